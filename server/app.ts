@@ -1,0 +1,78 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import type { AppDeps } from './deps';
+import type { RouteDef } from './http/route';
+import { accessLog, apiNotFound, errorHandler, requestId } from './http/middleware';
+import { jsonBody, mountRoutes } from './http/router';
+import { sessionMiddleware } from './modules/auth/sessions';
+import { apiRoutes } from './routes';
+
+export const CLIENT_DIST = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'client');
+
+export interface AppOptions {
+  /** extra route tables (e.g. the OpenAI-compatible gateway at /v1) */
+  gatewayRoutes?: RouteDef[];
+  clientDir?: string;
+}
+
+/** The Express app without listen(), so tests can boot it on any port. */
+export function createApp(deps: AppDeps, options: AppOptions = {}): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(requestId);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          mediaSrc: ["'self'", 'blob:'],
+          workerSrc: ["'self'", 'blob:'],
+          connectSrc: ["'self'"],
+          frameAncestors: ["'none'"],
+          formAction: ["'self'"],
+          upgradeInsecureRequests: null,
+        },
+      },
+      strictTransportSecurity: false, // set by the TLS-terminating proxy, which knows whether HTTPS is in use
+    }),
+  );
+  app.use(accessLog(deps));
+
+  const api = express.Router();
+  api.use(jsonBody(deps.env.BODY_LIMIT_KB));
+  api.use(sessionMiddleware(deps));
+  api.use((_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+  mountRoutes(api, apiRoutes, deps);
+  api.use(apiNotFound);
+  app.use('/api/v1', api);
+
+  if (options.gatewayRoutes?.length) {
+    const gateway = express.Router();
+    gateway.use(jsonBody(deps.env.BODY_LIMIT_KB));
+    mountRoutes(gateway, options.gatewayRoutes, deps);
+    gateway.use(apiNotFound);
+    app.use('/v1', gateway);
+  }
+
+  const clientDir = options.clientDir ?? CLIENT_DIST;
+  if (fs.existsSync(path.join(clientDir, 'index.html'))) {
+    app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
+    // Client-side routes: every other GET that is not an API call gets the app shell.
+    app.get(/^\/(?!api\/|v1\/).*/, (_req, res) => {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(path.join(clientDir, 'index.html'));
+    });
+  }
+  app.use(errorHandler(deps));
+  return app;
+}

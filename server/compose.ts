@@ -1,0 +1,52 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openDatabase } from './db/client';
+import { migrate } from './db/migrate';
+import type { AppDeps } from './deps';
+import type { Env } from './env';
+import { createInProcessQueue } from './jobs/in-process';
+import { createPgBossQueue } from './jobs/pg-boss';
+import { createLogger, type Logger } from './logger';
+import { createAuditService } from './modules/audit/service';
+import { createLoginLimiter } from './modules/auth/rate-limit';
+import { registerModules } from './modules/register';
+
+const pkg = JSON.parse(fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'package.json'), 'utf8')) as { version: string };
+
+export interface Composed {
+  deps: AppDeps;
+  close(): Promise<void>;
+}
+
+/**
+ * Build every dependency from the parsed environment: apply migrations, open
+ * the database, pick the queue for the database kind, register the modules'
+ * job handlers and model-status providers. Used by the web process, the
+ * worker and the tests alike.
+ */
+export async function compose(env: Env, logger: Logger = createLogger(env.LOG_LEVEL)): Promise<Composed> {
+  fs.mkdirSync(env.dataDir, { recursive: true });
+  await migrate(env.DATABASE_URL);
+  const db = openDatabase(env.DATABASE_URL);
+  const jobs = env.databaseKind === 'postgresql' ? createPgBossQueue(db) : createInProcessQueue(db);
+  const deps: AppDeps = {
+    env,
+    db,
+    logger,
+    audit: createAuditService(db, logger, env.AUDIT_RETENTION_YEARS),
+    jobs,
+    loginLimiter: createLoginLimiter(env.LOGIN_MAX_ATTEMPTS, env.LOGIN_WINDOW_MINUTES),
+    version: pkg.version,
+    services: {},
+  };
+  registerModules(deps);
+  return {
+    deps,
+    async close() {
+      await jobs.stop();
+      for (const dispose of (deps.services.disposers as (() => Promise<void>)[] | undefined) ?? []) await dispose().catch(() => undefined);
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient as SqliteClient } from './generated/sqlite/client';
+import { PrismaClient as PgClient } from './generated/postgresql/client';
+
+/**
+ * One code path for both databases. The two generated clients come from the
+ * same schema (see schema-variants.ts) and have identical model APIs; the
+ * SQLite client's type is used everywhere, the PostgreSQL one is constructed
+ * when DATABASE_URL says postgresql://.
+ */
+export type Db = SqliteClient;
+export type DbKind = 'sqlite' | 'postgresql';
+
+export interface Database {
+  prisma: Db;
+  kind: DbKind;
+  url: string;
+  close(): Promise<void>;
+}
+
+export function sqliteFilePath(url: string): string {
+  const raw = url.replace(/^file:/, '');
+  return raw.startsWith('/') ? raw : path.resolve(raw);
+}
+
+export function openDatabase(url: string): Database {
+  if (url.startsWith('postgres')) {
+    const adapter = new PrismaPg({ connectionString: url, max: 10 });
+    const prisma = new PgClient({ adapter }) as unknown as Db;
+    return { prisma, kind: 'postgresql', url, close: () => prisma.$disconnect() };
+  }
+  const file = sqliteFilePath(url);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const adapter = new PrismaBetterSqlite3({ url: `file:${file}` });
+  const prisma = new SqliteClient({ adapter });
+  return { prisma, kind: 'sqlite', url, close: () => prisma.$disconnect() };
+}
+
+export const migrationsDir = (kind: DbKind) =>
+  path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'prisma', 'migrations', kind);

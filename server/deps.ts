@@ -1,0 +1,22 @@
+import type { Database } from './db/client';
+import type { Env } from './env';
+import type { JobQueue } from './jobs/queue';
+import type { Logger } from './logger';
+import type { AuditService } from './modules/audit/service';
+import type { LoginLimiter } from './modules/auth/rate-limit';
+
+/**
+ * Everything a route or job handler may use, built once in main.ts (or by a
+ * test) and passed down. No module reaches for globals or process.env.
+ */
+export interface AppDeps {
+  env: Env;
+  db: Database;
+  logger: Logger;
+  audit: AuditService;
+  jobs: JobQueue;
+  loginLimiter: LoginLimiter;
+  version: string;
+  /** extension point: capabilities registered by later modules (ASR, drafting) */
+  services: Record<string, unknown>;
+}

@@ -1,0 +1,98 @@
+import type { z } from 'zod';
+
+/**
+ * The one error type of the server. Anything thrown that is not an AppError
+ * becomes a generic 500 whose cause is logged (without patient data) and
+ * never sent to the client. `title` and `detail` are Swedish because the UI
+ * shows them as they are; `code` is stable for programs.
+ */
+export interface FieldProblem {
+  /** where the bad value is: "body.password", "query.from", "params.id" */
+  field: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly title: string,
+    readonly detail?: string,
+    readonly errors?: FieldProblem[],
+    readonly headers?: Record<string, string>,
+  ) {
+    super(`${code}: ${title}`);
+  }
+}
+
+export const badRequest = (detail: string, errors?: FieldProblem[]) =>
+  new AppError(400, 'bad_request', 'Ogiltig begäran', detail, errors);
+export const unauthenticated = (detail = 'Du behöver logga in.') =>
+  new AppError(401, 'unauthenticated', 'Inte inloggad', detail);
+export const forbidden = (detail = 'Din roll har inte behörighet till detta.') =>
+  new AppError(403, 'forbidden', 'Saknar behörighet', detail);
+export const passwordChangeRequired = () =>
+  new AppError(403, 'password_change_required', 'Byt lösenord', 'Du måste byta ditt engångslösenord innan du fortsätter.');
+export const notFound = (what = 'Resursen') => new AppError(404, 'not_found', 'Hittades inte', `${what} finns inte.`);
+export const conflict = (detail: string, code = 'conflict') => new AppError(409, code, 'Konflikt', detail);
+export const tooLarge = (detail: string) => new AppError(413, 'too_large', 'För stor', detail);
+export const unsupportedMedia = (detail: string) => new AppError(415, 'unsupported_media_type', 'Filformatet stöds inte', detail);
+export const unprocessable = (detail: string, errors?: FieldProblem[], code = 'unprocessable') =>
+  new AppError(422, code, 'Kunde inte behandlas', detail, errors);
+export const tooManyRequests = (retryAfterSeconds: number) =>
+  new AppError(429, 'too_many_requests', 'För många försök', `Vänta ${Math.ceil(retryAfterSeconds / 60)} minuter och försök igen.`, undefined, {
+    'Retry-After': String(Math.ceil(retryAfterSeconds)),
+  });
+export const serviceUnavailable = (detail: string, code = 'unavailable') =>
+  new AppError(503, code, 'Tjänsten är inte tillgänglig', detail);
+
+/** zod issues → field problems; messages in Swedish, never echoing the value. */
+export function zodProblems(where: 'body' | 'query' | 'params', error: z.ZodError): FieldProblem[] {
+  return error.issues.map((issue) => ({
+    field: [where, ...issue.path.map(String)].join('.'),
+    message: swedishIssue(issue),
+  }));
+}
+
+function swedishIssue(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined ? 'Saknas' : `Fel typ (förväntade ${issue.expected})`;
+    case 'too_small':
+      return issue.origin === 'string' ? `För kort (minst ${issue.minimum} tecken)` : `För litet (minst ${issue.minimum})`;
+    case 'too_big':
+      return issue.origin === 'string' ? `För långt (högst ${issue.maximum} tecken)` : `För stort (högst ${issue.maximum})`;
+    case 'invalid_value':
+      return `Ogiltigt värde (tillåtna: ${issue.values.map(String).join(', ')})`;
+    case 'invalid_format':
+      return `Ogiltigt format (${issue.format})`;
+    case 'unrecognized_keys':
+      return `Okända fält: ${issue.keys.join(', ')}`;
+    default:
+      return issue.message;
+  }
+}
+
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  code: string;
+  detail?: string;
+  instance?: string;
+  requestId?: string;
+  errors?: FieldProblem[];
+}
+
+export function toProblem(error: AppError, requestId: string | undefined, instance: string): ProblemBody {
+  return {
+    type: `urn:journalverkstan:problem:${error.code}`,
+    title: error.title,
+    status: error.status,
+    code: error.code,
+    ...(error.detail ? { detail: error.detail } : {}),
+    instance,
+    ...(requestId ? { requestId } : {}),
+    ...(error.errors?.length ? { errors: error.errors } : {}),
+  };
+}

@@ -1,0 +1,87 @@
+import type { Request, Response } from 'express';
+import type { z } from 'zod';
+import type { Role } from '../contracts/roles';
+import type { AppDeps } from '../deps';
+
+/**
+ * Every endpoint is one RouteDef: method, path, who may call it, the zod
+ * schemas of its params/query/body, what it writes to the access log, and a
+ * handler. The router (router.ts) does authentication, role checks,
+ * validation, auditing and error mapping in one place, and the route × role
+ * test walks the same table.
+ */
+export type Access = 'public' | 'authenticated' | 'apiKey' | readonly Role[];
+
+export interface SessionUser {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  professionId: string | null;
+  careUnitId: string | null;
+  mustChangePassword: boolean;
+  groupIds: string[];
+  sessionId: string | null;
+}
+
+export interface AuditSpec<P, Q, B> {
+  /** e.g. "encounter.read" */
+  action: string;
+  kind: 'read' | 'write' | 'delete' | 'export' | 'login';
+  /** the encounter touched, when the route is about one */
+  encounterId?: (ctx: { params: P; query: Q; body: B }) => string | undefined | null;
+}
+
+export interface RouteContext<P, Q, B> {
+  req: Request;
+  res: Response;
+  params: P;
+  query: Q;
+  body: B;
+  user: SessionUser | null;
+  deps: AppDeps;
+  requestId: string;
+  /** set by a handler that creates an encounter, so the audit row names it */
+  auditEncounterId?: string;
+  /** extra ids/hashes for the audit row; never text */
+  auditDetails?: Record<string, string | number | boolean>;
+}
+
+export class Reply {
+  constructor(
+    readonly status: number,
+    readonly body?: unknown,
+    readonly headers: Record<string, string> = {},
+  ) {}
+}
+export const created = (body: unknown, location?: string) => new Reply(201, body, location ? { Location: location } : {});
+export const accepted = (body: unknown, location: string) => new Reply(202, body, { Location: location });
+export const noContent = () => new Reply(204);
+
+type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
+
+export interface RouteDef<PS = unknown, QS = unknown, BS = unknown> {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  path: string;
+  access: Access;
+  /** routes a user with a one-time password may still call */
+  allowWithOneTimePassword?: boolean;
+  params?: PS;
+  query?: QS;
+  body?: BS;
+  /** multipart/raw routes parse their own body (e.g. audio) */
+  rawBody?: 'audio' | 'multipart';
+  audit?: AuditSpec<Infer<PS>, Infer<QS>, Infer<BS>>;
+  handler: (ctx: RouteContext<Infer<PS>, Infer<QS>, Infer<BS>>) => Promise<unknown>;
+  /** short Swedish description, shown in the route table test output */
+  summary: string;
+}
+
+/** Identity helper so TypeScript infers the handler's types from the schemas. */
+export function route<
+  PS extends z.ZodType | undefined = undefined,
+  QS extends z.ZodType | undefined = undefined,
+  BS extends z.ZodType | undefined = undefined,
+>(def: RouteDef<PS, QS, BS>): RouteDef {
+  return def as unknown as RouteDef;
+}

@@ -1,0 +1,63 @@
+import crypto from 'node:crypto';
+import PgBoss from 'pg-boss';
+import type { AppDeps } from '../deps';
+import type { Database } from '../db/client';
+import type { JobHandler, JobQueue } from './queue';
+import { runJob } from './runner';
+
+/**
+ * PostgreSQL scale-out: pg-boss distributes job ids to any number of worker
+ * processes (`npm run worker`) on any number of machines. A worker that dies
+ * mid-job loses its lease; pg-boss hands the job to another worker after the
+ * expiry, and our Job row is reset and re-run (handlers are idempotent:
+ * they write their results keyed by the job's inputs).
+ */
+const QUEUE = 'journalverkstan-jobs';
+
+export function createPgBossQueue(db: Database): JobQueue {
+  const boss = new PgBoss({ connectionString: db.url, schema: 'pgboss', application_name: 'journalverkstan' });
+  const handlers = new Map<string, JobHandler>();
+  const local = new Map<string, AbortController>();
+  const workerId = `worker-${process.pid}-${crypto.randomBytes(3).toString('hex')}`;
+  const shutdown = new AbortController();
+  let started: Promise<void> | null = null;
+
+  const ensureStarted = () => {
+    started ??= (async () => {
+      boss.on('error', () => undefined); // surfaced through failed jobs; never log connection strings
+      await boss.start();
+      await boss.createQueue(QUEUE, { name: QUEUE, retryLimit: 3, retryDelay: 5, expireInSeconds: 60 * 60 });
+    })();
+    return started;
+  };
+
+  return {
+    kind: 'pg-boss',
+    register(kind, handler) {
+      handlers.set(kind, handler as JobHandler);
+    },
+    async enqueue(kind, payload, options = {}) {
+      await ensureStarted();
+      const job = await db.prisma.job.create({ data: { kind, payload: payload as never, createdById: options.createdById ?? null } });
+      await boss.send(QUEUE, { jobId: job.id });
+      return { id: job.id };
+    },
+    async cancel(jobId) {
+      await db.prisma.job.updateMany({ where: { id: jobId, status: 'queued' }, data: { status: 'cancelled', cancelRequested: true, finishedAt: new Date() } });
+      await db.prisma.job.updateMany({ where: { id: jobId, status: 'running' }, data: { cancelRequested: true } });
+      local.get(jobId)?.abort(new Error('cancelled'));
+    },
+    async startWorking(deps: AppDeps, concurrency: number) {
+      await ensureStarted();
+      for (let i = 0; i < concurrency; i++) {
+        await boss.work<{ jobId: string }>(QUEUE, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
+          if (job) await runJob(deps, handlers, job.data.jobId, workerId, shutdown.signal, local);
+        });
+      }
+    },
+    async stop() {
+      shutdown.abort();
+      if (started) await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    },
+  };
+}

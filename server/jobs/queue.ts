@@ -1,0 +1,46 @@
+import type { AppDeps } from '../deps';
+
+/**
+ * Long work (transcription, drafting, evaluation runs) runs as jobs. The Job
+ * row in the database is what users see (status, progress, result); the
+ * queue only decides who runs which job when. Two queues share this contract:
+ * in-process (embedded SQLite default) and pg-boss (PostgreSQL, several
+ * `npm run worker` processes).
+ */
+export interface JobContext<P = unknown> {
+  jobId: string;
+  payload: P;
+  attempt: number;
+  deps: AppDeps;
+  /** aborted when a user cancels the job or the process shuts down */
+  signal: AbortSignal;
+  /** fraction 0..1 and a short non-identifying note ("3 av 10 fönster") */
+  progress(fraction: number, note?: string): Promise<void>;
+}
+
+export type JobHandler<P = unknown> = (ctx: JobContext<P>) => Promise<unknown>;
+
+export interface EnqueueOptions {
+  createdById?: string | null;
+}
+
+export interface JobQueue {
+  readonly kind: 'in-process' | 'pg-boss';
+  register<P>(kind: string, handler: JobHandler<P>): void;
+  enqueue(kind: string, payload: unknown, options?: EnqueueOptions): Promise<{ id: string }>;
+  /** ask a job to stop; a running handler sees its signal abort */
+  cancel(jobId: string): Promise<void>;
+  /** begin taking jobs (web process on the embedded default, or a worker) */
+  startWorking(deps: AppDeps, concurrency: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Thrown by a handler for a failure the user should read (Swedish, no patient data). */
+export class JobFailure extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}

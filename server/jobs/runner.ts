@@ -1,0 +1,79 @@
+import type { AppDeps } from '../deps';
+import { JobFailure, type JobHandler } from './queue';
+
+/**
+ * Runs one job row with its handler: marks it running, feeds progress and
+ * cancellation through, stores the result or a non-identifying error.
+ * Shared by both queues so their behaviour cannot drift apart.
+ */
+export async function runJob(
+  deps: AppDeps,
+  handlers: Map<string, JobHandler>,
+  jobId: string,
+  workerId: string,
+  shutdown: AbortSignal,
+  local: Map<string, AbortController>,
+): Promise<'succeeded' | 'failed' | 'cancelled' | 'skipped'> {
+  const db = deps.db.prisma;
+  const job = await db.job.findUnique({ where: { id: jobId } });
+  if (!job || job.status === 'succeeded' || job.status === 'failed' || job.status === 'cancelled') return 'skipped';
+  if (job.cancelRequested) {
+    await db.job.update({ where: { id: jobId }, data: { status: 'cancelled', finishedAt: new Date() } });
+    return 'cancelled';
+  }
+  const handler = handlers.get(job.kind);
+  if (!handler) {
+    await db.job.update({ where: { id: jobId }, data: { status: 'failed', error: `unknown_kind: ingen hanterare för ${job.kind}`, finishedAt: new Date() } });
+    return 'failed';
+  }
+  const controller = new AbortController();
+  const onShutdown = () => controller.abort(new Error('shutdown'));
+  shutdown.addEventListener('abort', onShutdown);
+  local.set(jobId, controller);
+  await db.job.update({
+    where: { id: jobId },
+    data: { status: 'running', startedAt: job.startedAt ?? new Date(), lockedBy: workerId, lockedAt: new Date(), attempts: { increment: 1 } },
+  });
+  const started = Date.now();
+  try {
+    const result = await handler({
+      jobId,
+      payload: job.payload,
+      attempt: job.attempts + 1,
+      deps,
+      signal: controller.signal,
+      progress: async (fraction, note) => {
+        const row = await db.job.update({
+          where: { id: jobId },
+          data: { progress: Math.max(0, Math.min(1, fraction)), progressNote: note ?? null },
+          select: { cancelRequested: true },
+        });
+        if (row.cancelRequested) controller.abort(new Error('cancelled'));
+        if (controller.signal.aborted) throw controller.signal.reason;
+      },
+    });
+    await db.job.update({
+      where: { id: jobId },
+      data: { status: 'succeeded', progress: 1, result: (result ?? null) as never, finishedAt: new Date(), lockedBy: null },
+    });
+    deps.logger.info('job.succeeded', { jobId, jobKind: job.kind, ms: Date.now() - started });
+    return 'succeeded';
+  } catch (error) {
+    if (shutdown.aborted) {
+      // Not the job's fault: leave it for the next process to pick up.
+      await db.job.update({ where: { id: jobId }, data: { status: 'queued', lockedBy: null } });
+      throw error;
+    }
+    const cancelled = controller.signal.aborted;
+    const message = error instanceof JobFailure ? `${error.code}: ${error.message}` : cancelled ? 'cancelled' : 'internal: oväntat fel i jobbet';
+    await db.job.update({
+      where: { id: jobId },
+      data: { status: cancelled ? 'cancelled' : 'failed', error: message, finishedAt: new Date(), lockedBy: null },
+    });
+    if (!cancelled) deps.logger.error('job.failed', { jobId, jobKind: job.kind, error });
+    return cancelled ? 'cancelled' : 'failed';
+  } finally {
+    shutdown.removeEventListener('abort', onShutdown);
+    local.delete(jobId);
+  }
+}

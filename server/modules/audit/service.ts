@@ -1,0 +1,59 @@
+import type { Database } from '../../db/client';
+import type { SessionUser } from '../../http/route';
+import type { Logger } from '../../logger';
+
+/**
+ * The access log required by Patientdatalagen: who (user, role, care unit)
+ * did what (action, kind) to which encounter, when, and with what outcome.
+ * Append-only: this service has no update or delete except the retention
+ * sweep, and no route exposes one. Details hold ids and hashes, never text.
+ */
+export interface AuditInput {
+  user: SessionUser | null;
+  action: string;
+  kind: 'read' | 'write' | 'delete' | 'export' | 'login';
+  encounterId?: string | null;
+  outcome: 'success' | 'denied' | 'error';
+  requestId?: string;
+  details?: Record<string, string | number | boolean>;
+  /** for events without a session (login attempts, system jobs) */
+  actorId?: string | null;
+}
+
+export interface AuditService {
+  record(input: AuditInput): Promise<void>;
+  /** delete rows older than the retention period; returns how many */
+  sweep(now?: Date): Promise<number>;
+}
+
+export function createAuditService(db: Database, logger: Logger, retentionYears: number): AuditService {
+  return {
+    async record(input) {
+      try {
+        await db.prisma.auditEvent.create({
+          data: {
+            userId: input.user?.id ?? input.actorId ?? null,
+            role: input.user ? input.user.roles.join(',') : null,
+            careUnitId: input.user?.careUnitId ?? null,
+            encounterId: input.encounterId ?? null,
+            action: input.action,
+            kind: input.kind,
+            outcome: input.outcome,
+            requestId: input.requestId ?? null,
+            details: input.details ?? undefined,
+          },
+        });
+      } catch (error) {
+        // A lost audit row must be visible to operators, but must not turn a
+        // clinician's successful save into an error after the fact.
+        logger.error('audit.write_failed', { requestId: input.requestId, code: input.action, error });
+      }
+    },
+    async sweep(now = new Date()) {
+      const cutoff = new Date(now);
+      cutoff.setFullYear(cutoff.getFullYear() - retentionYears);
+      const { count } = await db.prisma.auditEvent.deleteMany({ where: { at: { lt: cutoff } } });
+      return count;
+    },
+  };
+}

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { badRequest, tooManyRequests, unauthenticated } from '../../errors';
+import { noContent, route, type RouteDef } from '../../http/route';
+import { hashPassword, passwordProblems, verifyPassword } from './passwords';
+import { clearSessionCookie, createSession, loadSessionUser, revokeAllSessions, revokeSession, setSessionCookie } from './sessions';
+import { describeMe } from './me';
+import { oidcRoutes } from './oidc';
+
+const LoginBody = z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) });
+const PasswordBody = z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(1).max(200) });
+
+export const authRoutes: RouteDef[] = [
+  route({
+    method: 'post',
+    path: '/auth/login',
+    access: 'public',
+    summary: 'Logga in med lokalt konto',
+    body: LoginBody,
+    handler: async ({ req, res, body, deps, requestId }) => {
+      const key = `${body.username.toLowerCase()}|${req.ip}`;
+      const wait = deps.loginLimiter.retryAfter(key);
+      if (wait > 0) throw tooManyRequests(wait);
+      const user = await deps.db.prisma.user.findUnique({ where: { username: body.username } });
+      const ok = !!user && user.active && (await verifyPassword(body.password, user.passwordHash));
+      if (!ok || !user) {
+        deps.loginLimiter.fail(key);
+        await deps.audit.record({ user: null, actorId: user?.id ?? null, action: 'auth.login', kind: 'login', outcome: 'denied', requestId });
+        throw unauthenticated('Fel användarnamn eller lösenord.');
+      }
+      deps.loginLimiter.reset(key);
+      const { token, expiresAt } = await createSession(deps, user.id);
+      setSessionCookie(req, res, deps, token, expiresAt);
+      await deps.audit.record({ user: null, actorId: user.id, action: 'auth.login', kind: 'login', outcome: 'success', requestId });
+      const sessionUser = await loadSessionUser(deps, user.id, null);
+      return describeMe(deps, sessionUser!);
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/auth/logout',
+    access: 'authenticated',
+    allowWithOneTimePassword: true,
+    summary: 'Logga ut denna session',
+    handler: async ({ res, user, deps }) => {
+      if (user?.sessionId) await revokeSession(deps, user.sessionId);
+      clearSessionCookie(res);
+      return noContent();
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/auth/logout-all',
+    access: 'authenticated',
+    allowWithOneTimePassword: true,
+    summary: 'Logga ut överallt',
+    handler: async ({ res, user, deps }) => {
+      await revokeAllSessions(deps, user!.id);
+      clearSessionCookie(res);
+      return noContent();
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/auth/me',
+    access: 'authenticated',
+    allowWithOneTimePassword: true,
+    summary: 'Inloggad användare',
+    handler: async ({ user, deps }) => describeMe(deps, user!),
+  }),
+  route({
+    method: 'post',
+    path: '/auth/password',
+    access: 'authenticated',
+    allowWithOneTimePassword: true,
+    summary: 'Byt lösenord',
+    body: PasswordBody,
+    handler: async ({ req, res, body, user, deps }) => {
+      const row = await deps.db.prisma.user.findUniqueOrThrow({ where: { id: user!.id } });
+      if (!(await verifyPassword(body.currentPassword, row.passwordHash))) {
+        throw badRequest('Nuvarande lösenord stämmer inte.', [{ field: 'body.currentPassword', message: 'Stämmer inte' }]);
+      }
+      const problems = passwordProblems(body.newPassword, row.username);
+      if (body.newPassword === body.currentPassword) problems.push('Det nya lösenordet måste skilja sig från det gamla.');
+      if (problems.length) {
+        throw badRequest(problems.join(' '), problems.map((message) => ({ field: 'body.newPassword', message })));
+      }
+      await deps.db.prisma.user.update({
+        where: { id: row.id },
+        data: { passwordHash: await hashPassword(body.newPassword, deps.env.SCRYPT_LOG_N), mustChangePassword: false },
+      });
+      // A changed password ends every other session; this one continues fresh.
+      await revokeAllSessions(deps, row.id);
+      const { token, expiresAt } = await createSession(deps, row.id);
+      setSessionCookie(req, res, deps, token, expiresAt);
+      return noContent();
+    },
+  }),
+  ...oidcRoutes,
+];

@@ -1,0 +1,92 @@
+import crypto from 'node:crypto';
+import type { NextFunction, Request, Response } from 'express';
+import { RoleSchema, type Role } from '../../contracts/roles';
+import type { AppDeps } from '../../deps';
+import type { SessionUser } from '../../http/route';
+
+export const SESSION_COOKIE = 'jv_session';
+const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
+
+/** Sessions live in the database; the cookie holds a random token, the row its hash. */
+export async function createSession(deps: AppDeps, userId: string): Promise<{ token: string; expiresAt: Date }> {
+  const token = crypto.randomBytes(32).toString('base64url');
+  const expiresAt = new Date(Date.now() + deps.env.SESSION_TTL_HOURS * 3_600_000);
+  await deps.db.prisma.session.create({ data: { id: sha256(token), userId, expiresAt } });
+  return { token, expiresAt };
+}
+
+export function setSessionCookie(req: Request, res: Response, deps: AppDeps, token: string, expiresAt: Date): void {
+  const secure = deps.env.COOKIE_SECURE === 'auto' ? req.secure : deps.env.COOKIE_SECURE === 'true';
+  res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure, path: '/', expires: expiresAt });
+}
+
+export function clearSessionCookie(res: Response): void {
+  res.clearCookie(SESSION_COOKIE, { path: '/' });
+}
+
+export function readCookie(req: Request, name: string): string | undefined {
+  const header = req.headers.cookie;
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+  }
+  return undefined;
+}
+
+export async function loadSessionUser(deps: AppDeps, userId: string, sessionId: string | null): Promise<SessionUser | null> {
+  const user = await deps.db.prisma.user.findUnique({
+    where: { id: userId },
+    include: { roles: true, groups: true },
+  });
+  if (!user || !user.active) return null;
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    roles: user.roles.map((r) => r.role).filter((r): r is Role => RoleSchema.safeParse(r).success),
+    professionId: user.professionId,
+    careUnitId: user.careUnitId,
+    mustChangePassword: user.mustChangePassword,
+    groupIds: user.groups.map((g) => g.groupId),
+    sessionId,
+  };
+}
+
+/** Express middleware: resolve the session cookie to res.locals.user (or null). */
+export function sessionMiddleware(deps: AppDeps) {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    res.locals.user = null;
+    const token = readCookie(req, SESSION_COOKIE);
+    if (!token) return next();
+    try {
+      const id = sha256(token);
+      const session = await deps.db.prisma.session.findUnique({ where: { id } });
+      const now = Date.now();
+      if (!session || session.expiresAt.getTime() <= now) {
+        if (session) await deps.db.prisma.session.delete({ where: { id } }).catch(() => undefined);
+        clearSessionCookie(res);
+        return next();
+      }
+      res.locals.user = await loadSessionUser(deps, session.userId, id);
+      // Sliding expiry, written at most once a minute to spare the database.
+      if (now - session.lastSeenAt.getTime() > 60_000) {
+        const expiresAt = new Date(now + deps.env.SESSION_TTL_HOURS * 3_600_000);
+        await deps.db.prisma.session.update({ where: { id }, data: { lastSeenAt: new Date(now), expiresAt } });
+        setSessionCookie(req, res, deps, token, expiresAt);
+      }
+      next();
+    } catch (error) {
+      next(error);
+    }
+  };
+}
+
+export async function revokeSession(deps: AppDeps, sessionId: string): Promise<void> {
+  await deps.db.prisma.session.deleteMany({ where: { id: sessionId } });
+}
+
+export async function revokeAllSessions(deps: AppDeps, userId: string): Promise<number> {
+  const { count } = await deps.db.prisma.session.deleteMany({ where: { userId } });
+  return count;
+}

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { created, route, type RouteDef } from '../../http/route';
+import { ownEncounter, presentEncounter } from './service';
+
+const Id = z.object({ id: z.string().min(1).max(40) });
+const clinical = ['clinician'] as const;
+
+export const encounterRoutes: RouteDef[] = [
+  route({
+    method: 'get',
+    path: '/encounters',
+    access: clinical,
+    summary: 'Mina besök',
+    query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
+    audit: { action: 'encounter.list', kind: 'read' },
+    handler: async ({ deps, user, query }) => {
+      const rows = await deps.db.prisma.encounter.findMany({
+        where: { createdById: user!.id },
+        orderBy: { createdAt: 'desc' },
+        take: query.limit,
+      });
+      return { encounters: rows.map(presentEncounter) };
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/encounters',
+    access: clinical,
+    summary: 'Nytt besök',
+    body: z.object({
+      label: z.string().trim().min(1).max(80),
+      mode: z.enum(['ai', 'baseline']).default('ai'),
+      workflowVersionId: z.string().max(40).nullable().optional(),
+    }),
+    audit: { action: 'encounter.create', kind: 'write' },
+    handler: async (ctx) => {
+      const { deps, user, body } = ctx;
+      const encounter = await deps.db.prisma.encounter.create({
+        data: {
+          label: body.label,
+          mode: body.mode,
+          workflowVersionId: body.workflowVersionId ?? null,
+          createdById: user!.id,
+          professionId: user!.professionId,
+          careUnitId: user!.careUnitId,
+        },
+      });
+      ctx.auditEncounterId = encounter.id;
+      return created({ encounter: presentEncounter(encounter) }, `/api/v1/encounters/${encounter.id}`);
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/encounters/:id',
+    access: clinical,
+    summary: 'Ett besök',
+    params: Id,
+    audit: { action: 'encounter.read', kind: 'read', encounterId: ({ params }) => params.id },
+    handler: async ({ deps, user, params }) => ({ encounter: presentEncounter(await ownEncounter(deps, user!, params.id)) }),
+  }),
+  route({
+    method: 'patch',
+    path: '/encounters/:id',
+    access: clinical,
+    summary: 'Ändra besökets etikett eller arbetssätt',
+    params: Id,
+    body: z.object({ label: z.string().trim().min(1).max(80).optional(), workflowVersionId: z.string().max(40).nullable().optional() }),
+    audit: { action: 'encounter.update', kind: 'write', encounterId: ({ params }) => params.id },
+    handler: async ({ deps, user, params, body }) => {
+      await ownEncounter(deps, user!, params.id);
+      const updated = await deps.db.prisma.encounter.update({ where: { id: params.id }, data: body });
+      return { encounter: presentEncounter(updated) };
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/encounters/:id/consent',
+    access: clinical,
+    summary: 'Patienten har samtyckt till inspelning',
+    params: Id,
+    audit: { action: 'encounter.consent', kind: 'write', encounterId: ({ params }) => params.id },
+    handler: async ({ deps, user, params }) => {
+      await ownEncounter(deps, user!, params.id);
+      const updated = await deps.db.prisma.encounter.update({ where: { id: params.id }, data: { consentAt: new Date(), consentById: user!.id } });
+      return { encounter: presentEncounter(updated) };
+    },
+  }),
+];

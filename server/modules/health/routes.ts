@@ -1,0 +1,53 @@
+import { migrate } from '../../db/migrate';
+import { Reply, route, type RouteDef } from '../../http/route';
+import type { AppDeps } from '../../deps';
+
+/**
+ * Model status providers register themselves in deps.services.models (the
+ * ASR and drafting modules); health reports each: installed, missing (with how
+ * to install it) or remote. A missing model never stops the server.
+ */
+export interface ModelReport {
+  purpose: 'asr' | 'llm' | 'vad';
+  modelId: string;
+  state: 'ready' | 'missing' | 'remote' | 'not_needed';
+  path?: string;
+  howToInstall?: string;
+}
+export type ModelStatusProvider = () => Promise<ModelReport[]>;
+
+export async function modelReports(deps: AppDeps): Promise<ModelReport[]> {
+  const providers = (deps.services.modelStatus as ModelStatusProvider[] | undefined) ?? [];
+  return (await Promise.all(providers.map((p) => p().catch(() => [])))).flat();
+}
+
+export const healthRoutes: RouteDef[] = [
+  route({
+    method: 'get',
+    path: '/health',
+    access: 'public',
+    summary: 'Hälsa: databas, migreringar, modeller, version',
+    handler: async ({ deps }) => {
+      let database: { kind: string; ok: boolean } = { kind: deps.db.kind, ok: false };
+      let migrations: { applied: number; pending: string[] } | { error: string } = { error: 'unknown' };
+      try {
+        await deps.db.prisma.$queryRawUnsafe('SELECT 1');
+        database = { kind: deps.db.kind, ok: true };
+        const status = await migrate(deps.db.url, { dryRun: true });
+        migrations = { applied: status.applied.length, pending: status.pending };
+      } catch {
+        migrations = { error: 'Databasen svarar inte' };
+      }
+      const models = await modelReports(deps);
+      const ok = database.ok && 'pending' in migrations && migrations.pending.length === 0;
+      return new Reply(ok ? 200 : 503, {
+        status: ok ? (models.some((m) => m.state === 'missing') ? 'degraded' : 'ok') : 'error',
+        version: deps.version,
+        database,
+        migrations,
+        queue: deps.jobs.kind,
+        models,
+      });
+    },
+  }),
+];

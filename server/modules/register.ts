@@ -1,0 +1,11 @@
+import type { AppDeps } from '../deps';
+import { registerMaintenance } from './maintenance/jobs';
+
+/**
+ * Each module that runs jobs or owns models registers here: job handlers on
+ * the queue, model-status providers for the health endpoint, disposers for
+ * shutdown. Adding a capability is one line.
+ */
+export function registerModules(deps: AppDeps): void {
+  registerMaintenance(deps);
+}

@@ -1,0 +1,19 @@
+import type { RouteDef } from './http/route';
+import { organisationRoutes } from './modules/admin/organisation';
+import { userAdminRoutes } from './modules/admin/users';
+import { auditRoutes } from './modules/audit/routes';
+import { authRoutes } from './modules/auth/routes';
+import { encounterRoutes } from './modules/encounters/routes';
+import { healthRoutes } from './modules/health/routes';
+import { jobRoutes } from './modules/jobs/routes';
+
+/** The whole /api/v1 surface, one table. The route × role test walks it. */
+export const apiRoutes: RouteDef[] = [
+  ...healthRoutes,
+  ...authRoutes,
+  ...userAdminRoutes,
+  ...organisationRoutes,
+  ...auditRoutes,
+  ...encounterRoutes,
+  ...jobRoutes,
+];

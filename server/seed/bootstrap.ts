@@ -1,0 +1,84 @@
+import type { AppDeps } from '../deps';
+import { hashPassword, oneTimePassword } from '../modules/auth/passwords';
+import { DEMO_CARE_UNITS, DEMO_PROFESSIONS, DEMO_USERS } from './organisation';
+import { seedContent } from './content';
+
+/**
+ * First start on an empty database: create the administrator with a
+ * one-time password printed once (it must be changed at first login) and,
+ * unless DEMO_DATA=false, a Swedish demo workspace. Idempotent: does nothing
+ * when any user exists.
+ */
+export interface BootstrapResult {
+  created: boolean;
+  /** returned for tests; main.ts only prints them */
+  adminPassword?: string;
+  demoPassword?: string;
+}
+
+export async function bootstrap(deps: AppDeps, print: (line: string) => void): Promise<BootstrapResult> {
+  const db = deps.db.prisma;
+  if ((await db.user.count()) > 0) return { created: false };
+  const logN = deps.env.SCRYPT_LOG_N;
+  const adminPassword = oneTimePassword();
+  await db.user.create({
+    data: {
+      username: 'admin',
+      displayName: 'Administratör',
+      passwordHash: await hashPassword(adminPassword, logN),
+      mustChangePassword: true,
+      roles: { create: [{ role: 'admin' }] },
+    },
+  });
+  const lines = [
+    '',
+    '══════════════════════════════════════════════════════════════',
+    ' Journalverkstan: första start',
+    ` Administratör:  admin / ${adminPassword}   (engångslösenord, byts vid första inloggningen)`,
+  ];
+  let demoPassword: string | undefined;
+  if (deps.env.DEMO_DATA) {
+    demoPassword = oneTimePassword();
+    await seedDemoWorkspace(deps, await hashPassword(demoPassword, logN));
+    lines.push(
+      ` Demoanvändare:  ${DEMO_USERS.map((u) => u.username).join(', ')}`,
+      `                 lösenord ${demoPassword} (engångslösenord för alla demoanvändare)`,
+      ' Demodata stängs av med DEMO_DATA=false före första start.',
+    );
+  }
+  lines.push(' Lösenorden visas bara nu.', '══════════════════════════════════════════════════════════════', '');
+  lines.forEach(print);
+  return { created: true, adminPassword, demoPassword };
+}
+
+async function seedDemoWorkspace(deps: AppDeps, passwordHash: string): Promise<void> {
+  const db = deps.db.prisma;
+  const professions = new Map<string, string>();
+  const groups = new Map<string, string>();
+  for (const p of DEMO_PROFESSIONS) {
+    const profession = await db.profession.upsert({ where: { code: p.code }, update: {}, create: { code: p.code, name: p.name } });
+    professions.set(p.code, profession.id);
+    const group = await db.workingGroup.upsert({ where: { name: p.group }, update: {}, create: { name: p.group, professionId: profession.id } });
+    groups.set(p.code, group.id);
+  }
+  const units = new Map<string, string>();
+  for (const u of DEMO_CARE_UNITS) {
+    units.set(u.code, (await db.careUnit.upsert({ where: { code: u.code }, update: {}, create: u })).id);
+  }
+  for (const u of DEMO_USERS) {
+    const groupId = u.profession && u.roles.includes('designer') ? groups.get(u.profession) : undefined;
+    await db.user.create({
+      data: {
+        username: u.username,
+        displayName: u.displayName,
+        passwordHash,
+        mustChangePassword: true,
+        professionId: u.profession ? professions.get(u.profession)! : null,
+        careUnitId: units.get(u.unit)!,
+        roles: { create: u.roles.map((role) => ({ role })) },
+        groups: { create: groupId ? [{ groupId }] : [] },
+      },
+    });
+  }
+  await seedContent(deps, { professions, groups });
+}
