@@ -28,7 +28,7 @@ export interface Composed {
 export async function compose(env: Env, logger: Logger = createLogger(env.LOG_LEVEL)): Promise<Composed> {
   fs.mkdirSync(env.dataDir, { recursive: true });
   await migrate(env.DATABASE_URL);
-  const db = openDatabase(env.DATABASE_URL);
+  const db = await openDatabase(env.DATABASE_URL);
   const jobs = env.databaseKind === 'postgresql' ? createPgBossQueue(db) : createInProcessQueue(db);
   const deps: AppDeps = {
     env,

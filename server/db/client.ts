@@ -27,7 +27,7 @@ export function sqliteFilePath(url: string): string {
   return raw.startsWith('/') ? raw : path.resolve(raw);
 }
 
-export function openDatabase(url: string): Database {
+export async function openDatabase(url: string): Promise<Database> {
   if (url.startsWith('postgres')) {
     const adapter = new PrismaPg({ connectionString: url, max: 10 });
     const prisma = new PgClient({ adapter }) as unknown as Db;
@@ -37,6 +37,11 @@ export function openDatabase(url: string): Database {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const adapter = new PrismaBetterSqlite3({ url: `file:${file}` });
   const prisma = new SqliteClient({ adapter });
+  // WAL (set by the migrator) + NORMAL sync is durable across process
+  // crashes and much faster than FULL for the many small writes of autosave
+  // and timing events; a power loss can lose at most the last transactions.
+  await prisma.$executeRawUnsafe('PRAGMA synchronous = NORMAL');
+  await prisma.$executeRawUnsafe('PRAGMA busy_timeout = 5000');
   return { prisma, kind: 'sqlite', url, close: () => prisma.$disconnect() };
 }
 

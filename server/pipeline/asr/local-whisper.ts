@@ -1,0 +1,140 @@
+import { pipeline, type AutomaticSpeechRecognitionPipeline } from '@huggingface/transformers';
+import { z } from 'zod';
+import type { TranscriberInfo, TranscriptSegment } from '../../contracts/transcript';
+import type { ModelStatus, PcmAudio, TranscribeOptions, Transcriber } from './transcriber';
+import { type DtypeSetting, DtypeSettingSchema } from './model-files';
+import { ModelIdSchema, type ProgressListener, abortedError, checkLocalModel, leaseLocalPipeline } from './local-runtime';
+import type { PipelineLease } from './local-pipeline-cache';
+import { buildWhisperPrompt, stripPromptEcho } from './local-whisper-prompt';
+
+/** The deployment default: KB-Whisper small (Swedish), published with ONNX exports. */
+export const DEFAULT_WHISPER_MODEL_ID = 'KBLab/kb-whisper-small';
+
+const SAMPLE_RATE = 16_000;
+/** Whisper sees 30 s per window; the feature extractor silently cuts anything longer. */
+const MAX_WINDOW_SECONDS = 30;
+
+export const LocalWhisperOptionsSchema = z.object({
+  modelsDir: z.string().min(1),
+  modelId: ModelIdSchema.default(DEFAULT_WHISPER_MODEL_ID),
+  dtype: DtypeSettingSchema.default('fp32'),
+});
+export type LocalWhisperOptions = z.input<typeof LocalWhisperOptionsSchema> & {
+  /** Loading progress of the first load of this model (later users share the loaded pipeline). */
+  onProgress?: ProgressListener;
+};
+
+const TranscribeOptionsSchema = z.object({
+  language: z.string().regex(/^[a-z]{2,3}$/, 'language: ISO 639-1 code such as "sv"'),
+  prompt: z.string().max(4000).optional(),
+  offsetSeconds: z.number().nonnegative().default(0),
+  speaker: z.string().max(64).nullable().default(null),
+});
+
+const AudioSchema = z.object({
+  sampleRate: z.literal(SAMPLE_RATE),
+  samples: z
+    .instanceof(Float32Array)
+    .refine((s) => s.length > 0, 'audio is empty')
+    .refine((s) => s.length <= MAX_WINDOW_SECONDS * SAMPLE_RATE, `a window is at most ${MAX_WINDOW_SECONDS} s`),
+});
+
+const ChunkSchema = z.object({
+  text: z.string(),
+  timestamp: z.tuple([z.number().nullable(), z.number().nullable()]),
+});
+const OutputSchema = z.object({ text: z.string(), chunks: z.array(ChunkSchema).optional() });
+type Chunk = z.infer<typeof ChunkSchema>;
+
+/**
+ * Local Whisper (ONNX through transformers.js, CPU). Reads models only from
+ * `modelsDir/<modelId>/`; never downloads. One pipeline per (model, dtype) is
+ * shared by every instance in the process and disposed with the last one.
+ */
+export class LocalWhisperTranscriber implements Transcriber {
+  readonly info: TranscriberInfo;
+  private readonly modelsDir: string;
+  private readonly modelId: string;
+  private readonly dtype: DtypeSetting;
+  private readonly onProgress: ProgressListener | undefined;
+  private lease: Promise<PipelineLease<AutomaticSpeechRecognitionPipeline>> | null = null;
+
+  constructor(options: LocalWhisperOptions) {
+    const parsed = LocalWhisperOptionsSchema.parse(options);
+    this.modelsDir = parsed.modelsDir;
+    this.modelId = parsed.modelId;
+    this.dtype = parsed.dtype;
+    this.onProgress = options.onProgress;
+    this.info = {
+      transcriberId: `local:${this.modelId}`,
+      modelId: this.modelId,
+      settings: { dtype: this.dtype, device: 'cpu', task: 'transcribe', timestamps: 'segment' },
+    };
+  }
+
+  status(): Promise<ModelStatus> {
+    return checkLocalModel(this.modelsDir, this.modelId, 'whisper', this.dtype);
+  }
+
+  async transcribe(audio: PcmAudio, options: TranscribeOptions): Promise<TranscriptSegment[]> {
+    const { samples } = AudioSchema.parse(audio);
+    const opts = TranscribeOptionsSchema.parse(options);
+    const { signal } = options;
+    if (signal?.aborted) throw abortedError(this.modelId);
+
+    const lease = await this.acquire();
+    const chunks = await lease.run(async (asr) => {
+      if (signal?.aborted) throw abortedError(this.modelId);
+      const prompt = opts.prompt?.trim() ? buildWhisperPrompt(asr.tokenizer, opts.prompt, opts.language) : null;
+      const raw = await asr(samples, {
+        language: opts.language,
+        task: 'transcribe',
+        return_timestamps: true,
+        ...(prompt ? { decoder_input_ids: prompt.decoderInputIds } : {}),
+      });
+      const out = OutputSchema.parse(raw);
+      const found = out.chunks ?? [{ text: out.text, timestamp: [0, null] as [number, null] }];
+      return prompt ? stripPromptEcho(found, prompt.echo) : found;
+    });
+    if (signal?.aborted) throw abortedError(this.modelId);
+    return toSegments(chunks, samples.length / SAMPLE_RATE, opts.offsetSeconds, opts.speaker);
+  }
+
+  async dispose(): Promise<void> {
+    const lease = this.lease;
+    this.lease = null;
+    await (await lease?.catch(() => null))?.release();
+  }
+
+  /** One lease per instance; concurrent first calls share it, a failed one is retried next time. */
+  private acquire(): Promise<PipelineLease<AutomaticSpeechRecognitionPipeline>> {
+    this.lease ??= leaseLocalPipeline(
+      {
+        task: 'automatic-speech-recognition',
+        kind: 'whisper',
+        modelsDir: this.modelsDir,
+        modelId: this.modelId,
+        dtype: this.dtype,
+        onProgress: this.onProgress,
+      },
+      (folder, options) => pipeline('automatic-speech-recognition', folder, options),
+    ).catch((error: unknown) => {
+      this.lease = null;
+      throw error;
+    });
+    return this.lease;
+  }
+}
+
+function toSegments(chunks: Chunk[], duration: number, offset: number, speaker: string | null): TranscriptSegment[] {
+  const round = (t: number): number => Math.round((t + offset) * 1000) / 1000;
+  return chunks
+    .map((c) => ({ ...c, text: c.text.trim() }))
+    .filter((c) => c.text !== '')
+    .map((c, i) => {
+      const start = Math.min(c.timestamp[0] ?? 0, duration);
+      // The last chunk of a window may lack an end timestamp: it runs to the end of the audio.
+      const end = Math.max(start, Math.min(c.timestamp[1] ?? duration, duration));
+      return { id: `s${i + 1}`, start: round(start), end: round(end), speaker, text: c.text };
+    });
+}

@@ -1,0 +1,96 @@
+import { FILLERS, QUESTION_LEAD, TOPIC_VERBS, type DraftLanguage } from './extractive-lexicon';
+
+/**
+ * Questions are not facts, but a short answer only makes sense with its
+ * question: "Har du några allergier?" – "Nej." becomes "Allergier: nej.",
+ * built only from words that were said.
+ */
+
+const WH_WORDS: Record<DraftLanguage, RegExp> = {
+  sv: /^(?:(?:och|men|så)\s+)?(hur|vad|vart|var|när|vilken|vilket|vilka|varför|vem|hurdan|sen när|sedan när)\b/i,
+  en: /^(?:(?:and|so|but|okay|now)\s+)?(how|what|whats|what's|when|where|which|why|who|whose)\b/i,
+};
+
+/** Words that carry no topic: "Anything like that?" – "No." says nothing on its own. */
+const EMPTY_TOPIC_WORDS: Record<DraftLanguage, ReadonlySet<string>> = {
+  sv: new Set(['det', 'den', 'detta', 'sånt', 'sådant', 'något', 'nåt', 'annat', 'mer', 'mera', 'så', 'här', 'där', 'bra', 'okej', 'ok', 'då', 'nu', 'alltså', 'liksom', 'eller', 'och', 'också', 'med', 'dig', 'förstår', 'hänger', 'klart', 'rätt', 'ju']),
+  en: new Set(['anything', 'something', 'that', 'this', 'it', 'like', 'else', 'other', 'okay', 'ok', 'right', 'so', 'then', 'now', 'there', 'here', 'good', 'well', 'sense', 'make', 'makes', 'sound', 'sounds', 'fine', 'plan', 'a', 'the', 'of', 'or', 'and', 'to', 'with', 'me', 'understand', 'questions', 'question', 'kind', 'sort', 'yeah', 'too', 'also']),
+};
+
+/** The person asked is not part of the topic: "Slog du i huvudet?" → "Slog i huvudet". */
+const ADDRESSEE = new Set(['du', 'ni', 'you']);
+
+const ASKER: Record<DraftLanguage, ReadonlySet<string>> = { sv: new Set(['jag', 'mig', 'mej']), en: new Set(['i', 'me']) };
+
+/** Possessives and articles at the start of a topic ("your medications" → "medications"). */
+const TOPIC_DETERMINERS: Record<DraftLanguage, RegExp> = {
+  sv: /^(?:(?:din|ditt|dina|er|ert|era|någon|några|något|en|ett)\s+)+/i,
+  en: /^(?:(?:your|the|any|some|a|an)\s+)+/i,
+};
+
+/** Unpunctuated ASR output: a sentence starting like a closed question is one. */
+const UNPUNCTUATED_QUESTION: Record<DraftLanguage, RegExp> = {
+  sv: /^(har|hade|är|tar|känner|brukar|kan|får|märker|hur|vad|när|vilken|vilka)\s+(du|ni)\b/i,
+  en: /^(do|did|have|are|can|how|what|when|where)\s+you\b/i,
+};
+
+export function isQuestion(sentence: string, language: DraftLanguage): boolean {
+  const text = sentence.trim();
+  if (/\?$/.test(text)) return true;
+  return !/[.!…]$/.test(text) && UNPUNCTUATED_QUESTION[language].test(text);
+}
+
+const MAX_TOPIC_WORDS = 6;
+/** Answers up to this long always need their question ("Nej, inget sånt."). */
+const MAX_SHORT_ANSWER_WORDS = 4;
+/** Longer answers need it only when they do not repeat the topic ("Ungefär tio cigaretter om dagen."). */
+const MAX_TOPICLESS_ANSWER_WORDS = 12;
+
+/** Greetings before a question ("Hej, vad gäller det?") say nothing about its kind. */
+const LEADING_GREETING = /^(?:(?:hej|hejsan|hallå|tjena|välkommen|god|morgon|dag|okej|ok|bra|tack|hi|hello|hey|good|morning|afternoon|okay|alright|so|and|um|uh)\s+)+/i;
+
+/** The topic of a closed question, or null for open questions ("Hur mår du?") and long ones. */
+export function questionTopic(question: string, language: DraftLanguage): string | null {
+  const words = question
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}'\s-]+/gu, ' ')
+    .split(/\s+/)
+    .filter((w) => w !== '' && !FILLERS[language].has(w));
+  const text = words.join(' ').replace(LEADING_GREETING, '');
+  // "Sjukvårdsrådgivningen, vad gäller saken?": an open question after a few words of address.
+  const opening = words.slice(0, 3);
+  if (opening.some((_, i) => WH_WORDS[language].test(opening.slice(i).join(' ')))) return null;
+  const topicVerb = TOPIC_VERBS[language].exec(text);
+  const topic = topicVerb
+    ? `${topicVerb[1] ?? ''}${text.slice(topicVerb[0].length)}`
+    : text.replace(QUESTION_LEAD[language], '');
+  const topicWords = dedupe(
+    topic.trim().replace(TOPIC_DETERMINERS[language], '').split(/\s+/).filter((w) => w !== '' && !ADDRESSEE.has(w)),
+  );
+  if (topicWords.length === 0 || topicWords.length > MAX_TOPIC_WORDS) return null;
+  if (WH_WORDS[language].test(topicWords.join(' '))) return null;
+  if (topicWords.every((w) => EMPTY_TOPIC_WORDS[language].has(w))) return null;
+  // "Får jag komma in?" is about the asker, not the patient.
+  if (topicWords.some((w) => ASKER[language].has(w))) return null;
+  const joined = topicWords.join(' ');
+  return joined.charAt(0).toUpperCase() + joined.slice(1);
+}
+
+/** "your your medications" → "your medications": spoken repeats. */
+function dedupe(words: string[]): string[] {
+  return words.filter((w, i) => w !== words[i - 1]);
+}
+
+function wordCount(sentence: string): number {
+  return sentence.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
+export function answerNeedsTopic(answer: string, topic: string): boolean {
+  const words = wordCount(answer);
+  if (words <= MAX_SHORT_ANSWER_WORDS) return true;
+  if (words > MAX_TOPICLESS_ANSWER_WORDS) return false;
+  const lower = answer.toLowerCase();
+  // Compare stems: "feber" is named by "febern", "hostat" by "hosta".
+  const stems = topic.toLowerCase().split(/\s+/).filter((w) => w.length >= 4).map((w) => w.slice(0, 4));
+  return stems.length > 0 && !stems.some((stem) => lower.includes(stem));
+}

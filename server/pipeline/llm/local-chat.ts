@@ -1,0 +1,119 @@
+import { pipeline, type TextGenerationPipeline } from '@huggingface/transformers';
+import { z } from 'zod';
+import type { ModelStatus } from '../asr/transcriber';
+import { type DtypeSetting, DtypeSettingSchema } from '../asr/model-files';
+import {
+  ModelIdSchema,
+  type ProgressListener,
+  abortedError,
+  checkLocalModel,
+  leaseLocalPipeline,
+} from '../asr/local-runtime';
+import type { PipelineLease } from '../asr/local-pipeline-cache';
+import {
+  type ChatMessage,
+  ChatMessageSchema,
+  ChatMessagesSchema,
+  type ChatModel,
+  type ChatModelInfo,
+  type ChatResult,
+  type GenerateOptions,
+  GenerateOptionsSchema,
+} from './chat-model';
+import { abortCriterion, tokenCounter } from './generation-controls';
+
+export const LocalChatOptionsSchema = z.object({
+  modelsDir: z.string().min(1),
+  modelId: ModelIdSchema,
+  dtype: DtypeSettingSchema.default('fp32'),
+});
+export type LocalChatOptions = z.input<typeof LocalChatOptionsSchema> & { onProgress?: ProgressListener };
+
+const OutputSchema = z.array(z.object({ generated_text: z.array(ChatMessageSchema).min(1) })).min(1);
+const EosHolderSchema = z.object({ eos_token_id: z.union([z.number().int(), z.array(z.number().int())]) });
+
+/**
+ * A local chat model (Llama-type ONNX through transformers.js
+ * `text-generation`, CPU), with the model's own chat template. Same folder
+ * rules, sharing and disposal as the local transcriber.
+ */
+export class LocalChatModel implements ChatModel {
+  readonly info: ChatModelInfo;
+  private readonly modelsDir: string;
+  private readonly modelId: string;
+  private readonly dtype: DtypeSetting;
+  private readonly onProgress: ProgressListener | undefined;
+  private lease: Promise<PipelineLease<TextGenerationPipeline>> | null = null;
+
+  constructor(options: LocalChatOptions) {
+    const parsed = LocalChatOptionsSchema.parse(options);
+    this.modelsDir = parsed.modelsDir;
+    this.modelId = parsed.modelId;
+    this.dtype = parsed.dtype;
+    this.onProgress = options.onProgress;
+    this.info = { chatModelId: `local:${this.modelId}`, modelId: this.modelId, settings: { dtype: this.dtype, device: 'cpu' } };
+  }
+
+  status(): Promise<ModelStatus> {
+    return checkLocalModel(this.modelsDir, this.modelId, 'chat', this.dtype);
+  }
+
+  async generate(messages: ChatMessage[], options: GenerateOptions): Promise<ChatResult> {
+    const chat = ChatMessagesSchema.parse(messages);
+    const { maxTokens, temperature } = GenerateOptionsSchema.parse({
+      maxTokens: options.maxTokens,
+      temperature: options.temperature,
+    });
+    const { signal } = options;
+    if (signal?.aborted) throw abortedError(this.modelId);
+
+    const lease = await this.acquire();
+    return lease.run(async (generator) => {
+      if (signal?.aborted) throw abortedError(this.modelId);
+      const eos =
+        EosHolderSchema.safeParse(generator.model.generation_config).data?.eos_token_id ??
+        EosHolderSchema.parse(generator.model.config).eos_token_id;
+      const counter = tokenCounter(generator.tokenizer, new Set(Array.isArray(eos) ? eos : [eos]));
+      const abort = abortCriterion(signal);
+      let raw: unknown;
+      try {
+        raw = await generator(chat, {
+          max_new_tokens: maxTokens,
+          do_sample: temperature > 0,
+          ...(temperature > 0 ? { temperature } : {}),
+          streamer: counter.streamer,
+          stopping_criteria: [abort.criterion],
+        });
+      } finally {
+        abort.detach();
+      }
+      if (signal?.aborted) throw abortedError(this.modelId);
+      const reply = OutputSchema.parse(raw)[0]?.generated_text.at(-1);
+      return { text: reply?.role === 'assistant' ? reply.content : '', ...counter.counts() };
+    });
+  }
+
+  async dispose(): Promise<void> {
+    const lease = this.lease;
+    this.lease = null;
+    await (await lease?.catch(() => null))?.release();
+  }
+
+  private acquire(): Promise<PipelineLease<TextGenerationPipeline>> {
+    this.lease ??= leaseLocalPipeline(
+      {
+        task: 'text-generation',
+        kind: 'chat',
+        modelsDir: this.modelsDir,
+        modelId: this.modelId,
+        dtype: this.dtype,
+        onProgress: this.onProgress,
+      },
+      (folder, options) => pipeline('text-generation', folder, options),
+    ).catch((error: unknown) => {
+      this.lease = null;
+      throw error;
+    });
+    return this.lease;
+  }
+}
