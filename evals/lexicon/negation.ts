@@ -1,0 +1,50 @@
+/**
+ * Negation, hedging and answer words for the polarity of findings. Written
+ * from general clinical language (NegEx-style trigger lists), in lower case,
+ * one token each (the tokenizer splits "doesn't" into "doesn" + "t").
+ */
+import type { Language } from '../metrics/grounding/types';
+
+export interface PolarityLexicon {
+  /** Negate what follows: "ingen feber", "denies fever". */
+  pre: ReadonlySet<string>;
+  /** Negate what precedes: "feber saknas", "strep A negativ". */
+  post: ReadonlySet<string>;
+  /** Make what follows hypothetical: "åter vid feber", "if the rash spreads". */
+  conditional: ReadonlySet<string>;
+  /** End a negation or condition scope. */
+  terminators: ReadonlySet<string>;
+  /** Continue a list after which polarity is uncertain ("ingen feber och hosta"). */
+  listJoiners: ReadonlySet<string>;
+  /** First word of an answer to a yes/no question. */
+  yes: ReadonlySet<string>;
+  no: ReadonlySet<string>;
+  /** "Inte än", "Inte alls", "Not really": a negator plus one of these is an answer, not a negated phrase. */
+  answerAdverbs: ReadonlySet<string>;
+}
+
+const set = (words: string): ReadonlySet<string> => new Set(words.split(/\s+/).filter(Boolean));
+
+export const POLARITY: Record<Language, PolarityLexicon> = {
+  sv: {
+    pre: set('ingen inget inga inte ej icke utan förnekar förnekas förnekat negerar aldrig saknar avsaknad frånvaro fri fritt fria varken'),
+    post: set('saknas negativ negativt negativa avsaknad uteslutet utesluten uteslutas'),
+    conditional: set('om ifall vid såvida eventuellt ev'),
+    // Subordinators open a new clause: "inte rusat sedan jag började med Eliquis".
+    terminators: set('men utom förutom dock fast däremot trots medan eftersom sedan när efter innan därför'),
+    listJoiners: set('och samt'),
+    yes: set('ja jo japp jaa jajamän mm mhm absolut precis visst jovisst stämmer'),
+    no: set('nej nä näe nix nope aldrig inte'),
+    answerAdverbs: set('än ännu alls direkt riktigt vad som så särskilt något'),
+  },
+  en: {
+    pre: set('no not denies denied deny denying without never none nor negative absent free doesn don didn hasn haven isn wasn aren weren cannot neither'),
+    post: set('negative absent denied excluded'),
+    conditional: set('if unless should whether'),
+    terminators: set('but except however although though apart aside whereas while which who since when after before because'),
+    listJoiners: set('and'),
+    yes: set('yes yeah yep yup sure correct right absolutely definitely mhm uh-huh'),
+    no: set('no nope nah never not'),
+    answerAdverbs: set('really yet at that much particularly'),
+  },
+};

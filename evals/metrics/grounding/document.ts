@@ -1,0 +1,60 @@
+/**
+ * A text prepared once for all checks: sentences with stemmed tokens and
+ * word polarity. Transcripts also get segment ids and answers to questions.
+ */
+import { leadingAnswer, sentencePolarity, type Answer, type PolarToken } from './polarity';
+import { stemTokens, type StemmedToken } from './terms';
+import { speakerPrefixLength, splitSentences } from './text';
+import { isContentWord } from './content';
+import type { Language } from './types';
+
+export interface Sentence {
+  text: string;
+  start: number;
+  end: number;
+  tokens: StemmedToken[];
+  /** Content stems, for evidence search. */
+  stems: Set<string>;
+  polar: PolarToken[];
+  /** Transcript segment the sentence came from, when segments were given. */
+  segmentId: string | null;
+  /** Note heading opening the sentence ("Bedömning" in "Bedömning: …"), not part of `text`. */
+  heading: string | null;
+  /** The sentence opens a line of the source. */
+  opensLine: boolean;
+}
+
+/** "Bedömning:", "Åtgärd/Planering:" opening a line of a note. */
+const HEADING = /^([\p{L}/ ]{2,40}):\s*/u;
+
+function sentencesOf(text: string, base: number, language: Language, segmentId: string | null, transcript: boolean): Omit<Sentence, 'polar'>[] {
+  return splitSentences(text).map((s) => {
+    const lineStart = text.lastIndexOf('\n', s.start - 1) + 1;
+    const opensLine = /^[\s\-•*]*$/.test(text.slice(lineStart, s.start));
+    // Speakers are labelled inline in pasted transcripts ("Patient: Nej."); the label is not content, nor is a note heading.
+    const heading = !transcript && opensLine ? HEADING.exec(s.text) : null;
+    const skip = transcript ? speakerPrefixLength(s.text) : heading ? heading[0].length : 0;
+    const body = s.text.slice(skip);
+    const start = base + s.start + skip;
+    const tokens = stemTokens(body, language).map((t) => ({ ...t, start: t.start + start, end: t.end + start }));
+    const stems = new Set(tokens.filter((t) => isContentWord(t, language)).map((t) => t.stem));
+    return { text: body, start, end: base + s.end, tokens, stems, segmentId, heading: heading ? heading[1]!.trim() : null, opensLine };
+  });
+}
+
+/** Note: offsets are positions in the note string. */
+export function prepareNote(note: string, language: Language): Sentence[] {
+  return sentencesOf(note, 0, language, null, false).map((s) => ({ ...s, polar: sentencePolarity(s.tokens, s.text, s.start, language) }));
+}
+
+/** Transcript: a question's polarity depends on the next sentence's "ja"/"nej". */
+export function prepareTranscript(transcript: string | readonly { id: string; text: string }[], language: Language): Sentence[] {
+  const raw = typeof transcript === 'string'
+    ? sentencesOf(transcript, 0, language, null, true)
+    : transcript.flatMap((seg) => sentencesOf(seg.text, 0, language, seg.id, true));
+  return raw.map((s, i) => {
+    const next = raw[i + 1];
+    const answer: Answer = s.text.trimEnd().endsWith('?') && next ? leadingAnswer(next.tokens, next.text, next.start, language) : null;
+    return { ...s, polar: sentencePolarity(s.tokens, s.text, s.start, language, answer) };
+  });
+}

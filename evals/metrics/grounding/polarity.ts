@@ -1,0 +1,93 @@
+/**
+ * Polarity of the content words of a sentence: affirmed ("feber sedan i
+ * går"), negated ("ingen feber", "förnekar feber", "feber saknas", or a
+ * question answered "nej"), or uncertain (conditions such as "åter vid
+ * feber", list items after "och"/a comma inside a negation, open questions).
+ * Uncertain mentions never produce a negation flag: only a clean flip does.
+ */
+import { POLARITY } from '../../lexicon/negation';
+import { isContentWord } from './content';
+import type { StemmedToken } from './terms';
+import type { Language } from './types';
+
+export type Polarity = 'affirmed' | 'negated' | 'uncertain';
+
+export interface PolarToken {
+  token: StemmedToken;
+  polarity: Polarity;
+  /** Start of the negation cue for negated tokens (flags span cue … word). */
+  cueStart: number | null;
+}
+
+export type Answer = 'yes' | 'no' | null;
+
+/** A negation reaches this many content words; further words are uncertain. */
+const SCOPE = 3;
+
+/** "Nej." / "Ja, ..." / "No, ..." opening a sentence: an answer word, not a negation cue. */
+export function leadingAnswer(tokens: readonly StemmedToken[], sentence: string, offset: number, language: Language): Answer {
+  const first = tokens[0];
+  if (!first) return null;
+  const lex = POLARITY[language];
+  const rest = sentence.slice(first.end - offset).trimStart();
+  const standsAlone = rest === '' || /^[,.!;:–-]/.test(rest);
+  if (lex.yes.has(first.lower) && standsAlone) return 'yes';
+  const second = tokens[1]?.lower ?? '';
+  if (lex.no.has(first.lower) && (standsAlone || first.lower === 'nej' || first.lower === 'nä' || lex.answerAdverbs.has(second))) return 'no';
+  return null;
+}
+
+/**
+ * `sentence` is the sentence text and `tokens` its tokens (offsets in the
+ * source document, `offset` = where the sentence starts). `answer` is the
+ * reply when the sentence is a question.
+ */
+export function sentencePolarity(
+  tokens: readonly StemmedToken[],
+  sentence: string,
+  offset: number,
+  language: Language,
+  answer: Answer = null,
+): PolarToken[] {
+  const lex = POLARITY[language];
+  const out: PolarToken[] = [];
+  const isQuestion = sentence.trimEnd().endsWith('?');
+  let state: 'plain' | 'negated' | 'uncertain' = 'plain';
+  let cueStart: number | null = null;
+  let inScope = 0;
+  let clauseStart = 0; // index in `out` where the current clause starts (for post-negation)
+  const skipFirst = leadingAnswer(tokens, sentence, offset, language) !== null;
+  tokens.forEach((t, i) => {
+    const prev = tokens[i - 1];
+    const gap = prev ? sentence.slice(prev.end - offset, t.start - offset) : '';
+    if (/[;:()]/.test(gap)) { state = 'plain'; clauseStart = out.length; }
+    else if (/,/.test(gap)) {
+      state = state === 'negated' ? 'uncertain' : 'plain';
+      clauseStart = out.length;
+    }
+    if (i === 0 && skipFirst) return;
+    const w = t.lower;
+    if (lex.pre.has(w)) { state = 'negated'; cueStart = t.start; inScope = 0; return; }
+    if (lex.conditional.has(w)) { state = 'uncertain'; return; }
+    if (lex.terminators.has(w)) { state = 'plain'; clauseStart = out.length; return; }
+    if (lex.listJoiners.has(w) && state === 'negated') { state = 'uncertain'; return; }
+    if (lex.post.has(w)) {
+      for (let k = out.length - 1; k >= Math.max(clauseStart, out.length - SCOPE); k--) {
+        const p = out[k]!;
+        if (p.polarity === 'affirmed') { p.polarity = 'negated'; p.cueStart = p.token.start; }
+      }
+      return;
+    }
+    if (!isContentWord(t, language)) return;
+    let polarity: Polarity = state === 'negated' ? 'negated' : state === 'uncertain' ? 'uncertain' : 'affirmed';
+    if (state === 'negated' && ++inScope >= SCOPE) state = 'uncertain';
+    out.push({ token: t, polarity, cueStart: polarity === 'negated' ? cueStart : null });
+  });
+  if (isQuestion) {
+    for (const p of out) {
+      if (answer === 'no') { p.polarity = 'negated'; p.cueStart ??= p.token.start; }
+      else if (answer !== 'yes' || p.polarity === 'negated') { p.polarity = 'uncertain'; p.cueStart = null; }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { detectPii, maskPii } from '../../evals/metrics/pii';
+
+const kinds = (text: string, names?: string[]) => detectPii(text, { names }).map((h) => [h.kind, h.text]);
+
+describe('detectPii: identity numbers', () => {
+  it('finds personnummer in 10 and 12 digits, with -, + and no separator', () => {
+    expect(kinds('Pnr 121212-1212 enligt remissen.')).toEqual([['personnummer', '121212-1212']]);
+    expect(kinds('Pnr 19121212-1212.')).toEqual([['personnummer', '19121212-1212']]);
+    expect(kinds('pnr 191212121212')).toEqual([['personnummer', '191212121212']]);
+    expect(kinds('pnr 1212121212')).toEqual([['personnummer', '1212121212']]);
+    expect(kinds('född 121212+1212, alltså över hundra')).toEqual([['personnummer', '121212+1212']]);
+  });
+
+  it('finds samordningsnummer (day + 60)', () => {
+    expect(kinds('Samordningsnummer 701063-2391.')).toEqual([['samordningsnummer', '701063-2391']]);
+  });
+
+  it('rejects a wrong check digit, an impossible date and + in the 12-digit form', () => {
+    expect(kinds('121212-1213')).toEqual([]);
+    // Both have a valid check digit: month 13, and 32 December.
+    expect(kinds('121312-1211')).toEqual([]);
+    expect(kinds('121232-1218')).toEqual([]);
+    expect(kinds('19121212+1212')).toEqual([]);
+  });
+
+  it('checks leap days against the century when it is known', () => {
+    // 2000-02-29 existed, 1900-02-29 did not; check digits are valid for both.
+    expect(kinds('20000229-0005')).toEqual([['personnummer', '20000229-0005']]);
+    expect(kinds('19000229-0005')).toEqual([]);
+  });
+
+  it('does not read part of a longer digit run', () => {
+    expect(kinds('ordernummer 9121212121212')).toEqual([]);
+  });
+});
+
+describe('detectPii: phone numbers and e-mail', () => {
+  it('finds common Swedish formats', () => {
+    for (const phone of ['070-123 45 67', '+46 70 123 45 67', '063-14 00 00', '08-123 456 78', '0701234567', '+46701234567', '0046 63 14 00 00']) {
+      expect(kinds(`Ring ${phone} vid frågor.`)).toEqual([['phone', phone]]);
+    }
+  });
+
+  it('leaves doses, blood pressure and dates alone', () => {
+    expect(kinds('Blodtryck 140/90, Waran 2,5 mg, 2024-03-05, temp 38,5, 0,5 ml')).toEqual([]);
+  });
+
+  it('finds e-mail addresses', () => {
+    expect(kinds('Skriv till sjukskoterska.ostersund@regionjh.se eller ring.')).toEqual([
+      ['email', 'sjukskoterska.ostersund@regionjh.se'],
+    ]);
+  });
+});
+
+describe('detectPii: names', () => {
+  it('finds listed names and their parts, case-insensitively', () => {
+    expect(kinds('Hej Britt-Marie, jag heter doktor Åhlén. Britt-Marie Åhlén kom i tid.', ['Britt-Marie Åhlén'])).toEqual([
+      ['name', 'Britt-Marie'],
+      ['name', 'Åhlén'],
+      ['name', 'Britt-Marie Åhlén'],
+    ]);
+  });
+
+  it('spots real-looking full names without a list', () => {
+    expect(kinds('Patienten följs av Anna Johansson och Erik Lindqvist på vårdcentralen.')).toEqual([
+      ['name', 'Anna Johansson'],
+      ['name', 'Erik Lindqvist'],
+    ]);
+  });
+
+  it('does not call ordinary capitalised words names', () => {
+    expect(kinds('Status: Allmäntillstånd gott. Per os ges Alvedon. Bedömning Region Jämtland.')).toEqual([]);
+  });
+});
+
+describe('maskPii', () => {
+  it('replaces each kind with its placeholder', () => {
+    const text = 'Anna Johansson, 19121212-1212, tel 070-123 45 67, anna@example.se, dotter Lisa.';
+    expect(maskPii(text, detectPii(text, { names: ['Lisa'] }))).toBe(
+      '[NAMN], [PERSONNUMMER], tel [TELEFON], [E-POST], dotter [NAMN].',
+    );
+  });
+
+  it('returns the text unchanged without hits', () => {
+    expect(maskPii('Ingen feber.', [])).toBe('Ingen feber.');
+  });
+});
