@@ -1,0 +1,34 @@
+import type { TranscriberInfo, TranscriptSegment } from '../../contracts/transcript';
+
+/** 16 kHz mono float samples in [-1, 1], as every model here expects. */
+export interface PcmAudio {
+  samples: Float32Array;
+  sampleRate: 16000;
+}
+
+export interface TranscribeOptions {
+  language: string; // "sv", "en"
+  /** Initial prompt from the workflow vocabulary (drug names, places). */
+  prompt?: string;
+  /** Offset added to every time, for windows cut from a longer recording. */
+  offsetSeconds?: number;
+  speaker?: string | null;
+  signal?: AbortSignal;
+}
+
+export type ModelStatus =
+  | { state: 'ready'; modelId: string }
+  | { state: 'missing'; modelId: string; path: string; howToInstall: string }
+  | { state: 'remote'; modelId: string; baseUrl: string };
+
+/**
+ * One capability, one interface: turn a window of audio (≤ 30 s) into
+ * segments. Adapters (local Whisper ONNX, hosted OpenAI-compatible) keep every
+ * vendor detail inside themselves; callers see only the project's types.
+ */
+export interface Transcriber {
+  readonly info: TranscriberInfo;
+  status(): Promise<ModelStatus>;
+  transcribe(audio: PcmAudio, options: TranscribeOptions): Promise<TranscriptSegment[]>;
+  dispose(): Promise<void>;
+}
