@@ -1,0 +1,122 @@
+/*
+ * Band-limited resampling with a Kaiser-windowed sinc, evaluated polyphase:
+ * for a rational ratio up/down only `up` distinct filter phases exist, so
+ * they are computed once and each output sample is one dot product. The
+ * low-pass sits just below the lower Nyquist frequency, so downsampling does
+ * not fold high frequencies (sibilants, 12 kHz hum) into the speech band.
+ */
+
+/** Zero crossings of the sinc on each side: filter length vs. transition width. */
+const ZERO_CROSSINGS = 6;
+/** Cutoff as a fraction of the lower Nyquist frequency: 0.9 × 8 kHz = 7.2 kHz for 16 kHz output. */
+const ROLLOFF = 0.9;
+/** About 60 dB stop-band attenuation: far below what ASR can hear, at half the taps of 80 dB. */
+const KAISER_BETA = 5.5;
+/** Ratios with more phases than this (e.g. 16001 → 16000) use the nearest of this many. */
+const MAX_PHASES = 4096;
+
+function besselI0(x: number): number {
+  let sum = 1;
+  let term = 1;
+  for (let k = 1; k < 50 && term > 1e-12 * sum; k++) {
+    term *= (x / (2 * k)) ** 2;
+    sum += term;
+  }
+  return sum;
+}
+
+function gcd(a: number, b: number): number {
+  while (b) [a, b] = [b, a % b];
+  return a;
+}
+
+interface FilterBank {
+  phases: number;
+  taps: number;
+  /** `taps` coefficients per phase; phase p is for fractional position p / phases. */
+  table: Float32Array;
+}
+
+function designFilterBank(cutoff: number, phases: number): FilterBank {
+  const halfWidth = ZERO_CROSSINGS / (2 * cutoff); // in input samples
+  const half = 2 * Math.ceil(halfWidth / 2);
+  const taps = 2 * half; // a multiple of 4 for the unrolled dot product
+  const table = new Float32Array(phases * taps);
+  const norm = besselI0(KAISER_BETA);
+  for (let p = 0; p < phases; p++) {
+    const frac = p / phases;
+    let sum = 0;
+    for (let j = 0; j < taps; j++) {
+      const x = frac + half - 1 - j; // distance from the output instant to input sample j
+      const r = x / halfWidth;
+      if (Math.abs(r) >= 1) continue;
+      const arg = 2 * cutoff * x;
+      const sinc = arg === 0 ? 1 : Math.sin(Math.PI * arg) / (Math.PI * arg);
+      const value = 2 * cutoff * sinc * (besselI0(KAISER_BETA * Math.sqrt(1 - r * r)) / norm);
+      table[p * taps + j] = value;
+      sum += value;
+    }
+    // Unit gain at DC in every phase, so quantised filters add no ripple.
+    for (let j = 0; j < taps; j++) table[p * taps + j]! /= sum;
+  }
+  return { phases, taps, table };
+}
+
+const banks = new Map<string, FilterBank>();
+
+function filterBankFor(fromRate: number, toRate: number, up: number): FilterBank {
+  const phases = Math.min(up, MAX_PHASES);
+  const key = `${fromRate}:${toRate}`;
+  let bank = banks.get(key);
+  if (!bank) {
+    bank = designFilterBank(0.5 * Math.min(1, toRate / fromRate) * ROLLOFF, phases);
+    banks.set(key, bank);
+  }
+  return bank;
+}
+
+export function resample(input: Float32Array, fromRate: number, toRate: number): Float32Array {
+  if (fromRate === toRate) return input;
+  const g = gcd(fromRate, toRate);
+  const up = toRate / g;
+  const down = fromRate / g;
+  const { phases, taps, table } = filterBankFor(fromRate, toRate, up);
+  const half = taps / 2;
+  const length = input.length;
+  const out = new Float32Array(Math.ceil((length * up) / down));
+  for (let n = 0; n < out.length; n++) {
+    const pos = n * down;
+    let i0 = Math.floor(pos / up);
+    let phase = pos - i0 * up;
+    if (phases !== up) {
+      phase = Math.round((phase * phases) / up);
+      if (phase === phases) {
+        phase = 0;
+        i0++;
+      }
+    }
+    const base = i0 - half + 1;
+    const row = phase * taps;
+    let acc = 0;
+    if (base >= 0 && base + taps <= length) {
+      // Four accumulators: about twice as fast in V8 as one dependent chain.
+      let a1 = 0;
+      let a2 = 0;
+      let a3 = 0;
+      for (let j = 0; j < taps; j += 4) {
+        acc += table[row + j]! * input[base + j]!;
+        a1 += table[row + j + 1]! * input[base + j + 1]!;
+        a2 += table[row + j + 2]! * input[base + j + 2]!;
+        a3 += table[row + j + 3]! * input[base + j + 3]!;
+      }
+      acc += a1 + a2 + a3;
+    } else {
+      for (let j = 0; j < taps; j++) {
+        const k = base + j;
+        if (k >= 0 && k < length) acc += table[row + j]! * input[k]!;
+      }
+    }
+    out[n] = acc;
+  }
+  return out;
+}

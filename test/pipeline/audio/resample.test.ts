@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { resample } from '../../../server/pipeline/audio/resample';
+import { sine } from '../../support/audio/signals';
+
+/** RMS away from the edges, where the filter sees zeros beyond the signal. */
+function rms(x: Float32Array, skip = 2000): number {
+  let sum = 0;
+  for (let i = skip; i < x.length - skip; i++) sum += x[i]! * x[i]!;
+  return Math.sqrt(sum / (x.length - 2 * skip));
+}
+
+/** Frequency from zero crossings: independent of amplitude. */
+function frequency(x: Float32Array, rate: number): number {
+  let crossings = 0;
+  for (let i = 1; i < x.length; i++) if (x[i - 1]! < 0 && x[i]! >= 0) crossings++;
+  return crossings / (x.length / rate);
+}
+
+const decibels = (ratio: number) => 20 * Math.log10(ratio);
+
+describe('resampler', () => {
+  it('keeps a 1 kHz tone at 48 kHz → 16 kHz: frequency, amplitude and length', () => {
+    const out = resample(sine(1000, 2, 48000, 0.5), 48000, 16000);
+    expect(out.length).toBe(32000);
+    expect(frequency(out, 16000)).toBeCloseTo(1000, -1);
+    expect(rms(out)).toBeCloseTo(0.5 / Math.SQRT2, 3);
+  });
+
+  it('attenuates a 12 kHz tone (above the new Nyquist) by more than 50 dB instead of aliasing it to 4 kHz', () => {
+    const out = resample(sine(12000, 2, 48000, 0.5), 48000, 16000);
+    expect(decibels(rms(out) / (0.5 / Math.SQRT2))).toBeLessThan(-50);
+  });
+
+  it('passes speech frequencies up to 6 kHz within 1 dB from 44.1 kHz', () => {
+    for (const f of [200, 3000, 6000]) {
+      const out = resample(sine(f, 1, 44100, 0.5), 44100, 16000);
+      expect(Math.abs(decibels(rms(out) / (0.5 / Math.SQRT2))), `${f} Hz`).toBeLessThan(1);
+    }
+  });
+
+  it('upsamples 8 kHz telephone audio: the band is kept, no image appears', () => {
+    const out = resample(sine(2000, 1, 8000, 0.5), 8000, 16000);
+    expect(out.length).toBe(16000);
+    expect(frequency(out, 16000)).toBeCloseTo(2000, -1);
+    expect(rms(out)).toBeCloseTo(0.5 / Math.SQRT2, 2);
+    // an image of 2 kHz would sit at 6 kHz: correlate with it
+    const image = sine(6000, 1, 16000, 1);
+    let dot = 0;
+    for (let i = 2000; i < 14000; i++) dot += out[i]! * image[i]!;
+    expect(Math.abs(dot / 12000)).toBeLessThan(0.001);
+    const edge = resample(sine(3000, 1, 8000, 0.5), 8000, 16000);
+    expect(Math.abs(decibels(rms(edge) / (0.5 / Math.SQRT2)))).toBeLessThan(1.5);
+  });
+
+  it('handles awkward ratios (phase table capped) and returns the input when rates match', () => {
+    const x = sine(500, 1, 16001, 0.5);
+    const out = resample(x, 16001, 16000);
+    expect(out.length).toBe(16000);
+    expect(rms(out)).toBeCloseTo(0.5 / Math.SQRT2, 3);
+    expect(resample(x, 16001, 16001)).toBe(x);
+  });
+
+  it('resamples 10 minutes of 48 kHz audio in well under a second', () => {
+    const tenMinutes = sine(440, 600, 48000, 0.3);
+    resample(tenMinutes.subarray(0, 48000), 48000, 16000); // warm up the JIT and filter table
+    const started = performance.now();
+    resample(tenMinutes, 48000, 16000);
+    const ms = performance.now() - started;
+    console.log(`[resample] 600 s 48 kHz → 16 kHz in ${ms.toFixed(0)} ms (${(600_000 / ms).toFixed(0)}x real time)`);
+    expect(ms).toBeLessThan(1500); // generous: 2 shared cores in CI
+  });
+});
