@@ -54,7 +54,11 @@ export function zodProblems(where: 'body' | 'query' | 'params', error: z.ZodErro
   }));
 }
 
+/** zod's own English messages; anything else was written by us in a schema and is kept. */
+const ZOD_DEFAULT = /^(Invalid|Too (small|big)|Unrecognized)/;
+
 function swedishIssue(issue: z.core.$ZodIssue): string {
+  if (!ZOD_DEFAULT.test(issue.message)) return issue.message;
   switch (issue.code) {
     case 'invalid_type':
       return issue.input === undefined ? 'Saknas' : `Fel typ (förväntade ${issue.expected})`;

@@ -75,7 +75,7 @@ export const oidcRoutes: RouteDef[] = [
     path: '/auth/oidc/start',
     access: 'public',
     summary: 'Starta OIDC-inloggning',
-    query: z.object({ returnTo: z.string().regex(/^\/[^/]/).max(200).optional() }),
+    query: z.object({ returnTo: z.string().regex(/^\/($|[^/])/, 'En sökväg inom arbetsbänken').max(200).optional() }),
     handler: async ({ req, res, deps, query }) => {
       if (!enabled(deps)) throw serviceUnavailable('Inloggning via identitetstjänst är inte konfigurerad.', 'oidc_disabled');
       const config = await configuration(deps);

@@ -1,0 +1,7 @@
+export function Loading({ what = 'Laddar' }: { what?: string }) {
+  return (
+    <p className="muted" role="status">
+      {what} …
+    </p>
+  );
+}

@@ -1,0 +1,16 @@
+import { Navigate } from 'react-router';
+import { homesFor } from '../session/homes';
+import { useMe } from '../session/SessionContext';
+
+/** "/" sends each user to the first home their roles open. */
+export function StartPage() {
+  const me = useMe();
+  const first = homesFor(me.roles)[0];
+  if (first) return <Navigate to={first.path} replace />;
+  return (
+    <section className="panel" aria-labelledby="start-title">
+      <h1 id="start-title">Välkommen</h1>
+      <p>Ditt konto har ingen roll ännu. Kontakta administratören för att få tillgång.</p>
+    </section>
+  );
+}

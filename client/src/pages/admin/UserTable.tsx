@@ -1,0 +1,53 @@
+import { ROLE_LABELS_SV } from '../../../../server/contracts/roles';
+import type { AdminUser } from '../../api/schemas';
+
+interface UserTableProps {
+  users: AdminUser[];
+  onEdit(user: AdminUser): void;
+  onResetPassword(user: AdminUser): void;
+}
+
+export function UserTable({ users, onEdit, onResetPassword }: UserTableProps) {
+  return (
+    <div className="table-scroll">
+      <table>
+        <caption className="visually-hidden">Användare</caption>
+        <thead>
+          <tr>
+            <th scope="col">Användare</th>
+            <th scope="col">Roller</th>
+            <th scope="col">Yrkesgrupp</th>
+            <th scope="col">Vårdenhet</th>
+            <th scope="col">Arbetsgrupper</th>
+            <th scope="col">Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((u) => (
+            <tr key={u.id} className={u.active ? undefined : 'inactive'}>
+              <td>
+                <span className="cell-title">{u.username}</span>
+                <span className="muted">{u.displayName}</span>
+                <div className="row-actions">
+                  <button type="button" className="secondary small" onClick={() => onEdit(u)} aria-label={`Ändra ${u.username}`}>
+                    Ändra
+                  </button>
+                  {!u.sso && (
+                    <button type="button" className="secondary small" onClick={() => onResetPassword(u)} aria-label={`Nytt engångslösenord för ${u.username}`}>
+                      Nytt lösenord
+                    </button>
+                  )}
+                </div>
+              </td>
+              <td>{u.roles.map((r) => ROLE_LABELS_SV[r]).join(', ')}</td>
+              <td>{u.profession?.name ?? '–'}</td>
+              <td>{u.careUnit?.name ?? '–'}</td>
+              <td>{u.groups.map((g) => g.name).join(', ') || '–'}</td>
+              <td>{!u.active ? 'Inaktiv' : u.mustChangePassword ? 'Engångslösenord' : 'Aktiv'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import { useEffect, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { getEncounter } from '../../api/encounters';
+import type { Encounter } from '../../api/schemas';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { Loading } from '../../components/Loading';
+import { useResource } from '../../hooks/useResource';
+import { ConsentSection } from './ConsentSection';
+import { EncounterSummary } from './EncounterSummary';
+
+/**
+ * One encounter as a stack of sections, each taking the encounter and
+ * reporting changes; recording, transcript and draft join as further
+ * sections.
+ */
+export function EncounterPage() {
+  const { id = '' } = useParams();
+  const loaded = useResource(() => getEncounter(id), [id]);
+  const [encounter, setEncounter] = useState<Encounter | undefined>(undefined);
+  useEffect(() => setEncounter(loaded.data?.encounter), [loaded.data]);
+
+  return (
+    <>
+      <p>
+        <Link to="/anteckningar">← Mina anteckningar</Link>
+      </p>
+      {loaded.loading && !encounter && <Loading />}
+      <ErrorMessage error={loaded.error} />
+      {encounter && (
+        <>
+          <h1>{encounter.label}</h1>
+          <EncounterSummary encounter={encounter} />
+          <ConsentSection encounter={encounter} onChange={setEncounter} />
+        </>
+      )}
+    </>
+  );
+}
