@@ -46,49 +46,47 @@ export function mountRoutes(router: Router, defs: RouteDef[], deps: AppDeps): vo
         deps,
         requestId: locals.requestId,
       };
-      let status = 500;
+      // The access-log row is written before the answer leaves, so a client
+      // that has its answer can rely on the row being there.
+      const audit = async (status: number) => {
+        if (!def.audit) return;
+        const a = def.audit;
+        const encounterId =
+          ctx.auditEncounterId ??
+          safe(() => a.encounterId?.({ params: ctx.params ?? req.params, query: ctx.query, body: ctx.body } as never)) ??
+          null;
+        await deps.audit.record({
+          user: locals.user,
+          action: a.action,
+          kind: a.kind,
+          encounterId,
+          outcome: outcomeOf(status),
+          requestId: locals.requestId,
+          details: ctx.auditDetails,
+        });
+      };
+      let result: unknown;
       try {
         if (def.access === 'apiKey') await authenticateApiKey(deps, req);
         checkAccess(def, locals.user);
         ctx.params = parsePart('params', def.params, req.params);
         ctx.query = parsePart('query', def.query, req.query);
         ctx.body = def.rawBody ? undefined : parsePart('body', def.body, req.body);
-        const result = await def.handler(ctx as never);
-        if (res.headersSent) {
-          status = res.statusCode;
-        } else if (result instanceof Reply) {
-          status = result.status;
-          res.status(result.status).set(result.headers);
-          if (result.body === undefined) res.end();
-          else res.json(result.body);
-        } else if (result === undefined) {
-          status = 204;
-          res.status(204).end();
-        } else {
-          status = 200;
-          res.status(200).json(result);
-        }
+        result = await def.handler(ctx as never);
       } catch (error) {
-        status = error instanceof AppError ? error.status : 500;
-        next(error);
-      } finally {
-        if (def.audit) {
-          const a = def.audit;
-          const encounterId =
-            ctx.auditEncounterId ??
-            safe(() => a.encounterId?.({ params: ctx.params ?? req.params, query: ctx.query, body: ctx.body } as never)) ??
-            null;
-          await deps.audit.record({
-            user: locals.user,
-            action: a.action,
-            kind: a.kind,
-            encounterId,
-            outcome: outcomeOf(status),
-            requestId: locals.requestId,
-            details: ctx.auditDetails,
-          });
-        }
+        await audit(error instanceof AppError ? error.status : 500);
+        return next(error);
       }
+      if (res.headersSent) {
+        // Streaming handlers (files, server-sent events) answered themselves.
+        await audit(res.statusCode);
+        return;
+      }
+      const reply = result instanceof Reply ? result : result === undefined ? new Reply(204) : new Reply(200, result);
+      await audit(reply.status);
+      res.status(reply.status).set(reply.headers);
+      if (reply.body === undefined) res.end();
+      else res.json(reply.body);
     });
   }
 }

@@ -129,7 +129,7 @@ describe.each([
     await other.login('tel1', server.passwords.demo);
     expect((await other.get(`/api/v1/encounters/${id}`)).status).toBe(403);
 
-    const rows = await server.deps.db.prisma.auditEvent.findMany({ where: { encounterId: id }, orderBy: { at: 'asc' } });
+    const rows = await server.deps.db.prisma.auditEvent.findMany({ where: { encounterId: id }, orderBy: [{ at: 'asc' }, { id: 'asc' }] });
     expect(rows.map((r) => [r.action, r.outcome])).toEqual([
       ['encounter.create', 'success'],
       ['encounter.read', 'success'],

@@ -41,7 +41,7 @@ export const auditRoutes: RouteDef[] = [
           : {}),
       };
       if (query.from && query.to && query.from > query.to) throw badRequest('Från-datum är efter till-datum.', [{ field: 'query.from', message: 'Efter till-datum' }]);
-      const rows = await deps.db.prisma.auditEvent.findMany({ where, orderBy: { at: 'asc' }, take: 100_000 });
+      const rows = await deps.db.prisma.auditEvent.findMany({ where, orderBy: [{ at: 'asc' }, { id: 'asc' }], take: 100_000 });
       const userIds = [...new Set(rows.map((r) => r.userId).filter((x): x is string => !!x))];
       const users = new Map(
         (await deps.db.prisma.user.findMany({ where: { id: { in: userIds } }, select: { id: true, username: true } })).map((u) => [u.id, u.username]),
