@@ -7,6 +7,8 @@ export {};
 const benches: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   metrics: () => import('./metrics'),
   draft: () => import('./draft'),
+  report: () => import('./report'),
+  asr: () => import('./asr'),
 };
 
 const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));

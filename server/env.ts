@@ -23,6 +23,8 @@ export const EnvSchema = z
       .regex(/^(file:|postgres(ql)?:\/\/)/, 'must start with file: (SQLite) or postgresql:// (PostgreSQL)')
       .optional(),
     MODELS_DIR: z.string().min(1).default('./models'),
+    /** where `npm run models -- pull` downloads from; the server itself never does */
+    MODELS_HUB_URL: z.url().default('https://huggingface.co'),
     PUBLIC_URL: optionalUrl,
     DEMO_DATA: bool.default(true),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),

@@ -6,6 +6,11 @@ import { authRoutes } from './modules/auth/routes';
 import { encounterRoutes } from './modules/encounters/routes';
 import { healthRoutes } from './modules/health/routes';
 import { jobRoutes } from './modules/jobs/routes';
+import { recordingRoutes } from './modules/recordings/routes';
+import { documentationRoutes } from './modules/notes/routes';
+import { followupRoutes } from './modules/followup/routes';
+import { reportRoutes } from './modules/reports/routes';
+import { codesignRoutes } from './modules/workflows/codesign';
 
 /** The whole /api/v1 surface, one table. The route × role test walks it. */
 export const apiRoutes: RouteDef[] = [
@@ -16,4 +21,8 @@ export const apiRoutes: RouteDef[] = [
   ...auditRoutes,
   ...encounterRoutes,
   ...jobRoutes,
+  ...recordingRoutes,
+  ...documentationRoutes,
+  ...codesignRoutes,
+  ...followupRoutes, ...reportRoutes,
 ];

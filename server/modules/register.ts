@@ -1,5 +1,8 @@
 import type { AppDeps } from '../deps';
 import { registerMaintenance } from './maintenance/jobs';
+import { registerDocumentation } from './notes/register';
+import { registerRecordings } from './recordings/register';
+import { registerCodesign } from './workflows/codesign';
 
 /**
  * Each module that runs jobs or owns models registers here: job handlers on
@@ -8,4 +11,7 @@ import { registerMaintenance } from './maintenance/jobs';
  */
 export function registerModules(deps: AppDeps): void {
   registerMaintenance(deps);
+  registerDocumentation(deps);
+  registerCodesign(deps);
+  registerRecordings(deps);
 }

@@ -18,7 +18,12 @@ describe.each([
   it.skipIf(skip)('health reports database, migrations, queue and version', async () => {
     const res = await new Client(server.baseUrl).get('/api/v1/health');
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ status: 'ok', database: { kind, ok: true }, migrations: { pending: [] }, version: '0.1.0' });
+    // No model is installed in a test server: the server runs, and says what is missing and how to install it.
+    expect(res.body).toMatchObject({ status: 'degraded', database: { kind, ok: true }, migrations: { pending: [] }, version: '0.1.0' });
+    const asr = res.body.models.find((m: { purpose: string }) => m.purpose === 'asr');
+    expect(asr).toMatchObject({ modelId: 'KBLab/kb-whisper-small', state: 'missing' });
+    expect(asr.howToInstall).toContain('npm run models -- pull KBLab/kb-whisper-small');
+    expect(res.body.models.find((m: { purpose: string }) => m.purpose === 'vad')).toMatchObject({ state: 'ready' });
     expect(res.body.migrations.applied).toBeGreaterThan(0);
     expect(res.body.queue).toBe(kind === 'sqlite' ? 'in-process' : 'pg-boss');
   });

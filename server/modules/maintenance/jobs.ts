@@ -1,21 +1,27 @@
 import type { AppDeps } from '../../deps';
+import { sweepAudio, sweepTranscripts } from '../recordings/retention';
 
 /**
  * Retention: the access log is kept AUDIT_RETENTION_YEARS (at least five, as
- * Patientdatalagen asks) and then swept. Audio and transcript retention join
- * this job when those modules land.
+ * Patientdatalagen asks) and then swept; audio after AUDIO_RETENTION_HOURS
+ * (or at signing) and transcripts after TRANSCRIPT_RETENTION_DAYS.
  */
 export function registerMaintenance(deps: AppDeps): void {
   deps.jobs.register('maintenance.retention', async ({ deps: d }) => {
     const auditRows = await d.audit.sweep();
-    return { auditRowsDeleted: auditRows };
+    const recordingsPurged = await sweepAudio(d);
+    const transcriptsDeleted = await sweepTranscripts(d);
+    return { auditRowsDeleted: auditRows, recordingsPurged, transcriptsDeleted };
   });
 }
 
-/** Enqueue the retention job once a day from the web process. */
+/**
+ * Enqueue the retention job every hour from the web process: audio retention
+ * is counted in hours, so a daily sweep could keep audio almost a day too long.
+ */
 export function scheduleRetention(deps: AppDeps): () => void {
   const run = () => void deps.jobs.enqueue('maintenance.retention', {}).catch((error) => deps.logger.error('retention.enqueue_failed', { error }));
-  const timer = setInterval(run, 24 * 3_600_000);
+  const timer = setInterval(run, 3_600_000);
   timer.unref();
   run();
   return () => clearInterval(timer);

@@ -39,12 +39,44 @@ export class WeightSource {
   }
 }
 
+/**
+ * Weights kept in the outer graph and looked up by key, so the two branches
+ * of a merged decoder's If share one copy, as in Optimum's merged exports
+ * (which move the deduplicated weights out of the subgraphs).
+ */
+export class SharedWeights {
+  private readonly byKey = new Map<string, string>();
+
+  constructor(
+    private readonly outer: GraphBuilder,
+    readonly source: WeightSource,
+  ) {}
+
+  get(key: string, dims: number[], hint: string): string {
+    let name = this.byKey.get(key);
+    if (!name) {
+      name = this.outer.floats(this.source.next(dims.reduce((a, b) => a * b, 1)), dims, hint);
+      this.byKey.set(key, name);
+    }
+    return name;
+  }
+}
+
 export interface Ctx {
   g: GraphBuilder;
   w: WeightSource;
+  /** When set, weights come from `shared` under `scope` + call order instead of being new initializers of `g`. */
+  shared?: { weights: SharedWeights; scope: string; count: number };
+}
+
+/** A context whose weights are the shared ones of `scope`: the same call order yields the same tensors. */
+export function scoped(g: GraphBuilder, weights: SharedWeights, scope: string): Ctx {
+  return { g, w: weights.source, shared: { weights, scope, count: 0 } };
 }
 
 export function weight(ctx: Ctx, dims: number[], hint = 'w'): string {
+  const { shared } = ctx;
+  if (shared) return shared.weights.get(`${shared.scope}#${shared.count++}`, dims, hint);
   return ctx.g.floats(ctx.w.next(dims.reduce((a, b) => a * b, 1)), dims, hint);
 }
 

@@ -9,14 +9,17 @@ const FILLER = 'Patienten har haft hosta i tre dagar och ingen feber.';
 /**
  * A Whisper model with the real sizes of openai/whisper-{tiny,base,small}
  * (and so of KB-Whisper) and pseudo-random weights, for timing the local
- * ASR path: same tensor shapes and per-layer compute as the real exports, so
- * latency and real-time factor are representative; every 30 s window decodes
- * a fixed number of tokens. Hundreds of MB (small: ~1 GB) — build it into a
- * temp/cache dir at bench time, never commit it.
+ * ASR path: same tensor shapes, per-layer compute and merged-decoder
+ * structure as Optimum's exports (cross-attention keys/values computed on the
+ * first step only; later steps return empty encoder presents, which the
+ * runtime replaces by the cached ones), so latency and real-time factor are
+ * representative; every 30 s window decodes a fixed number of tokens.
+ * Hundreds of MB (small: ~1 GB) — build it into a temp/cache dir at bench
+ * time, never commit it.
  *
- * Approximations, all cheap next to the matmuls: no causal mask in decoder
- * self-attention, no attention masks, the scripted logits bias adds one
- * [vocab]-sized add per step.
+ * Approximations, all cheap next to the matmuls: no causal mask over the
+ * 3–4 prompt tokens of the first step, no attention masks, and the scripted
+ * logits bias adds one [vocab]-sized add per step.
  */
 export async function makeRealSizeWhisper(options: {
   dir: string;

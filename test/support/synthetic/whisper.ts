@@ -8,7 +8,8 @@ import {
   writeJson,
   writeOnnx,
 } from './fixture-files';
-import { AUDIO_CLASS_MAX, type WhisperDims, buildWhisperDecoder, buildWhisperEncoder } from './whisper-graphs';
+import { buildWhisperDecoder } from './whisper-decoder-graph';
+import { AUDIO_CLASS_MAX, type WhisperDims, buildWhisperEncoder } from './whisper-graphs';
 
 export type { WhisperDims } from './whisper-graphs';
 

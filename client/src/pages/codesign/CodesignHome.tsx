@@ -4,6 +4,7 @@ import { Loading } from '../../components/Loading';
 import { useResource } from '../../hooks/useResource';
 import { useMe } from '../../session/SessionContext';
 import { GroupMembers } from './GroupMembers';
+import { GroupStudioLink } from '../../features/codesign/GroupStudioLink';
 
 /**
  * The working groups' home: one block of sections per group the user is in.
@@ -21,7 +22,10 @@ export function CodesignHome() {
       <ErrorMessage error={groups.error} />
       {groups.data && mine.length === 0 && <p className="panel">Du är inte med i någon arbetsgrupp ännu. Administratören kan lägga till dig.</p>}
       {mine.map((group) => (
-        <GroupMembers key={group.id} group={group} />
+        <div key={group.id}>
+          <GroupMembers group={group} />
+          <GroupStudioLink groupId={group.id} />
+        </div>
       ))}
     </>
   );

@@ -5,6 +5,8 @@ import type { Encounter } from '../../api/schemas';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loading } from '../../components/Loading';
 import { useResource } from '../../hooks/useResource';
+import { ReviewSection } from '../../features/review/ReviewSection';
+import { RecordingSection } from '../../features/recording/RecordingSection';
 import { ConsentSection } from './ConsentSection';
 import { EncounterSummary } from './EncounterSummary';
 
@@ -31,6 +33,8 @@ export function EncounterPage() {
           <h1>{encounter.label}</h1>
           <EncounterSummary encounter={encounter} />
           <ConsentSection encounter={encounter} onChange={setEncounter} />
+          <RecordingSection encounter={encounter} />
+          <ReviewSection encounterId={encounter.id} />
         </>
       )}
     </>

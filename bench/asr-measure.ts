@@ -1,0 +1,101 @@
+import { pipeline } from '@huggingface/transformers';
+import { decodeAudio } from '../server/pipeline/audio/decode-audio';
+import { detectSpeech } from '../server/pipeline/audio/vad/detect-speech';
+import { leaseLocalPipeline } from '../server/pipeline/asr/local-runtime';
+import { LocalWhisperTranscriber } from '../server/pipeline/asr/local-whisper';
+import { transcribeRecording } from '../server/pipeline/asr/transcribe-recording';
+import { instrumentPipeline, type ModelCounters } from './asr-instrument';
+import { simulateLive, type LiveResult } from './asr-live';
+
+/** One pipeline's run over the recording, with its time split by stage (ms). */
+export interface StageRun {
+  totalMs: number;
+  decodeMs: number;
+  /** VAD and window packing (ours only). */
+  vadMs: number;
+  model: ModelCounters;
+  windows: number;
+}
+
+export interface SizeResult {
+  audioSeconds: number;
+  speechSeconds: number;
+  ours: StageRun;
+  stock: StageRun;
+  live: LiveResult & { model: ModelCounters };
+  loadMs: number;
+}
+
+/** The settings every scribe passes; `language`/`task` as our transcriber sets them. */
+const STOCK_OPTIONS = {
+  language: 'sv',
+  task: 'transcribe',
+  return_timestamps: true,
+  chunk_length_s: 30,
+  stride_length_s: 5,
+} as const;
+
+/**
+ * Runs the same recording (a WAV file's bytes) through (1) our pipeline —
+ * decode, Silero VAD, packed windows, `LocalWhisperTranscriber` — (2) the
+ * stock transformers.js chunked pipeline on the whole decoded audio, and (3)
+ * a simulated live recording. All three share one loaded model, whose
+ * sessions and feature extractor are timed.
+ */
+export async function measureSize(modelsDir: string, modelId: string, wav: Uint8Array): Promise<SizeResult> {
+  const loadStarted = performance.now();
+  const lease = await leaseLocalPipeline(
+    { task: 'automatic-speech-recognition', kind: 'whisper', modelsDir, modelId, dtype: 'fp32' },
+    (folder, options) => pipeline('automatic-speech-recognition', folder, options),
+  );
+  const transcriber = new LocalWhisperTranscriber({ modelsDir, modelId, dtype: 'fp32' });
+  try {
+    const pipe = await lease.run(async (p) => p);
+    const loadMs = performance.now() - loadStarted;
+    const probe = instrumentPipeline(pipe);
+
+    // Warm-up outside the timings: first runs allocate arenas, load Silero, build the mel filters.
+    const warm = (await decodeAudio(wav)).channels[0]!.slice(0, 16000 * 20);
+    await detectSpeech(warm);
+    await transcriber.transcribe({ samples: warm, sampleRate: 16000 }, { language: 'sv' });
+    probe.reset();
+
+    const result = await transcribeRecording({ audio: wav, transcriber, language: 'sv' });
+    const ours: StageRun = {
+      totalMs: result.timings.totalMs,
+      decodeMs: result.timings.decodeMs,
+      vadMs: result.timings.vadMs,
+      model: probe.snapshot(),
+      windows: result.windows,
+    };
+    probe.reset();
+
+    const stockStarted = performance.now();
+    const decoded = await decodeAudio(wav);
+    const decodeMs = performance.now() - stockStarted;
+    const samples = decoded.channels[0]!;
+    await lease.run((p) => p(samples, STOCK_OPTIONS));
+    const stockModel = probe.snapshot();
+    const stock: StageRun = {
+      totalMs: performance.now() - stockStarted,
+      decodeMs,
+      vadMs: 0,
+      model: stockModel,
+      windows: stockModel.encoderCalls,
+    };
+    probe.reset();
+
+    const live = await simulateLive(samples, transcriber);
+    return {
+      audioSeconds: decoded.durationSeconds,
+      speechSeconds: result.speechSeconds,
+      ours,
+      stock,
+      live: { ...live, model: probe.snapshot() },
+      loadMs,
+    };
+  } finally {
+    await transcriber.dispose();
+    await lease.release();
+  }
+}

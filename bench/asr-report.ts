@@ -1,0 +1,100 @@
+import type { SizeResult, StageRun } from './asr-measure';
+
+/** The issue's targets. */
+export const TARGETS = {
+  oursOverStock: 0.75,
+  nonInferenceShare: 0.05,
+  vadTimesRealTime: 100,
+  /** Live, base size: final transcript within this many window lengths after stop. */
+  liveWindowsAfterStop: 2,
+} as const;
+
+const WINDOW_SECONDS = 30;
+
+export interface Figures {
+  ratio: number;
+  rtfOurs: number;
+  rtfStock: number;
+  nonInferenceShare: number;
+  stopToFinalWindows: number;
+}
+
+function stages(run: StageRun): [string, number][] {
+  const { featureMs, encoderMs, decoderMs } = run.model;
+  const known = run.decodeMs + run.vadMs + featureMs + encoderMs + decoderMs;
+  return [
+    ['decode + resample 48→16 kHz', run.decodeMs],
+    ['VAD + windows', run.vadMs],
+    ['feature extraction (log-mel)', featureMs],
+    ['encoder (onnxruntime)', encoderMs],
+    ['decoder (onnxruntime)', decoderMs],
+    ['other (generate loop, logits processors, glue)', Math.max(0, run.totalMs - known)],
+  ];
+}
+
+export function figures(r: SizeResult): Figures {
+  const inference = r.ours.model.encoderMs + r.ours.model.decoderMs;
+  return {
+    ratio: r.ours.totalMs / r.stock.totalMs,
+    rtfOurs: r.ours.totalMs / 1000 / r.audioSeconds,
+    rtfStock: r.stock.totalMs / 1000 / r.audioSeconds,
+    nonInferenceShare: 1 - inference / r.ours.totalMs,
+    stopToFinalWindows: r.live.stopToFinalSeconds / WINDOW_SECONDS,
+  };
+}
+
+const pct = (x: number): string => `${(100 * x).toFixed(1)} %`;
+const sec = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
+
+export function printSize(size: string, r: SizeResult, note: string | null): Figures {
+  const f = figures(r);
+  console.log(`\n### ${size}${note ? ` — ${note}` : ''}`);
+  console.log(
+    `audio ${r.audioSeconds.toFixed(0)} s (speech found by VAD ${r.speechSeconds.toFixed(0)} s); model load ${sec(r.loadMs)}`,
+  );
+  console.log(`| stage | ours | share | stock (chunk 30 s, stride 5 s) | share |`);
+  console.log(`|---|---:|---:|---:|---:|`);
+  const theirs = new Map(stages(r.stock));
+  for (const [name, ms] of stages(r.ours)) {
+    const s = theirs.get(name) ?? 0;
+    console.log(`| ${name} | ${sec(ms)} | ${pct(ms / r.ours.totalMs)} | ${sec(s)} | ${pct(s / r.stock.totalMs)} |`);
+  }
+  console.log(`| **total** | **${sec(r.ours.totalMs)}** | | **${sec(r.stock.totalMs)}** | |`);
+  const perWindow = (run: StageRun): string =>
+    `${run.windows} windows, ${(run.model.decoderCalls / Math.max(1, run.model.encoderCalls)).toFixed(0)} decoder steps/window, ` +
+    `encoder ${(run.model.encoderMs / Math.max(1, run.model.encoderCalls)).toFixed(0)} ms/window, ` +
+    `decoder ${(run.model.decoderMs / Math.max(1, run.model.decoderCalls)).toFixed(1)} ms/step`;
+  console.log(`ours:  ${perWindow(r.ours)}`);
+  console.log(`stock: ${perWindow(r.stock)}`);
+  console.log(
+    `ours/stock time ${f.ratio.toFixed(2)}; real-time factor ours ${f.rtfOurs.toFixed(3)}, stock ${f.rtfStock.toFixed(3)}; ` +
+      `outside model inference (ours) ${pct(f.nonInferenceShare)}; VAD in the run ${(r.audioSeconds / (r.ours.vadMs / 1000)).toFixed(0)}× real time`,
+  );
+  console.log(
+    `live (0.5 s chunks, simulated clock): ${r.live.windows} windows, ${r.live.backlogAtStop} unfinished at stop, ` +
+      `final transcript ${r.live.stopToFinalSeconds.toFixed(1)} s after stop = ${f.stopToFinalWindows.toFixed(2)} window lengths (30 s); ` +
+      `windower+VAD ${r.live.windowerSeconds.toFixed(1)} s for the whole recording`,
+  );
+  return f;
+}
+
+const mark = (ok: boolean): string => (ok ? 'PASS' : 'MISS');
+
+export function printTargets(bySize: Map<string, Figures>, vadTimesRealTime: number): void {
+  console.log('\n### targets');
+  for (const [size, f] of bySize) {
+    console.log(`${mark(f.ratio <= TARGETS.oursOverStock)}  ${size}: ours/stock ${f.ratio.toFixed(2)} (≤ ${TARGETS.oursOverStock})`);
+    console.log(
+      `${mark(f.nonInferenceShare <= TARGETS.nonInferenceShare)}  ${size}: outside model inference ${pct(f.nonInferenceShare)} (≤ ${pct(TARGETS.nonInferenceShare)})`,
+    );
+  }
+  console.log(`${mark(vadTimesRealTime >= TARGETS.vadTimesRealTime)}  VAD on one core: ${vadTimesRealTime.toFixed(0)}× real time (≥ ${TARGETS.vadTimesRealTime}×)`);
+  const base = bySize.get('base');
+  if (base) {
+    console.log(
+      `${mark(base.stopToFinalWindows <= TARGETS.liveWindowsAfterStop)}  base, live: final transcript ${base.stopToFinalWindows.toFixed(2)} window lengths after stop (≤ ${TARGETS.liveWindowsAfterStop})`,
+    );
+  } else {
+    console.log('n/a   base, live: base was not run');
+  }
+}

@@ -1,0 +1,111 @@
+import { Link, useSearchParams } from 'react-router';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { Loading } from '../../components/Loading';
+import { useResource } from '../../hooks/useResource';
+import { compareRuns } from './api';
+import { num } from './format';
+import type { DeltaT, DiffRunT } from './schemas';
+
+const VERDICT: Record<string, string> = { better: 'bättre', worse: 'sämre', same: 'lika' };
+
+function Verdict({ verdict }: { verdict: DeltaT['verdict'] }) {
+  return verdict ? <span className={`verdict-${verdict}`}>{VERDICT[verdict]}</span> : null;
+}
+
+/** B's text with what A had struck through and what B added marked. */
+function WordDiff({ runs }: { runs: DiffRunT[] }) {
+  return (
+    <p>
+      {runs.map((r, i) => (r.op === 'equal' ? <span key={i}>{r.text} </span> : r.op === 'del' ? <del key={i}>{r.text} </del> : <ins key={i}>{r.text} </ins>))}
+    </p>
+  );
+}
+
+/** Two runs on the same cases: mean deltas with 95 % bootstrap intervals, then each case side by side. */
+export function ComparePage() {
+  const [params] = useSearchParams();
+  const a = params.get('a') ?? '';
+  const b = params.get('b') ?? '';
+  const compare = useResource(() => compareRuns(a, b), [a, b]);
+  if (compare.loading && !compare.data) return <Loading />;
+  const data = compare.data;
+  return (
+    <>
+      {data && (
+        <p>
+          <Link to={`/samskapande/arbetsfloden/${data.a.workflowId}`}>← Arbetsflödet</Link>
+        </p>
+      )}
+      <h1>
+        Jämförelse: version {data?.a.version} (A) och version {data?.b.version} (B)
+      </h1>
+      <ErrorMessage error={compare.error} />
+      {data && (
+        <>
+          <section className="panel" aria-labelledby="aggregate-title">
+            <h2 id="aggregate-title">Medelskillnad B − A ({data.cases.length} testfall)</h2>
+            <div className="table-scroll">
+              <table>
+                <thead>
+                  <tr>
+                    <th>Mått</th>
+                    <th>A</th>
+                    <th>B</th>
+                    <th>Skillnad</th>
+                    <th>95 % intervall</th>
+                    <th>Bedömning</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.aggregate.map((m) => (
+                    <tr key={m.key}>
+                      <td>{m.label}</td>
+                      <td>{num(m.meanA)}</td>
+                      <td>{num(m.meanB)}</td>
+                      <td>{num(m.meanDelta, 3)}</td>
+                      <td className="nowrap">
+                        [{num(m.lower, 3)}, {num(m.upper, 3)}]
+                      </td>
+                      <td>
+                        <Verdict verdict={m.verdict} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+          {data.cases.map((c) => (
+            <section className="panel" key={c.caseId} aria-label={c.title}>
+              <h2>{c.title}</h2>
+              <p className="muted">
+                {Object.entries(c.metrics)
+                  .filter(([, d]) => d.verdict === 'better' || d.verdict === 'worse')
+                  .map(([key, d]) => `${key}: ${num(d.a)} → ${num(d.b)} (${VERDICT[d.verdict!]})`)
+                  .join(' · ') || 'Inga skillnader i måtten.'}
+              </p>
+              {c.sections.map((s) => (
+                <div key={s.key} className={s.changed ? 'changed-section' : undefined}>
+                  <h3>
+                    {s.heading}
+                    {s.changed ? ' (ändrad)' : ''}
+                  </h3>
+                  <div className="columns">
+                    <div>
+                      <strong>A</strong>
+                      <p>{s.a || '–'}</p>
+                    </div>
+                    <div>
+                      <strong>B, med skillnader</strong>
+                      <WordDiff runs={s.diff} />
+                    </div>
+                  </div>
+                </div>
+              ))}
+            </section>
+          ))}
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,105 @@
+import { Link, useParams } from 'react-router';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { Loading } from '../../components/Loading';
+import { useResource } from '../../hooks/useResource';
+import { useSubmit } from '../../hooks/useSubmit';
+import { closeRound, getResults } from './api';
+import { num, pct } from './format';
+
+/** A round's results per version: item means with 95 % intervals, preference, α per item, split cases. */
+export function RoundResultsPage() {
+  const { id = '' } = useParams();
+  const results = useResource(() => getResults(id), [id]);
+  const close = useSubmit(closeRound);
+  if (results.loading && !results.data) return <Loading />;
+  const data = results.data;
+  const versionName = (versionId: string) => {
+    const v = data?.round.versions?.find((x) => x.id === versionId);
+    return v ? `Version ${v.version}` : 'Version';
+  };
+  const ci = (c: { mean: number | null; lower: number | null; upper: number | null }) => `${num(c.mean)} [${num(c.lower)}, ${num(c.upper)}]`;
+  return (
+    <>
+      {data && (
+        <p>
+          <Link to={`/samskapande/grupp/${data.round.groupId}`}>← Arbetsgruppen</Link>
+        </p>
+      )}
+      <h1>Resultat: {data?.round.name}</h1>
+      <ErrorMessage error={results.error ?? close.error} />
+      {data && (
+        <>
+          <p>
+            {data.ratings} bedömningar från {data.raters} bedömare · omgången är {data.round.status === 'open' ? 'öppen' : 'stängd'}.{' '}
+            {data.round.status === 'open' && (
+              <button type="button" className="secondary small" disabled={close.busy} onClick={() => void close.run(id).then((o) => o.ok && results.reload())}>
+                Stäng omgången
+              </button>
+            )}
+          </p>
+          <section className="panel" aria-labelledby="items-title">
+            <h2 id="items-title">Medel per fråga (95 % intervall)</h2>
+            <div className="table-scroll">
+              <table>
+                <thead>
+                  <tr>
+                    <th>Fråga</th>
+                    {data.versions.map((v) => (
+                      <th key={v.versionId}>{versionName(v.versionId)}</th>
+                    ))}
+                    <th>α (ordinal)</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.items.map((item) => (
+                    <tr key={item.key}>
+                      <td>{item.label}</td>
+                      {data.versions.map((v) => (
+                        <td key={v.versionId} className="nowrap">
+                          {ci(v.items[item.key]!)}
+                        </td>
+                      ))}
+                      <td>{num(data.alpha.perItem[item.key], 3)}</td>
+                    </tr>
+                  ))}
+                  <tr>
+                    <th scope="row">PDQI-9, medel</th>
+                    {data.versions.map((v) => (
+                      <td key={v.versionId} className="nowrap">
+                        {ci(v.pdqi)}
+                      </td>
+                    ))}
+                    <td>
+                      <strong>α alla frågor: {num(data.alpha.overall, 3)}</strong>
+                    </td>
+                  </tr>
+                  <tr>
+                    <th scope="row">Föredragen</th>
+                    {data.versions.map((v) => (
+                      <td key={v.versionId}>{pct(v.preferenceShare)}</td>
+                    ))}
+                    <td>Lika: {pct(data.equalShare)}</td>
+                  </tr>
+                </tbody>
+              </table>
+            </div>
+          </section>
+          <section className="panel" aria-labelledby="split-title">
+            <h2 id="split-title">Testfall där bedömarna var oeniga</h2>
+            {data.splitCases.length === 0 ? (
+              <p className="muted">Inga.</p>
+            ) : (
+              <ul>
+                {data.splitCases.map((c) => (
+                  <li key={c.caseId}>
+                    {c.title}: spridning {num(c.spread)} poäng{c.preferencesDisagree ? ', olika val av version' : ''}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,68 @@
+import type { WorkflowSection } from '../../../../server/contracts/workflow';
+import { fromLines, toLines } from './lines';
+
+/** The sections of a workflow as an editable table: heading, instruction, required, style, max length, cues. */
+export function SectionsTable({ sections, onChange }: { sections: WorkflowSection[]; onChange(sections: WorkflowSection[]): void }) {
+  const set = (i: number, patch: Partial<WorkflowSection>) => onChange(sections.map((s, j) => (j === i ? { ...s, ...patch } : s)));
+  const move = (i: number, by: number) => {
+    const next = [...sections];
+    const [item] = next.splice(i, 1);
+    next.splice(i + by, 0, item!);
+    onChange(next);
+  };
+  return (
+    <div className="table-scroll">
+      <table>
+        <thead>
+          <tr>
+            <th>Rubrik</th>
+            <th>Instruktion</th>
+            <th>Obligatorisk</th>
+            <th>Stil (en per rad)</th>
+            <th>Max tecken</th>
+            <th>Ledord (ett per rad)</th>
+            <th>Ordning</th>
+          </tr>
+        </thead>
+        <tbody>
+          {sections.map((s, i) => (
+            <tr key={s.key}>
+              <td>
+                <input aria-label={`Rubrik ${i + 1}`} value={s.heading} onChange={(e) => set(i, { heading: e.target.value })} />
+                <div className="muted">{s.key}</div>
+              </td>
+              <td>
+                <textarea aria-label={`Instruktion för ${s.heading}`} rows={3} value={s.instruction} onChange={(e) => set(i, { instruction: e.target.value })} />
+              </td>
+              <td>
+                <input type="checkbox" aria-label={`${s.heading} obligatorisk`} checked={s.required} onChange={(e) => set(i, { required: e.target.checked })} />
+              </td>
+              <td>
+                <textarea aria-label={`Stil för ${s.heading}`} rows={3} value={toLines(s.styleHints)} onChange={(e) => set(i, { styleHints: fromLines(e.target.value) })} />
+              </td>
+              <td>
+                <input
+                  aria-label={`Max tecken för ${s.heading}`}
+                  inputMode="numeric"
+                  value={s.maxChars?.toString() ?? ''}
+                  onChange={(e) => set(i, { maxChars: e.target.value.trim() === '' ? undefined : Number(e.target.value) })}
+                />
+              </td>
+              <td>
+                <textarea aria-label={`Ledord för ${s.heading}`} rows={3} value={toLines(s.cues)} onChange={(e) => set(i, { cues: fromLines(e.target.value) })} />
+              </td>
+              <td className="row-actions">
+                <button type="button" className="secondary small" disabled={i === 0} onClick={() => move(i, -1)} aria-label={`Flytta ${s.heading} upp`}>
+                  ↑
+                </button>
+                <button type="button" className="secondary small" disabled={i === sections.length - 1} onClick={() => move(i, 1)} aria-label={`Flytta ${s.heading} ned`}>
+                  ↓
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+import { useState } from 'react';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { Loading } from '../../components/Loading';
+import { useNotify } from '../../components/Notifier';
+import { useResource } from '../../hooks/useResource';
+import { useSubmit } from '../../hooks/useSubmit';
+import { exportUrl, importTestCases, listTestCases } from './api';
+import { FieldProblems } from './FieldProblems';
+
+/**
+ * The group's synthetic test consultations, with JSONL import (a file or
+ * pasted text) and export. A refused import lists every problem by line,
+ * including where the personal-data check found something.
+ */
+export function TestCaseLibrary({ groupId }: { groupId: string }) {
+  const cases = useResource(() => listTestCases(groupId), [groupId]);
+  const notify = useNotify();
+  const [jsonl, setJsonl] = useState('');
+  const upload = useSubmit(importTestCases);
+  const onImport = async () => {
+    const outcome = await upload.run(groupId, jsonl);
+    if (!outcome.ok) return;
+    notify(`Importerade ${outcome.value.created} nya och uppdaterade ${outcome.value.updated} testfall.`);
+    setJsonl('');
+    cases.reload();
+  };
+  return (
+    <section className="panel" aria-labelledby="cases-title">
+      <h2 id="cases-title">Testfall ({cases.data?.testCases.length ?? '…'})</h2>
+      {cases.loading && !cases.data && <Loading />}
+      <ErrorMessage error={cases.error} />
+      <div className="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th>Titel</th>
+              <th>Miljö</th>
+              <th>Taggar</th>
+              <th>Repliker</th>
+              <th>Nyckelfakta (kritiska)</th>
+            </tr>
+          </thead>
+          <tbody>
+            {cases.data?.testCases.map((c) => (
+              <tr key={c.id}>
+                <td>{c.title}</td>
+                <td>{c.setting}</td>
+                <td>{c.tags.join(', ')}</td>
+                <td>{c.turns}</td>
+                <td>
+                  {c.keyFacts} ({c.criticalKeyFacts})
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p>
+        <a href={exportUrl(groupId)} download>
+          Exportera som JSONL
+        </a>
+      </p>
+      <h3>Importera JSONL</h3>
+      <p className="hint">Ett testfall per rad. Personnummer, telefonnummer, e-post och riktiga namn stoppas, om de inte står under inventedIdentifiers.</p>
+      <div className="field">
+        <label htmlFor="jsonl-file">Fil</label>
+        <input id="jsonl-file" type="file" accept=".jsonl,.ndjson,application/x-ndjson" onChange={(e) => void e.target.files?.[0]?.text().then(setJsonl)} />
+      </div>
+      <div className="field">
+        <label htmlFor="jsonl-text">Eller klistra in</label>
+        <textarea id="jsonl-text" rows={4} value={jsonl} onChange={(e) => setJsonl(e.target.value)} />
+      </div>
+      <FieldProblems error={upload.error} />
+      <button type="button" disabled={upload.busy || jsonl.trim() === ''} onClick={() => void onImport()}>
+        Importera
+      </button>
+    </section>
+  );
+}

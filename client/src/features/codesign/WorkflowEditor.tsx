@@ -1,0 +1,73 @@
+import { useEffect, useState } from 'react';
+import type { WorkflowSpec } from '../../../../server/contracts/workflow';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { useNotify } from '../../components/Notifier';
+import { SelectField } from '../../components/SelectField';
+import { TextField } from '../../components/TextField';
+import { useResource } from '../../hooks/useResource';
+import { useSubmit } from '../../hooks/useSubmit';
+import { getVersion, saveVersion } from './api';
+import { fromLines, toLines } from './lines';
+import { SectionsTable } from './SectionsTable';
+
+/**
+ * Edits the latest version and saves the whole spec as a new version with a
+ * message. If someone saved in between, the server answers 409 and the
+ * message tells which version is now the latest; nothing is overwritten.
+ */
+export function WorkflowEditor({ workflowId, baseVersion, onSaved }: { workflowId: string; baseVersion: number; onSaved(): void }) {
+  const version = useResource(() => getVersion(workflowId, baseVersion), [workflowId, baseVersion]);
+  const [spec, setSpec] = useState<WorkflowSpec | null>(null);
+  const [message, setMessage] = useState('');
+  const save = useSubmit(saveVersion);
+  const notify = useNotify();
+  useEffect(() => {
+    if (version.data) setSpec(version.data.spec);
+  }, [version.data]);
+  if (!spec) return <ErrorMessage error={version.error} />;
+  const set = (patch: Partial<WorkflowSpec>) => setSpec({ ...spec, ...patch });
+  const onSave = async () => {
+    const outcome = await save.run(workflowId, baseVersion, message, spec);
+    if (!outcome.ok) return;
+    notify(`Version ${outcome.value.version} är sparad.`);
+    onSaved();
+  };
+  return (
+    <section className="panel" aria-labelledby="editor-title">
+      <h2 id="editor-title">Redigera (utgår från version {baseVersion})</h2>
+      <SectionsTable sections={spec.sections} onChange={(sections) => set({ sections })} />
+      <div className="field">
+        <label htmlFor="wf-instructions">Instruktioner till modellen</label>
+        <textarea id="wf-instructions" rows={5} value={spec.instructions} onChange={(e) => set({ instructions: e.target.value })} />
+      </div>
+      <div className="columns">
+        {(['terms', 'places', 'drugs'] as const).map((list) => (
+          <div className="field" key={list}>
+            <label htmlFor={`vocab-${list}`}>{{ terms: 'Termer', places: 'Platser', drugs: 'Läkemedel' }[list]} (ett per rad)</label>
+            <textarea id={`vocab-${list}`} rows={4} value={toLines(spec.vocabulary[list])} onChange={(e) => set({ vocabulary: { ...spec.vocabulary, [list]: fromLines(e.target.value) } })} />
+          </div>
+        ))}
+      </div>
+      <div className="form-grid">
+        <SelectField
+          label="Utkastmotor"
+          value={spec.model.provider}
+          options={[
+            { value: 'extractive', label: 'Extraktiv (ingen modell)' },
+            { value: 'local', label: 'Lokal modell' },
+            { value: 'hosted', label: 'Extern tjänst' },
+          ]}
+          onChange={(provider) => set({ model: { ...spec.model, provider: provider as WorkflowSpec['model']['provider'] } })}
+        />
+        <TextField label="Modell" value={spec.model.model} onChange={(model) => set({ model: { ...spec.model, model } })} />
+        <TextField label="Temperatur" inputMode="decimal" value={String(spec.model.temperature)} onChange={(t) => set({ model: { ...spec.model, temperature: Number(t.replace(',', '.')) } })} />
+        <TextField label="Max tokens" inputMode="numeric" value={String(spec.model.maxTokens)} onChange={(t) => set({ model: { ...spec.model, maxTokens: Number(t) } })} />
+      </div>
+      <TextField label="Vad ändrades? (meddelande)" value={message} onChange={setMessage} errors={save.error?.fieldMessages('message')} />
+      <ErrorMessage error={save.error} hideFields={['message']} />
+      <button type="button" disabled={save.busy || message.trim().length < 3} onClick={() => void onSave()}>
+        Spara som ny version
+      </button>
+    </section>
+  );
+}

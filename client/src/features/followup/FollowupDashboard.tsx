@@ -1,0 +1,79 @@
+import { useState } from 'react';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { Loading } from '../../components/Loading';
+import { useResource } from '../../hooks/useResource';
+import { useMe } from '../../session/SessionContext';
+import { getDashboard, type FilterState } from './api';
+import { BaselineImport } from './BaselineImport';
+import { DrillDown } from './DrillDown';
+import { ExportButtons } from './ExportButtons';
+import { Explanation } from './Explanation';
+import { ExtrapolationSection } from './ExtrapolationSection';
+import { Filters } from './Filters';
+import { QualitySection } from './QualitySection';
+import { SurveySection } from './SurveySection';
+import { TimeChart } from './TimeChart';
+import { TimeTable } from './TimeTable';
+import type { TimeGroup } from './schemas';
+import './followup.css';
+
+const DEFINITION_LABELS: Record<string, string> = {
+  activeTime: 'Aktiv redigeringstid',
+  totalTime: 'Total tid',
+  timeSaved: 'Tid sparad',
+  interval: 'Osäkerhet',
+  suppression: 'Små grupper',
+};
+
+/** The lead's follow-up: time saved, extrapolation, quality, surveys, baseline import and reports, for one set of filters. */
+export function FollowupDashboard() {
+  const me = useMe();
+  const isLead = me.roles.includes('lead');
+  const [filters, setFilters] = useState<FilterState>({ profession: '', unit: '', version: '', from: '', to: '', groupBy: 'profession' });
+  const [drill, setDrill] = useState<{ group: TimeGroup; mode: 'ai' | 'baseline' } | null>(null);
+  const dashboard = useResource(() => getDashboard(filters), [filters]);
+  const data = dashboard.data;
+  const change = (next: FilterState) => {
+    setDrill(null);
+    setFilters(next);
+  };
+  return (
+    <>
+      <h1>Uppföljning</h1>
+      <p className="lead-text">Hur mycket tid AI-stödet sparar och hur bra anteckningarna blir, per yrkesgrupp. Inga texter eller namn visas.</p>
+      <Filters value={filters} options={data?.options} onChange={change} />
+      <ErrorMessage error={dashboard.error} />
+      {dashboard.loading && <Loading what="Räknar" />}
+      {data && (
+        <>
+          <p className="muted">
+            Period {data.filters.from} – {data.filters.to}.
+          </p>
+          <ExportButtons from={data.filters.from} to={data.filters.to} />
+          <section className="panel" aria-labelledby="time-title">
+            <h2 id="time-title">Tid per anteckning med och utan AI-stöd</h2>
+            <TimeChart groups={data.time.groups} />
+            <TimeTable groups={data.time.groups} onDrill={(group, mode) => setDrill({ group, mode })} />
+            <Explanation text={data.time.explanation} />
+            <details>
+              <summary>Så mäts tiden</summary>
+              <dl className="followup-definitions">
+                {Object.entries(data.definitions).map(([key, text]) => (
+                  <div key={key}>
+                    <dt>{DEFINITION_LABELS[key] ?? key}</dt>
+                    <dd>{text}</dd>
+                  </div>
+                ))}
+              </dl>
+            </details>
+          </section>
+          {drill && <DrillDown filters={filters} group={drill.group} mode={drill.mode} onClose={() => setDrill(null)} />}
+          <ExtrapolationSection data={data} canEdit={isLead} onSaved={dashboard.reload} />
+          <QualitySection quality={data.quality} />
+          <SurveySection surveys={data.surveys} />
+          <BaselineImport baseline={data.baseline} canEdit={isLead} onImported={dashboard.reload} />
+        </>
+      )}
+    </>
+  );
+}

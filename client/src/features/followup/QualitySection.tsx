@@ -1,0 +1,76 @@
+import { useState } from 'react';
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { SelectField } from '../../components/SelectField';
+import { Explanation } from './Explanation';
+import { ci, num, pct } from './format';
+import type { Dashboard, TrendPoint } from './schemas';
+
+const METRICS = {
+  ratingMean: 'Betyg vid signering (1–5)',
+  flagsPer100Sentences: 'Flaggor per 100 meningar',
+  editRatio: 'Redigerade tecken (andel)',
+} as const;
+type Metric = keyof typeof METRICS;
+const COLORS = ['#1f6fb2', '#b25a1f', '#2e8b57', '#8a2be2', '#b22222', '#4b5563', '#0f766e', '#a16207'];
+
+/** Quality over time per profession and workflow version, and the period's figures per profession. */
+export function QualitySection({ quality }: { quality: Dashboard['quality'] }) {
+  const [metric, setMetric] = useState<Metric>('ratingMean');
+  const series = [...new Set(quality.trend.map((t) => `${t.professionName} · ${t.versionLabel}`))];
+  const months = [...new Set(quality.trend.map((t) => t.month))].sort();
+  const key = (t: TrendPoint) => `${t.professionName} · ${t.versionLabel}`;
+  const data = months.map((month) => Object.fromEntries([['month', month], ...quality.trend.filter((t) => t.month === month).map((t) => [key(t), t[metric]])]));
+  return (
+    <section className="panel" aria-labelledby="quality-title">
+      <h2 id="quality-title">Kvalitet över tid</h2>
+      <SelectField label="Mått" value={metric} options={Object.entries(METRICS).map(([value, label]) => ({ value, label }))} onChange={(v) => setMetric(v as Metric)} />
+      {quality.trend.length === 0 ? (
+        <p className="empty">Inga data ännu.</p>
+      ) : (
+        <div className="followup-chart" role="img" aria-label={`${METRICS[metric]} per månad, per yrkesgrupp och version`}>
+          <ResponsiveContainer width="100%" height={260}>
+            <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis dataKey="month" />
+              <YAxis />
+              <Tooltip />
+              <Legend />
+              {series.map((s, i) => (
+                <Line key={s} dataKey={s} stroke={COLORS[i % COLORS.length]} connectNulls isAnimationActive={false} />
+              ))}
+            </LineChart>
+          </ResponsiveContainer>
+        </div>
+      )}
+      <div className="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th>Yrkesgrupp</th>
+              <th>Anteckningar (n)</th>
+              <th>Betyg, medel [95 % KI] (n)</th>
+              <th>Flaggor per 100 meningar</th>
+              <th>Varav kritiska</th>
+              <th>Åtgärdade / avfärdade / öppna</th>
+              <th>Redigerade tecken</th>
+            </tr>
+          </thead>
+          <tbody>
+            {quality.byProfession.map((q) => (
+              <tr key={q.professionId ?? ''}>
+                <th scope="row">{q.professionName}</th>
+                <td>{q.n}</td>
+                <td>{q.suppressed ?? `${num(q.rating.mean, 2)} [${ci(q.rating.meanCi, 2)}] (${q.ratingN})`}</td>
+                <td>{q.suppressed ? '–' : num(q.flagsPer100Sentences)}</td>
+                <td>{q.suppressed ? '–' : num(q.criticalFlagsPer100Sentences)}</td>
+                <td>{q.suppressed ? '–' : `${pct(q.flagsFixedShare)} / ${pct(q.flagsDismissedShare)} / ${pct(q.flagsOpenShare)}`}</td>
+                <td>{q.suppressed ? '–' : pct(q.editRatio)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Explanation text={quality.explanation} />
+    </section>
+  );
+}

@@ -1,0 +1,55 @@
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Explanation } from './Explanation';
+import { ci, num, pct } from './format';
+import type { Dashboard } from './schemas';
+
+/** Mini-Z burnout before and after the trial, per profession. */
+export function SurveySection({ surveys }: { surveys: Dashboard['surveys'] }) {
+  const data = surveys.groups.map((g) => ({ name: g.professionName, before: g.before.burnout.mean, after: g.after.burnout.mean }));
+  return (
+    <section className="panel" aria-labelledby="survey-title">
+      <h2 id="survey-title">Enkät före och efter</h2>
+      {surveys.groups.length === 0 ? (
+        <p className="empty">Inga svar ännu.</p>
+      ) : (
+        <>
+          <div className="followup-chart" role="img" aria-label="Utbrändhet (Mini-Z, 1–5) före och efter försöket per yrkesgrupp">
+            <ResponsiveContainer width="100%" height={220}>
+              <BarChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+                <CartesianGrid strokeDasharray="3 3" />
+                <XAxis dataKey="name" />
+                <YAxis domain={[1, 5]} />
+                <Tooltip />
+                <Legend />
+                <Bar dataKey="before" name="Före" fill="#8a8f98" isAnimationActive={false} />
+                <Bar dataKey="after" name="Efter" fill="#1f6fb2" isAnimationActive={false} />
+              </BarChart>
+            </ResponsiveContainer>
+          </div>
+          <div className="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th>Yrkesgrupp</th>
+                  <th>Före: svar, utbrändhet [95 % KI], andel ≥ 3</th>
+                  <th>Efter: svar, utbrändhet [95 % KI], andel ≥ 3</th>
+                </tr>
+              </thead>
+              <tbody>
+                {surveys.groups.map((g) => (
+                  <tr key={g.professionName}>
+                    <th scope="row">{g.professionName}</th>
+                    {[g.before, g.after].map((p, i) => (
+                      <td key={i}>{p.burnout.suppressed ? `${p.respondents}: ${p.burnout.suppressed}` : `${p.respondents}: ${num(p.burnout.mean, 2)} [${ci(p.burnout.meanCi, 2)}], ${pct(p.burnoutShare)}`}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+      <Explanation text={surveys.explanation} />
+    </section>
+  );
+}

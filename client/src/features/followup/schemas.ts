@@ -1,0 +1,98 @@
+import { z } from 'zod';
+
+/**
+ * The follow-up API's shapes as the dashboard reads them
+ * (server/modules/followup/dashboard.ts). Fields the page does not show are
+ * left out; zod drops them.
+ */
+const Interval = z.object({ lower: z.number(), upper: z.number() }).nullable();
+export const SummarySchema = z.object({
+  n: z.number(),
+  mean: z.number().nullable(),
+  median: z.number().nullable(),
+  meanCi: Interval,
+  medianCi: Interval,
+  suppressed: z.string().nullable(),
+});
+export type Summary = z.infer<typeof SummarySchema>;
+const DifferenceSchema = z.object({ mean: z.number().nullable(), meanCi: Interval, median: z.number().nullable(), medianCi: Interval, suppressed: z.string().nullable() });
+
+export const TimeGroupSchema = z.object({
+  professionId: z.string().nullable(),
+  professionName: z.string(),
+  key: z.string(),
+  label: z.string(),
+  ai: z.object({ active: SummarySchema, total: SummarySchema }),
+  baseline: z.object({ source: z.enum(['measured', 'imported']).nullable(), active: SummarySchema, total: SummarySchema.nullable() }),
+  saved: z.object({ active: DifferenceSchema, total: DifferenceSchema.nullable() }),
+  iterations: z.number(),
+});
+export type TimeGroup = z.infer<typeof TimeGroupSchema>;
+
+const Range = z.object({ estimate: z.number(), lower: z.number(), upper: z.number() }).nullable();
+export const AssumptionSchema = z.object({ notesPerYear: z.number(), suitableShare: z.number(), hourlyCostSek: z.number() });
+export type Assumption = z.infer<typeof AssumptionSchema>;
+export const AssumptionsSchema = z.object({ professions: z.record(z.string(), AssumptionSchema), updatedAt: z.string().nullable() });
+
+const QualityPoint = {
+  n: z.number(),
+  suppressed: z.string().nullable(),
+  ratingN: z.number(),
+  ratingMean: z.number().nullable(),
+  flagsPer100Sentences: z.number().nullable(),
+  criticalFlagsPer100Sentences: z.number().nullable(),
+  flagsFixedShare: z.number().nullable(),
+  flagsDismissedShare: z.number().nullable(),
+  flagsOpenShare: z.number().nullable(),
+  editRatio: z.number().nullable(),
+};
+export const TrendPointSchema = z.object({ ...QualityPoint, professionName: z.string(), versionLabel: z.string(), month: z.string() });
+export type TrendPoint = z.infer<typeof TrendPointSchema>;
+export const ProfessionQualitySchema = z.object({ ...QualityPoint, professionId: z.string().nullable(), professionName: z.string(), rating: SummarySchema });
+export type ProfessionQuality = z.infer<typeof ProfessionQualitySchema>;
+
+const PhaseSchema = z.object({ respondents: z.number(), burnout: SummarySchema, burnoutShare: z.number().nullable() });
+export const SurveyGroupSchema = z.object({ professionName: z.string(), before: PhaseSchema, after: PhaseSchema });
+export type SurveyGroup = z.infer<typeof SurveyGroupSchema>;
+
+export const DashboardSchema = z.object({
+  filters: z.object({ from: z.string(), to: z.string() }),
+  definitions: z.record(z.string(), z.string()),
+  time: z.object({ groups: z.array(TimeGroupSchema), explanation: z.string() }),
+  extrapolation: z.object({
+    rows: z.array(z.object({ professionCode: z.string(), professionName: z.string(), assumption: AssumptionSchema.nullable(), savedMinutesPerNote: z.number().nullable(), hoursPerYear: Range, kronorPerYear: Range, note: z.string().nullable() })),
+    assumptions: AssumptionsSchema,
+    explanation: z.string(),
+  }),
+  quality: z.object({ byProfession: z.array(ProfessionQualitySchema), trend: z.array(TrendPointSchema), explanation: z.string() }),
+  surveys: z.object({ groups: z.array(SurveyGroupSchema), explanation: z.string() }),
+  baseline: z.array(z.object({ source: z.string(), professionId: z.string(), noteType: z.string(), n: z.number(), meanMinutes: z.number().nullable() })),
+  options: z.object({
+    professions: z.array(z.object({ id: z.string(), code: z.string(), name: z.string() })),
+    units: z.array(z.object({ id: z.string(), name: z.string() })),
+    versions: z.array(z.object({ id: z.string(), label: z.string(), professionId: z.string() })),
+  }),
+});
+export type Dashboard = z.infer<typeof DashboardSchema>;
+
+export const DrillSchema = z.object({
+  total: z.number(),
+  suppressed: z.string().nullable(),
+  notes: z.array(
+    z.object({
+      id: z.string(),
+      date: z.string(),
+      mode: z.string(),
+      careUnit: z.string(),
+      workflowVersion: z.string(),
+      activeMinutes: z.number().nullable(),
+      totalMinutes: z.number().nullable(),
+      rating: z.number().nullable(),
+      sentences: z.number(),
+      flags: z.number(),
+      flagsFixed: z.number(),
+      flagsDismissed: z.number(),
+    }),
+  ),
+});
+export type Drill = z.infer<typeof DrillSchema>;

@@ -1,0 +1,66 @@
+import { useEffect, useState } from 'react';
+import { z } from 'zod';
+import { TranscriptSegmentSchema } from '../../../../server/contracts/transcript';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { asApiError, type ApiError } from '../../api/problem';
+import { eventsUrl, getTranscript, type Segment, type Transcript } from './api';
+import { TranscriptView } from './TranscriptView';
+
+const SegmentEvent = TranscriptSegmentSchema.extend({ window: z.number().int() });
+const StatusEvent = z.object({
+  state: z.enum(['recording', 'transcribing', 'transcribed', 'failed', 'deleted']),
+  transcriptId: z.string().nullable(),
+  job: z.object({ progress: z.number(), progressNote: z.string().nullable(), error: z.string().nullable() }).nullable(),
+});
+type Status = z.infer<typeof StatusEvent>;
+
+/** The transcript as it grows (Server-Sent Events), then the finished one with ids s1…sN. */
+export function LiveTranscript({ recordingId }: { recordingId: string }) {
+  const [live, setLive] = useState<Segment[]>([]);
+  const [status, setStatus] = useState<Status | null>(null);
+  const [final, setFinal] = useState<Transcript | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  useEffect(() => {
+    setLive([]);
+    setFinal(null);
+    const source = new EventSource(eventsUrl(recordingId));
+    source.addEventListener('segment', (event) => {
+      const parsed = SegmentEvent.safeParse(JSON.parse((event as MessageEvent<string>).data));
+      if (parsed.success) setLive((all) => [...all, { ...parsed.data, id: `w${parsed.data.window}-${parsed.data.id}` }]);
+    });
+    source.addEventListener('status', (event) => {
+      const parsed = StatusEvent.safeParse(JSON.parse((event as MessageEvent<string>).data));
+      if (!parsed.success) return;
+      setStatus(parsed.data);
+      if (parsed.data.state !== 'recording' && parsed.data.state !== 'transcribing') source.close();
+      if (parsed.data.transcriptId) {
+        getTranscript(parsed.data.transcriptId).then(
+          (t) => setFinal(t.transcript),
+          (e: unknown) => setError(asApiError(e)),
+        );
+      }
+    });
+    return () => source.close();
+  }, [recordingId]);
+
+  return (
+    <div className="live-transcript" aria-live="polite">
+      {status?.state === 'transcribing' && (
+        <p>
+          Transkriberar resten… {status.job ? `${Math.round(status.job.progress * 100)} %` : ''} {status.job?.progressNote ?? ''}
+        </p>
+      )}
+      {status?.state === 'failed' && <p className="error-box" role="alert">Transkriberingen misslyckades: {status.job?.error ?? 'okänt fel'}</p>}
+      {final ? (
+        <>
+          <p className="ok">Transkriptet är klart.</p>
+          <TranscriptView segments={final.segments} label="Transkript" />
+        </>
+      ) : (
+        live.length > 0 && <TranscriptView segments={live} label="Transkript under inspelningen" />
+      )}
+      <ErrorMessage error={error} />
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+import { useCallback, useEffect, useState } from 'react';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { useSubmit } from '../../hooks/useSubmit';
+import { regenerateSection, type Draft, type Transcript } from './api';
+import { JobProgress } from './JobProgress';
+import { SectionEditor, draftedText } from './SectionEditor';
+import { SignDialog } from './SignDialog';
+import { TranscriptPanel } from './TranscriptPanel';
+import { useActiveEditing } from './useActiveEditing';
+import { useAutosave } from './useAutosave';
+import { useJob } from './useJob';
+
+const SAVE_LABEL = { idle: '', pending: 'Ändrat …', saving: 'Sparar …', saved: 'Sparat' } as const;
+
+/** Transcript and draft side by side, by section; edits autosave; signing when no flag is left. */
+export function DraftReview(props: { encounterId: string; draft: Draft; transcript: Transcript; audioUrl: string | null; onChanged(): void }) {
+  const [draft, setDraft] = useState(props.draft);
+  useEffect(() => setDraft(props.draft), [props.draft]);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [signing, setSigning] = useState(false);
+  const [regenJob, setRegenJob] = useState<string | null>(null);
+  const regenerate = useSubmit(regenerateSection);
+  const regen = useJob(regenJob, props.onChanged);
+  const onSaved = useCallback((saved: Draft) => setDraft(saved), []);
+  const autosave = useAutosave(draft, onSaved);
+  const touched = useActiveEditing(props.encounterId, draft.id);
+  const [texts, setTexts] = useState<Record<string, string>>({});
+  const locked = draft.status === 'signerad';
+
+  const evidence = draft.sections.flatMap((s) => s.sentences).find((s) => s.id === selected)?.evidence.map((e) => e.segmentId) ?? [];
+  const unresolved = draft.sections.reduce((n, s) => n + s.sentences.reduce((m, x) => m + x.flags.filter((f) => !f.resolution).length, 0), 0);
+
+  return (
+    <div className="columns review" onKeyDown={touched} onPointerDown={touched}>
+      <TranscriptPanel transcript={props.transcript} highlighted={evidence} audioUrl={props.audioUrl} />
+      <section className="panel" aria-label="Utkast">
+        <div className="section-head">
+          <h2>Utkast ({draft.status})</h2>
+          <span className="muted" role="status">
+            {SAVE_LABEL[autosave.state]}
+          </span>
+        </div>
+        <ErrorMessage error={autosave.error ?? regenerate.error} />
+        <JobProgress job={regen.job} error={regen.error} label="Omskrivningen" />
+        {draft.sections.map((section) => (
+          <SectionEditor
+            key={section.key}
+            draftId={draft.id}
+            section={section}
+            text={texts[section.key] ?? section.editedText ?? draftedText(section)}
+            accepted={section.accepted}
+            locked={locked}
+            selected={selected}
+            onSelect={setSelected}
+            onText={(text) => {
+              setTexts((t) => ({ ...t, [section.key]: text }));
+              autosave.change(section.key, { editedText: text });
+            }}
+            onAccept={(accepted) => autosave.change(section.key, { accepted })}
+            onRegenerate={async () => {
+              await autosave.flush();
+              const started = await regenerate.run(draft.id, section.key);
+              if (started.ok) {
+                setTexts((t) => Object.fromEntries(Object.entries(t).filter(([k]) => k !== section.key)));
+                setRegenJob(started.value.jobId);
+              }
+            }}
+            onDraft={setDraft}
+          />
+        ))}
+        {!locked && !signing && (
+          <div className="actions">
+            <button
+              type="button"
+              onClick={async () => {
+                await autosave.flush();
+                setSigning(true);
+              }}
+            >
+              Signera …
+            </button>
+            {unresolved > 0 && <span className="muted">{unresolved} flaggor återstår att hantera.</span>}
+          </div>
+        )}
+        {signing && <SignDialog draftId={draft.id} onSigned={props.onChanged} onCancel={() => setSigning(false)} />}
+      </section>
+    </div>
+  );
+}

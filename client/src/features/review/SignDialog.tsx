@@ -1,0 +1,68 @@
+import { useState } from 'react';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { useSubmit } from '../../hooks/useSubmit';
+import { signDraft } from './api';
+
+const WRONG: { value: string; label: string }[] = [
+  { value: 'missing', label: 'Något saknades' },
+  { value: 'invented', label: 'Något var påhittat' },
+  { value: 'speaker', label: 'Fel talare' },
+  { value: 'terminology', label: 'Fel termer' },
+  { value: 'style', label: 'Fel stil' },
+];
+
+/** Signing with an optional 1–5 rating and "vad var fel"; the server refuses while flags remain. */
+export function SignDialog({ draftId, onSigned, onCancel }: { draftId: string; onSigned(): void; onCancel(): void }) {
+  const [rating, setRating] = useState<number | null>(null);
+  const [wrong, setWrong] = useState<string[]>([]);
+  const [comment, setComment] = useState('');
+  const submit = useSubmit(signDraft);
+  return (
+    <div className="panel sign-dialog" role="dialog" aria-modal="false" aria-labelledby="sign-title">
+      <h2 id="sign-title">Signera anteckningen</h2>
+      <fieldset className="field">
+        <legend>Hur bra var utkastet? (valfritt)</legend>
+        <div className="actions">
+          {[1, 2, 3, 4, 5].map((n) => (
+            <label key={n} className="checkbox">
+              <input type="radio" name="rating" checked={rating === n} onChange={() => setRating(n)} /> {n}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <fieldset className="field">
+        <legend>Vad var fel?</legend>
+        {WRONG.map((w) => (
+          <label key={w.value} className="checkbox">
+            <input
+              type="checkbox"
+              checked={wrong.includes(w.value)}
+              onChange={(e) => setWrong(e.target.checked ? [...wrong, w.value] : wrong.filter((x) => x !== w.value))}
+            />
+            {w.label}
+          </label>
+        ))}
+      </fieldset>
+      <div className="field">
+        <label htmlFor="sign-comment">Kommentar (utan patientuppgifter)</label>
+        <textarea id="sign-comment" rows={2} value={comment} onChange={(e) => setComment(e.target.value)} />
+      </div>
+      <ErrorMessage error={submit.error} />
+      <div className="actions">
+        <button
+          type="button"
+          disabled={submit.busy}
+          onClick={async () => {
+            const body = { ...(rating ? { rating } : {}), ...(wrong.length ? { wrongTags: wrong } : {}), ...(comment.trim() ? { comment } : {}) };
+            if ((await submit.run(draftId, body)).ok) onSigned();
+          }}
+        >
+          Signera
+        </button>
+        <button type="button" className="secondary" onClick={onCancel}>
+          Avbryt
+        </button>
+      </div>
+    </div>
+  );
+}

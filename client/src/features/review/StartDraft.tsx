@@ -1,0 +1,50 @@
+import { useState } from 'react';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { SelectField } from '../../components/SelectField';
+import { useSubmit } from '../../hooks/useSubmit';
+import { startDraft, type DrafterKind, type Workspace } from './api';
+import { JobProgress } from './JobProgress';
+import { useJob } from './useJob';
+
+const DRAFTERS: { value: DrafterKind; label: string }[] = [
+  { value: 'extractive', label: 'Extraktiv (utan språkmodell)' },
+  { value: 'local', label: 'Lokal språkmodell' },
+  { value: 'hosted', label: 'Extern språkmodelltjänst' },
+];
+
+/** Choose workflow (produktion by default) and drafter, start the drafting job, follow its progress. */
+export function StartDraft({ workspace, onDrafted }: { workspace: Workspace; onDrafted(): void }) {
+  const [workflow, setWorkflow] = useState(workspace.defaultWorkflowVersionId ?? '');
+  const [drafter, setDrafter] = useState<DrafterKind>('extractive');
+  const [jobId, setJobId] = useState<string | null>(null);
+  const submit = useSubmit(startDraft);
+  const { job, error } = useJob(jobId, onDrafted);
+  const running = job !== null && (job.status === 'queued' || job.status === 'running');
+  return (
+    <form
+      className="panel"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        const started = await submit.run(workspace.encounter.id, { drafter, ...(workflow ? { workflowVersionId: workflow } : {}) });
+        if (started.ok) setJobId(started.value.jobId);
+      }}
+    >
+      <h2>Skapa utkast</h2>
+      <div className="form-grid">
+        <SelectField
+          label="Arbetsflöde"
+          value={workflow}
+          onChange={setWorkflow}
+          options={workspace.workflows.map((w) => ({ value: w.versionId, label: `${w.name} – ${w.label}${w.version ? ` (v${w.version})` : ''}` }))}
+          emptyLabel="Standard för min yrkesgrupp"
+        />
+        <SelectField label="Utkastmotor" value={drafter} onChange={(v) => setDrafter(v as DrafterKind)} options={DRAFTERS} />
+      </div>
+      <ErrorMessage error={submit.error} />
+      <JobProgress job={job} error={error} label="Utkastet" />
+      <button type="submit" disabled={submit.busy || running}>
+        {running ? 'Skriver utkast …' : 'Skapa utkast'}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,95 @@
+import type { AppDeps } from '../../deps';
+import { extrapolate, readAssumptions, type Extrapolation, type StoredAssumptions } from './assumptions';
+import { baselineSources } from './baseline-import';
+import { keyFactRecall, labelMoves, ratingRounds, type KeyFactResult, type LabelMove, type RoundResult } from './codesign';
+import { DEFINITIONS_SV, explainExtrapolation, explainQuality, explainSurveys, explainTime } from './explanations';
+import { timeFacts } from './bulk';
+import { refreshFacts } from './facts';
+import type { Filters, GroupBy } from './filters';
+import { loadLabels, type Labels } from './labels';
+import { professionQuality, qualityCells, trend, type ProfessionQuality, type QualityCell, type TrendPoint } from './quality';
+import { surveySummary, type SurveyGroup } from './surveys';
+import { timeSaved, type TimeGroup } from './time-saved';
+import type { BootstrapBudget } from './stats';
+
+/**
+ * Everything the follow-up dashboard and the reports show, for one set of
+ * filters. Timing statistics are computed from one narrow row per note;
+ * quality is summed in the database. The same object feeds the XLSX and
+ * Markdown reports, so what a lead sees and what the region receives agree.
+ */
+export interface FollowupData {
+  generatedAt: string;
+  filters: { profession: string | null; unit: string | null; version: string | null; from: string; to: string; groupBy: Filters['groupBy'] };
+  definitions: typeof DEFINITIONS_SV;
+  time: { groups: TimeGroup[]; byProfession: TimeGroup[]; extra: Partial<Record<GroupBy, TimeGroup[]>>; explanation: string };
+  extrapolation: { rows: Extrapolation[]; assumptions: StoredAssumptions; explanation: string };
+  quality: { byProfession: ProfessionQuality[]; trend: TrendPoint[]; cells: QualityCell[]; keyFacts: KeyFactResult[]; ratingRounds: RoundResult[]; labelMoves: LabelMove[]; explanation: string };
+  surveys: { groups: SurveyGroup[]; explanation: string };
+  baseline: Awaited<ReturnType<typeof baselineSources>>;
+  options: {
+    professions: { id: string; code: string; name: string }[];
+    units: { id: string; name: string }[];
+    versions: { id: string; label: string; professionId: string; noteType: string }[];
+  };
+  labels: Labels;
+}
+
+/** `extra`: more groupings of the time comparison (the report's per-month and per-unit tables). */
+export async function followupData(deps: AppDeps, f: Filters, budget: BootstrapBudget, extra: GroupBy[] = []): Promise<FollowupData> {
+  await refreshFacts(deps);
+  const db = deps.db.prisma;
+  const [labels, facts, imported, assumptions] = await Promise.all([
+    loadLabels(deps),
+    timeFacts(deps, f),
+    db.baselineTime.findMany({ where: f.professionId ? { professionId: f.professionId } : {}, select: { professionId: true, noteType: true, minutes: true } }),
+    readAssumptions(deps),
+  ]);
+  // Database work for quality, co-design and surveys is sent before the
+  // CPU-bound bootstrap below, so the database computes while Node resamples.
+  const cellsPromise = qualityCells(deps, f);
+  const sidePromise = Promise.all([
+    keyFactRecall(deps, labels, f.professionId),
+    ratingRounds(deps, labels, f.professionId),
+    labelMoves(deps, labels, f.professionId, f),
+    surveySummary(deps, labels, f.professionId, budget),
+    baselineSources(deps),
+  ]);
+  await new Promise((resolve) => setImmediate(resolve));
+  const groups = timeSaved(facts, imported, f, labels, budget);
+  const byProfession = f.groupBy === 'profession' ? groups : timeSaved(facts, imported, { ...f, groupBy: 'profession' }, labels, budget);
+  const extraGroups = Object.fromEntries(extra.map((groupBy) => [groupBy, timeSaved(facts, imported, { ...f, groupBy }, labels, budget)]));
+  const extrapolation = byProfession
+    .filter((g) => g.professionId && labels.professions.has(g.professionId))
+    .map((g) => {
+      const p = labels.professions.get(g.professionId!)!;
+      return extrapolate(p, g.saved.active, assumptions.professions[p.code]);
+    });
+  const cells = await cellsPromise;
+  const perProfession = await professionQuality(deps, f, cells, labels, budget);
+  const [keyFacts, rounds, moves, surveys, baseline] = await sidePromise;
+  return {
+    generatedAt: new Date().toISOString(),
+    filters: { profession: f.professionId, unit: f.careUnitId, version: f.workflowVersionId, from: f.fromDay, to: f.toDay, groupBy: f.groupBy },
+    definitions: DEFINITIONS_SV,
+    time: { groups, byProfession, extra: extraGroups, explanation: explainTime(groups) },
+    extrapolation: { rows: extrapolation, assumptions, explanation: explainExtrapolation(extrapolation) },
+    quality: { byProfession: perProfession, trend: trend(cells, labels), cells, keyFacts, ratingRounds: rounds, labelMoves: moves, explanation: explainQuality(perProfession) },
+    surveys: { groups: surveys, explanation: explainSurveys(surveys) },
+    baseline,
+    options: {
+      professions: [...labels.professions.values()],
+      units: [...labels.units.values()].map((u) => ({ id: u.id, name: u.name })),
+      versions: [...labels.versions.values()].map((v) => ({ id: v.id, label: v.label, professionId: v.professionId, noteType: v.noteType })),
+    },
+    labels,
+  };
+}
+
+/** The dashboard's JSON: FollowupData without the internal lookup maps and raw sums. */
+export function presentDashboard(data: FollowupData) {
+  const { labels: _labels, quality, time, ...rest } = data;
+  const { cells: _cells, ...q } = quality;
+  const { extra: _extra, ...t } = time;
+  return { ...rest, time: t, quality: q };
+}

@@ -1,0 +1,136 @@
+import type { AppDeps } from '../../deps';
+import { insertFacts, type FactRow } from './bulk';
+import { draftCounts, editCounts, wrongTags } from './note-parts';
+import { noteTimes, type TimingEvent } from './note-time';
+
+/**
+ * Keeps NoteFact (one narrow row per first signature) in step with the rows
+ * the notes and timing modules write. It runs before every dashboard view and
+ * report and only touches what changed: signed notes without a fact, and
+ * facts whose encounter got timing events after the fact was computed (an
+ * editor may flush its last active_editing event just after signing).
+ */
+const BATCH = 2000;
+const WATERMARK_KEY = 'followup.factsWatermark';
+/** events committed slightly out of clock order are still caught */
+const SAFETY_MS = 60_000;
+
+let running: Promise<RefreshResult> | null = null;
+
+export interface RefreshResult {
+  created: number;
+  recomputed: number;
+}
+
+/** One refresh at a time per process; concurrent callers share it. */
+export function refreshFacts(deps: AppDeps): Promise<RefreshResult> {
+  running ??= doRefresh(deps).finally(() => {
+    running = null;
+  });
+  return running;
+}
+
+async function doRefresh(deps: AppDeps): Promise<RefreshResult> {
+  const db = deps.db.prisma;
+  const startedAt = new Date();
+  const mark = await db.setting.findUnique({ where: { key: WATERMARK_KEY } });
+  let recomputed = 0;
+  if (mark && typeof mark.value === 'string') {
+    const since = new Date(new Date(mark.value).getTime() - SAFETY_MS);
+    const late = await db.timeEvent.findMany({
+      where: { createdAt: { gt: since }, encounterId: { not: null } },
+      select: { encounterId: true, createdAt: true },
+    });
+    const latest = new Map<string, number>();
+    for (const e of late) latest.set(e.encounterId!, Math.max(latest.get(e.encounterId!) ?? 0, e.createdAt.getTime()));
+    const stale = await db.noteFact.findMany({ where: { encounterId: { in: [...latest.keys()] } }, select: { signedNoteId: true, encounterId: true, computedAt: true } });
+    const ids = stale.filter((f) => latest.get(f.encounterId)! >= f.computedAt.getTime()).map((f) => f.signedNoteId);
+    for (let i = 0; i < ids.length; i += BATCH) recomputed += await writeFacts(deps, ids.slice(i, i + BATCH), true);
+  }
+  let created = 0;
+  for (;;) {
+    const fresh = await db.signedNote.findMany({ where: { version: 1, fact: null }, select: { id: true }, take: BATCH, orderBy: { id: 'asc' } });
+    if (fresh.length === 0) break;
+    created += await writeFacts(deps, fresh.map((n) => n.id), false);
+  }
+  await db.setting.upsert({ where: { key: WATERMARK_KEY }, create: { key: WATERMARK_KEY, value: startedAt.toISOString() }, update: { value: startedAt.toISOString() } });
+  return { created, recomputed };
+}
+
+async function writeFacts(deps: AppDeps, signedNoteIds: string[], replace: boolean): Promise<number> {
+  const db = deps.db.prisma;
+  const notes = await db.signedNote.findMany({
+    where: { id: { in: signedNoteIds } },
+    select: {
+      id: true,
+      encounterId: true,
+      signedAt: true,
+      rating: true,
+      wrongTags: true,
+      editStats: true,
+      draft: { select: { workflowVersionId: true, sections: true } },
+      encounter: { select: { mode: true, professionId: true, careUnitId: true, workflowVersionId: true } },
+    },
+  });
+  const encounterIds = notes.map((n) => n.encounterId);
+  const events = await db.timeEvent.findMany({ where: { encounterId: { in: encounterIds } }, select: { encounterId: true, kind: true, at: true, valueMs: true } });
+  const byEncounter = new Map<string, TimingEvent[]>();
+  for (const e of events) {
+    const list = byEncounter.get(e.encounterId!) ?? [];
+    list.push(e);
+    byEncounter.set(e.encounterId!, list);
+  }
+  const versionIds = [...new Set(notes.map((n) => n.draft?.workflowVersionId ?? n.encounter.workflowVersionId).filter((v): v is string => !!v))];
+  const versions = await db.workflowVersion.findMany({ where: { id: { in: versionIds } }, select: { id: true, workflow: { select: { noteType: true } } } });
+  const noteTypeOf = new Map(versions.map((v) => [v.id, v.workflow.noteType]));
+  const computedAt = new Date();
+  const rows = notes.map((n): FactRow => {
+    const versionId = n.draft?.workflowVersionId ?? n.encounter.workflowVersionId ?? null;
+    const times = noteTimes(byEncounter.get(n.encounterId) ?? []);
+    const counts = n.draft ? draftCounts(n.draft.sections) : null;
+    const tags = wrongTags(n.wrongTags);
+    const edited = editCounts(n.editStats);
+    return {
+      signedNoteId: n.id,
+      encounterId: n.encounterId,
+      mode: n.encounter.mode,
+      professionId: n.encounter.professionId,
+      careUnitId: n.encounter.careUnitId,
+      workflowVersionId: versionId,
+      noteType: versionId ? (noteTypeOf.get(versionId) ?? null) : null,
+      signedAt: n.signedAt,
+      month: n.signedAt.toISOString().slice(0, 7),
+      day: n.signedAt.toISOString().slice(0, 10),
+      activeMs: times.activeMs,
+      totalMs: times.totalMs,
+      rating: n.rating,
+      tagMissing: tags.has('missing') ? 1 : 0,
+      tagInvented: tags.has('invented') ? 1 : 0,
+      tagSpeaker: tags.has('speaker') ? 1 : 0,
+      tagTerminology: tags.has('terminology') ? 1 : 0,
+      tagStyle: tags.has('style') ? 1 : 0,
+      sentences: counts?.sentences ?? 0,
+      flags: counts?.flags ?? 0,
+      flagsCritical: counts?.flagsCritical ?? 0,
+      flagsFixed: counts?.flagsFixed ?? 0,
+      flagsDismissed: counts?.flagsDismissed ?? 0,
+      editChars: edited?.distance ?? null,
+      // only a note with edit stats contributes to the denominator of the relative edit distance
+      draftChars: edited ? (edited.draftChars ?? counts?.draftChars ?? null) : null,
+      computedAt,
+    };
+  });
+  if (replace) {
+    await db.noteFact.deleteMany({ where: { signedNoteId: { in: rows.map((r) => r.signedNoteId) } } });
+    await insertFacts(deps, rows);
+    return rows.length;
+  }
+  try {
+    await insertFacts(deps, rows);
+  } catch {
+    // Another process (a second web process or worker) wrote some of these
+    // facts at the same moment: fall back to one idempotent upsert per row.
+    for (const row of rows) await db.noteFact.upsert({ where: { signedNoteId: row.signedNoteId }, create: row, update: row });
+  }
+  return rows.length;
+}

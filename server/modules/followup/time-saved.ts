@@ -1,0 +1,143 @@
+import type { Filters, GroupBy } from './filters';
+import { type Labels, professionName, unitName, versionName } from './labels';
+import { MIN_GROUP, difference, iterationsFor, resampleNotes, type BootstrapBudget, type Difference, type Summary } from './stats';
+
+/**
+ * Time saved per note = baseline − AI-assisted, per profession and one more
+ * dimension. The comparator for a group is, in this order:
+ * 1. measured baseline notes (mode "baseline", timed in the workbench) of the
+ *    same profession and the same dimension value (for a workflow version:
+ *    the same note type), when there are at least five;
+ * 2. otherwise imported time-and-motion minutes for the profession (and note
+ *    type, when grouping by note type or version). Imported minutes are
+ *    compared with active editing time; they have no total time.
+ */
+export interface TimeFact {
+  mode: string;
+  professionId: string | null;
+  careUnitId: string | null;
+  workflowVersionId: string | null;
+  noteType: string | null;
+  month: string;
+  activeMs: number | null;
+  totalMs: number | null;
+}
+
+export interface ImportedBaseline {
+  professionId: string;
+  noteType: string;
+  minutes: number;
+}
+
+export interface TimeGroup {
+  professionId: string | null;
+  professionName: string;
+  key: string;
+  label: string;
+  ai: { active: Summary; total: Summary };
+  baseline: { source: 'measured' | 'imported' | null; active: Summary; total: Summary | null };
+  saved: { active: Difference; total: Difference | null };
+  iterations: number;
+}
+
+const MIN = 60_000;
+const norm = (s: string | null) => (s ?? '').trim().toLowerCase();
+
+function dimensionOf(f: TimeFact, groupBy: GroupBy): string {
+  switch (groupBy) {
+    case 'profession':
+      return '';
+    case 'noteType':
+      return f.noteType ?? '';
+    case 'workflowVersion':
+      return f.workflowVersionId ?? '';
+    case 'careUnit':
+      return f.careUnitId ?? '';
+    case 'month':
+      return f.month;
+  }
+}
+
+function labelOf(key: string, groupBy: GroupBy, labels: Labels): string {
+  switch (groupBy) {
+    case 'profession':
+      return 'Alla';
+    case 'noteType':
+      return key || 'Okänd anteckningstyp';
+    case 'workflowVersion':
+      return versionName(labels, key || null);
+    case 'careUnit':
+      return unitName(labels, key || null);
+    case 'month':
+      return key;
+  }
+}
+
+const minutes = (values: (number | null)[]) => values.filter((v): v is number => v != null).map((v) => v / MIN);
+const perNote = (values: (number | null)[]) => values.map((v) => (v == null ? null : v / MIN));
+
+export function timeSaved(facts: TimeFact[], imported: ImportedBaseline[], f: Filters, labels: Labels, budget: BootstrapBudget): TimeGroup[] {
+  const groupKey = (p: string | null, d: string) => `${p ?? ''}|${d}`;
+  const ai = new Map<string, TimeFact[]>();
+  const base = new Map<string, TimeFact[]>();
+  for (const fact of facts) {
+    if (fact.mode === 'baseline') {
+      // Baseline notes have no AI version: they are matched by note type.
+      const d = f.groupBy === 'workflowVersion' ? (fact.noteType ?? '') : dimensionOf(fact, f.groupBy);
+      push(base, groupKey(fact.professionId, d), fact);
+    } else if (!f.workflowVersionId || fact.workflowVersionId === f.workflowVersionId) {
+      push(ai, groupKey(fact.professionId, dimensionOf(fact, f.groupBy)), fact);
+    }
+  }
+  const keys = new Set(ai.keys());
+  if (f.groupBy !== 'workflowVersion' && !f.workflowVersionId) for (const k of base.keys()) keys.add(k);
+
+  const groups: TimeGroup[] = [];
+  let seed = budget.seed;
+  // One iteration count for the whole view: every note is drawn once per iteration.
+  const iterations = iterationsFor(facts.length + imported.length, budget);
+  for (const k of [...keys].sort()) {
+    const [professionId = '', dim = ''] = k.split('|');
+    const aiFacts = ai.get(k) ?? [];
+    const baseKey = f.groupBy === 'workflowVersion' ? groupKey(professionId || null, labels.versions.get(dim)?.noteType ?? '') : k;
+    const measured = base.get(baseKey) ?? [];
+    let source: TimeGroup['baseline']['source'] = null;
+    let baseNotes: TimeFact[] = [];
+    let importedMinutes: number[] = [];
+    if (minutes(measured.map((x) => x.activeMs)).length >= MIN_GROUP) {
+      source = 'measured';
+      baseNotes = measured;
+    } else {
+      const noteType = f.groupBy === 'noteType' ? dim : f.groupBy === 'workflowVersion' ? (labels.versions.get(dim)?.noteType ?? null) : null;
+      importedMinutes = imported.filter((r) => r.professionId === professionId && (noteType === null || norm(r.noteType) === norm(noteType))).map((r) => r.minutes);
+      if (importedMinutes.length > 0) source = 'imported';
+      else if (measured.length > 0) {
+        source = 'measured';
+        baseNotes = measured;
+      }
+    }
+    // Active and total time of a note are resampled together (same draws).
+    const [ra, rt] = resampleNotes([perNote(aiFacts.map((x) => x.activeMs)), perNote(aiFacts.map((x) => x.totalMs))], iterations, seed++);
+    const [ba, bt] =
+      source === 'imported'
+        ? [resampleNotes([importedMinutes], iterations, seed++)[0]!, null]
+        : resampleNotes([perNote(baseNotes.map((x) => x.activeMs)), perNote(baseNotes.map((x) => x.totalMs))], iterations, seed++);
+    groups.push({
+      professionId: professionId || null,
+      professionName: professionName(labels, professionId || null),
+      key: dim,
+      label: labelOf(dim, f.groupBy, labels),
+      ai: { active: ra!.summary, total: rt!.summary },
+      baseline: { source, active: ba!.summary, total: bt?.summary ?? null },
+      saved: { active: difference(ba!, ra!), total: bt ? difference(bt, rt!) : null },
+      iterations,
+    });
+  }
+  return groups;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import type { AppDeps } from '../../deps';
+import { AppError } from '../../errors';
+import { route, type RouteDef, type SessionUser } from '../../http/route';
+import { isLead, loadGroup, requireGroupDesigner, requireGroupReader } from '../workflows/access';
+import { LABELS, loadVersion, loadWorkflow, moveLabel } from '../workflows/service';
+import { GateConfigSchema, parseGateConfig } from './config';
+import { evaluateGate, type Criterion, type GateResult } from './evaluate';
+
+const Id = z.string().min(1).max(40);
+const fmt = (x: number | null) => (x === null ? 'saknas' : Number.isInteger(x) ? String(x) : x.toFixed(2));
+
+function criterionMessage(c: Criterion): string {
+  const op = c.key === 'maxCriticalFlagsPerCase' ? 'högst' : 'minst';
+  return `${c.label}: uppmätt ${fmt(c.measured)}, krav ${op} ${fmt(c.threshold)}`;
+}
+
+const gateFailed = (gate: GateResult) =>
+  new AppError(
+    409,
+    'gate_failed',
+    'Spärren för produktion är inte uppfylld',
+    gate.runId === null
+      ? 'Versionen har ingen klar körning på testfallen. Kör den först.'
+      : 'Versionen uppfyller inte arbetsgruppens krav. En projektledare kan flytta etiketten ändå med en skriftlig motivering.',
+    gate.criteria.filter((c) => !c.passed).map((c) => ({ field: `gate.${c.key}`, message: criterionMessage(c) })),
+  );
+
+function requireLabelMover(user: SessionUser, groupId: string | null): void {
+  if (!isLead(user)) requireGroupDesigner(user, groupId);
+}
+
+/** A version that held produktion before may get it back without the gate: that is a rollback. */
+async function wasProduktion(deps: AppDeps, workflowId: string, versionId: string): Promise<boolean> {
+  return (await deps.db.prisma.labelEvent.count({ where: { workflowId, label: 'produktion', toVersionId: versionId } })) > 0;
+}
+
+/** Gate settings per group, gate checks per version, and label moves (promotion, rollback, override). */
+export const gateRoutes: RouteDef[] = [
+  route({
+    method: 'get',
+    path: '/groups/:id/gate',
+    access: ['designer', 'lead', 'admin'],
+    summary: 'Arbetsgruppens krav för produktion',
+    params: z.object({ id: Id }),
+    handler: async ({ deps, user, params }) => {
+      const group = await loadGroup(deps, params.id);
+      requireGroupReader(user!, group.id);
+      return { gate: parseGateConfig(group.gateConfig) };
+    },
+  }),
+  route({
+    method: 'put',
+    path: '/groups/:id/gate',
+    access: ['designer', 'lead'],
+    summary: 'Ändra arbetsgruppens krav för produktion',
+    params: z.object({ id: Id }),
+    body: GateConfigSchema,
+    audit: { action: 'group.gate_config', kind: 'write' },
+    handler: async (ctx) => {
+      const { deps, user, params, body } = ctx;
+      const group = await loadGroup(deps, params.id);
+      requireLabelMover(user!, group.id);
+      await deps.db.prisma.workingGroup.update({ where: { id: group.id }, data: { gateConfig: body } });
+      ctx.auditDetails = { groupId: group.id };
+      return { gate: body };
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/workflows/:id/versions/:version/gate',
+    access: ['designer', 'lead', 'admin'],
+    summary: 'Uppfyller versionen kraven för produktion?',
+    params: z.object({ id: Id, version: z.coerce.number().int().positive() }),
+    handler: async ({ deps, user, params }) => {
+      const workflow = await loadWorkflow(deps, params.id);
+      requireGroupReader(user!, workflow.groupId);
+      const version = await loadVersion(deps, workflow.id, params.version);
+      return { gate: await evaluateGate(deps, workflow.groupId, version.id), rollback: await wasProduktion(deps, workflow.id, version.id) };
+    },
+  }),
+  route({
+    method: 'put',
+    path: '/workflows/:id/labels/:label',
+    access: ['designer', 'lead'],
+    summary: 'Flytta en etikett (utkast, test, produktion) till en version',
+    params: z.object({ id: Id, label: z.enum(LABELS) }),
+    body: z.object({ version: z.number().int().positive() }),
+    audit: { action: 'workflow.label', kind: 'write' },
+    handler: async (ctx) => {
+      const { deps, user, params, body } = ctx;
+      const workflow = await loadWorkflow(deps, params.id);
+      requireLabelMover(user!, workflow.groupId);
+      const version = await loadVersion(deps, workflow.id, body.version);
+      let gate: GateResult | null = null;
+      if (params.label === 'produktion' && !(await wasProduktion(deps, workflow.id, version.id))) {
+        gate = await evaluateGate(deps, workflow.groupId, version.id);
+        if (!gate.passed) throw gateFailed(gate);
+      }
+      const event = await moveLabel(deps, { workflowId: workflow.id, label: params.label, toVersionId: version.id, actorId: user!.id, gateResult: gate });
+      ctx.auditDetails = { workflowId: workflow.id, versionId: version.id, label: params.label };
+      return { label: params.label, version: version.version, eventId: event.id, gate };
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/workflows/:id/labels/produktion/override',
+    access: ['lead'],
+    summary: 'Projektledaren flyttar produktion förbi spärren, med motivering',
+    params: z.object({ id: Id }),
+    body: z.object({ version: z.number().int().positive(), reason: z.string().trim().min(10).max(2000) }),
+    audit: { action: 'workflow.promote_override', kind: 'write' },
+    handler: async (ctx) => {
+      const { deps, user, params, body } = ctx;
+      const workflow = await loadWorkflow(deps, params.id);
+      const version = await loadVersion(deps, workflow.id, body.version);
+      const gate = await evaluateGate(deps, workflow.groupId, version.id);
+      const event = await moveLabel(deps, {
+        workflowId: workflow.id,
+        label: 'produktion',
+        toVersionId: version.id,
+        actorId: user!.id,
+        override: !gate.passed,
+        reason: body.reason,
+        gateResult: gate,
+      });
+      ctx.auditDetails = { workflowId: workflow.id, versionId: version.id, labelEventId: event.id, gatePassed: gate.passed };
+      return { label: 'produktion', version: version.version, eventId: event.id, override: !gate.passed, gate };
+    },
+  }),
+];

@@ -1,0 +1,151 @@
+import { z } from 'zod';
+import { badRequest, notFound, unprocessable } from '../../errors';
+import { accepted, route, type RouteDef } from '../../http/route';
+import { DrafterKindSchema, drafterUnavailableReason, type DrafterKind } from '../../pipeline/draft/factory';
+import { ownEncounter } from '../encounters/service';
+import { latestTranscript } from '../transcripts/service';
+import { DRAFT_CREATE, DRAFT_REGENERATE, type DraftJobPayload, type RegenerateJobPayload } from './draft-job';
+import { changeSections, draftSigned, ownDraft, presentDraft } from './drafts';
+import { drafterConfig, resolveWorkflowVersion } from './drafting-setup';
+
+const Id = z.object({ id: z.string().min(1).max(40) });
+const clinical = ['clinician'] as const;
+
+function checkDrafter(deps: Parameters<typeof drafterConfig>[0], kind: DrafterKind): void {
+  const reason = drafterUnavailableReason(kind, drafterConfig(deps));
+  if (reason) throw unprocessable(reason, [{ field: 'body.drafter', message: 'Inte tillgänglig' }], 'drafter_unavailable');
+}
+
+const AutosaveBody = z.object({
+  revision: z.number().int().min(0),
+  sections: z
+    .array(z.object({ key: z.string().min(1).max(40), editedText: z.string().max(20_000).nullable().optional(), accepted: z.boolean().optional() }))
+    .min(1)
+    .max(20),
+});
+
+export const draftRoutes: RouteDef[] = [
+  route({
+    method: 'post',
+    path: '/encounters/:id/drafts',
+    access: clinical,
+    summary: 'Skapa ett utkast från transkriptet (jobb)',
+    params: Id,
+    body: z.object({
+      transcriptId: z.string().min(1).max(40).optional(),
+      workflowVersionId: z.string().min(1).max(40).optional(),
+      drafter: DrafterKindSchema.optional(),
+    }),
+    audit: { action: 'draft.create', kind: 'write', encounterId: ({ params }) => params.id },
+    handler: async ({ deps, user, params, body }) => {
+      const encounter = await ownEncounter(deps, user!, params.id);
+      const transcript = body.transcriptId
+        ? await deps.db.prisma.transcript.findFirst({ where: { id: body.transcriptId, encounterId: params.id, deletedAt: null } })
+        : await latestTranscript(deps, params.id);
+      if (!transcript) throw unprocessable('Besöket har inget transkript att skriva utkast från.', [{ field: 'body.transcriptId', message: 'Saknas' }], 'no_transcript');
+      const workflow = await resolveWorkflowVersion(deps, encounter, user!, body.workflowVersionId);
+      const drafter = body.drafter ?? workflow.spec.model.provider;
+      checkDrafter(deps, drafter);
+      const payload: DraftJobPayload = { encounterId: params.id, transcriptId: transcript.id, workflowVersionId: workflow.id, drafter, userId: user!.id };
+      const job = await deps.jobs.enqueue(DRAFT_CREATE, payload, { createdById: user!.id });
+      // The draft will carry the job's id, so its address is known now.
+      return accepted({ jobId: job.id, draftId: job.id, drafter, workflowVersionId: workflow.id, transcriptId: transcript.id }, `/api/v1/jobs/${job.id}`);
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/drafts/:id',
+    access: clinical,
+    summary: 'Ett utkast',
+    params: Id,
+    audit: { action: 'draft.read', kind: 'read' },
+    handler: async (ctx) => ({ draft: presentDraft(await ownDraft(ctx, ctx.user!, ctx.params.id)) }),
+  }),
+  route({
+    method: 'patch',
+    path: '/drafts/:id',
+    access: clinical,
+    summary: 'Spara ändringar i utkastet (autospar, med revision)',
+    params: Id,
+    body: AutosaveBody,
+    audit: { action: 'draft.update', kind: 'write' },
+    handler: async (ctx) => {
+      const { deps, user, params, body } = ctx;
+      const draft = await ownDraft(ctx, user!, params.id);
+      if (draft.status === 'signerad') throw draftSigned();
+      const updated = await changeSections(
+        deps,
+        params.id,
+        (sections, row) => {
+          let edited = false;
+          const next = sections.map((section) => {
+            const patch = body.sections.find((p) => p.key === section.key);
+            if (!patch) return section;
+            const editedText = patch.editedText === undefined ? section.editedText : patch.editedText;
+            if (editedText !== section.editedText) edited = true;
+            return { ...section, editedText, accepted: patch.accepted ?? section.accepted };
+          });
+          const unknown = body.sections.find((p) => !sections.some((s) => s.key === p.key));
+          if (unknown) throw badRequest('Okänd rubrik.', [{ field: 'body.sections.key', message: `Okänd rubrik: ${unknown.key}` }]);
+          return { sections: next, ...(edited && row.status === 'utkast' ? { status: 'redigerad' as const } : {}) };
+        },
+        body.revision,
+      );
+      return { draft: presentDraft(updated) };
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/drafts/:id/flags/:flagId/resolve',
+    access: clinical,
+    summary: 'Hantera en flagga: rättad eller avfärdad med motivering',
+    params: z.object({ id: z.string().min(1).max(40), flagId: z.string().min(1).max(40) }),
+    body: z
+      .object({ action: z.enum(['fixed', 'dismissed']), reason: z.string().trim().max(500).default('') })
+      .refine((b) => b.action !== 'dismissed' || b.reason.length > 0, { message: 'Ange varför flaggan avfärdas', path: ['reason'] }),
+    audit: { action: 'draft.flag.resolve', kind: 'write' },
+    handler: async (ctx) => {
+      const { deps, user, params, body } = ctx;
+      await ownDraft(ctx, user!, params.id);
+      const updated = await changeSections(deps, params.id, (sections) => {
+        let found = false;
+        const next = sections.map((section) => ({
+          ...section,
+          sentences: section.sentences.map((sentence) => ({
+            ...sentence,
+            flags: sentence.flags.map((flag) => {
+              if (flag.id !== params.flagId) return flag;
+              found = true;
+              return { ...flag, resolution: { action: body.action, reason: body.reason, at: new Date().toISOString() } };
+            }),
+          })),
+        }));
+        if (!found) throw notFound('Flaggan');
+        return { sections: next };
+      });
+      ctx.auditDetails = { flagId: params.flagId, action: body.action };
+      return { draft: presentDraft(updated) };
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/drafts/:id/sections/:key/regenerate',
+    access: clinical,
+    summary: 'Skriv om en rubrik i utkastet (jobb)',
+    params: z.object({ id: z.string().min(1).max(40), key: z.string().min(1).max(40) }),
+    body: z.object({ drafter: DrafterKindSchema.optional() }),
+    audit: { action: 'draft.regenerate', kind: 'write' },
+    handler: async (ctx) => {
+      const { deps, user, params, body } = ctx;
+      const draft = await ownDraft(ctx, user!, params.id);
+      if (draft.status === 'signerad') throw draftSigned();
+      const sections = presentDraft(draft).sections;
+      if (!sections.some((s) => s.key === params.key)) throw notFound('Rubriken');
+      const drafter = body.drafter ?? DrafterKindSchema.parse(draft.drafterId.split(':')[0]);
+      checkDrafter(deps, drafter);
+      const payload: RegenerateJobPayload = { draftId: draft.id, sectionKey: params.key, drafter, userId: user!.id };
+      const job = await deps.jobs.enqueue(DRAFT_REGENERATE, payload, { createdById: user!.id });
+      return accepted({ jobId: job.id, draftId: draft.id, sectionKey: params.key, drafter }, `/api/v1/jobs/${job.id}`);
+    },
+  }),
+];

@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import { WorkflowSpecSchema } from '../../contracts/workflow';
+import { notFound } from '../../errors';
+import { created, route, type RouteDef } from '../../http/route';
+import { ownEncounter, presentEncounter } from '../encounters/service';
+import { latestTranscript, presentTranscript } from '../transcripts/service';
+import { draftSigned, ownDraft, presentDraft } from './drafts';
+import { resolveWorkflowVersion, workflowChoices } from './drafting-setup';
+import { noteBundle } from './fhir';
+import { cosmicText, pickSection, SignedSectionsSchema } from './note-text';
+import { AmendBodySchema, amendNote, ownNote, presentNote, SignFeedbackSchema, signDraft } from './sign';
+
+const Id = z.object({ id: z.string().min(1).max(40) });
+const clinical = ['clinician'] as const;
+
+export const noteRoutes: RouteDef[] = [
+  route({
+    method: 'get',
+    path: '/encounters/:id/workspace',
+    access: clinical,
+    summary: 'Granskningsvyn: besök, senaste transkript, utkast och signerade versioner',
+    params: Id,
+    audit: { action: 'encounter.workspace', kind: 'read', encounterId: ({ params }) => params.id },
+    handler: async ({ deps, user, params }) => {
+      const db = deps.db.prisma;
+      const encounter = await ownEncounter(deps, user!, params.id);
+      const transcript = await latestTranscript(deps, params.id);
+      const drafts = await db.draft.findMany({ where: { encounterId: params.id }, orderBy: { createdAt: 'desc' } });
+      const notes = await db.signedNote.findMany({ where: { encounterId: params.id }, orderBy: { version: 'asc' } });
+      const workflows = await workflowChoices(deps, encounter.professionId ?? user!.professionId);
+      const defaultWorkflow = await resolveWorkflowVersion(deps, encounter, user!, undefined).catch(() => null);
+      return {
+        encounter: presentEncounter(encounter),
+        transcript: transcript ? presentTranscript(transcript) : null,
+        drafts: drafts.map(presentDraft),
+        notes: await Promise.all(notes.map((n) => presentNote(deps, n))),
+        workflows,
+        defaultWorkflowVersionId: defaultWorkflow?.id ?? null,
+        // Set once recordings exist for the encounter; the review page seeks it from evidence.
+        audioUrl: null,
+      };
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/drafts/:id/sign',
+    access: clinical,
+    summary: 'Signera utkastet (version 1 av anteckningen)',
+    params: Id,
+    body: SignFeedbackSchema,
+    audit: { action: 'note.sign', kind: 'write' },
+    handler: async (ctx) => {
+      const draft = await ownDraft(ctx, ctx.user!, ctx.params.id);
+      if (draft.status === 'signerad') throw draftSigned();
+      const result = await signDraft(ctx.deps, ctx.user!, draft, ctx.body);
+      ctx.auditDetails = { noteId: result.note.id, version: result.note.version };
+      return created(result, `/api/v1/notes/${result.note.id}`);
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/encounters/:id/notes/:version/amend',
+    access: clinical,
+    summary: 'Rätta en signerad anteckning (ny version)',
+    params: z.object({ id: z.string().min(1).max(40), version: z.coerce.number().int().min(1).max(10_000) }),
+    body: AmendBodySchema,
+    audit: { action: 'note.amend', kind: 'write', encounterId: ({ params }) => params.id },
+    handler: async ({ deps, user, params, body }) => {
+      await ownEncounter(deps, user!, params.id);
+      const note = await amendNote(deps, user!, params.id, params.version, body);
+      return created({ note }, `/api/v1/notes/${note.id}`);
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/notes/:id',
+    access: clinical,
+    summary: 'En signerad version av anteckningen',
+    params: Id,
+    audit: { action: 'note.read', kind: 'read' },
+    handler: async (ctx) => ({ note: await presentNote(ctx.deps, await ownNote(ctx, ctx.user!, ctx.params.id)) }),
+  }),
+  route({
+    method: 'get',
+    path: '/notes/:id/text',
+    access: clinical,
+    summary: 'Anteckningen som text att klistra in i journalen',
+    params: Id,
+    query: z.object({ heading: z.string().trim().min(1).max(80).optional() }),
+    audit: { action: 'note.copy', kind: 'export' },
+    handler: async (ctx) => {
+      const note = await ownNote(ctx, ctx.user!, ctx.params.id);
+      const sections = SignedSectionsSchema.parse(note.sections);
+      let text = note.text;
+      if (ctx.query.heading) {
+        const section = pickSection(sections, ctx.query.heading);
+        if (!section) throw notFound('Rubriken');
+        text = cosmicText([section]);
+      }
+      ctx.res.status(200).type('text/plain; charset=utf-8').send(text);
+      return undefined;
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/notes/:id/fhir',
+    access: clinical,
+    summary: 'Anteckningen som FHIR R4-bundle (DocumentReference + Composition)',
+    params: Id,
+    audit: { action: 'note.fhir', kind: 'export' },
+    handler: async (ctx) => {
+      const { deps } = ctx;
+      const note = await ownNote(ctx, ctx.user!, ctx.params.id);
+      const presented = await presentNote(deps, note);
+      const draft = note.draftId ? await deps.db.prisma.draft.findUnique({ where: { id: note.draftId }, select: { workflowVersionId: true } }) : null;
+      const version = draft?.workflowVersionId ? await deps.db.prisma.workflowVersion.findUnique({ where: { id: draft.workflowVersionId } }) : null;
+      const spec = version ? WorkflowSpecSchema.safeParse(version.spec).data : undefined;
+      const bundle = noteBundle({
+        noteId: note.id,
+        version: note.version,
+        amendsId: note.amendsId,
+        text: note.text,
+        sections: presented.sections,
+        noteType: spec?.noteType ?? 'Journalanteckning',
+        title: spec?.noteType ?? 'Journalanteckning',
+        authorName: presented.signedBy.displayName,
+        signedAt: note.signedAt,
+        language: spec?.language ?? 'sv',
+      });
+      ctx.res
+        .status(200)
+        .type('application/fhir+json; charset=utf-8')
+        .set('Content-Disposition', `attachment; filename="anteckning-${note.id}-v${note.version}.fhir.json"`)
+        .send(JSON.stringify(bundle, null, 2));
+      return undefined;
+    },
+  }),
+];

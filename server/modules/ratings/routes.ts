@@ -1,0 +1,202 @@
+import crypto from 'node:crypto';
+import { z } from 'zod';
+import { TestCaseSchema } from '../../contracts/testcase';
+import { badRequest, conflict, forbidden } from '../../errors';
+import { created, route, type RouteDef } from '../../http/route';
+import type { CaseOutput } from '../evalruns/evaluate-case';
+import { isLead, loadGroup, requireGroupReader } from '../workflows/access';
+import { raterQueue } from './assign';
+import { RatingBodySchema, RATING_ITEMS, type RoundConfig } from './items';
+import { isRater, loadRound, mayManage, presentRound, requireResultsAccess, resultsOf } from './service';
+
+const Id = z.string().min(1).max(40);
+const RoundParams = z.object({ id: Id });
+
+/** Blind pairwise rating rounds: setup by the group, queues for raters, results with agreement. */
+export const ratingRoutes: RouteDef[] = [
+  route({
+    method: 'post',
+    path: '/groups/:id/rating-rounds',
+    access: ['designer', 'lead'],
+    summary: 'Ny blind bedömningsomgång (två versioner, testfall, bedömare)',
+    params: z.object({ id: Id }),
+    body: z.object({
+      name: z.string().trim().min(1).max(120),
+      runAId: Id,
+      runBId: Id,
+      caseIds: z.array(Id).min(1).max(200).optional(),
+      raterIds: z.array(Id).min(1).max(50),
+      seed: z.number().int().min(0).max(2 ** 31).optional(),
+    }),
+    handler: async ({ deps, user, params, body }) => {
+      const db = deps.db.prisma;
+      const group = await loadGroup(deps, params.id);
+      if (!isLead(user!) && !(user!.roles.includes('designer') && user!.groupIds.includes(group.id))) throw forbidden('Omgången tillhör en annan arbetsgrupp.');
+      const runs = await db.evalRun.findMany({ where: { id: { in: [body.runAId, body.runBId] } }, include: { workflowVersion: { include: { workflow: true } }, results: { select: { caseId: true } } } });
+      const runA = runs.find((r) => r.id === body.runAId);
+      const runB = runs.find((r) => r.id === body.runBId);
+      if (!runA || !runB) throw badRequest('Körningen finns inte.', [{ field: !runA ? 'body.runAId' : 'body.runBId', message: 'Finns inte' }]);
+      for (const [run, field] of [[runA, 'body.runAId'], [runB, 'body.runBId']] as const) {
+        if (run.workflowVersion.workflow.groupId !== group.id) throw badRequest('Körningen hör till en annan arbetsgrupp.', [{ field, message: 'Annan arbetsgrupp' }]);
+        if (run.status !== 'succeeded') throw badRequest('Körningen är inte klar.', [{ field, message: 'Inte klar' }]);
+      }
+      if (runA.workflowVersionId === runB.workflowVersionId) throw badRequest('Välj körningar av två olika versioner.', [{ field: 'body.runBId', message: 'Samma version' }]);
+      const inB = new Set(runB.results.map((r) => r.caseId));
+      const common = runA.results.map((r) => r.caseId).filter((id) => inB.has(id));
+      const caseIds = body.caseIds ?? common;
+      if (caseIds.length === 0 || caseIds.some((id) => !common.includes(id))) {
+        throw badRequest('Testfallen måste finnas i båda körningarna.', [{ field: 'body.caseIds', message: 'Saknas i en körning' }]);
+      }
+      const members = await db.groupMember.findMany({ where: { groupId: group.id, userId: { in: body.raterIds } } });
+      if (members.length !== new Set(body.raterIds).size) throw badRequest('Bedömarna måste vara medlemmar i arbetsgruppen.', [{ field: 'body.raterIds', message: 'Inte medlem' }]);
+      const config: RoundConfig = {
+        versionIds: [runA.workflowVersionId, runB.workflowVersionId],
+        runIds: [runA.id, runB.id],
+        caseIds: [...new Set(caseIds)],
+        raterIds: [...new Set(body.raterIds)],
+        seed: body.seed ?? crypto.randomInt(0, 2 ** 31),
+      };
+      const round = await db.ratingRound.create({ data: { groupId: group.id, name: body.name, config, createdById: user!.id } });
+      return created({ round: await presentRound(deps, await loadRound(deps, round.id), true) }, `/api/v1/rating-rounds/${round.id}`);
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/groups/:id/rating-rounds',
+    access: ['designer', 'lead', 'admin'],
+    summary: 'Arbetsgruppens bedömningsomgångar',
+    params: z.object({ id: Id }),
+    handler: async ({ deps, user, params }) => {
+      const group = await loadGroup(deps, params.id);
+      requireGroupReader(user!, group.id);
+      const rows = await deps.db.prisma.ratingRound.findMany({ where: { groupId: group.id }, orderBy: { createdAt: 'desc' }, select: { id: true } });
+      return { rounds: await Promise.all(rows.map(async (r) => presentRound(deps, await loadRound(deps, r.id), true))) };
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/rating-rounds/mine',
+    access: 'authenticated',
+    summary: 'Bedömningsomgångar där jag är bedömare',
+    handler: async ({ deps, user }) => {
+      const rows = await deps.db.prisma.ratingRound.findMany({ where: { groupId: { in: user!.groupIds } }, orderBy: { createdAt: 'desc' }, select: { id: true } });
+      const rounds = await Promise.all(rows.map((r) => loadRound(deps, r.id)));
+      const mine = rounds.filter((r) => isRater(user!, r));
+      return { rounds: await Promise.all(mine.map((r) => presentRound(deps, r, r.status === 'closed'))) };
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/rating-rounds/:id',
+    access: 'authenticated',
+    summary: 'En bedömningsomgång',
+    params: RoundParams,
+    handler: async ({ deps, user, params }) => {
+      const round = await loadRound(deps, params.id);
+      const manage = mayManage(user!, round);
+      if (!manage && !isRater(user!, round)) throw forbidden('Omgången tillhör en annan arbetsgrupp.');
+      return { round: await presentRound(deps, round, manage || round.status === 'closed') };
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/rating-rounds/:id/queue',
+    access: 'authenticated',
+    summary: 'Min kö av blinda par (A/B)',
+    params: RoundParams,
+    handler: async ({ deps, user, params }) => {
+      const db = deps.db.prisma;
+      const round = await loadRound(deps, params.id);
+      if (!isRater(user!, round)) throw forbidden('Du är inte bedömare i den här omgången, som tillhör en annan arbetsgrupp eller andra bedömare.');
+      const slots = raterQueue(round.id, round.config, user!.id);
+      const [cases, results, given] = await Promise.all([
+        db.testCase.findMany({ where: { id: { in: round.config.caseIds } } }),
+        db.evalResult.findMany({ where: { runId: { in: round.config.runIds }, caseId: { in: round.config.caseIds } } }),
+        db.rating.findMany({ where: { roundId: round.id, raterId: user!.id } }),
+      ]);
+      const outputOf = (runId: string, caseId: string) =>
+        ((results.find((r) => r.runId === runId && r.caseId === caseId)?.output as unknown as CaseOutput | undefined)?.sections ?? []).map((s) => ({ heading: s.heading, text: s.text }));
+      return {
+        round: { id: round.id, name: round.name, status: round.status },
+        items: RATING_ITEMS,
+        pairs: slots.map((slot) => {
+          const data = cases.find((c) => c.id === slot.caseId);
+          const parsed = data ? TestCaseSchema.parse(data.data) : null;
+          const rating = given.find((g) => g.pairKey === slot.pairKey);
+          const aRun = round.config.runIds[slot.aIndex];
+          const bRun = round.config.runIds[1 - slot.aIndex]!;
+          return {
+            pairKey: slot.pairKey,
+            position: slot.position + 1,
+            case: parsed ? { title: parsed.title, turns: parsed.turns } : null,
+            a: outputOf(aRun, slot.caseId),
+            b: outputOf(bRun, slot.caseId),
+            rating: rating ? { scores: rating.scores, preference: rating.preference, comment: rating.comment } : null,
+          };
+        }),
+      };
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/rating-rounds/:id/ratings',
+    access: 'authenticated',
+    summary: 'Spara en bedömning av ett par',
+    params: RoundParams,
+    body: RatingBodySchema,
+    handler: async ({ deps, user, params, body }) => {
+      const round = await loadRound(deps, params.id);
+      if (!isRater(user!, round)) throw forbidden('Du är inte bedömare i den här omgången, som tillhör en annan arbetsgrupp eller andra bedömare.');
+      if (round.status !== 'open') throw conflict('Omgången är stängd.', 'round_closed');
+      const slot = raterQueue(round.id, round.config, user!.id).find((s) => s.pairKey === body.pairKey);
+      if (!slot) throw badRequest('Paret finns inte i din kö.', [{ field: 'body.pairKey', message: 'Okänt par' }]);
+      const data = {
+        caseId: slot.caseId,
+        versionAId: round.config.versionIds[slot.aIndex],
+        versionBId: round.config.versionIds[1 - slot.aIndex]!,
+        scores: body.scores,
+        preference: body.preference,
+        comment: body.comment ?? null,
+      };
+      await deps.db.prisma.rating.upsert({
+        where: { roundId_raterId_pairKey: { roundId: round.id, raterId: user!.id, pairKey: slot.pairKey } },
+        create: { roundId: round.id, raterId: user!.id, pairKey: slot.pairKey, ...data },
+        update: data,
+      });
+      const done = await deps.db.prisma.rating.count({ where: { roundId: round.id, raterId: user!.id } });
+      return { rated: done, of: round.config.caseIds.length };
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/rating-rounds/:id/close',
+    access: ['designer', 'lead'],
+    summary: 'Stäng en bedömningsomgång',
+    params: RoundParams,
+    handler: async ({ deps, user, params }) => {
+      const round = await loadRound(deps, params.id);
+      if (!mayManage(user!, round)) throw forbidden('Omgången tillhör en annan arbetsgrupp.');
+      if (round.status === 'closed') throw conflict('Omgången är redan stängd.', 'round_closed');
+      await deps.db.prisma.ratingRound.update({ where: { id: round.id }, data: { status: 'closed', closedAt: new Date() } });
+      return { round: await presentRound(deps, await loadRound(deps, round.id), true) };
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/rating-rounds/:id/results',
+    access: 'authenticated',
+    summary: 'Resultat per version med överensstämmelse (α)',
+    params: RoundParams,
+    handler: async ({ deps, user, params }) => {
+      const round = await loadRound(deps, params.id);
+      requireResultsAccess(user!, round);
+      const results = await resultsOf(deps, round);
+      const cases = await deps.db.prisma.testCase.findMany({ where: { id: { in: round.config.caseIds } }, select: { id: true, slug: true, title: true } });
+      return {
+        round: await presentRound(deps, round, true),
+        ...results,
+        splitCases: results.splitCases.map((c) => ({ ...c, slug: cases.find((x) => x.id === c.caseId)?.slug ?? null, title: cases.find((x) => x.id === c.caseId)?.title ?? null })),
+      };
+    },
+  }),
+];

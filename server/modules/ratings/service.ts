@@ -1,0 +1,69 @@
+import type { AppDeps } from '../../deps';
+import { forbidden, notFound } from '../../errors';
+import type { SessionUser } from '../../http/route';
+import { isGroupDesigner, isLead } from '../workflows/access';
+import { RoundConfigSchema, type ItemScores, type RoundConfig } from './items';
+import { roundResults, type RatingRow } from './results';
+
+export async function loadRound(deps: AppDeps, id: string) {
+  const round = await deps.db.prisma.ratingRound.findUnique({ where: { id } });
+  if (!round) throw notFound('Bedömningsomgången');
+  return { ...round, config: RoundConfigSchema.parse(round.config) };
+}
+export type Round = Awaited<ReturnType<typeof loadRound>>;
+
+/** The group (its designers) and leads see everything, any time. */
+export const mayManage = (user: SessionUser, round: Round) => isLead(user) || isGroupDesigner(user, round.groupId);
+export const isRater = (user: SessionUser, round: Round) => round.config.raterIds.includes(user.id);
+
+/** Results: the group and leads, or raters once the round is closed (blinding holds until then). */
+export function requireResultsAccess(user: SessionUser, round: Round): void {
+  if (mayManage(user, round)) return;
+  if (isRater(user, round) && round.status === 'closed') return;
+  if (isRater(user, round)) throw forbidden('Resultaten visas för bedömare när omgången är stängd.');
+  throw forbidden('Omgången tillhör en annan arbetsgrupp.');
+}
+
+export async function ratingRows(deps: AppDeps, roundId: string): Promise<RatingRow[]> {
+  const rows = await deps.db.prisma.rating.findMany({ where: { roundId } });
+  return rows.map((r) => ({
+    raterId: r.raterId,
+    caseId: r.caseId,
+    versionAId: r.versionAId,
+    versionBId: r.versionBId,
+    scores: r.scores as unknown as { a: ItemScores; b: ItemScores },
+    preference: r.preference as RatingRow['preference'],
+  }));
+}
+
+export async function resultsOf(deps: AppDeps, round: { id: string; config: RoundConfig }) {
+  return roundResults(round.config, await ratingRows(deps, round.id));
+}
+
+export async function presentRound(deps: AppDeps, round: Round, revealVersions: boolean) {
+  const done = await deps.db.prisma.rating.groupBy({ by: ['raterId'], where: { roundId: round.id }, _count: { _all: true } });
+  const users = await deps.db.prisma.user.findMany({ where: { id: { in: round.config.raterIds } }, select: { id: true, displayName: true } });
+  const versions = revealVersions
+    ? await deps.db.prisma.workflowVersion.findMany({ where: { id: { in: round.config.versionIds } }, select: { id: true, version: true, workflowId: true, workflow: { select: { name: true } } } })
+    : [];
+  return {
+    id: round.id,
+    groupId: round.groupId,
+    name: round.name,
+    status: round.status,
+    createdAt: round.createdAt,
+    closedAt: round.closedAt,
+    cases: round.config.caseIds.length,
+    raters: round.config.raterIds.map((id) => ({
+      id,
+      displayName: users.find((u) => u.id === id)?.displayName ?? null,
+      rated: done.find((d) => d.raterId === id)?._count._all ?? 0,
+    })),
+    versions: revealVersions
+      ? round.config.versionIds.map((id, i) => {
+          const v = versions.find((x) => x.id === id);
+          return { id, runId: round.config.runIds[i], version: v?.version ?? null, workflowId: v?.workflowId ?? null, workflowName: v?.workflow.name ?? null };
+        })
+      : null,
+  };
+}

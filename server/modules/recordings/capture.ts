@@ -1,0 +1,133 @@
+import fs from 'node:fs/promises';
+import crypto from 'node:crypto';
+import type { AppDeps } from '../../deps';
+import { AppError, conflict, unprocessable } from '../../errors';
+import { wavHeader } from '../../pipeline/asr/hosted-wav';
+import type { RecordingRow } from './access';
+import { chunkRows, readChunk, type ChunkRow } from './audio-source';
+import { liveWindowing } from './live';
+import { audioStorage, sha256Hex, writeDurably } from './storage';
+import { RATE } from './windows';
+
+/**
+ * The capture protocol: numbered chunks of 16 kHz mono 16-bit PCM, each
+ * durable on disk before it is acknowledged; a state listing what has
+ * arrived, so a client resumes after a dropped network, a reload or a server
+ * restart; and a completion that checks every chunk and the hash of the
+ * whole before assembling one WAV and queueing its transcription.
+ */
+export const TRANSCRIBE_JOB = 'transcribe.recording';
+export const CHUNK_MAX_MB = 4;
+const MAX_LISTED = 50;
+
+export async function putChunk(deps: AppDeps, recording: RecordingRow, seq: number, body: Uint8Array, claimedSha: string, userId: string) {
+  const sha = sha256Hex(body);
+  if (sha !== claimedSha) {
+    throw unprocessable('Delen kom fram skadad (kontrollsumman stämmer inte). Skicka den igen.', [{ field: 'headers.x-chunk-sha256', message: 'Stämmer inte med innehållet' }], 'chunk_hash_mismatch');
+  }
+  const existing = await deps.db.prisma.recordingChunk.findUnique({ where: { recordingId_seq: { recordingId: recording.id, seq } } });
+  if (existing) return sameOrConflict(existing.sha256, sha, seq);
+  if (recording.status !== 'recording') throw conflict('Inspelningen är redan avslutad och tar inte emot fler delar.', 'recording_closed');
+  if (body.length === 0 || body.length % 2 !== 0) {
+    throw unprocessable('En del ska vara 16-bitars PCM: ett jämnt antal byte, minst två.', [{ field: 'body', message: 'Fel längd' }], 'bad_chunk');
+  }
+
+  const file = audioStorage(deps.env.dataDir).chunkPath(recording.id, seq, sha);
+  await writeDurably(file, [body]);
+  try {
+    await deps.db.prisma.recordingChunk.create({ data: { recordingId: recording.id, seq, bytes: body.length, sha256: sha } });
+  } catch (error) {
+    // A concurrent upload of the same seq won the race: its row decides.
+    const winner = await deps.db.prisma.recordingChunk.findUnique({ where: { recordingId_seq: { recordingId: recording.id, seq } } });
+    if (!winner) throw error;
+    if (winner.sha256 !== sha) await fs.rm(file, { force: true });
+    return sameOrConflict(winner.sha256, sha, seq);
+  }
+  liveWindowing(deps).chunkAcknowledged(recording.id, userId);
+  return { seq, acknowledged: true as const };
+}
+
+function sameOrConflict(stored: string, sent: string, seq: number) {
+  if (stored === sent) return { seq, acknowledged: true as const };
+  throw conflict(`Del ${seq} finns redan med ett annat innehåll.`, 'chunk_conflict');
+}
+
+/** 0…max(received) minus what arrived: what the client still has to send. */
+export function receivedAndMissing(rows: readonly ChunkRow[], expected?: number) {
+  const received = rows.map((r) => r.seq);
+  const have = new Set(received);
+  const upTo = expected ?? (received.length ? Math.max(...received) + 1 : 0);
+  const missing: number[] = [];
+  for (let seq = 0; seq < upTo; seq++) if (!have.has(seq)) missing.push(seq);
+  return { received, missing };
+}
+
+export async function recordingState(deps: AppDeps, recording: RecordingRow) {
+  const rows = await chunkRows(deps, recording.id);
+  const { received, missing } = receivedAndMissing(rows);
+  const receivedBytes = rows.reduce((n, r) => n + r.bytes, 0);
+  return { status: recording.status, received, missing, receivedSeconds: receivedBytes / 2 / RATE };
+}
+
+const listed = (seqs: number[]) => seqs.slice(0, MAX_LISTED).join(', ') + (seqs.length > MAX_LISTED ? ', …' : '');
+
+/** Every chunk 0…n−1, in order, verified against its row: the bytes of the recording. */
+async function* orderedChunks(deps: AppDeps, recordingId: string, rows: readonly ChunkRow[], hash: crypto.Hash): AsyncGenerator<Uint8Array> {
+  for (const row of rows) {
+    const bytes = await readChunk(deps, recordingId, row);
+    if (sha256Hex(bytes) !== row.sha256) throw new Error(`stored chunk ${row.seq} does not match its acknowledgement`);
+    hash.update(bytes);
+    yield bytes;
+  }
+}
+
+export async function completeRecording(deps: AppDeps, recording: RecordingRow, input: { chunkCount: number; sha256: string }, userId: string) {
+  if (recording.status === 'complete') {
+    if (recording.sha256 !== input.sha256) throw conflict('Inspelningen är redan avslutad med en annan kontrollsumma.', 'hash_mismatch');
+    return ensureJob(deps, recording, userId);
+  }
+  if (recording.status !== 'recording') throw conflict('Inspelningens ljud är raderat.', 'recording_deleted');
+
+  const live = liveWindowing(deps);
+  const rows = await chunkRows(deps, recording.id);
+  const { missing } = receivedAndMissing(rows, input.chunkCount);
+  const extra = rows.filter((r) => r.seq >= input.chunkCount).map((r) => r.seq);
+  if (missing.length) {
+    throw new AppError(409, 'chunks_missing', 'Delar saknas', `Delar saknas: ${listed(missing)}. Skicka dem och avsluta igen.`, missing.slice(0, MAX_LISTED).map((seq) => ({ field: `chunks.${seq}`, message: 'Saknas' })));
+  }
+  if (extra.length) throw conflict(`Servern har fler delar än ${input.chunkCount} (${listed(extra)}).`, 'chunk_count_mismatch');
+
+  const storage = audioStorage(deps.env.dataDir);
+  const key = storage.wavKey(recording.id);
+  const file = storage.resolve(key);
+  const dataBytes = rows.reduce((n, r) => n + r.bytes, 0);
+  const hash = crypto.createHash('sha256');
+  await live.finish(recording.id);
+  await writeDurably(file, (async function* () {
+    yield wavHeader(dataBytes, 1, RATE);
+    yield* orderedChunks(deps, recording.id, rows, hash);
+  })());
+  const sha = hash.digest('hex');
+  if (sha !== input.sha256) {
+    await fs.rm(file, { force: true });
+    throw conflict('Kontrollsumman för hela inspelningen stämmer inte med det servern tagit emot. Skicka om delarna.', 'hash_mismatch');
+  }
+
+  const now = new Date();
+  const updated = await deps.db.prisma.recording.update({
+    where: { id: recording.id },
+    data: { status: 'complete', sha256: sha, storageKey: key, durationSeconds: dataBytes / 2 / RATE, originalFormat: 'pcm_s16le' },
+  });
+  await deps.db.prisma.encounter.updateMany({ where: { id: recording.encounterId, consultationEndedAt: null }, data: { consultationEndedAt: now } });
+  // The WAV now holds every byte: the chunk files are redundant copies of patient audio.
+  await fs.rm(storage.chunkDir(recording.id), { recursive: true, force: true });
+  return ensureJob(deps, updated, userId);
+}
+
+/** Queue the transcription once; a repeated completion returns the same job. */
+export async function ensureJob(deps: AppDeps, recording: RecordingRow, userId: string) {
+  if (recording.jobId) return { recording, jobId: recording.jobId };
+  const job = await deps.jobs.enqueue(TRANSCRIBE_JOB, { recordingId: recording.id }, { createdById: userId });
+  const updated = await deps.db.prisma.recording.update({ where: { id: recording.id }, data: { jobId: job.id } });
+  return { recording: updated, jobId: job.id };
+}

@@ -1,0 +1,136 @@
+import type { Request, Response } from 'express';
+import type { AppDeps } from '../../deps';
+import type { RecordingRow } from './access';
+import { windowSegments } from './windows';
+
+/**
+ * The live transcript as Server-Sent Events. The stream polls the database
+ * (every 300 ms), not an in-process emitter, so it shows windows transcribed
+ * by any worker process. `segment` events carry window segments in window
+ * order (event id `w<index>`, so a reconnecting EventSource resumes after the
+ * last one it got); `status` events carry the recording's and the job's
+ * state, and the last one names the finished transcript (or the failure).
+ */
+const POLL_MS = 300;
+const HEARTBEAT_MS = 15_000;
+
+interface Snapshot {
+  recording: string;
+  windows: { total: number; done: number };
+  job: { status: string; progress: number; progressNote: string | null; error: string | null } | null;
+  transcriptId: string | null;
+  state: 'recording' | 'transcribing' | 'transcribed' | 'failed' | 'deleted';
+}
+
+function lastSentIndex(req: Request): number {
+  const header = req.headers['last-event-id'];
+  const match = typeof header === 'string' ? /^w(\d{1,9})$/.exec(header) : null;
+  return match ? Number(match[1]) : -1;
+}
+
+async function snapshot(deps: AppDeps, recordingId: string): Promise<Snapshot | null> {
+  const db = deps.db.prisma;
+  const recording = await db.recording.findUnique({ where: { id: recordingId }, select: { status: true, jobId: true } });
+  if (!recording) return null;
+  const [total, done, job, transcript] = await Promise.all([
+    db.recordingWindow.count({ where: { recordingId } }),
+    db.recordingWindow.count({ where: { recordingId, status: 'done' } }),
+    recording.jobId ? db.job.findUnique({ where: { id: recording.jobId }, select: { status: true, progress: true, progressNote: true, error: true } }) : null,
+    db.transcript.findFirst({ where: { recordingId, source: 'asr', deletedAt: null }, select: { id: true }, orderBy: { createdAt: 'desc' } }),
+  ]);
+  const state: Snapshot['state'] = transcript
+    ? 'transcribed'
+    : recording.status === 'deleted'
+      ? 'deleted'
+      : job?.status === 'failed' || job?.status === 'cancelled'
+        ? 'failed'
+        : recording.status === 'recording'
+          ? 'recording'
+          : 'transcribing';
+  return { recording: recording.status, windows: { total, done }, job, transcriptId: transcript?.id ?? null, state };
+}
+
+function streams(deps: AppDeps): Set<() => void> {
+  const key = 'recordings.streams';
+  let open = deps.services[key] as Set<() => void> | undefined;
+  if (!open) {
+    const created = new Set<() => void>();
+    open = created;
+    deps.services[key] = created;
+    ((deps.services.disposers ??= []) as (() => Promise<void>)[]).push(async () => {
+      for (const stop of [...created]) stop();
+    });
+  }
+  return open;
+}
+
+/** Starts the stream and returns at once; the response stays open until the transcript is done or the client leaves. */
+export function streamRecordingEvents(deps: AppDeps, req: Request, res: Response, recording: RecordingRow): void {
+  res.status(200).set({
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    'Cache-Control': 'no-store',
+    Connection: 'keep-alive',
+    'X-Accel-Buffering': 'no', // tell nginx-style proxies not to buffer the stream
+  });
+  res.flushHeaders();
+  res.write('retry: 2000\n\n');
+
+  let sentThrough = lastSentIndex(req);
+  let lastStatus = '';
+  let lastWrite = Date.now();
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  const open = streams(deps);
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    clearTimeout(timer);
+    open.delete(stop);
+    res.end();
+  };
+  open.add(stop);
+  req.on('close', stop);
+
+  const send = (event: string, data: unknown, id?: string) => {
+    res.write(`${id ? `id: ${id}\n` : ''}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    lastWrite = Date.now();
+  };
+
+  const tick = async () => {
+    const windows = await deps.db.prisma.recordingWindow.findMany({
+      where: { recordingId: recording.id, index: { gt: sentThrough } },
+      orderBy: { index: 'asc' },
+    });
+    for (const window of windows) {
+      // Strict window order, so the transcript on screen only ever grows at the end.
+      if (window.index !== sentThrough + 1 || window.status === 'queued') break;
+      for (const segment of windowSegments(window)) send('segment', { window: window.index, ...segment }, `w${window.index}`);
+      sentThrough = window.index;
+    }
+    const state = await snapshot(deps, recording.id);
+    if (!state) return stop();
+    const text = JSON.stringify(state);
+    if (text !== lastStatus) {
+      send('status', state);
+      lastStatus = text;
+    }
+    if (state.state === 'transcribed' || state.state === 'failed' || state.state === 'deleted') return stop();
+    if (Date.now() - lastWrite > HEARTBEAT_MS) {
+      res.write(': ping\n\n');
+      lastWrite = Date.now();
+    }
+  };
+
+  const loop = () => {
+    if (stopped) return;
+    tick()
+      .catch((error: unknown) => {
+        deps.logger.error('recording.events_failed', { code: recording.id, error });
+        stop();
+      })
+      .finally(() => {
+        if (!stopped) timer = setTimeout(loop, POLL_MS);
+      });
+  };
+  loop();
+}

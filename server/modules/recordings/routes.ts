@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { badRequest, unsupportedMedia } from '../../errors';
+import { accepted, created, route, type RouteDef } from '../../http/route';
+import { ownEncounter } from '../encounters/service';
+import { encounterWithConsent, ownRecording, presentRecording } from './access';
+import { CHUNK_MAX_MB, completeRecording, putChunk, recordingState } from './capture';
+import { streamRecordingEvents } from './events';
+import { readRawBody } from './raw-body';
+import { acceptUpload } from './upload';
+
+const clinical = ['clinician'] as const;
+const Id = z.object({ id: z.string().min(1).max(40) });
+const ChunkParams = z.object({ id: z.string().min(1).max(40), seq: z.coerce.number().int().min(0).max(99_999) });
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'SHA-256 som 64 hexadecimala gemener');
+const jobLocation = (jobId: string) => `/api/v1/jobs/${jobId}`;
+
+export const recordingRoutes: RouteDef[] = [
+  route({
+    method: 'post',
+    path: '/encounters/:id/recordings',
+    access: clinical,
+    summary: 'Starta en inspelning (kräver samtycke)',
+    params: Id,
+    body: z.object({ sampleRate: z.literal(16000), channels: z.literal(1) }),
+    audit: { action: 'recording.create', kind: 'write', encounterId: ({ params }) => params.id },
+    handler: async ({ deps, user, params, body }) => {
+      const encounter = await encounterWithConsent(deps, user!, params.id);
+      const recording = await deps.db.prisma.recording.create({
+        data: { encounterId: encounter.id, source: 'browser', sampleRate: body.sampleRate, channels: body.channels },
+      });
+      return created({ recording: presentRecording(recording) }, `/api/v1/recordings/${recording.id}`);
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/encounters/:id/recordings',
+    access: clinical,
+    summary: 'Besökets inspelningar',
+    params: Id,
+    audit: { action: 'recording.list', kind: 'read', encounterId: ({ params }) => params.id },
+    handler: async ({ deps, user, params }) => {
+      await ownEncounter(deps, user!, params.id);
+      const rows = await deps.db.prisma.recording.findMany({ where: { encounterId: params.id }, orderBy: { createdAt: 'desc' } });
+      return { recordings: rows.map(presentRecording) };
+    },
+  }),
+  route({
+    method: 'put',
+    path: '/recordings/:id/chunks/:seq',
+    access: clinical,
+    summary: 'Ladda upp en numrerad del av inspelningen (16-bitars PCM)',
+    params: ChunkParams,
+    rawBody: 'audio',
+    audit: { action: 'recording.chunk', kind: 'write' },
+    handler: async (ctx) => {
+      const { deps, user, params, req, res } = ctx;
+      const recording = await ownRecording(ctx, user!, params.id);
+      if (!req.is('application/octet-stream')) throw unsupportedMedia('Delar skickas som Content-Type: application/octet-stream (16-bitars PCM, little-endian).');
+      const claimed = Sha256.safeParse(req.get('x-chunk-sha256')?.toLowerCase());
+      if (!claimed.success) throw badRequest('Rubriken X-Chunk-Sha256 saknas eller är fel.', [{ field: 'headers.x-chunk-sha256', message: 'SHA-256 av delens byte, 64 hexadecimala tecken' }]);
+      const body = await readRawBody(req, res, CHUNK_MAX_MB, 'Delen');
+      ctx.auditDetails = { recordingId: recording.id, seq: params.seq };
+      return putChunk(deps, recording, params.seq, new Uint8Array(body.buffer, body.byteOffset, body.byteLength), claimed.data, user!.id);
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/recordings/:id',
+    access: clinical,
+    summary: 'Inspelningens status: mottagna och saknade delar',
+    params: Id,
+    audit: { action: 'recording.read', kind: 'read' },
+    handler: async (ctx) => {
+      const recording = await ownRecording(ctx, ctx.user!, ctx.params.id);
+      return { recording: presentRecording(recording), ...(await recordingState(ctx.deps, recording)) };
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/recordings/:id/complete',
+    access: clinical,
+    summary: 'Avsluta inspelningen: kontrollera delarna, sätt ihop ljudet och transkribera',
+    params: Id,
+    body: z.object({ chunkCount: z.number().int().min(1).max(100_000), sha256: Sha256 }),
+    audit: { action: 'recording.complete', kind: 'write' },
+    handler: async (ctx) => {
+      const recording = await ownRecording(ctx, ctx.user!, ctx.params.id);
+      const done = await completeRecording(ctx.deps, recording, ctx.body, ctx.user!.id);
+      return accepted({ recording: presentRecording(done.recording), job: { id: done.jobId } }, jobLocation(done.jobId));
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/recordings/:id/events',
+    access: clinical,
+    summary: 'Live-transkript som Server-Sent Events',
+    params: Id,
+    audit: { action: 'recording.events', kind: 'read' },
+    handler: async (ctx) => {
+      const recording = await ownRecording(ctx, ctx.user!, ctx.params.id);
+      streamRecordingEvents(ctx.deps, ctx.req, ctx.res, recording);
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/encounters/:id/uploads',
+    access: clinical,
+    summary: 'Ladda upp en ljudfil för transkribering',
+    params: Id,
+    query: z.object({ speakers: z.string().max(300).optional() }),
+    rawBody: 'audio',
+    audit: { action: 'recording.upload', kind: 'write', encounterId: ({ params }) => params.id },
+    handler: async ({ deps, user, params, query, req, res }) => {
+      const speakers = (query.speakers ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+      if (speakers.length > 8 || speakers.some((s) => s.length > 64)) throw badRequest('Högst 8 talarnamn om högst 64 tecken.', [{ field: 'query.speakers', message: 'För många eller för långa namn' }]);
+      const done = await acceptUpload(deps, user!, params.id, req, res, speakers);
+      return accepted({ recording: presentRecording(done.recording), job: { id: done.jobId } }, jobLocation(done.jobId));
+    },
+  }),
+];

@@ -1,0 +1,83 @@
+import crypto from 'node:crypto';
+import type { Request, Response } from 'express';
+import type { AppDeps } from '../../deps';
+import { AppError, unprocessable, unsupportedMedia } from '../../errors';
+import type { SessionUser } from '../../http/route';
+import { encodeWav16 } from '../../pipeline/asr/hosted-wav';
+import { ACCEPTED_FORMATS_SV, AudioError } from '../../pipeline/audio/audio-error';
+import { decodeAudio } from '../../pipeline/audio/decode-audio';
+import { encounterWithConsent } from './access';
+import { ensureJob } from './capture';
+import { readRawBody } from './raw-body';
+import { audioStorage, sha256Hex, writeDurably } from './storage';
+
+/** What browsers, phones and recorders call audio files; the format itself is read from the bytes. */
+const ACCEPTED_TYPES = /^(audio\/[\w.+-]+|video\/(webm|mp4|ogg)|application\/(octet-stream|ogg))$/i;
+
+/** AudioError → the status a client can act on: 415 wrong format, 422 broken file, 413 over a limit. */
+export function audioProblem(error: AudioError): AppError {
+  switch (error.code) {
+    case 'unsupported_format':
+    case 'ffmpeg_missing':
+      return unsupportedMedia(error.message);
+    case 'too_large':
+    case 'too_long':
+      return new AppError(413, error.code, 'För stor', error.message);
+    case 'corrupt':
+      return unprocessable(error.message, undefined, 'corrupt_audio');
+  }
+}
+
+/**
+ * An uploaded file (a dictaphone's, a phone's): decoded now, so a wrong or
+ * broken file is refused at once with the reason, then stored as a 16 kHz
+ * WAV with its channels kept (one speaker per channel stays apart) and queued
+ * for transcription.
+ */
+export async function acceptUpload(deps: AppDeps, user: SessionUser, encounterId: string, req: Request, res: Response, speakers: string[]) {
+  const encounter = await encounterWithConsent(deps, user, encounterId);
+  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim();
+  if (!ACCEPTED_TYPES.test(type)) {
+    throw unsupportedMedia(`Skicka ljudfilen som den är, med Content-Type för ljudet eller application/octet-stream. Godkända format: ${ACCEPTED_FORMATS_SV}.`);
+  }
+  const { UPLOAD_MAX_MB, AUDIO_MAX_MINUTES } = deps.env;
+  const body = await readRawBody(req, res, UPLOAD_MAX_MB, 'Ljudfilen');
+  if (body.length === 0) throw unprocessable(`Filen är tom. Godkända format: ${ACCEPTED_FORMATS_SV}.`, undefined, 'empty_file');
+
+  let decoded;
+  try {
+    decoded = await decodeAudio(new Uint8Array(body.buffer, body.byteOffset, body.byteLength), {
+      channels: 'separate',
+      maxBytes: UPLOAD_MAX_MB * 1024 * 1024,
+      maxSeconds: AUDIO_MAX_MINUTES * 60,
+    });
+  } catch (error) {
+    if (error instanceof AudioError) throw audioProblem(error);
+    throw error;
+  }
+  if (decoded.channels.length > 8) throw unprocessable('Högst 8 kanaler tas emot.', undefined, 'too_many_channels');
+  if (decoded.durationSeconds <= 0) throw unprocessable(`Filen innehåller inget ljud. Godkända format: ${ACCEPTED_FORMATS_SV}.`, undefined, 'empty_audio');
+
+  // The file is durable before its row exists, so no row ever points at missing audio.
+  const id = `u${crypto.randomBytes(12).toString('hex')}`;
+  const wav = encodeWav16(decoded.channels, decoded.sampleRate);
+  const storage = audioStorage(deps.env.dataDir);
+  const key = storage.wavKey(id);
+  await writeDurably(storage.resolve(key), [wav]);
+  const recording = await deps.db.prisma.recording.create({
+    data: {
+      id,
+      encounterId: encounter.id,
+      status: 'complete',
+      source: 'upload',
+      sampleRate: decoded.sampleRate,
+      channels: decoded.channels.length,
+      originalFormat: decoded.format,
+      durationSeconds: decoded.durationSeconds,
+      sha256: sha256Hex(wav),
+      storageKey: key,
+      ...(speakers.length ? { speakers } : {}),
+    },
+  });
+  return ensureJob(deps, recording, user.id);
+}

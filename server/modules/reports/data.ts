@@ -1,0 +1,81 @@
+import crypto from 'node:crypto';
+import type { AppDeps } from '../../deps';
+import { followupData, type FollowupData } from '../followup/dashboard';
+import { factWhere, toFilters } from '../followup/filters';
+import { professionName, unitName, versionName } from '../followup/labels';
+import { MIN_GROUP, REPORT_BUDGET } from '../followup/stats';
+import { recommend, type RecommendationResult } from './recommendation';
+
+/**
+ * Everything a report prints, gathered once: the follow-up figures grouped by
+ * workflow version (the finest grouping a plan chapter needs; per profession
+ * comes with it), a recommendation per profession, and anonymised event rows
+ * (one per note; a pseudonymous id, no text, no names, rows of groups smaller
+ * than five left out).
+ */
+export interface EventRow {
+  id: string;
+  date: string;
+  profession: string;
+  careUnit: string;
+  workflowVersion: string;
+  noteType: string;
+  mode: string;
+  activeMinutes: number | null;
+  totalMinutes: number | null;
+  rating: number | null;
+  sentences: number;
+  flags: number;
+  flagsFixed: number;
+  flagsDismissed: number;
+  editChars: number | null;
+}
+
+export interface ReportData {
+  data: FollowupData;
+  professions: { id: string; code: string; name: string; recommendation: RecommendationResult }[];
+  events: EventRow[];
+  eventsLeftOut: number;
+}
+
+const pseudonym = (id: string) => crypto.createHash('sha256').update(`jv-report:${id}`).digest('hex').slice(0, 12);
+
+export async function reportData(deps: AppDeps, from: string, to: string): Promise<ReportData> {
+  const filters = toFilters({ from, to, groupBy: 'workflowVersion' });
+  const data = await followupData(deps, filters, REPORT_BUDGET, ['noteType', 'careUnit', 'month']);
+  const present = new Set([...data.time.byProfession.map((g) => g.professionId), ...data.quality.byProfession.map((q) => q.professionId)]);
+  const professions = [...data.labels.professions.values()]
+    .filter((p) => present.has(p.id))
+    .map((p) => ({
+      ...p,
+      recommendation: recommend(
+        data.time.byProfession.find((g) => g.professionId === p.id),
+        data.quality.byProfession.find((q) => q.professionId === p.id),
+        data.quality.labelMoves.filter((m) => m.professionId === p.id),
+      ),
+    }));
+
+  const facts = await deps.db.prisma.noteFact.findMany({ where: factWhere(filters), orderBy: [{ signedAt: 'asc' }, { signedNoteId: 'asc' }] });
+  const groupSize = new Map<string, number>();
+  const groupOf = (f: (typeof facts)[number]) => `${f.professionId}|${f.careUnitId}|${f.mode}`;
+  for (const f of facts) groupSize.set(groupOf(f), (groupSize.get(groupOf(f)) ?? 0) + 1);
+  const kept = facts.filter((f) => groupSize.get(groupOf(f))! >= MIN_GROUP);
+  const events = kept.map((f) => ({
+    id: pseudonym(f.signedNoteId),
+    date: f.signedAt.toISOString().slice(0, 10),
+    profession: professionName(data.labels, f.professionId),
+    careUnit: unitName(data.labels, f.careUnitId),
+    workflowVersion: f.mode === 'ai' ? versionName(data.labels, f.workflowVersionId) : '',
+    noteType: f.noteType ?? '',
+    mode: f.mode === 'baseline' ? 'baslinje' : 'AI-stöd',
+    activeMinutes: f.activeMs === null ? null : f.activeMs / 60_000,
+    totalMinutes: f.totalMs === null ? null : f.totalMs / 60_000,
+    rating: f.rating,
+    sentences: f.sentences,
+    flags: f.flags,
+    flagsFixed: f.flagsFixed,
+    flagsDismissed: f.flagsDismissed,
+    editChars: f.editChars,
+  }));
+  return { data, professions, events, eventsLeftOut: facts.length - kept.length };
+}

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { badRequest } from '../../errors';
+import { created, route, type RouteDef } from '../../http/route';
+import { ownEncounter } from '../encounters/service';
+import { createTranscriptFromSegments, ownTranscript, parsePastedTranscript, presentTranscript, segmentsFromTurns } from './service';
+
+const EncounterId = z.object({ id: z.string().min(1).max(40) });
+const clinical = ['clinician'] as const;
+const MAX_PASTE_CHARS = 200_000;
+
+/** Pasted speaker turns: one "Talare: text" per line, or the turns as a list. */
+const PasteBody = z
+  .object({
+    text: z.string().max(MAX_PASTE_CHARS).optional(),
+    turns: z
+      .array(z.object({ speaker: z.string().trim().max(64).nullish(), text: z.string().max(4000) }))
+      .max(2000)
+      .optional(),
+    language: z.enum(['sv', 'en']).default('sv'),
+  })
+  .refine((b) => (b.text === undefined) !== (b.turns === undefined), { message: 'Ange antingen text eller turns', path: ['text'] });
+
+export const transcriptRoutes: RouteDef[] = [
+  route({
+    method: 'post',
+    path: '/encounters/:id/transcripts',
+    access: clinical,
+    summary: 'Klistra in ett transkript (talarturer) för besöket',
+    params: EncounterId,
+    body: PasteBody,
+    audit: { action: 'transcript.create', kind: 'write', encounterId: ({ params }) => params.id },
+    handler: async ({ deps, user, params, body }) => {
+      await ownEncounter(deps, user!, params.id);
+      const segments = body.text !== undefined ? parsePastedTranscript(body.text) : segmentsFromTurns(body.turns ?? []);
+      if (segments.length === 0) throw badRequest('Transkriptet är tomt.', [{ field: 'body.text', message: 'Tomt' }]);
+      const row = await createTranscriptFromSegments(deps, {
+        encounterId: params.id,
+        segments,
+        source: 'manual',
+        language: body.language,
+        producer: { transcriberId: 'manual', modelId: null, settings: { pasted: true } },
+      });
+      return created({ transcript: presentTranscript(row) }, `/api/v1/transcripts/${row.id}`);
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/encounters/:id/transcripts',
+    access: clinical,
+    summary: 'Besökets transkript',
+    params: EncounterId,
+    audit: { action: 'transcript.list', kind: 'read', encounterId: ({ params }) => params.id },
+    handler: async ({ deps, user, params }) => {
+      await ownEncounter(deps, user!, params.id);
+      const rows = await deps.db.prisma.transcript.findMany({ where: { encounterId: params.id, deletedAt: null }, orderBy: { createdAt: 'desc' } });
+      return { transcripts: rows.map(presentTranscript) };
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/transcripts/:id',
+    access: clinical,
+    summary: 'Ett transkript',
+    params: EncounterId,
+    audit: { action: 'transcript.read', kind: 'read' },
+    handler: async (ctx) => ({ transcript: presentTranscript(await ownTranscript(ctx, ctx.user!, ctx.params.id)) }),
+  }),
+];

@@ -1,0 +1,83 @@
+import { readFile } from 'node:fs/promises';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSession } from '../../server/modules/auth/sessions';
+import { startTestServer, type TestServer } from '../support/app';
+import { chromiumAvailable, launchChromium, openPage, type OpenedPage } from '../support/browser';
+import { ensureClientBuilt } from '../support/client-build';
+import { KNOWN, seedKnownFollowup } from '../support/followup-data';
+
+/**
+ * The follow-up dashboard in a real browser against the real server with the
+ * known synthetic data set: filter, drill down from a figure, save
+ * assumptions, import a baseline with a bad row, download the report.
+ */
+describe.skipIf(!chromiumAvailable())('uppföljning i Chromium', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let opened: OpenedPage;
+
+  beforeAll(async () => {
+    await ensureClientBuilt();
+    [server, browser] = await Promise.all([startTestServer({ workers: false }), launchChromium()]);
+    await seedKnownFollowup(server.deps);
+    opened = await openPage(browser, server.baseUrl, { width: 1280, height: 900 });
+    opened.context.setDefaultTimeout(15_000);
+    const user = await server.deps.db.prisma.user.update({ where: { username: 'ledare1' }, data: { mustChangePassword: false } });
+    const { token } = await createSession(server.deps, user.id);
+    await opened.context.addCookies([{ name: 'jv_session', value: token, url: server.baseUrl }]);
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('filtrera → gå ner i siffrorna → antaganden → baslinje → ladda ner rapporten', async () => {
+    const { page } = opened;
+    await page.goto('/uppfoljning');
+    await page.getByLabel('Från', { exact: true }).fill(KNOWN.from);
+    await page.getByLabel('Till', { exact: true }).fill(KNOWN.to);
+    const table = page.locator('section[aria-labelledby="time-title"] table');
+    await table.getByRole('rowheader', { name: 'Läkare' }).waitFor();
+    expect(await table.getByRole('rowheader').count()).toBe(8);
+    await page.getByRole('img', { name: /Aktiv redigeringstid per anteckning/ }).locator('.recharts-bar-rectangle').first().waitFor();
+    expect(await page.locator('section[aria-labelledby="time-title"] .followup-explanation').innerText()).toMatch(/anteckningar med AI-stöd/);
+    // the suppressed group says why instead of a figure
+    expect(await table.getByRole('row', { name: /Logoped/ }).innerText()).toContain('för få anteckningar (< 5)');
+
+    await page.getByLabel('Yrkesgrupp', { exact: true }).selectOption({ label: 'Läkare' });
+    await page.getByLabel('Dela upp efter').selectOption({ label: 'Månad' });
+    await table.getByRole('rowheader', { name: 'Läkare: 2026-01' }).waitFor();
+    const rowCount = await table.getByRole('rowheader').count();
+    expect(rowCount).toBeGreaterThanOrEqual(5);
+    const januaryN = Number(await table.getByRole('row', { name: /Läkare: 2026-01/ }).locator('td').first().innerText());
+
+    await page.getByRole('button', { name: 'Visa anteckningar med AI: Läkare 2026-01' }).click();
+    const drill = page.getByRole('table', { name: 'Anteckningar bakom siffran' });
+    if (januaryN >= 5) {
+      await drill.waitFor();
+      expect(await drill.locator('tbody tr').count()).toBe(januaryN);
+      expect(await drill.innerText()).not.toMatch(/Syntetisk|Demo/);
+    } else {
+      await page.getByText('för få anteckningar (< 5): listan visas inte.').waitFor();
+    }
+
+    await page.getByLabel('Läkare: anteckningar per år').fill('30000');
+    await page.getByLabel('Läkare: andel lämpliga i procent').fill('50');
+    await page.getByLabel('Läkare: timkostnad i kronor').fill('1200');
+    await page.getByRole('button', { name: 'Spara antaganden' }).click();
+    await page.locator('section[aria-labelledby="extrapolation-title"]').getByText('30 000 anteckningar/år, 50 % lämpliga').waitFor();
+    expect(await server.deps.db.prisma.auditEvent.count({ where: { action: 'followup.assumptions.update', outcome: 'success' } })).toBe(1);
+
+    await page.getByLabel('eller klistra in CSV').fill('yrkesgrupp;anteckningstyp;minuter\nlakare;Besök;8\nlakare;Besök;noll\n');
+    await page.getByRole('button', { name: 'Importera' }).click();
+    await page.getByRole('alert').getByText('Rad 3, kolumn minutes: måste vara ett tal större än 0 och högst 600 (minuter per anteckning)').waitFor();
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Ladda ner rapport (Markdown)' }).click()]);
+    expect(download.suggestedFilename()).toBe(`uppfoljning-${KNOWN.from}-${KNOWN.to}.md`);
+    const md = await readFile((await download.path())!, 'utf8');
+    expect(md).toContain('## 5. Rekommendation per yrkesgrupp');
+    await page.screenshot({ path: 'test-results/uppfoljning.png', fullPage: true });
+    expect(opened.pageErrors).toEqual([]);
+  }, 120_000);
+});

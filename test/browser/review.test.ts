@@ -1,0 +1,111 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSession } from '../../server/modules/auth/sessions';
+import { INVENTED, KNEE, SCRIPTS, pasted } from '../pipeline/draft/scenarios';
+import { startTestServer, type TestServer } from '../support/app';
+import { chromiumAvailable, launchChromium, openPage, type OpenedPage } from '../support/browser';
+import { ensureClientBuilt } from '../support/client-build';
+import { makeSyntheticChatModel } from '../support/synthetic/chat';
+
+/**
+ * The review flow in a real browser against the real server: paste a
+ * consultation, draft it (extractive, then the scripted local model that
+ * invents a diagnosis, a dose and a plan), click a sentence to see its
+ * evidence, resolve the flags, edit with autosave, sign, copy.
+ */
+describe.skipIf(!chromiumAvailable())('granskning i Chromium', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let modelsDir: string;
+  let opened: OpenedPage;
+
+  beforeAll(async () => {
+    modelsDir = await mkdtemp(path.join(os.tmpdir(), 'jv-review-'));
+    await makeSyntheticChatModel({ dir: path.join(modelsDir, 'synthetic-chat'), scripts: SCRIPTS });
+    await ensureClientBuilt();
+    [server, browser] = await Promise.all([
+      startTestServer({ env: { MODELS_DIR: modelsDir, LLM_LOCAL_MODEL: 'synthetic-chat', LLM_LOCAL_DTYPE: 'fp32' } }),
+      launchChromium(),
+    ]);
+    opened = await openPage(browser, server.baseUrl, { width: 1280, height: 900 });
+    await opened.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.baseUrl });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (modelsDir) await rm(modelsDir, { recursive: true, force: true });
+  });
+
+  it('klistra in → utkast → belägg → flaggor → autospar → signera → kopiera', async () => {
+    const db = server.deps.db.prisma;
+    const user = await db.user.update({ where: { username: 'lakare1' }, data: { mustChangePassword: false } });
+    const { token } = await createSession(server.deps, user.id);
+    await opened.context.addCookies([{ name: 'jv_session', value: token, url: server.baseUrl }]);
+    const encounter = await db.encounter.create({ data: { label: 'Knäbesök', createdById: user.id, professionId: user.professionId, careUnitId: user.careUnitId } });
+    const { page } = opened;
+
+    await page.goto(`/anteckningar/${encounter.id}`);
+    await page.getByLabel('Klistra in samtalet').fill(pasted(KNEE));
+    await page.getByRole('button', { name: 'Spara transkript' }).click();
+    await page.locator('[data-segment="s5"]').waitFor();
+
+    const t0 = performance.now();
+    await page.getByRole('button', { name: 'Skapa utkast' }).click();
+    await page.getByRole('heading', { name: 'Utkast (utkast)' }).waitFor({ timeout: 20_000 });
+    console.log(`[review] extractive draft visible after ${(performance.now() - t0).toFixed(0)} ms`);
+    const first = page.locator('button.sentence').first();
+    await first.click();
+    expect(await first.getAttribute('aria-pressed')).toBe('true');
+    expect(await page.locator('.segments li.evidence').count()).toBeGreaterThan(0);
+
+    await page.getByLabel('Utkastmotor').selectOption('local');
+    await page.getByRole('button', { name: 'Skapa utkast' }).click();
+    const diagnosis = page.getByRole('button', { name: INVENTED.diagnosis });
+    await diagnosis.waitFor({ timeout: 30_000 });
+    await diagnosis.click();
+    expect(await page.locator('.segments li.evidence').getAttribute('data-segment')).toBe('s5');
+    const unresolved = page.locator('li.flag:has(.actions)');
+    expect(await unresolved.count()).toBeGreaterThanOrEqual(4);
+
+    await page.getByRole('button', { name: 'Signera …' }).click();
+    await page.getByRole('button', { name: 'Signera', exact: true }).click();
+    await page.getByRole('alert').getByText(/flaggor är inte hanterade/).waitFor();
+    await page.getByRole('button', { name: 'Avbryt' }).click();
+
+    // The diagnosis is removed from the text and its flag marked fixed; the rest are dismissed with a reason.
+    await page.getByLabel('Text under Bedömning').fill('');
+    await page.getByRole('status').getByText('Sparat').waitFor();
+    await page.locator(`li.flag:has-text("Meniskskada")`).getByRole('button', { name: 'Rättad' }).click();
+    await expect.poll(() => page.locator('li.flag:has-text("Meniskskada") .actions').count()).toBe(0);
+    for (let left = await unresolved.count(); left > 0; left = await unresolved.count()) {
+      const flag = unresolved.first();
+      await flag.getByLabel('Motivering').fill('Sades efter inspelningen.');
+      await flag.getByRole('button', { name: 'Avfärda' }).click();
+      await expect.poll(() => unresolved.count()).toBeLessThan(left);
+    }
+
+    await page.getByRole('button', { name: 'Signera …' }).click();
+    await page.getByLabel('4').check();
+    await page.getByLabel('Något var påhittat').check();
+    await page.getByRole('button', { name: 'Signera', exact: true }).click();
+    await page.getByRole('heading', { name: 'Signerad anteckning, version 1' }).waitFor();
+
+    const note = await db.signedNote.findFirstOrThrow({ where: { encounterId: encounter.id } });
+    expect(note.text).not.toContain('Meniskskada');
+    expect(note).toMatchObject({ rating: 4, wrongTags: ['invented'] });
+    await page.getByRole('button', { name: 'Kopiera hela' }).click();
+    await page.getByText('Kopierat: hela').waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(note.text);
+    await page.getByRole('button', { name: 'Kopiera Status' }).click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^Status\n/);
+    const href = await page.getByRole('link', { name: 'Ladda ner FHIR' }).getAttribute('href');
+    expect(href).toBe(`/api/v1/notes/${note.id}/fhir`);
+
+    const kinds = (await db.timeEvent.findMany({ where: { encounterId: encounter.id } })).map((e) => e.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['draft_ready', 'review_opened', 'signed']));
+    expect(opened.pageErrors).toEqual([]);
+  });
+});

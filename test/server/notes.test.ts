@@ -1,0 +1,220 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { INVENTED, KNEE, THROAT } from '../pipeline/draft/scenarios';
+import { postgresAvailable } from '../support/db';
+import { Client } from '../support/http';
+import { draftWith, encounterWith, startDraftingServer, waitForJob, type DraftingServer } from './drafting-setup';
+
+/**
+ * Review and signing through the API: flags block signing until resolved,
+ * autosave with optimistic concurrency, signing into an immutable version,
+ * amendments, the Cosmic copy text, FHIR export, timing and ownership.
+ */
+const pg = await postgresAvailable();
+
+const Reference = z.object({ display: z.string().min(1) });
+const Coding = z.object({ coding: z.array(z.object({ system: z.string(), code: z.string() })).optional(), text: z.string().min(1) });
+const FhirBundle = z.object({
+  resourceType: z.literal('Bundle'),
+  type: z.literal('collection'),
+  timestamp: z.iso.datetime(),
+  entry: z.tuple([
+    z.object({
+      fullUrl: z.string().startsWith('urn:uuid:'),
+      resource: z.looseObject({
+        resourceType: z.literal('DocumentReference'),
+        status: z.literal('current'),
+        docStatus: z.literal('final'),
+        type: Coding,
+        date: z.iso.datetime(),
+        author: z.array(Reference).length(1),
+        content: z.array(z.object({ attachment: z.object({ contentType: z.literal('text/plain; charset=utf-8'), data: z.base64(), language: z.string() }) })).min(1),
+      }),
+    }),
+    z.object({
+      fullUrl: z.string().startsWith('urn:uuid:'),
+      resource: z.looseObject({
+        resourceType: z.literal('Composition'),
+        status: z.enum(['final', 'amended']),
+        type: Coding,
+        date: z.iso.datetime(),
+        author: z.array(Reference).min(1),
+        title: z.string().min(1),
+        section: z.array(z.object({ title: z.string().min(1), text: z.object({ status: z.literal('generated'), div: z.string().startsWith('<div xmlns="http://www.w3.org/1999/xhtml">') }) })).min(1),
+      }),
+    }),
+  ]),
+});
+
+const cosmic = (sections: { heading: string; text: string }[]) =>
+  sections.filter((s) => s.text.trim()).map((s) => `${s.heading}\n${s.text.trim()}`).join('\n\n');
+const sectionText = (s: any) => (s.editedText ?? s.sentences.map((x: any) => x.text).join(' ')).trim();
+const flagsOf = (draft: any) => draft.sections.flatMap((s: any) => s.sentences.flatMap((x: any) => x.flags.map((f: any) => ({ ...f, sentence: x.text }))));
+
+describe.each([
+  { kind: 'sqlite' as const, skip: false },
+  { kind: 'postgresql' as const, skip: !pg },
+])('review and sign on $kind', ({ kind, skip }) => {
+  let ctx: DraftingServer;
+  beforeAll(async () => {
+    if (!skip) ctx = await startDraftingServer(kind, { hosted: false });
+  }, 60_000);
+  afterAll(async () => ctx?.close());
+
+  it.skipIf(skip)('flags block signing; edit, resolve, sign, copy, export, amend', async () => {
+    const { clinician, server } = ctx;
+    const { encounterId } = await encounterWith(clinician, KNEE);
+    const { draftId } = await draftWith(clinician, encounterId, 'local');
+    let draft = (await clinician.get(`/api/v1/drafts/${draftId}`)).body.draft;
+    const flags = flagsOf(draft);
+    expect(flags.length).toBeGreaterThanOrEqual(4);
+
+    const consultationEnd = new Date(Date.now() - 90_000).toISOString();
+    const events = await clinician.post(`/api/v1/encounters/${encounterId}/time-events`, {
+      events: [
+        { kind: 'consultation_ended', at: consultationEnd },
+        { kind: 'review_opened', at: new Date().toISOString(), draftId },
+        { kind: 'active_editing', at: new Date().toISOString(), valueMs: 25_000, draftId },
+        { kind: 'active_editing', at: new Date().toISOString(), valueMs: 5_000, draftId },
+      ],
+    });
+    expect(events.status).toBe(200);
+    for (const bad of [
+      { kind: 'active_editing', at: new Date().toISOString(), valueMs: 3_600_001 },
+      { kind: 'review_opened', at: '2031-01-01T00:00:00Z' },
+      { kind: 'note_text', at: new Date().toISOString() },
+      { kind: 'review_opened', at: new Date().toISOString(), draftId: 'annat-utkast' },
+    ]) {
+      expect((await clinician.post(`/api/v1/encounters/${encounterId}/time-events`, { events: [bad] })).status).toBe(400);
+    }
+
+    const blocked = await clinician.post(`/api/v1/drafts/${draftId}/sign`, {});
+    expect(blocked.status).toBe(409);
+    expect(blocked.body.code).toBe('unresolved_flags');
+    expect(blocked.body.errors.map((e: any) => e.field).sort()).toEqual(flags.map((f: any) => `flags.${f.id}`).sort());
+
+    // The clinician deletes the invented diagnosis and keeps the rest for now.
+    const edited = await clinician.patch(`/api/v1/drafts/${draftId}`, { revision: 0, sections: [{ key: 'bedomning', editedText: '' }, { key: 'status', accepted: true }] });
+    expect(edited.status).toBe(200);
+    expect(edited.body.draft).toMatchObject({ status: 'redigerad', revision: 1 });
+    const stale = await clinician.patch(`/api/v1/drafts/${draftId}`, { revision: 0, sections: [{ key: 'status', editedText: 'Annat.' }] });
+    expect(stale.status).toBe(409);
+    expect(stale.body.code).toBe('version_conflict');
+
+    const noReason = await clinician.post(`/api/v1/drafts/${draftId}/flags/${flags[0].id}/resolve`, { action: 'dismissed' });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.errors[0].field).toBe('body.reason');
+    for (const flag of flags) {
+      const body = flag.sentence === INVENTED.diagnosis ? { action: 'fixed' } : { action: 'dismissed', reason: 'Diskuterades muntligt efter inspelningen.' };
+      const res = await clinician.post(`/api/v1/drafts/${draftId}/flags/${flag.id}/resolve`, body);
+      expect(res.status).toBe(200);
+    }
+    draft = (await clinician.get(`/api/v1/drafts/${draftId}`)).body.draft;
+    expect(flagsOf(draft).every((f: any) => f.resolution !== null)).toBe(true);
+    expect(draft.sections.find((s: any) => s.key === 'status').accepted).toBe(true);
+
+    const signed = await clinician.post(`/api/v1/drafts/${draftId}/sign`, { rating: 4, wrongTags: ['invented'], comment: 'Hittade på en diagnos.' });
+    expect(signed.status).toBe(201);
+    const note = signed.body.note;
+    const expectedSections = draft.sections.map((s: any) => ({ heading: s.heading, text: sectionText(s) }));
+    expect(note).toMatchObject({ version: 1, amendsId: null, rating: 4, wrongTags: ['invented'], signedBy: { displayName: 'Demoläkare Ett' } });
+    expect(note.text).toBe(cosmic(expectedSections));
+    expect(note.text).not.toContain('Meniskskada');
+    const bedomning = note.editStats.find((e: any) => e.key === 'bedomning');
+    expect(bedomning).toEqual({ key: 'bedomning', distance: INVENTED.diagnosis.length, normalized: 1, draftChars: INVENTED.diagnosis.length, signedChars: 0 });
+    expect(JSON.stringify(note.editStats)).not.toMatch(/[a-zåäö]{6,}\s/i);
+    expect(signed.body.timing.activeEditingMs).toBe(30_000);
+    expect(signed.body.timing.from).toBe('consultation_ended');
+    expect(signed.body.timing.totalMs).toBeGreaterThanOrEqual(90_000);
+    expect(signed.body.timing.totalMs).toBeLessThan(90_000 + 60_000);
+
+    expect((await clinician.patch(`/api/v1/drafts/${draftId}`, { revision: 99, sections: [{ key: 'status', editedText: 'x' }] })).body.code).toBe('draft_signed');
+    expect((await clinician.post(`/api/v1/drafts/${draftId}/sign`, {})).status).toBe(409);
+    const timeKinds = (await server.deps.db.prisma.timeEvent.findMany({ where: { encounterId }, orderBy: { at: 'asc' } })).map((e) => e.kind);
+    expect(timeKinds).toEqual(expect.arrayContaining(['draft_ready', 'consultation_ended', 'review_opened', 'active_editing', 'signed']));
+
+    const text = await clinician.get(`/api/v1/notes/${note.id}/text`);
+    expect(text.status).toBe(200);
+    expect(text.headers.get('content-type')).toMatch(/^text\/plain; charset=utf-8/);
+    expect(text.text).toBe(note.text);
+    const status = await clinician.get(`/api/v1/notes/${note.id}/text?heading=status`);
+    expect(status.text).toBe(`Status\n${expectedSections[2].text}`);
+    expect((await clinician.get(`/api/v1/notes/${note.id}/text?heading=Kontaktorsak`)).text).toMatch(/^Kontaktorsak\n/);
+    expect((await clinician.get(`/api/v1/notes/${note.id}/text?heading=diagnos`)).status).toBe(404);
+
+    const fhir = await clinician.get(`/api/v1/notes/${note.id}/fhir`);
+    expect(fhir.status).toBe(200);
+    expect(fhir.headers.get('content-type')).toMatch(/^application\/fhir\+json/);
+    const bundle = FhirBundle.parse(fhir.body);
+    const [doc, composition] = bundle.entry;
+    expect(Buffer.from(doc.resource.content[0]!.attachment.data, 'base64').toString('utf8')).toBe(note.text);
+    expect(doc.resource).not.toHaveProperty('subject');
+    expect(composition.resource.status).toBe('final');
+    expect(composition.resource.section.map((s) => s.title)).toEqual(expectedSections.filter((s: any) => s.text).map((s: any) => s.heading));
+
+    const amend = await clinician.post(`/api/v1/encounters/${encounterId}/notes/1/amend`, {
+      sections: [...expectedSections.filter((s: any) => s.text), { heading: 'Bedömning', text: 'Misstänkt <vridvåld> mot knäet & svullnad.' }],
+      reason: 'Bedömningen saknades.',
+    });
+    expect(amend.status).toBe(201);
+    expect(amend.body.note).toMatchObject({ version: 2, amendsId: note.id, comment: 'Bedömningen saknades.' });
+    expect((await clinician.post(`/api/v1/encounters/${encounterId}/notes/1/amend`, { sections: [{ heading: 'Status', text: 'x' }], reason: 'r' })).body.code).toBe('not_latest');
+    const amended = FhirBundle.parse((await clinician.get(`/api/v1/notes/${amend.body.note.id}/fhir`)).body);
+    expect(amended.entry[1].resource.status).toBe('amended');
+    expect(JSON.stringify(amended.entry[1].resource.section)).toContain('Misstänkt &lt;vridvåld&gt; mot knäet &amp; svullnad.');
+    const first = await server.deps.db.prisma.signedNote.findUniqueOrThrow({ where: { id: note.id } });
+    expect(first.text).toBe(note.text);
+
+    const workspace = await clinician.get(`/api/v1/encounters/${encounterId}/workspace`);
+    expect(workspace.status).toBe(200);
+    expect(workspace.body.transcript.segments).toHaveLength(KNEE.length);
+    expect(workspace.body.drafts.map((d: any) => d.id)).toEqual([draftId]);
+    expect(workspace.body.notes.map((n: any) => n.version)).toEqual([1, 2]);
+    expect(workspace.body.defaultWorkflowVersionId).toBe(workspace.body.workflows.find((w: any) => w.label === 'produktion').versionId);
+  });
+
+  it.skipIf(skip)('regenerating one section keeps the edits of the others', async () => {
+    const { clinician } = ctx;
+    const { encounterId } = await encounterWith(clinician, THROAT);
+    const { draftId } = await draftWith(clinician, encounterId, 'extractive');
+    const before = (await clinician.get(`/api/v1/drafts/${draftId}`)).body.draft;
+    await clinician.patch(`/api/v1/drafts/${draftId}`, { revision: before.revision, sections: [{ key: 'aktuellt', editedText: 'Halsont fyra dagar. Ingen feber.' }] });
+    const started = await clinician.post(`/api/v1/drafts/${draftId}/sections/status/regenerate`, {});
+    expect(started.status).toBe(202);
+    const job = await waitForJob(clinician, started.body.jobId);
+    expect(job.status, job.error).toBe('succeeded');
+    const after = (await clinician.get(`/api/v1/drafts/${draftId}`)).body.draft;
+    expect(after.revision).toBe(before.revision + 2);
+    expect(after.sections.find((s: any) => s.key === 'aktuellt').editedText).toBe('Halsont fyra dagar. Ingen feber.');
+    const [oldStatus, newStatus] = [before, after].map((d) => d.sections.find((s: any) => s.key === 'status'));
+    expect(newStatus.sentences.map((s: any) => s.text)).toEqual(oldStatus.sentences.map((s: any) => s.text));
+    expect(newStatus.sentences.map((s: any) => s.id)).not.toEqual(oldStatus.sentences.map((s: any) => s.id));
+    expect((await clinician.post(`/api/v1/drafts/${draftId}/sections/okand/regenerate`, {})).status).toBe(404);
+  });
+
+  it.skipIf(skip)('another clinician is refused everywhere, and each refusal is in the access log', async () => {
+    const { clinician, server } = ctx;
+    const { encounterId } = await encounterWith(clinician, THROAT);
+    const { draftId } = await draftWith(clinician, encounterId, 'extractive');
+    const signed = await clinician.post(`/api/v1/drafts/${draftId}/sign`, {});
+    expect(signed.status).toBe(201);
+    const noteId = signed.body.note.id;
+
+    const other = new Client(server.baseUrl);
+    await other.login('lakare2', server.passwords.demo);
+    const attempts: [string, () => Promise<{ status: number }>][] = [
+      ['encounter.workspace', () => other.get(`/api/v1/encounters/${encounterId}/workspace`)],
+      ['draft.read', () => other.get(`/api/v1/drafts/${draftId}`)],
+      ['draft.update', () => other.patch(`/api/v1/drafts/${draftId}`, { revision: 0, sections: [{ key: 'status', editedText: 'x' }] })],
+      ['note.copy', () => other.get(`/api/v1/notes/${noteId}/text`)],
+      ['note.fhir', () => other.get(`/api/v1/notes/${noteId}/fhir`)],
+      ['note.amend', () => other.post(`/api/v1/encounters/${encounterId}/notes/1/amend`, { sections: [{ heading: 'Status', text: 'x' }], reason: 'r' })],
+      ['timing.record', () => other.post(`/api/v1/encounters/${encounterId}/time-events`, { events: [{ kind: 'review_opened', at: new Date().toISOString() }] })],
+    ];
+    for (const [action, attempt] of attempts) {
+      expect((await attempt()).status, action).toBe(403);
+      const row = await server.deps.db.prisma.auditEvent.findFirst({ where: { action, encounterId, outcome: 'denied' } });
+      expect(row, action).not.toBeNull();
+    }
+  });
+});

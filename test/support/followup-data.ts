@@ -1,0 +1,49 @@
+import type { AppDeps } from '../../server/deps';
+import { createSession } from '../../server/modules/auth/sessions';
+import { Client } from './http';
+import { demoClinicians, insertBundle, syntheticBatches } from '../../server/modules/followup/synthetic';
+
+/**
+ * A known follow-up data set on top of the demo workspace: 300 synthetic
+ * notes by the demo clinicians (about 30 % in baseline mode) in the first
+ * half of 2026, plus two extra professions written for edge cases:
+ * "Dietist" with 8 AI notes and no measured baseline (the imported baseline
+ * is used) and "Logoped" with 3 AI notes (suppressed everywhere).
+ */
+export const KNOWN = { from: '2026-01-01', to: '2026-06-30', notes: 300 };
+
+async function extraProfession(deps: AppDeps, code: string, name: string, notes: number, seed: number): Promise<void> {
+  const db = deps.db.prisma;
+  const profession = await db.profession.create({ data: { code, name } });
+  const unit = await db.careUnit.findFirstOrThrow({ orderBy: { code: 'asc' } });
+  const user = await db.user.create({ data: { username: `${code}1`, displayName: `Syntetisk ${name}`, professionId: profession.id, careUnitId: unit.id, roles: { create: [{ role: 'clinician' }] } } });
+  const workflow = await db.workflow.create({
+    data: { name: `${name}: besök`, professionId: profession.id, noteType: 'Besöksanteckning', versions: { create: { version: 1, spec: {}, message: 'Syntetisk' } } },
+    include: { versions: true },
+  });
+  const clinicians = [{ userId: user.id, professionId: profession.id, careUnitId: unit.id, versionIds: [workflow.versions[0]!.id] }];
+  for (const b of syntheticBatches({ clinicians, notes, baselineShare: 0, from: new Date(`${KNOWN.from}T00:00:00Z`), to: new Date(`${KNOWN.to}T00:00:00Z`), seed, prefix: `${code}-` })) {
+    await insertBundle(deps, b);
+  }
+}
+
+export async function seedKnownFollowup(deps: AppDeps): Promise<void> {
+  const clinicians = await demoClinicians(deps);
+  const spec = { clinicians, notes: KNOWN.notes, baselineShare: 0.3, from: new Date(`${KNOWN.from}T00:00:00Z`), to: new Date(`${KNOWN.to}T00:00:00Z`), seed: 42, prefix: 'k' };
+  for (const b of syntheticBatches(spec, 100)) await insertBundle(deps, b);
+  await extraProfession(deps, 'dietist', 'Dietist', 8, 7);
+  await extraProfession(deps, 'logoped', 'Logoped', 3, 8);
+}
+
+/** Requests as a seeded user without a password (the route × role test does the same). */
+export async function sessionFor(deps: AppDeps, baseUrl: string, username: string) {
+  const user = await deps.db.prisma.user.findUniqueOrThrow({ where: { username } });
+  const { token } = await createSession(deps, user.id);
+  const client = new Client(baseUrl);
+  const cookie = { cookie: `jv_session=${token}` };
+  return {
+    get: (path: string) => client.request('GET', path, undefined, cookie),
+    put: (path: string, body: unknown) => client.request('PUT', path, body, cookie),
+    post: (path: string, body: unknown, headers: Record<string, string> = {}) => client.request('POST', path, body, { ...cookie, ...headers }),
+  };
+}
