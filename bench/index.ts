@@ -9,6 +9,7 @@ const benches: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   draft: () => import('./draft'),
   report: () => import('./report'),
   asr: () => import('./asr'),
+  audio: () => import('./audio'),
 };
 
 const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));

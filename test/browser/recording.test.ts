@@ -114,6 +114,13 @@ describe.skipIf(!chromiumAvailable())('inspelning i webbläsaren', () => {
     await page.getByText('Transkriptet är klart.').waitFor({ timeout: 90_000 });
     await expect(page.getByRole('list', { name: 'Transkript' }).textContent()).resolves.toContain(SCRIPT[0]!.text);
 
+    // The review section picked up the transcript by itself (no reload), ready to draft from.
+    await page.getByRole('button', { name: 'Skapa utkast' }).waitFor({ timeout: 20_000 });
+    // The recorder alone reports start and stop, once each, across the server restart.
+    await expect
+      .poll(async () => (await server.deps.db.prisma.timeEvent.findMany({ where: { encounterId } })).map((e) => e.kind).sort())
+      .toEqual(['recording_started', 'recording_stopped']);
+
     const clientHash = await page.getByRole('region', { name: 'Inspelning' }).getAttribute('data-sha256');
     const recording = await server.deps.db.prisma.recording.findFirstOrThrow({ where: { encounterId } });
     expect(clientHash).toMatch(/^[0-9a-f]{64}$/);
@@ -156,6 +163,13 @@ describe.skipIf(!chromiumAvailable())('inspelning i webbläsaren', () => {
     await page.getByText('En inspelning avbröts').waitFor();
     await page.getByRole('button', { name: 'Avsluta och transkribera' }).click();
     await page.getByText('Inspelningen är sparad och transkriberas.').waitFor({ timeout: 30_000 });
+    // The review section picked up the transcript by itself (no reload), ready to draft from.
+    await page.getByRole('button', { name: 'Skapa utkast' }).waitFor({ timeout: 20_000 });
+    // The recorder alone reports start and stop, once each, across the server restart.
+    await expect
+      .poll(async () => (await server.deps.db.prisma.timeEvent.findMany({ where: { encounterId } })).map((e) => e.kind).sort())
+      .toEqual(['recording_started', 'recording_stopped']);
+
     const clientHash = await page.getByRole('region', { name: 'Inspelning' }).getAttribute('data-sha256');
     const recording = await server.deps.db.prisma.recording.findFirstOrThrow({ where: { encounterId } });
     expect(recording.status).toBe('complete');

@@ -105,7 +105,7 @@ describe.skipIf(!chromiumAvailable())('granskning i Chromium', () => {
     expect(href).toBe(`/api/v1/notes/${note.id}/fhir`);
 
     const kinds = (await db.timeEvent.findMany({ where: { encounterId: encounter.id } })).map((e) => e.kind);
-    expect(kinds).toEqual(expect.arrayContaining(['draft_ready', 'review_opened', 'signed']));
+    expect(kinds).toEqual(expect.arrayContaining(['consultation_ended', 'draft_ready', 'review_opened', 'signed']));
     expect(opened.pageErrors).toEqual([]);
   });
 });

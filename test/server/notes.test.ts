@@ -192,6 +192,38 @@ describe.each([
     expect((await clinician.post(`/api/v1/drafts/${draftId}/sections/okand/regenerate`, {})).status).toBe(404);
   });
 
+  it.skipIf(skip)('timing of a pasted consultation counts from its stated end; review_opened and first_edit count once per draft', async () => {
+    const { clinician } = ctx;
+    const { encounterId } = await encounterWith(clinician, THROAT);
+    const endedAt = new Date(Date.now() - 10 * 60_000);
+    const events = (list: object[]) => clinician.post(`/api/v1/encounters/${encounterId}/time-events`, { events: list });
+    expect((await events([{ kind: 'consultation_ended', at: endedAt.toISOString() }])).body.recorded).toBe(1);
+    const { draftId } = await draftWith(clinician, encounterId, 'extractive');
+    const now = () => new Date().toISOString();
+    const opened = await events([
+      { kind: 'review_opened', at: now(), draftId },
+      { kind: 'first_edit', at: now(), draftId },
+      { kind: 'review_opened', at: now(), draftId },
+      { kind: 'active_editing', at: now(), valueMs: 12_000, draftId },
+    ]);
+    expect(opened.body.recorded).toBe(3);
+    // A reload, or the draft open in a second window, reports both again.
+    const reopened = await events([
+      { kind: 'review_opened', at: now(), draftId },
+      { kind: 'first_edit', at: now(), draftId },
+      { kind: 'active_editing', at: now(), valueMs: 8_000, draftId },
+    ]);
+    expect(reopened.body.recorded).toBe(1);
+
+    const signed = await clinician.post(`/api/v1/drafts/${draftId}/sign`, {});
+    expect(signed.status).toBe(201);
+    expect(signed.body.timing).toEqual({ activeEditingMs: 20_000, totalMs: Date.parse(signed.body.note.signedAt) - endedAt.getTime(), from: 'consultation_ended' });
+    const kinds = (await ctx.server.deps.db.prisma.timeEvent.findMany({ where: { encounterId } })).map((e) => e.kind).sort();
+    expect(kinds).toEqual(['active_editing', 'active_editing', 'consultation_ended', 'draft_ready', 'first_edit', 'review_opened', 'signed']);
+    const workspace = await clinician.get(`/api/v1/encounters/${encounterId}/workspace`);
+    expect(workspace.body.encounter.consultationEndedAt).toBe(endedAt.toISOString());
+  });
+
   it.skipIf(skip)('another clinician is refused everywhere, and each refusal is in the access log', async () => {
     const { clinician, server } = ctx;
     const { encounterId } = await encounterWith(clinician, THROAT);

@@ -3,6 +3,7 @@ import { badRequest, unsupportedMedia } from '../../errors';
 import { accepted, created, route, type RouteDef } from '../../http/route';
 import { ownEncounter } from '../encounters/service';
 import { encounterWithConsent, ownRecording, presentRecording } from './access';
+import { audioRoutes } from './audio-route';
 import { CHUNK_MAX_MB, completeRecording, putChunk, recordingState } from './capture';
 import { streamRecordingEvents } from './events';
 import { readRawBody } from './raw-body';
@@ -117,4 +118,5 @@ export const recordingRoutes: RouteDef[] = [
       return accepted({ recording: presentRecording(done.recording), job: { id: done.jobId } }, jobLocation(done.jobId));
     },
   }),
+  ...audioRoutes,
 ];

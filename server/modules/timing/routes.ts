@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { badRequest } from '../../errors';
 import { route, type RouteDef } from '../../http/route';
 import { ownEncounter } from '../encounters/service';
-import { ClientEventKindSchema, MAX_EVENT_MS, timeEventData } from './service';
+import { ClientEventKindSchema, dropRepeats, MAX_EVENT_MS, timeEventData } from './service';
 
 const EncounterId = z.object({ id: z.string().min(1).max(40) });
 
@@ -45,15 +45,16 @@ export const timingRoutes: RouteDef[] = [
         if (found !== draftIds.length) throw badRequest('Utkastet hör inte till besöket.', [{ field: 'body.events.draftId', message: 'Okänt utkast' }]);
       }
       const owner = { userId: user!.id, professionId: encounter.professionId, careUnitId: encounter.careUnitId };
+      const fresh = await dropRepeats(deps, params.id, events);
       await deps.db.prisma.timeEvent.createMany({
-        data: events.map((e) => timeEventData(owner, { kind: e.kind, at: e.at, encounterId: params.id, draftId: e.draftId ?? null, valueMs: e.valueMs ?? null })),
+        data: fresh.map((e) => timeEventData(owner, { kind: e.kind, at: e.at, encounterId: params.id, draftId: e.draftId ?? null, valueMs: e.valueMs ?? null })),
       });
       // The stated end of the consultation is also the encounter's, for reports that read the encounter.
       const ended = events.filter((e) => e.kind === 'consultation_ended').at(-1);
       if (ended && !encounter.consultationEndedAt) {
         await deps.db.prisma.encounter.update({ where: { id: params.id }, data: { consultationEndedAt: ended.at } });
       }
-      return { recorded: events.length };
+      return { recorded: fresh.length };
     },
   }),
 ];

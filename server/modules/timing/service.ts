@@ -14,6 +14,27 @@ export type ServerEventKind = 'draft_ready' | 'signed';
 /** One active-editing report covers at most an hour; the client sends them in batches every few seconds. */
 export const MAX_EVENT_MS = 3_600_000;
 
+/** The first review and the first edit of a draft happen once: a reload or a second window must not add another. */
+const ONCE_PER_DRAFT: ReadonlySet<string> = new Set<ClientEventKind>(['review_opened', 'first_edit']);
+
+/** `events` without those that repeat a once-per-draft kind already stored (or earlier in the same batch). */
+export async function dropRepeats<E extends { kind: ClientEventKind; draftId?: string }>(deps: AppDeps, encounterId: string, events: E[]): Promise<E[]> {
+  const draftIds = [...new Set(events.flatMap((e) => (ONCE_PER_DRAFT.has(e.kind) && e.draftId ? [e.draftId] : [])))];
+  if (draftIds.length === 0) return events;
+  const stored = await deps.db.prisma.timeEvent.findMany({
+    where: { encounterId, kind: { in: [...ONCE_PER_DRAFT] }, draftId: { in: draftIds } },
+    select: { kind: true, draftId: true },
+  });
+  const seen = new Set(stored.map((r) => `${r.kind}:${r.draftId}`));
+  return events.filter((e) => {
+    if (!ONCE_PER_DRAFT.has(e.kind) || !e.draftId) return true;
+    const key = `${e.kind}:${e.draftId}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 export interface EventOwner {
   userId: string;
   professionId: string | null;
@@ -45,20 +66,29 @@ export interface TimingTotals {
   from: 'consultation_ended' | 'recording_stopped' | null;
 }
 
+/**
+ * The start of "total time" follows the follow-up dashboard's definition
+ * (followup/note-time.ts), so the figure shown at signing is the one the lead
+ * later sees: the last stated consultation end before signing, else the last
+ * recording stop. Only then the encounter's own `consultationEndedAt`, which
+ * the server sets when a recording completes: it stands in for API clients
+ * that report no events, and is later than the real stop by the upload time.
+ */
 export async function timingTotals(deps: AppDeps, encounterId: string, draftId: string | null, signedAt: Date): Promise<TimingTotals> {
   const db = deps.db.prisma;
   const active = await db.timeEvent.aggregate({
     where: { encounterId, kind: 'active_editing', ...(draftId ? { OR: [{ draftId }, { draftId: null }] } : {}) },
     _sum: { valueMs: true },
   });
+  const last = (kind: ClientEventKind) => db.timeEvent.findFirst({ where: { encounterId, kind, at: { lte: signedAt } }, orderBy: { at: 'desc' } });
+  const ended = await last('consultation_ended');
+  const stopped = await last('recording_stopped');
   const encounter = await db.encounter.findUnique({ where: { id: encounterId }, select: { consultationEndedAt: true } });
-  const ended = await db.timeEvent.findFirst({ where: { encounterId, kind: 'consultation_ended' }, orderBy: { at: 'desc' } });
-  const stopped = await db.timeEvent.findFirst({ where: { encounterId, kind: 'recording_stopped' }, orderBy: { at: 'desc' } });
-  const endAt = ended?.at ?? encounter?.consultationEndedAt ?? null;
-  const start = endAt ?? stopped?.at ?? null;
+  const fallback = encounter?.consultationEndedAt && encounter.consultationEndedAt <= signedAt ? encounter.consultationEndedAt : null;
+  const start = ended?.at ?? stopped?.at ?? fallback;
   return {
     activeEditingMs: active._sum.valueMs ?? 0,
-    totalMs: start ? Math.max(0, signedAt.getTime() - start.getTime()) : null,
-    from: endAt ? 'consultation_ended' : stopped ? 'recording_stopped' : null,
+    totalMs: start ? signedAt.getTime() - start.getTime() : null,
+    from: ended ? 'consultation_ended' : stopped ? 'recording_stopped' : fallback ? 'consultation_ended' : null,
   };
 }

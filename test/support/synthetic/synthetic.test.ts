@@ -43,7 +43,6 @@ describe('makeSyntheticWhisper', () => {
       d_model: TINY_SYNTHETIC_DIMS.dModel,
     });
     expect(config._comment).toMatch(/synthetic test model/i);
-    expect(ms).toBeLessThan(5000);
   });
 
   it('refuses scripts the real runtime could never emit', async () => {

@@ -3,6 +3,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { TextField } from '../../components/TextField';
 import { useSubmit } from '../../hooks/useSubmit';
 import { uploadFile } from './api';
+import { announceTranscription } from './transcription-events';
 
 export const ACCEPTED = '.wav,.flac,.mp3,.m4a,.aac,.ogg,.opus,.webm,audio/*';
 
@@ -15,7 +16,9 @@ export function UploadForm({ encounterId, onUploaded }: { encounterId: string; o
     event.preventDefault();
     if (!file) return;
     const outcome = await submit.run(encounterId, file, speakers);
-    if (outcome.ok) onUploaded(outcome.value.recording.id);
+    if (!outcome.ok) return;
+    onUploaded(outcome.value.recording.id);
+    announceTranscription(encounterId);
   };
   return (
     <form onSubmit={(e) => void send(e)} aria-labelledby="upload-title">

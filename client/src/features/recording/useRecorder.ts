@@ -3,7 +3,9 @@ import { asApiError, type ApiError } from '../../api/problem';
 import { completeRecording, startRecording } from './api';
 import { startCapture, CaptureError, RATE, type Capture, type CaptureProblem } from './capture';
 import { forgetSession, newSession, saveChunk, saveSession, sessionForEncounter, type SessionRecord } from './chunk-store';
+import { sendTimeEvents } from '../review/api';
 import { sha256Hex } from './sha256';
+import { announceTranscription } from './transcription-events';
 import { ChunkUploader } from './uploader';
 
 /**
@@ -12,6 +14,11 @@ import { ChunkUploader } from './uploader';
  * pause/resume, stop (upload the rest, complete with the hash of all audio).
  * On mount it finds an unfinished recording of this encounter (after a
  * reload or a crash) and offers to continue it.
+ *
+ * The recorder is the one source of `recording_started` and
+ * `recording_stopped`: it alone knows when the microphone opened and when the
+ * clinician pressed stop (the server learns of the stop only after the last
+ * chunk arrived). Continuing an interrupted recording is not a new start.
  */
 export const CHUNK_SECONDS = 5;
 
@@ -31,6 +38,11 @@ export interface RecorderView {
 }
 
 const initial: RecorderView = { phase: 'idle', recordingId: null, capturedSeconds: 0, pendingChunks: 0, online: true, level: 0, problem: null, error: null, sha256: null };
+
+/** A time and a kind, nothing else; a lost event costs a timing figure, not the recording, so it is not retried. */
+function timeEvent(encounterId: string, kind: 'recording_started' | 'recording_stopped', at: Date): void {
+  void sendTimeEvents(encounterId, [{ kind, at: at.toISOString() }]).catch(() => undefined);
+}
 
 export function useRecorder(encounterId: string) {
   const [view, setView] = useState<RecorderView>(initial);
@@ -87,8 +99,10 @@ export function useRecorder(encounterId: string) {
     try {
       capture.current = await startCapture({ chunkSeconds: CHUNK_SECONDS, onChunk, onLevel: (level) => patch({ level }) });
       patch({ phase: 'recording', problem: null });
+      return true;
     } catch (error) {
       patch({ phase: session.current ? 'interrupted' : 'idle', problem: error instanceof CaptureError ? error.problem : 'failed' });
+      return false;
     }
   }, [onChunk, patch]);
 
@@ -100,7 +114,7 @@ export function useRecorder(encounterId: string) {
       await saveSession(session.current);
       makeUploader(recording.id);
       patch({ recordingId: recording.id, capturedSeconds: 0 });
-      await openMicrophone();
+      if (await openMicrophone()) timeEvent(encounterId, 'recording_started', new Date());
     } catch (error) {
       patch({ phase: 'idle', error: asApiError(error) });
     }
@@ -117,6 +131,7 @@ export function useRecorder(encounterId: string) {
   }, [patch]);
 
   const stop = useCallback(async () => {
+    const stoppedAt = new Date();
     patch({ phase: 'finishing', level: 0 });
     await capture.current?.stop();
     capture.current = null;
@@ -133,7 +148,9 @@ export function useRecorder(encounterId: string) {
     await forgetSession(current.recordingId);
     session.current = null;
     patch({ phase: 'done', sha256 });
-  }, [patch]);
+    timeEvent(encounterId, 'recording_stopped', stoppedAt);
+    announceTranscription(encounterId);
+  }, [encounterId, patch]);
 
   return { view, start, pause, resume, stop, continueRecording: openMicrophone };
 }

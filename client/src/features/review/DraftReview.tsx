@@ -1,11 +1,13 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useSubmit } from '../../hooks/useSubmit';
 import { regenerateSection, type Draft, type Transcript } from './api';
+import type { TranscriptAudio } from './audio';
+import { ConflictNotice, type UnsavedSection } from './ConflictNotice';
 import { JobProgress } from './JobProgress';
 import { SectionEditor, draftedText } from './SectionEditor';
 import { SignDialog } from './SignDialog';
-import { TranscriptPanel } from './TranscriptPanel';
+import { TranscriptPanel, type EvidenceFocus } from './TranscriptPanel';
 import { useActiveEditing } from './useActiveEditing';
 import { useAutosave } from './useAutosave';
 import { useJob } from './useJob';
@@ -13,26 +15,45 @@ import { useJob } from './useJob';
 const SAVE_LABEL = { idle: '', pending: 'Ändrat …', saving: 'Sparar …', saved: 'Sparat' } as const;
 
 /** Transcript and draft side by side, by section; edits autosave; signing when no flag is left. */
-export function DraftReview(props: { encounterId: string; draft: Draft; transcript: Transcript; audioUrl: string | null; onChanged(): void }) {
+export function DraftReview(props: { encounterId: string; draft: Draft; transcript: Transcript; audio: TranscriptAudio; onChanged(): void }) {
   const [draft, setDraft] = useState(props.draft);
   useEffect(() => setDraft(props.draft), [props.draft]);
   const [selected, setSelected] = useState<string | null>(null);
+  const [focus, setFocus] = useState<EvidenceFocus | null>(null);
+  const [unsaved, setUnsaved] = useState<UnsavedSection[]>([]);
   const [signing, setSigning] = useState(false);
   const [regenJob, setRegenJob] = useState<string | null>(null);
   const regenerate = useSubmit(regenerateSection);
   const regen = useJob(regenJob, props.onChanged);
   const onSaved = useCallback((saved: Draft) => setDraft(saved), []);
-  const autosave = useAutosave(draft, onSaved);
-  const touched = useActiveEditing(props.encounterId, draft.id);
   const [texts, setTexts] = useState<Record<string, string>>({});
+  const typed = useRef(texts);
+  typed.current = texts;
+  const onConflict = useCallback((latest: Draft, keys: string[]) => {
+    setUnsaved(
+      keys.flatMap((key) => {
+        const text = typed.current[key];
+        const heading = latest.sections.find((s) => s.key === key)?.heading ?? key;
+        return text === undefined ? [] : [{ key, heading, text }];
+      }),
+    );
+    setTexts({});
+    setDraft(latest);
+  }, []);
+  const autosave = useAutosave(draft, onSaved, onConflict);
+  const touched = useActiveEditing(props.encounterId, draft.id);
   const locked = draft.status === 'signerad';
 
-  const evidence = draft.sections.flatMap((s) => s.sentences).find((s) => s.id === selected)?.evidence.map((e) => e.segmentId) ?? [];
+  const select = (sentenceId: string) => {
+    setSelected(sentenceId);
+    const sentence = draft.sections.flatMap((s) => s.sentences).find((s) => s.id === sentenceId);
+    setFocus((f) => ({ segments: sentence?.evidence.map((e) => e.segmentId) ?? [], clicks: (f?.clicks ?? 0) + 1 }));
+  };
   const unresolved = draft.sections.reduce((n, s) => n + s.sentences.reduce((m, x) => m + x.flags.filter((f) => !f.resolution).length, 0), 0);
 
   return (
     <div className="columns review" onKeyDown={touched} onPointerDown={touched}>
-      <TranscriptPanel transcript={props.transcript} highlighted={evidence} audioUrl={props.audioUrl} />
+      <TranscriptPanel transcript={props.transcript} focus={focus} audio={props.audio} />
       <section className="panel" aria-label="Utkast">
         <div className="section-head">
           <h2>Utkast ({draft.status})</h2>
@@ -41,6 +62,7 @@ export function DraftReview(props: { encounterId: string; draft: Draft; transcri
           </span>
         </div>
         <ErrorMessage error={autosave.error ?? regenerate.error} />
+        {unsaved.length > 0 && <ConflictNotice sections={unsaved} onClose={() => setUnsaved([])} />}
         <JobProgress job={regen.job} error={regen.error} label="Omskrivningen" />
         {draft.sections.map((section) => (
           <SectionEditor
@@ -51,7 +73,7 @@ export function DraftReview(props: { encounterId: string; draft: Draft; transcri
             accepted={section.accepted}
             locked={locked}
             selected={selected}
-            onSelect={setSelected}
+            onSelect={select}
             onText={(text) => {
               setTexts((t) => ({ ...t, [section.key]: text }));
               autosave.change(section.key, { editedText: text });

@@ -1,19 +1,37 @@
 import { useId, useState } from 'react';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { TextField } from '../../components/TextField';
 import { useSubmit } from '../../hooks/useSubmit';
-import { pasteTranscript } from './api';
+import { pasteTranscript, sendTimeEvents } from './api';
 
-/** Paste the consultation as speaker turns, one "Talare: text" per line. */
+/** "YYYY-MM-DDTHH:mm" in the browser's time zone, as a datetime-local input shows it. */
+function localMinute(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/**
+ * The end of the consultation is stated first: it is where "total time per
+ * note" starts for a pasted transcript, and the server's check of the time
+ * (not in the future, not days ago) should stop the save before anything is stored.
+ */
+async function savePasted(encounterId: string, text: string, endedAt: string) {
+  if (endedAt) await sendTimeEvents(encounterId, [{ kind: 'consultation_ended', at: new Date(endedAt).toISOString() }]);
+  return pasteTranscript(encounterId, text);
+}
+
+/** Paste the consultation as speaker turns, one "Talare: text" per line, with when it ended. */
 export function PasteTranscript({ encounterId, onSaved }: { encounterId: string; onSaved(): void }) {
   const id = useId();
   const [text, setText] = useState('');
-  const submit = useSubmit(pasteTranscript);
+  const [endedAt, setEndedAt] = useState(() => localMinute(new Date()));
+  const submit = useSubmit(savePasted);
   return (
     <form
       className="panel"
       onSubmit={async (e) => {
         e.preventDefault();
-        if ((await submit.run(encounterId, text)).ok) onSaved();
+        if ((await submit.run(encounterId, text, endedAt)).ok) onSaved();
       }}
     >
       <h2>Transkript</h2>
@@ -24,7 +42,16 @@ export function PasteTranscript({ encounterId, onSaved }: { encounterId: string;
         </p>
         <textarea id={id} aria-describedby={`${id}-hint`} rows={10} value={text} onChange={(e) => setText(e.target.value)} />
       </div>
-      <ErrorMessage error={submit.error} />
+      <TextField
+        label="Besöket slutade"
+        type="datetime-local"
+        value={endedAt}
+        onChange={setEndedAt}
+        max={localMinute(new Date())}
+        hint="Valfritt. Används för att mäta tiden från besökets slut till signerad anteckning."
+        errors={submit.error?.fieldMessages('events')}
+      />
+      <ErrorMessage error={submit.error} hideFields={['events']} />
       <button type="submit" disabled={submit.busy || text.trim() === ''}>
         Spara transkript
       </button>

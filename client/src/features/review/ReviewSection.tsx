@@ -1,32 +1,50 @@
+import { useEffect } from 'react';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loading } from '../../components/Loading';
 import { useResource } from '../../hooks/useResource';
-import { getWorkspace } from './api';
+import { onTranscription } from '../recording/transcription-events';
+import { getWorkspace, listRecordings } from './api';
+import { audioFor, pendingTranscriptionJob } from './audio';
 import { DraftReview } from './DraftReview';
+import { JobProgress } from './JobProgress';
 import { PasteTranscript } from './PasteTranscript';
 import { SignedNotes } from './SignedNotes';
 import { StartDraft } from './StartDraft';
 import { TranscriptPanel } from './TranscriptPanel';
+import { useJob } from './useJob';
 import './review.css';
+
+async function loadReview(encounterId: string) {
+  const [workspace, { recordings }] = await Promise.all([getWorkspace(encounterId), listRecordings(encounterId)]);
+  return { ...workspace, recordings };
+}
 
 /**
  * The encounter's documentation flow as one section of the encounter page:
- * paste a transcript, draft, review beside the transcript, sign, copy.
+ * paste a transcript (or wait for the recording's), draft, review beside the
+ * transcript and its audio, sign, copy. A transcription that starts on this
+ * page (recorder, upload) or was already running when the page opened is
+ * followed through its job, and its transcript appears without a reload.
  */
 export function ReviewSection({ encounterId }: { encounterId: string }) {
-  const workspace = useResource(() => getWorkspace(encounterId), [encounterId]);
-  const data = workspace.data;
-  if (!data) return workspace.loading ? <Loading /> : <ErrorMessage error={workspace.error} />;
+  const review = useResource(() => loadReview(encounterId), [encounterId]);
+  const data = review.data;
+  useEffect(() => onTranscription(encounterId, review.reload), [encounterId, review.reload]);
+  const pending = data ? pendingTranscriptionJob(data.transcript, data.recordings) : null;
+  const transcription = useJob(pending, review.reload);
+  if (!data) return review.loading ? <Loading /> : <ErrorMessage error={review.error} />;
   const draft = data.drafts[0];
+  const audio = audioFor(data.transcript, data.recordings);
   return (
     <>
-      <ErrorMessage error={workspace.error} />
+      <ErrorMessage error={review.error} />
       <SignedNotes notes={data.notes} />
-      {!data.transcript && <PasteTranscript encounterId={encounterId} onSaved={workspace.reload} />}
-      {data.transcript && (!draft || draft.status !== 'signerad') && <StartDraft workspace={data} onDrafted={workspace.reload} />}
-      {data.transcript && !draft && <TranscriptPanel transcript={data.transcript} highlighted={[]} audioUrl={data.audioUrl} />}
+      {pending && <JobProgress job={transcription.job} error={transcription.error} label="Transkriberingen" />}
+      {!data.transcript && <PasteTranscript encounterId={encounterId} onSaved={review.reload} />}
+      {data.transcript && (!draft || draft.status !== 'signerad') && <StartDraft workspace={data} onDrafted={review.reload} />}
+      {data.transcript && !draft && <TranscriptPanel transcript={data.transcript} focus={null} audio={audio} />}
       {data.transcript && draft && (
-        <DraftReview key={draft.id} encounterId={encounterId} draft={draft} transcript={data.transcript} audioUrl={data.audioUrl} onChanged={workspace.reload} />
+        <DraftReview key={draft.id} encounterId={encounterId} draft={draft} transcript={data.transcript} audio={audio} onChanged={review.reload} />
       )}
     </>
   );

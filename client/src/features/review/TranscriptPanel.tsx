@@ -1,24 +1,49 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Transcript } from './api';
+import type { TranscriptAudio } from './audio';
+
+/** A click on a sentence: its evidence segments, and a count so that clicking the same sentence again plays it again. */
+export interface EvidenceFocus {
+  segments: readonly string[];
+  clicks: number;
+}
 
 /**
  * The transcript beside the draft. Segments that are evidence for the
  * selected sentence are highlighted and scrolled into view; with audio, the
- * player jumps to the first of them.
+ * player jumps to the first of them that has a time and plays from there.
+ * The jump follows clicks only, so that re-rendering while the user types
+ * never moves the player.
  */
-export function TranscriptPanel({ transcript, highlighted, audioUrl }: { transcript: Transcript; highlighted: readonly string[]; audioUrl: string | null }) {
-  const audio = useRef<HTMLAudioElement>(null);
+export function TranscriptPanel({ transcript, focus, audio }: { transcript: Transcript; focus: EvidenceFocus | null; audio: TranscriptAudio }) {
+  const player = useRef<HTMLAudioElement>(null);
   const list = useRef<HTMLOListElement>(null);
+  const [failedUrl, setFailedUrl] = useState<string | null>(null);
+  const unplayable = audio.kind === 'available' && failedUrl === audio.url;
+  const highlighted = focus?.segments ?? [];
+
   useEffect(() => {
-    const first = transcript.segments.find((s) => s.id === highlighted[0]);
-    if (!first) return;
-    list.current?.querySelector(`[data-segment="${first.id}"]`)?.scrollIntoView({ block: 'nearest' });
-    if (audio.current && first.start !== null) audio.current.currentTime = first.start;
-  }, [highlighted, transcript]);
+    if (!focus) return;
+    const evidence = transcript.segments.filter((s) => focus.segments.includes(s.id));
+    const first = evidence[0];
+    if (first) list.current?.querySelector(`[data-segment="${first.id}"]`)?.scrollIntoView({ block: 'nearest' });
+    const timed = evidence.find((s) => s.start !== null);
+    if (player.current && timed?.start != null) {
+      player.current.currentTime = timed.start;
+      // The click is the user's gesture; a browser that still refuses leaves the player paused at the right place.
+      void player.current.play().catch(() => undefined);
+    }
+    // Only a new click moves the player.
+  }, [focus?.clicks]);
+
   return (
     <section className="panel transcript-panel" aria-label="Transkript">
       <h2>Transkript</h2>
-      {audioUrl && <audio ref={audio} controls src={audioUrl} />}
+      {audio.kind === 'available' && !unplayable && (
+        <audio ref={player} controls preload="metadata" src={audio.url} aria-label="Inspelningen" onError={() => setFailedUrl(audio.url)} />
+      )}
+      {audio.kind === 'available' && unplayable && <p className="muted">Ljudet kunde inte spelas upp.</p>}
+      {audio.kind === 'deleted' && <p className="muted audio-note">Ljudet är raderat (signerad anteckning eller lagringstid passerad)</p>}
       <ol ref={list} className="segments">
         {transcript.segments.map((s) => (
           <li key={s.id} data-segment={s.id} className={highlighted.includes(s.id) ? 'evidence' : undefined} aria-current={highlighted.includes(s.id) || undefined}>

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { NoteSectionSchema } from '../../../../server/contracts/note';
 import { TranscriptSegmentSchema } from '../../../../server/contracts/transcript';
-import { request } from '../../api/client';
+import { API_BASE, request } from '../../api/client';
 import { EncounterSchema } from '../../api/schemas';
 
 /**
@@ -11,7 +11,14 @@ import { EncounterSchema } from '../../api/schemas';
  */
 const Timestamp = z.iso.datetime({ offset: true });
 
-export const TranscriptSchema = z.object({ id: z.string(), source: z.string(), language: z.string(), segments: z.array(TranscriptSegmentSchema), createdAt: Timestamp });
+export const TranscriptSchema = z.object({
+  id: z.string(),
+  recordingId: z.string().nullable(),
+  source: z.string(),
+  language: z.string(),
+  segments: z.array(TranscriptSegmentSchema),
+  createdAt: Timestamp,
+});
 export type Transcript = z.infer<typeof TranscriptSchema>;
 
 export const DraftSchema = z.object({
@@ -43,9 +50,18 @@ const WorkspaceSchema = z.object({
   notes: z.array(SignedNoteSchema),
   workflows: z.array(z.object({ versionId: z.string(), label: z.string(), name: z.string(), version: z.number().nullable() })),
   defaultWorkflowVersionId: z.string().nullable(),
-  audioUrl: z.string().nullable(),
 });
 export type Workspace = z.infer<typeof WorkspaceSchema>;
+
+export const RecordingSummarySchema = z.object({
+  id: z.string(),
+  status: z.enum(['recording', 'complete', 'deleted']),
+  jobId: z.string().nullable(),
+  deletedAt: Timestamp.nullable(),
+  createdAt: Timestamp,
+});
+export type RecordingSummary = z.infer<typeof RecordingSummarySchema>;
+const RecordingListSchema = z.object({ recordings: z.array(RecordingSummarySchema) });
 
 const JobStartedSchema = z.object({ jobId: z.string(), draftId: z.string() });
 export const JobSchema = z.object({ id: z.string(), status: z.string(), progress: z.number(), progressNote: z.string().nullable(), error: z.string().nullable() });
@@ -54,7 +70,12 @@ const DraftEnvelope = z.object({ draft: DraftSchema });
 const Timing = z.object({ activeEditingMs: z.number(), totalMs: z.number().nullable() });
 
 export type DrafterKind = 'extractive' | 'local' | 'hosted';
-export type TimeEvent = { kind: 'review_opened' | 'first_edit' | 'active_editing' | 'consultation_ended'; at: string; valueMs?: number; draftId?: string };
+export type TimeEvent = {
+  kind: 'review_opened' | 'first_edit' | 'active_editing' | 'recording_started' | 'recording_stopped' | 'consultation_ended';
+  at: string;
+  valueMs?: number;
+  draftId?: string;
+};
 
 const enc = encodeURIComponent;
 export const getWorkspace = (encounterId: string) => request('GET', `/encounters/${enc(encounterId)}/workspace`, WorkspaceSchema);
@@ -62,6 +83,9 @@ export const pasteTranscript = (encounterId: string, text: string) =>
   request('POST', `/encounters/${enc(encounterId)}/transcripts`, z.object({ transcript: TranscriptSchema }), { body: { text } });
 export const startDraft = (encounterId: string, body: { workflowVersionId?: string; drafter: DrafterKind }) =>
   request('POST', `/encounters/${enc(encounterId)}/drafts`, JobStartedSchema, { body });
+export const listRecordings = (encounterId: string) => request('GET', `/encounters/${enc(encounterId)}/recordings`, RecordingListSchema);
+export const recordingAudioUrl = (recordingId: string) => `${API_BASE}/recordings/${enc(recordingId)}/audio`;
+export const getDraft = (draftId: string) => request('GET', `/drafts/${enc(draftId)}`, DraftEnvelope);
 export const getJob = (jobId: string) => request('GET', `/jobs/${enc(jobId)}`, JobSchema);
 export const saveDraft = (draftId: string, revision: number, sections: { key: string; editedText?: string | null; accepted?: boolean }[]) =>
   request('PATCH', `/drafts/${enc(draftId)}`, DraftEnvelope, { body: { revision, sections } });

@@ -29,7 +29,9 @@ export function useActiveEditing(encounterId: string, draftId: string | null) {
 
   useEffect(() => {
     if (!draftId) return;
+    // Sent at once: a review that is closed within the first batch interval still counts as opened (the server keeps the first per draft).
     queue.current.push({ kind: 'review_opened', at: new Date().toISOString(), draftId });
+    send();
     const tick = setInterval(() => {
       if (document.visibilityState === 'visible' && Date.now() - lastInput.current < IDLE_AFTER_MS) activeMs.current += TICK_MS;
     }, TICK_MS);
