@@ -36,8 +36,6 @@ export const noteRoutes: RouteDef[] = [
         notes: await Promise.all(notes.map((n) => presentNote(deps, n))),
         workflows,
         defaultWorkflowVersionId: defaultWorkflow?.id ?? null,
-        // Set once recordings exist for the encounter; the review page seeks it from evidence.
-        audioUrl: null,
       };
     },
   }),
