@@ -28,7 +28,7 @@ function stages(run: StageRun): [string, number][] {
     ['feature extraction (log-mel)', featureMs],
     ['encoder (onnxruntime)', encoderMs],
     ['decoder (onnxruntime)', decoderMs],
-    ['other (generate loop, logits processors, glue)', Math.max(0, run.totalMs - known)],
+    ['other (decoding loop: ours / generate() + logits processors; glue)', Math.max(0, run.totalMs - known)],
   ];
 }
 

@@ -10,6 +10,8 @@ export interface FieldProblem {
   /** where the bad value is: "body.password", "query.from", "params.id" */
   field: string;
   message: string;
+  /** where in the field's text the problem is (character offsets), e.g. a personnummer in a test case */
+  span?: { start: number; end: number; kind: string };
 }
 
 export class AppError extends Error {

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/app';
+import { Client } from '../support/http';
 import { chromiumAvailable, launchChromium, openPage, type OpenedPage } from '../support/browser';
 import { ensureClientBuilt } from '../support/client-build';
 
@@ -10,16 +11,35 @@ import { ensureClientBuilt } from '../support/client-build';
  * The co-design studio's main path in a real browser against the real
  * server: a designer edits the läkare workflow (new version), runs both
  * versions on the group's test cases, compares them, and promotes the new
- * version to produktion.
+ * version to produktion; writes a test case in the editor (refused for a
+ * personnummer until it is marked invented, then a concurrent save is
+ * refused with 409); and runs a blind rating round with three raters, one
+ * of them a clinician who finds the queue in the top menu.
  */
+/** lakare2 signs in over the API first (the concurrent save), then as a rater in the browser. */
+const LAKARE2_PASSWORD = 'Hallon-Åre-fjäll-77';
 const SCREENSHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'test-results');
 
-async function signIn(page: Page, username: string, password: string, next: string): Promise<void> {
+/** A Luhn-valid 10-digit personnummer for a date and serial chosen here: YYMMDD-NNNC. */
+function luhnPersonnummer(yymmdd: string, serial: string): string {
+  const nine = yymmdd + serial;
+  let sum = 0;
+  for (let i = 0; i < 9; i++) {
+    let d = Number(nine[i]) * (i % 2 === 0 ? 2 : 1);
+    if (d > 9) d -= 9;
+    sum += d;
+  }
+  return `${yymmdd}-${serial}${(10 - (sum % 10)) % 10}`;
+}
+
+/** Signs in; with `next`, also replaces the one-time password the first sign-in demands. */
+async function signIn(page: Page, username: string, password: string, next?: string): Promise<void> {
   await page.goto('/');
   await page.waitForURL('**/logga-in');
   await page.getByLabel('Användarnamn').fill(username);
   await page.getByLabel('Lösenord', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Logga in' }).click();
+  if (next === undefined) return;
   await page.waitForURL('**/byt-losenord');
   await page.getByLabel('Nuvarande lösenord').fill(password);
   await page.getByLabel('Nytt lösenord', { exact: true }).fill(next);
@@ -71,6 +91,8 @@ describe.skipIf(!chromiumAvailable())('samskapande i Chromium', () => {
     await page.goBack();
 
     // Compare v1 (A) with v2 (B).
+    // The run list loads after the page: read the choices only once both runs are in it (plus "Välj").
+    await expect.poll(async () => runs.getByLabel('Körning A').locator('option').count()).toBeGreaterThanOrEqual(3);
     const options = await runs.getByLabel('Körning A').locator('option').allTextContents();
     await runs.getByLabel('Körning A').selectOption({ label: options.find((o) => o.startsWith('Version 1'))! });
     await runs.getByLabel('Körning B').selectOption({ label: options.find((o) => o.startsWith('Version 2'))! });
@@ -86,6 +108,142 @@ describe.skipIf(!chromiumAvailable())('samskapande i Chromium', () => {
     await page.getByText('Produktion pekar nu på version 2.').waitFor();
     await page.getByText(/Produktion v1 → v2 av Demodesigner/).waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'samskapande-arbetsflode.png'), fullPage: true });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('testfallseditorn: personnummer stoppas och markeras, påhittat sparas, samtidig ändring ger 409', async () => {
+    const { page, pageErrors } = opened;
+    const pnr = luhnPersonnummer('850709', '123');
+    await page.goto('/samskapande');
+    await page.getByRole('link', { name: /Öppna arbetsgruppens studio/ }).click();
+    await page.getByRole('link', { name: 'Nytt testfall' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Nytt testfall' }).waitFor();
+
+    await page.getByLabel('Titel').fill('Ont i vänster öra');
+    await page.getByLabel('Slug').fill('lakare-90-ora');
+    await page.getByLabel('Taggar (kommaseparerade)').fill('lätt, öra');
+    const line = `Jag har ont i vänster öra sedan två dagar. Mitt personnummer är ${pnr}.`;
+    await page.getByLabel('Replik 1', { exact: true }).fill(line);
+    await page.getByLabel('Replik 2', { exact: true }).fill('Trumhinnan är röd och buktar.');
+    // Add, reorder and remove turns.
+    await page.getByRole('button', { name: 'Lägg till replik' }).click();
+    await page.getByLabel('Replik 3', { exact: true }).fill('Har du haft feber?');
+    await page.getByRole('button', { name: 'Flytta replik 3 upp' }).click();
+    expect(await page.getByLabel('Replik 2', { exact: true }).inputValue()).toBe('Har du haft feber?');
+    expect(await page.getByLabel('Replik 3', { exact: true }).inputValue()).toBe('Trumhinnan är röd och buktar.');
+    await page.getByRole('button', { name: 'Ta bort replik 2' }).click();
+    expect(await page.getByLabel('Replik 3', { exact: true }).count()).toBe(0);
+    await page.getByLabel('Referens: Kontaktorsak').fill('Ont i vänster öra i två dagar.');
+    await page.getByRole('button', { name: 'Lägg till nyckelfakta' }).click();
+    await page.getByLabel('Nyckelfakta 1', { exact: true }).fill('ont i vänster öra i två dagar');
+    await page.getByLabel('Kritisk (nyckelfakta 1)').check();
+
+    await page.getByRole('button', { name: 'Spara testfallet' }).click();
+    const refusal = page.getByRole('alert').filter({ hasText: 'Testfallet sparades inte' });
+    await refusal.waitFor();
+    expect(await refusal.getByRole('listitem', { name: 'Replik 1, text: Personnummer' }).count()).toBe(1);
+    expect(await refusal.locator('mark').allTextContents()).toEqual([pnr]);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'samskapande-testfall-personuppgift.png'), fullPage: true });
+
+    await refusal.getByRole('button', { name: 'Markera som påhittat' }).click();
+    expect(await page.getByLabel('Påhittade identifierare (en per rad)').inputValue()).toBe(pnr);
+    await page.getByRole('button', { name: 'Spara testfallet' }).click();
+    await page.waitForURL('**/samskapande/testfall/*');
+    const caseId = page.url().split('/').pop()!;
+    const stored = await server.deps.db.prisma.testCase.findUniqueOrThrow({ where: { id: caseId } });
+    await page.getByText(`Revision ${stored.revision}`, { exact: true }).waitFor();
+    expect(stored.data).toMatchObject({ slug: 'lakare-90-ora', tags: ['lätt', 'öra'], inventedIdentifiers: [pnr], keyFacts: [{ critical: true }] });
+    expect((stored.data as { turns: unknown[] }).turns).toHaveLength(2);
+
+    // Another designer of the group saves the case meanwhile; our save from the older revision is refused in Swedish.
+    const other = new Client(server.baseUrl);
+    await other.login('lakare2', server.passwords.demo, LAKARE2_PASSWORD);
+    const theirs = await other.request('PUT', `/api/v1/testcases/${caseId}`, { revision: stored.revision, data: { ...(stored.data as object), title: 'Öronvärk' } });
+    expect(theirs.status).toBe(200);
+    await page.getByLabel('Titel').fill('Ont i vänster öra, två dagar');
+    await page.getByRole('button', { name: 'Spara testfallet' }).click();
+    const conflict = page.getByRole('alert').filter({ hasText: 'Någon annan har sparat testfallet under tiden' });
+    await conflict.waitFor();
+    await conflict.getByText(`revision ${stored.revision + 1}, du utgick från ${stored.revision}`).waitFor();
+    await conflict.getByRole('button', { name: /Ladda om/ }).click();
+    await page.getByText(`Revision ${stored.revision + 1}`, { exact: true }).waitFor();
+    expect(await page.getByLabel('Titel').inputValue()).toBe('Öronvärk');
+    await page.getByLabel('Titel').fill('Ont i vänster öra, två dagar');
+    await page.getByRole('button', { name: 'Spara testfallet' }).click();
+    await page.getByText(`Revision ${stored.revision + 2}`, { exact: true }).waitFor();
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('blind bedömning: tre bedömare, α och oeniga testfall', async () => {
+    const { page, pageErrors } = opened;
+    const admin = new Client(server.baseUrl);
+    await admin.login('admin', server.passwords.admin);
+    const group = (await admin.get('/api/v1/groups')).body.groups.find((g: { profession: { code: string } }) => g.profession.code === 'lakare');
+    const users = await server.deps.db.prisma.user.findMany({ where: { username: { in: ['design1', 'lakare1', 'lakare2'] } } });
+    const name = (username: string) => users.find((u) => u.username === username)!.displayName!;
+    // lakare1, a clinician, joins the group to be the third rater.
+    const lakare1 = users.find((u) => u.username === 'lakare1')!;
+    expect((await admin.patch(`/api/v1/admin/groups/${group.id}`, { memberIds: [...group.members.map((m: { id: string }) => m.id), lakare1.id] })).status).toBe(204);
+
+    await page.goto(`/samskapande/grupp/${group.id}`);
+    await page.getByRole('link', { name: /Läkare – mottagningsbesök/ }).click();
+    const runs = page.getByRole('region', { name: 'Körningar på testfallen' });
+    // The run list loads after the page: read the choices only once both runs are in it (plus "Välj").
+    await expect.poll(async () => runs.getByLabel('Körning A').locator('option').count()).toBeGreaterThanOrEqual(3);
+    const options = await runs.getByLabel('Körning A').locator('option').allTextContents();
+    await runs.getByLabel('Körning A').selectOption({ label: options.find((o) => o.startsWith('Version 1'))! });
+    await runs.getByLabel('Körning B').selectOption({ label: options.find((o) => o.startsWith('Version 2'))! });
+    await page.getByLabel('Omgångens namn').fill('Kortare kontaktorsak');
+    for (const rater of ['design1', 'lakare1', 'lakare2']) await page.getByLabel(name(rater), { exact: true }).check();
+    await page.getByRole('button', { name: 'Starta bedömningsomgång' }).click();
+    await page.waitForURL('**/bedomning/*/resultat');
+    const roundId = page.url().split('/').at(-2)!;
+    const round = await server.deps.db.prisma.ratingRound.findUniqueOrThrow({ where: { id: roundId } });
+    const { versionIds } = round.config as { versionIds: string[] };
+
+    for (const rater of ['lakare1', 'lakare2', 'design1']) {
+      const own = rater === 'design1' ? opened : await openPage(browser, server.baseUrl, { width: 1280, height: 900 });
+      const p = own.page;
+      if (rater === 'lakare1') await signIn(p, rater, server.passwords.demo, 'Åre-fjäll-vandring-41');
+      else if (rater === 'lakare2') await signIn(p, rater, LAKARE2_PASSWORD);
+      else await p.goto('/');
+      // The rating queue is in the top menu, for the clinician too.
+      await p.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Bedömning (1)' }).click();
+      await p.getByRole('link', { name: 'Bedöm', exact: true }).click();
+      for (let pair = 1; pair <= 8; pair++) {
+        await p.getByRole('heading', { name: new RegExp(`^Par ${pair}:`) }).waitFor();
+        // Blind: the pair shows A and B, never a version.
+        expect(await p.getByText(/Version \d/).count()).toBe(0);
+        const html = await p.content();
+        for (const id of versionIds) expect(html).not.toContain(id);
+        const names = await p.locator('input[type=radio][name^="a-"]').evaluateAll((els) => [...new Set(els.map((e) => (e as HTMLInputElement).name.slice(2)))]);
+        // All raters agree, item by item, except the designer on the first pair of their queue: one split case.
+        const dissent = rater === 'design1' && pair === 1;
+        for (const [k, key] of names.entries()) {
+          const score = 2 + (k % 3);
+          await p.locator(`input[name="a-${key}"][value="${dissent ? score + 1 : score}"]`).check();
+          await p.locator(`input[name="b-${key}"][value="${score}"]`).check();
+        }
+        await p.getByLabel(dissent ? 'A' : 'Lika bra', { exact: true }).check();
+        await p.getByRole('button', { name: 'Spara och nästa' }).click();
+        await p.getByText(`${pair} av 8 par bedömda.`).waitFor();
+      }
+      await p.getByText('Alla par är bedömda. Tack!').waitFor();
+      expect(own.pageErrors).toEqual([]);
+      if (own !== opened) await p.context().close();
+    }
+
+    await page.goto(`/bedomning/${roundId}/resultat`);
+    await page.getByText('24 bedömningar från 3 bedömare').waitFor();
+    const alpha = await page.getByText(/α alla frågor: /).textContent();
+    const value = Number(alpha!.replace('α alla frågor: ', ''));
+    expect(value).toBeGreaterThan(0.5);
+    expect(value).toBeLessThan(1);
+    const split = page.getByRole('region', { name: 'Testfall där bedömarna var oeniga' }).getByRole('listitem');
+    expect(await split.count()).toBe(1);
+    expect(await split.first().textContent()).toMatch(/spridning \d\.\d\d poäng, olika val av version/);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'samskapande-bedomning-resultat.png'), fullPage: true });
+    console.log(`round in the browser: ${alpha}; split: ${await split.first().textContent()}`);
     expect(pageErrors).toEqual([]);
   });
 });

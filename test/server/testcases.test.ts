@@ -87,7 +87,11 @@ describe.each([
     expect(res.status).toBe(422);
     expect(res.body.code).toBe('personal_data');
     const start = line.indexOf(pnr);
-    expect(res.body.errors).toContainEqual({ field: 'rad 2.turns.1.text', message: expect.stringMatching(new RegExp(`^Personnummer på tecken ${start}–${start + pnr.length}\\.`)) });
+    expect(res.body.errors).toContainEqual({
+      field: 'rad 2.turns.1.text',
+      message: expect.stringMatching(new RegExp(`^Personnummer på tecken ${start}–${start + pnr.length}\\.`)),
+      span: { start, end: start + pnr.length, kind: 'Personnummer' },
+    });
     expect(res.body.errors).toContainEqual({ field: 'rad 3', message: 'Raden är inte giltig JSON.' });
     expect(res.text).not.toContain(pnr);
     // Nothing from the file was imported, not even the valid first line.

@@ -5,7 +5,12 @@ import { z } from 'zod';
  * whose `title`/`detail` are already Swedish, so the UI shows them as they
  * are. `code` is the stable value the client branches on.
  */
-const FieldProblemSchema = z.object({ field: z.string(), message: z.string() });
+const FieldProblemSchema = z.object({
+  field: z.string(),
+  message: z.string(),
+  /** character offsets of the problem inside the field's text, when the server knows them */
+  span: z.object({ start: z.number().int(), end: z.number().int(), kind: z.string() }).optional(),
+});
 export type FieldProblem = z.infer<typeof FieldProblemSchema>;
 
 export const ProblemSchema = z.object({

@@ -1,8 +1,12 @@
 import { NavLink } from 'react-router';
 import type { Role } from '../../../server/contracts/roles';
+import { RatingQueueLink } from '../features/codesign/RatingQueueLink';
 import { homesFor } from '../session/homes';
 
-/** Only the homes the user's roles open; NavLink sets aria-current on the active one. */
+/**
+ * Only the homes the user's roles open, plus the rating queue for raters;
+ * NavLink sets aria-current on the active one.
+ */
 export function TopNav({ roles }: { roles: readonly Role[] }) {
   return (
     <nav aria-label="Huvudmeny" className="top-nav">
@@ -12,6 +16,7 @@ export function TopNav({ roles }: { roles: readonly Role[] }) {
             <NavLink to={home.path}>{home.label}</NavLink>
           </li>
         ))}
+        <RatingQueueLink />
       </ul>
     </nav>
   );

@@ -63,5 +63,6 @@ export function piiProblems(findings: readonly PiiFinding[], prefix: string): Fi
   return findings.map((f) => ({
     field: `${prefix}.${f.field}`,
     message: `${KIND_SV[f.kind]} på tecken ${f.start}–${f.end}. Ta bort det, eller lägg det under inventedIdentifiers om det är påhittat.`,
+    span: { start: f.start, end: f.end, kind: KIND_SV[f.kind] },
   }));
 }

@@ -6,6 +6,7 @@ import { type DtypeSetting, DtypeSettingSchema } from './model-files';
 import { ModelIdSchema, type ProgressListener, abortedError, checkLocalModel, leaseLocalPipeline } from './local-runtime';
 import type { PipelineLease } from './local-pipeline-cache';
 import { buildWhisperPrompt, stripPromptEcho } from './local-whisper-prompt';
+import { transcribeWindow } from './whisper-window';
 
 /** The deployment default: KB-Whisper small (Swedish), published with ONNX exports. */
 export const DEFAULT_WHISPER_MODEL_ID = 'KBLab/kb-whisper-small';
@@ -47,7 +48,8 @@ const OutputSchema = z.object({ text: z.string(), chunks: z.array(ChunkSchema).o
 type Chunk = z.infer<typeof ChunkSchema>;
 
 /**
- * Local Whisper (ONNX through transformers.js, CPU). Reads models only from
+ * Local Whisper (ONNX through transformers.js, CPU; our greedy decoding loop,
+ * see `whisper-window.ts`). Reads models only from
  * `modelsDir/<modelId>/`; never downloads. One pipeline per (model, dtype) is
  * shared by every instance in the process and disposed with the last one.
  */
@@ -86,11 +88,9 @@ export class LocalWhisperTranscriber implements Transcriber {
     const chunks = await lease.run(async (asr) => {
       if (signal?.aborted) throw abortedError(this.modelId);
       const prompt = opts.prompt?.trim() ? buildWhisperPrompt(asr.tokenizer, opts.prompt, opts.language) : null;
-      const raw = await asr(samples, {
+      const raw = await transcribeWindow(asr, samples, {
         language: opts.language,
-        task: 'transcribe',
-        return_timestamps: true,
-        ...(prompt ? { decoder_input_ids: prompt.decoderInputIds } : {}),
+        ...(prompt ? { decoderInputIds: prompt.decoderInputIds } : {}),
       });
       const out = OutputSchema.parse(raw);
       const found = out.chunks ?? [{ text: out.text, timestamp: [0, null] as [number, null] }];

@@ -4,7 +4,7 @@ import { decodeAudio, type DecodedAudio, type DecodeOptions } from '../audio/dec
 import { mixToMono } from '../audio/pcm';
 import { detectSpeech } from '../audio/vad/detect-speech';
 import type { VadOptions } from '../audio/vad/region-tracker';
-import { packWindows, windowSamples, type AudioWindow, type WindowOptions } from '../audio/windows';
+import { packWindows, toRecordingTime, windowSamples, type AudioWindow, type WindowOptions } from '../audio/windows';
 import type { Transcriber } from './transcriber';
 
 const InputSchema = z.object({
@@ -22,6 +22,7 @@ export interface TranscribeRecordingInput extends z.input<typeof InputSchema> {
   transcriber: Transcriber;
   decode?: Omit<DecodeOptions, 'channels'>;
   vad?: VadOptions;
+  /** Default: speech only (pauses between regions left out), ≤ 30 s per window. */
   window?: WindowOptions;
   /** Each segment in time order, with its final id, as soon as no earlier one can still arrive. */
   onSegment?: (segment: TranscriptSegment) => void;
@@ -85,9 +86,19 @@ function elapsed(since: number): number {
   return performance.now() - since;
 }
 
+const roundMs = (t: number): number => Math.round(t * 1000) / 1000;
+
+/** Segment times of a window's audio → recording time (a packed window leaves out the pauses). */
+function inRecordingTime(segment: TranscriptSegment, window: AudioWindow): TranscriptSegment {
+  const start = segment.start === null ? null : roundMs(toRecordingTime(window, segment.start, 'start'));
+  const end = segment.end === null ? null : roundMs(toRecordingTime(window, segment.end, 'end'));
+  return { ...segment, start, end: end !== null && start !== null ? Math.max(start, end) : end };
+}
+
 /**
  * A whole recording → transcript: decode to 16 kHz, find speech with Silero
- * VAD, pack it into ≤ 30 s windows and transcribe them one by one. Silence is
+ * VAD, pack the speech (without the pauses between regions) into ≤ 30 s
+ * windows and transcribe them one by one. Silence is
  * never sent to the model, which saves time and avoids Whisper's habit of
  * inventing text in silence.
  */
@@ -113,7 +124,8 @@ export async function transcribeRecording(input: TranscribeRecordingInput): Prom
   for (const track of tracks) {
     const regions = await detectSpeech(track.samples, input.vad, signal);
     speechSeconds += regions.reduce((sum, r) => sum + r.end - r.start, 0);
-    jobs.push(...packWindows(regions, track.samples, input.window).map((window) => ({ track, window })));
+    const windows = packWindows(regions, track.samples, { speechOnly: true, ...input.window });
+    jobs.push(...windows.map((window) => ({ track, window })));
   }
   jobs.sort((a, b) => a.window.start - b.window.start);
   const vadMs = elapsed(vadStarted);
@@ -126,11 +138,11 @@ export async function transcribeRecording(input: TranscribeRecordingInput): Prom
     const windowStarted = performance.now();
     const segments = await transcriber.transcribe(
       { samples: windowSamples(track.samples, window), sampleRate: 16000 },
-      { language, prompt, offsetSeconds: window.start, speaker: track.speaker, signal },
+      { language, prompt, offsetSeconds: 0, speaker: track.speaker, signal },
     );
     transcribeMs += elapsed(windowStarted);
     signal?.throwIfAborted(); // a transcriber may finish its window without looking at the signal
-    sequencer.add(segments.map((s) => ({ ...s, speaker: track.speaker ?? s.speaker })));
+    sequencer.add(segments.map((s) => ({ ...inRecordingTime(s, window), speaker: track.speaker ?? s.speaker })));
     sequencer.releaseBefore(jobs[i + 1]?.window.start ?? Infinity);
     input.onProgress?.({ windowsDone: i + 1, windowsTotal: jobs.length });
   }

@@ -10,8 +10,17 @@ const RATE = 16000;
 export const LiveWindowerOptionsSchema = z.object({
   vad: VadOptionsSchema.prefault({}),
   window: WindowOptionsSchema.prefault({}),
-  /** A pause this long ends the open window, so it can be transcribed while recording goes on. */
+  /** A pause this long ends the open window once it holds `minSpeechSeconds` of speech. */
   closeAfterSilenceSeconds: z.number().positive().default(1),
+  /**
+   * Every window costs an encoder run and a decoder pass, so closing one at
+   * every short pause (3× the windows of a whole file) made live
+   * transcription fall behind the recording. Short pauses close a window
+   * only once it holds this much speech.
+   */
+  minSpeechSeconds: z.number().nonnegative().max(30).default(15),
+  /** A pause this long closes the window whatever it holds: nobody speaks, so the transcriber is free. */
+  closeAfterLongSilenceSeconds: z.number().positive().default(2),
 });
 export type LiveWindowerOptions = z.input<typeof LiveWindowerOptionsSchema>;
 
@@ -108,7 +117,10 @@ export class LiveWindower {
   private closeOnSilence(): AudioWindow | null {
     const lastEnd = this.packer.lastRegionEnd;
     if (this.tracker.openStart !== null || lastEnd === null) return null;
-    if (this.vadPosition / RATE - lastEnd < this.settings.closeAfterSilenceSeconds) return null;
+    const silence = this.vadPosition / RATE - lastEnd;
+    const { closeAfterSilenceSeconds, closeAfterLongSilenceSeconds, minSpeechSeconds } = this.settings;
+    const enough = this.packer.speechSeconds >= minSpeechSeconds ? closeAfterSilenceSeconds : closeAfterLongSilenceSeconds;
+    if (silence < enough) return null;
     return this.packer.close(this.buffer.length / RATE);
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LiveWindower, type LiveWindow } from '../../../server/pipeline/audio/live-windower';
+import { LiveWindower, type LiveWindow, type LiveWindowerOptions } from '../../../server/pipeline/audio/live-windower';
 import { spokenRecording } from '../../support/audio/espeak';
 import { toolsAvailable } from '../../support/audio/tools';
 
@@ -12,8 +12,8 @@ interface Emitted {
   at: number;
 }
 
-async function feed(samples: Float32Array): Promise<Emitted[]> {
-  const windower = await LiveWindower.open();
+async function feed(samples: Float32Array, options: LiveWindowerOptions = {}): Promise<Emitted[]> {
+  const windower = await LiveWindower.open(options);
   const emitted: Emitted[] = [];
   for (let i = 0; i < samples.length; i += CHUNK) {
     const ready = await windower.append(samples.slice(i, i + CHUNK));
@@ -46,7 +46,7 @@ const PHRASES = [
 describe.skipIf(!toolsAvailable('live windower', 'espeak-ng'))('LiveWindower on a recording in progress', () => {
   it('emits each window as soon as a pause closes it, covering all speech', async () => {
     const { samples, truth } = spokenRecording(PHRASES, [0.5, 1.6, 0.5, 2.0, 1.0]);
-    const emitted = await feed(samples);
+    const emitted = await feed(samples, { minSpeechSeconds: 0 });
     expectWellFormed(emitted, samples);
     const live = emitted.filter((e) => e.at !== Infinity);
     expect(live.length).toBeGreaterThanOrEqual(2); // the pauses of 1.6 s and 2.0 s close windows while recording
@@ -58,6 +58,25 @@ describe.skipIf(!toolsAvailable('live windower', 'espeak-ng'))('LiveWindower on 
       const holder = emitted.find((e) => e.window.start <= region.start && e.window.end >= region.end);
       expect(holder, `speech at ${region.start}–${region.end} s`).toBeDefined();
     }
+  });
+
+  it('lets short pauses close a window only once it holds enough speech; a long pause closes it anyway', async () => {
+    // 1.2 s pauses, then a 3 s one after the fifth phrase, then 1.2 s pauses again.
+    const phrases = [...PHRASES, ...PHRASES, ...PHRASES];
+    const pauses = phrases.map((_, i) => (i === 4 ? 3 : 1.2));
+    const { samples, truth } = spokenRecording(phrases, pauses);
+    const speech = (regions: { start: number; end: number }[]): number => regions.reduce((sum, r) => sum + r.end - r.start, 0);
+    // more than the first five phrases hold: only the long pause can close the first window
+    const minSpeechSeconds = speech(truth.slice(0, 5)) + 1;
+    const emitted = await feed(samples, { minSpeechSeconds, closeAfterLongSilenceSeconds: 2 });
+    expectWellFormed(emitted, samples);
+    expect(Math.abs(emitted[0]!.window.end - (truth[4]!.end + 0.2))).toBeLessThan(0.15);
+    // every later window closed while recording holds at least the minimum
+    for (const { window, at } of emitted.slice(1)) {
+      if (at !== Infinity) expect(speech(window.regions)).toBeGreaterThanOrEqual(minSpeechSeconds);
+    }
+    const withoutMinimum = await feed(samples, { minSpeechSeconds: 0 });
+    expect(emitted.length).toBeLessThan(withoutMinimum.length);
   });
 
   it('cuts speech that never pauses before a window overflows, while recording', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lowestEnergyPoint } from '../../../server/pipeline/audio/energy';
-import { packWindows, windowSamples } from '../../../server/pipeline/audio/windows';
+import { packWindows, toRecordingTime, windowSamples } from '../../../server/pipeline/audio/windows';
 
 const RATE = 16000;
 
@@ -65,7 +65,48 @@ describe('packing speech regions into windows', () => {
     const samples = loudWithDips(10, [3.3, 7.5]);
     expect(lowestEnergyPoint(samples, 0, 1, 5)).toBeCloseTo(3.3, 1);
     expect(lowestEnergyPoint(samples.subarray(4 * RATE), 4 * RATE, 5, 9)).toBeCloseTo(7.5, 1);
-    const w = { start: 2, end: 2.5, regions: [] };
+    const w = { start: 2, end: 2.5, regions: [], spans: [{ start: 2, end: 2.5 }] };
     expect(Array.from(windowSamples(samples, w))).toEqual(Array.from(samples.subarray(2 * RATE, 2.5 * RATE)));
+  });
+
+  it('speechOnly: leaves out the pauses, fits more speech per window and maps times back', () => {
+    const regions = [
+      { start: 1, end: 11 },
+      { start: 15, end: 25 },
+      { start: 40, end: 48 },
+      { start: 60, end: 70 },
+    ];
+    const samples = Float32Array.from({ length: 80 * RATE }, (_, i) => i / RATE);
+    expect(packWindows(regions, samples)).toHaveLength(3);
+    const windows = packWindows(regions, samples, { speechOnly: true });
+    // 10.4 + 10.4 + 8.4 = 29.2 s of padded speech fit in one window; the last region needs another
+    expect(windows).toHaveLength(2);
+    const [first] = windows;
+    expect(first!.spans).toEqual([
+      { start: 0.8, end: 11.2 },
+      { start: 14.8, end: 25.2 },
+      { start: 39.8, end: 48.2 },
+    ]);
+    const audio = windowSamples(samples, first!);
+    expect(audio.length).toBe(Math.round(29.2 * RATE));
+    // the samples are the spans' own (each sample holds its recording time)
+    expect(audio[Math.round(10.4 * RATE)]).toBeCloseTo(14.8, 4);
+    expect(toRecordingTime(first!, 0, 'start')).toBeCloseTo(0.8, 6);
+    expect(toRecordingTime(first!, 12, 'start')).toBeCloseTo(16.4, 6);
+    // a seam: an end belongs to the earlier span, a start to the later one
+    expect(toRecordingTime(first!, 10.4, 'end')).toBeCloseTo(11.2, 6);
+    expect(toRecordingTime(first!, 10.4, 'start')).toBeCloseTo(14.8, 6);
+    expect(toRecordingTime(first!, 29.2, 'end')).toBeCloseTo(48.2, 6);
+  });
+
+  it('speechOnly: merges regions whose pads overlap and never exceeds 30 s of samples', () => {
+    const regions = Array.from({ length: 40 }, (_, i) => ({ start: i * 2.1 + 0.5, end: i * 2.1 + 2.2 }));
+    const samples = new Float32Array(90 * RATE);
+    const windows = packWindows(regions, samples, { speechOnly: true });
+    for (const w of windows) {
+      expect(windowSamples(samples, w).length).toBeLessThanOrEqual(30 * RATE);
+      w.spans.slice(1).forEach((span, i) => expect(span.start).toBeGreaterThan(w.spans[i]!.end));
+    }
+    expect(windows.flatMap((w) => w.regions)).toEqual(regions);
   });
 });

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loading } from '../../components/Loading';
 import { useNotify } from '../../components/Notifier';
@@ -8,7 +9,7 @@ import { exportUrl, importTestCases, listTestCases } from './api';
 import { FieldProblems } from './FieldProblems';
 
 /**
- * The group's synthetic test consultations, with JSONL import (a file or
+ * The group's synthetic test consultations (each title opens the editor), with JSONL import (a file or
  * pasted text) and export. A refused import lists every problem by line,
  * including where the personal-data check found something.
  */
@@ -43,7 +44,9 @@ export function TestCaseLibrary({ groupId }: { groupId: string }) {
           <tbody>
             {cases.data?.testCases.map((c) => (
               <tr key={c.id}>
-                <td>{c.title}</td>
+                <td>
+                  <Link to={`/samskapande/testfall/${c.id}`}>{c.title}</Link>
+                </td>
                 <td>{c.setting}</td>
                 <td>{c.tags.join(', ')}</td>
                 <td>{c.turns}</td>
@@ -55,6 +58,9 @@ export function TestCaseLibrary({ groupId }: { groupId: string }) {
           </tbody>
         </table>
       </div>
+      <p>
+        <Link to={`/samskapande/grupp/${groupId}/testfall/nytt`}>Nytt testfall</Link>
+      </p>
       <p>
         <a href={exportUrl(groupId)} download>
           Exportera som JSONL

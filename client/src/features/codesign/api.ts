@@ -1,3 +1,4 @@
+import type { TestCase } from '../../../../server/contracts/testcase';
 import type { WorkflowSpec } from '../../../../server/contracts/workflow';
 import { request } from '../../api/client';
 import {
@@ -16,6 +17,7 @@ import {
   RunListSchema,
   RunStartedSchema,
   SavedVersionSchema,
+  TestCaseDetailSchema,
   TestCaseListSchema,
   VersionSchema,
   WorkflowDetailSchema,
@@ -46,6 +48,10 @@ export const compareRuns = (a: string, b: string) => request('GET', `/evalruns/c
 
 export const listTestCases = (groupId: string) => request('GET', `/groups/${id(groupId)}/testcases`, TestCaseListSchema);
 export const importTestCases = (groupId: string, jsonl: string) => request('POST', `/groups/${id(groupId)}/testcases/import`, ImportResultSchema, { body: { jsonl } });
+export const getTestCase = (caseId: string) => request('GET', `/testcases/${id(caseId)}`, TestCaseDetailSchema);
+export const createTestCase = (groupId: string, data: TestCase) => request('POST', `/groups/${id(groupId)}/testcases`, TestCaseDetailSchema, { body: { data } });
+export const saveTestCase = (caseId: string, revision: number, data: TestCase) =>
+  request('PUT', `/testcases/${id(caseId)}`, TestCaseDetailSchema, { body: { revision, data } });
 export const exportUrl = (groupId: string) => `/api/v1/groups/${id(groupId)}/testcases/export`;
 
 export const listRounds = (groupId: string) => request('GET', `/groups/${id(groupId)}/rating-rounds`, RoundListSchema);

@@ -7,6 +7,7 @@ import { MyRoundsPage } from './MyRoundsPage';
 import { RatingPage } from './RatingPage';
 import { RoundResultsPage } from './RoundResultsPage';
 import { RunPage } from './RunPage';
+import { TestCaseEditorPage } from './TestCaseEditorPage';
 import { WorkflowPage } from './WorkflowPage';
 
 /**
@@ -19,6 +20,8 @@ export const codesignRoutes = (
   <Route element={<CodesignFrame />}>
     <Route path="samskapande/grupp/:groupId" element={<RequireStudioRole><GroupStudioPage /></RequireStudioRole>} />
     <Route path="samskapande/arbetsfloden/:id" element={<RequireStudioRole><WorkflowPage /></RequireStudioRole>} />
+    <Route path="samskapande/grupp/:groupId/testfall/nytt" element={<RequireStudioRole><TestCaseEditorPage /></RequireStudioRole>} />
+    <Route path="samskapande/testfall/:id" element={<RequireStudioRole><TestCaseEditorPage /></RequireStudioRole>} />
     <Route path="samskapande/korningar/:id" element={<RequireStudioRole><RunPage /></RequireStudioRole>} />
     <Route path="samskapande/jamfor" element={<RequireStudioRole><ComparePage /></RequireStudioRole>} />
     <Route path="bedomning" element={<MyRoundsPage />} />

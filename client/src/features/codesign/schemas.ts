@@ -109,7 +109,7 @@ export const CompareSchema = z.object({
 });
 export type Compare = z.infer<typeof CompareSchema>;
 
-export const TestCaseRowSchema = z.object({ id: Id, slug: z.string(), title: z.string(), revision: z.number(), setting: z.string(), tags: z.array(z.string()), turns: z.number(), keyFacts: z.number(), criticalKeyFacts: z.number(), hasAudio: z.boolean() });
+export const TestCaseRowSchema = z.object({ id: Id, groupId: Id, slug: z.string(), title: z.string(), revision: z.number(), setting: z.string(), tags: z.array(z.string()), turns: z.number(), keyFacts: z.number(), criticalKeyFacts: z.number(), hasAudio: z.boolean() });
 export const TestCaseListSchema = z.object({ testCases: z.array(TestCaseRowSchema) });
 export const TestCaseDetailSchema = z.object({ testCase: TestCaseRowSchema, data: TestCaseSchema });
 export const ImportResultSchema = z.object({ created: z.number(), updated: z.number() });

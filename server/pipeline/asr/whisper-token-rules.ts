@@ -1,0 +1,108 @@
+import { z } from 'zod';
+
+/**
+ * Which token Whisper may emit next, in timestamp mode: the rules of
+ * transformers.js 4.3.1's logits processors for Whisper (suppress_tokens,
+ * begin_suppress_tokens, WhisperTimeStampLogitsProcessor), applied as a
+ * masked argmax over one row of logits instead of writing −∞ into a copy of
+ * the vocabulary and taking a full log-softmax on every step.
+ */
+
+/**
+ * The generation settings the rules depend on. Settings that would add
+ * other logits processors (sampling, beams, repetition penalties, forced or
+ * minimum lengths) must be absent or neutral: then plain greedy decoding
+ * with these rules is exactly what `generate()` does.
+ */
+export const WhisperGenerationSchema = z.object({
+  decoder_start_token_id: z.number().int(),
+  eos_token_id: z.union([z.number().int(), z.array(z.number().int()).min(1)]).transform((e) => (Array.isArray(e) ? e[0]! : e)),
+  no_timestamps_token_id: z.number().int(),
+  suppress_tokens: z.array(z.number().int()).nullish(),
+  begin_suppress_tokens: z.array(z.number().int()).nullish(),
+  max_length: z.number().int().positive().default(448),
+  max_new_tokens: z.null().optional(),
+  lang_to_id: z.record(z.string(), z.number().int()),
+  task_to_id: z.record(z.string(), z.number().int()),
+  do_sample: z.literal(false).nullish(),
+  num_beams: z.literal(1).nullish(),
+  repetition_penalty: z.literal(1).nullish(),
+  no_repeat_ngram_size: z.literal(0).nullish(),
+  min_length: z.literal(0).nullish(),
+  min_new_tokens: z.null().optional(),
+  forced_bos_token_id: z.null().optional(),
+  forced_eos_token_id: z.null().optional(),
+  bad_words_ids: z.null().optional(),
+});
+export type WhisperGeneration = z.output<typeof WhisperGenerationSchema>;
+
+export class TokenRules {
+  readonly eos: number;
+  readonly timestampBegin: number;
+  /** Suppressed on every step. */
+  private readonly suppressed: Uint8Array;
+
+  constructor(
+    readonly generation: WhisperGeneration,
+    vocabSize: number,
+  ) {
+    this.eos = generation.eos_token_id;
+    this.timestampBegin = generation.no_timestamps_token_id + 1;
+    this.suppressed = new Uint8Array(vocabSize);
+    for (const id of generation.suppress_tokens ?? []) if (id < vocabSize) this.suppressed[id] = 1;
+    // The timestamp processor always removes <|notimestamps|>.
+    this.suppressed[generation.no_timestamps_token_id] = 1;
+  }
+
+  /**
+   * The next token after `generated` (the tokens produced after the prompt).
+   * On the first step only timestamps are allowed (which makes the begin
+   * suppress tokens, a space and EOS, moot). Afterwards timestamps come in
+   * pairs: after two, text must follow; after one that follows text, only
+   * another timestamp or EOS. And when the timestamps together are more
+   * probable than the best text token, a timestamp is taken.
+   */
+  next(logits: Float32Array, generated: readonly number[]): number {
+    const ts = this.timestampBegin;
+    const vocab = logits.length;
+    if (generated.length === 0) return this.argmax(logits, ts, vocab);
+
+    const n = generated.length;
+    const lastWasTimestamp = generated[n - 1]! >= ts;
+    const penultimateWasTimestamp = n < 2 || generated[n - 2]! >= ts;
+    if (lastWasTimestamp && penultimateWasTimestamp) return this.argmax(logits, 0, ts);
+    // After a lone timestamp (a segment's end) no text: tokens below EOS are text.
+    const textFrom = lastWasTimestamp ? this.eos : 0;
+    const text = this.argmax(logits, textFrom, ts);
+    const stamp = this.argmax(logits, ts, vocab);
+    const bestText = text < 0 ? -Infinity : logits[text]!;
+    // log Σ exp over timestamps > best text logit ⇔ the processor's comparison in
+    // log-probabilities (both sides share the log-softmax normaliser).
+    if (logSumExp(logits, ts, vocab, this.suppressed) > bestText) return stamp;
+    // argmax over both ranges; on a tie the lower index wins, as in the library.
+    return stamp >= 0 && logits[stamp]! > bestText ? stamp : text;
+  }
+
+  /** Index of the largest unsuppressed logit in [from, to); −1 when none. */
+  private argmax(logits: Float32Array, from: number, to: number): number {
+    let best = -1;
+    let value = -Infinity;
+    for (let i = from; i < to; i++) {
+      const x = logits[i]!;
+      if (x > value && this.suppressed[i] === 0) {
+        value = x;
+        best = i;
+      }
+    }
+    return best;
+  }
+}
+
+function logSumExp(x: Float32Array, from: number, to: number, suppressed: Uint8Array): number {
+  let max = -Infinity;
+  for (let i = from; i < to; i++) if (suppressed[i] === 0 && x[i]! > max) max = x[i]!;
+  if (max === -Infinity) return -Infinity;
+  let sum = 0;
+  for (let i = from; i < to; i++) if (suppressed[i] === 0) sum += Math.exp(x[i]! - max);
+  return max + Math.log(sum);
+}

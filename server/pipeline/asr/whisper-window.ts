@@ -1,0 +1,64 @@
+import type { AutomaticSpeechRecognitionPipeline } from '@huggingface/transformers';
+import { WhisperGreedyDecoder, type WhisperModelParts } from './whisper-greedy';
+
+/**
+ * One ≤ 30 s window through a loaded Whisper pipeline, in timestamp mode.
+ * transformers.js still loads the model and provides the feature extractor
+ * and the tokenizer (including its timestamp-aware `_decode_asr`); the
+ * decoding loop is ours (`WhisperGreedyDecoder`) when the export has the
+ * standard layout, else the pipeline's own.
+ */
+
+export interface WindowRequest {
+  language: string;
+  /** Whisper prompt format, from `buildWhisperPrompt`; default `<|startoftranscript|> <|lang|> <|transcribe|>`. */
+  decoderInputIds?: number[];
+}
+
+/** The part of transformers.js's Whisper tokenizer that merges tokens into timed chunks (not in its typings). */
+interface AsrTokenizer {
+  _decode_asr(
+    sequences: { tokens: number[]; stride: [number, number, number] }[],
+    options: { time_precision: number; return_timestamps: true; force_full_sequences: false },
+  ): [string, Record<string, unknown>];
+}
+
+const SAMPLE_RATE = 16_000;
+const decoders = new WeakMap<object, WhisperGreedyDecoder | null>();
+
+function decoderFor(asr: AutomaticSpeechRecognitionPipeline): WhisperGreedyDecoder | null {
+  if (!decoders.has(asr)) decoders.set(asr, WhisperGreedyDecoder.for(asr.model as unknown as WhisperModelParts));
+  return decoders.get(asr) ?? null;
+}
+
+/** The reference: transformers.js's own pipeline call, with the options our transcriber always sets. */
+export function transcribeWithPipeline(asr: AutomaticSpeechRecognitionPipeline, samples: Float32Array, request: WindowRequest): Promise<unknown> {
+  return asr(samples, {
+    language: request.language,
+    task: 'transcribe',
+    return_timestamps: true,
+    ...(request.decoderInputIds ? { decoder_input_ids: request.decoderInputIds } : {}),
+  });
+}
+
+/** `{ text, chunks }` as the pipeline returns it; the caller validates it. */
+export async function transcribeWindow(asr: AutomaticSpeechRecognitionPipeline, samples: Float32Array, request: WindowRequest): Promise<unknown> {
+  const decoder = decoderFor(asr);
+  if (!decoder) return transcribeWithPipeline(asr, samples, request);
+
+  const { decoder_start_token_id: sot, lang_to_id, task_to_id } = decoder.generation;
+  const lang = lang_to_id[`<|${request.language}|>`];
+  const task = task_to_id['transcribe'];
+  if (lang === undefined || task === undefined) throw new Error(`This Whisper model has no language token for ${request.language}`);
+  const init = request.decoderInputIds ?? [sot, lang, task];
+
+  const { input_features } = (await asr.processor(samples)) as { input_features: { data: Float32Array; dims: number[] } };
+  const tokens = await decoder.decode(input_features, init);
+  const extractor = asr.processor.feature_extractor as unknown as { config: { chunk_length: number } };
+  const sourcePositions = (asr.model.config as unknown as { max_source_positions: number }).max_source_positions;
+  const [text, optional] = (asr.tokenizer as unknown as AsrTokenizer)._decode_asr(
+    [{ tokens, stride: [samples.length / SAMPLE_RATE, 0, 0] }],
+    { time_precision: extractor.config.chunk_length / sourcePositions, return_timestamps: true, force_full_sequences: false },
+  );
+  return { text, ...optional };
+}

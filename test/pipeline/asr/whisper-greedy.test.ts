@@ -1,0 +1,129 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { pipeline, type AutomaticSpeechRecognitionPipeline } from '@huggingface/transformers';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { leaseLocalPipeline } from '../../../server/pipeline/asr/local-runtime';
+import type { PipelineLease } from '../../../server/pipeline/asr/local-pipeline-cache';
+import { buildWhisperPrompt } from '../../../server/pipeline/asr/local-whisper-prompt';
+import { WhisperGreedyDecoder, type WhisperModelParts } from '../../../server/pipeline/asr/whisper-greedy';
+import { TokenRules, WhisperGenerationSchema } from '../../../server/pipeline/asr/whisper-token-rules';
+import { transcribeWindow, transcribeWithPipeline } from '../../../server/pipeline/asr/whisper-window';
+import { HIGH_HZ, LOW_HZ, concatAudio, tone } from '../../support/synthetic/audio';
+import { TINY_SYNTHETIC_DIMS, makeSyntheticWhisper } from '../../support/synthetic/whisper';
+
+/*
+ * Our greedy decoding loop against the reference, transformers.js's own
+ * pipeline, on the same loaded synthetic Whisper: same tokens, same text,
+ * same timestamps, for several scripts, a prompt and audio of every length.
+ */
+
+const MODEL_ID = 'synthetic-whisper-greedy';
+// Synthetic Swedish consultation lines, written for this test.
+const SCRIPTS = [
+  {
+    segments: [
+      { start: 0, end: 2.5, text: 'Patienten har ont i ryggen sedan i måndags.' },
+      { start: 2.5, end: 4, text: 'Ingen domning i benen.' },
+    ],
+    whenPrompted: [{ start: 0, end: 3, text: 'Hon tar Ipren vid behov.' }],
+  },
+  { segments: [{ start: 0.02, end: 1.2, text: 'Blodtrycket är 130 över 85.' }] },
+];
+
+describe('WhisperGreedyDecoder matches transformers.js generate() on a synthetic Whisper', () => {
+  let modelsDir: string;
+  let lease: PipelineLease<AutomaticSpeechRecognitionPipeline>;
+  let asr: AutomaticSpeechRecognitionPipeline;
+
+  beforeAll(async () => {
+    modelsDir = await mkdtemp(path.join(os.tmpdir(), 'jv-greedy-'));
+    await makeSyntheticWhisper({ dir: path.join(modelsDir, MODEL_ID), dims: TINY_SYNTHETIC_DIMS, scripts: SCRIPTS });
+    lease = await leaseLocalPipeline(
+      { task: 'automatic-speech-recognition', kind: 'whisper', modelsDir, modelId: MODEL_ID, dtype: 'fp32' },
+      (folder, options) => pipeline('automatic-speech-recognition', folder, options),
+    );
+    asr = await lease.run(async (p) => p);
+  });
+
+  afterAll(async () => {
+    await lease?.release();
+    if (modelsDir) await rm(modelsDir, { recursive: true, force: true });
+  });
+
+  it('takes the fast path for a standard merged export', () => {
+    expect(WhisperGreedyDecoder.for(asr.model as unknown as WhisperModelParts)).not.toBeNull();
+  });
+
+  const cases: [string, () => Float32Array][] = [
+    ['low tone, 5 s', () => tone(LOW_HZ, 5)],
+    ['high tone, 2 s', () => tone(HIGH_HZ, 2)],
+    ['a full 30 s window', () => concatAudio(tone(HIGH_HZ, 10), tone(LOW_HZ, 20))],
+    ['0.3 s', () => tone(LOW_HZ, 0.3)],
+  ];
+  for (const [name, audio] of cases) {
+    it(`gives the same text and timestamps: ${name}`, async () => {
+      const samples = audio();
+      const ours = await transcribeWindow(asr, samples, { language: 'sv' });
+      const reference = await transcribeWithPipeline(asr, samples, { language: 'sv' });
+      expect(ours).toEqual(reference);
+      expect((ours as { chunks: unknown[] }).chunks.length).toBeGreaterThan(0);
+    });
+  }
+
+  it('gives the same output with an initial prompt', async () => {
+    const prompt = buildWhisperPrompt(asr.tokenizer, 'Ipren, Alvedon, Waran', 'sv');
+    const samples = tone(LOW_HZ, 4);
+    const ours = await transcribeWindow(asr, samples, { language: 'sv', decoderInputIds: prompt.decoderInputIds });
+    const reference = await transcribeWithPipeline(asr, samples, { language: 'sv', decoderInputIds: prompt.decoderInputIds });
+    expect(ours).toEqual(reference);
+    expect(JSON.stringify(ours)).toContain('Hon tar Ipren vid behov.');
+  });
+});
+
+describe('Whisper timestamp rules as a masked argmax', () => {
+  const VOCAB = 51865;
+  const TS = 50364;
+  const EOS = 50257;
+  const rules = new TokenRules(
+    WhisperGenerationSchema.parse({
+      decoder_start_token_id: 50258,
+      eos_token_id: EOS,
+      no_timestamps_token_id: 50363,
+      suppress_tokens: [1, 2],
+      begin_suppress_tokens: [220, EOS],
+      lang_to_id: { '<|sv|>': 50273 },
+      task_to_id: { transcribe: 50359 },
+    }),
+    VOCAB,
+  );
+  const logits = (peaks: Record<number, number>): Float32Array => {
+    const x = new Float32Array(VOCAB).fill(-10);
+    for (const [id, value] of Object.entries(peaks)) x[Number(id)] = value;
+    return x;
+  };
+
+  it('starts with a timestamp even when text is likelier', () => {
+    expect(rules.next(logits({ 100: 5, [TS + 3]: 1 }), [])).toBe(TS + 3);
+  });
+
+  it('never emits suppressed tokens or <|notimestamps|>', () => {
+    expect(rules.next(logits({ 1: 9, 50363: 9, 300: 2 }), [TS, 400])).toBe(300);
+  });
+
+  it('pairs timestamps: text after two, timestamp or EOS after one that ends a segment', () => {
+    expect(rules.next(logits({ [TS + 10]: 9, 500: 1 }), [TS, 400, TS + 5, TS + 5])).toBe(500);
+    expect(rules.next(logits({ 500: 9, [TS + 10]: 1 }), [TS, 400, TS + 5])).toBe(TS + 10);
+    expect(rules.next(logits({ 500: 9, [EOS]: 2, [TS + 10]: 1 }), [TS, 400, TS + 5])).toBe(EOS);
+  });
+
+  it('takes a timestamp when all timestamps together outweigh the best text token', () => {
+    // 1500 timestamps at 0 against one text token at 5: log(1500 e^0) ≈ 7.3 > 5
+    const x = logits({ 500: 5 });
+    x.fill(0, TS);
+    expect(rules.next(x, [TS, 400])).toBeGreaterThanOrEqual(TS);
+    x.fill(-10, TS);
+    x[TS + 7] = 0;
+    expect(rules.next(x, [TS, 400])).toBe(500);
+  });
+});
