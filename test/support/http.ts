@@ -9,6 +9,21 @@ export interface Res<T = any> {
   text: string;
 }
 
+/**
+ * fetch, tried a second time when a pooled keep-alive socket turns out to
+ * have been closed by a server that a test stopped and started again on the
+ * same port (undici reports "other side closed"). Nothing else is retried.
+ */
+async function fetchOnce(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    const code = (error as { cause?: { code?: string } }).cause?.code;
+    if (code !== 'UND_ERR_SOCKET' && code !== 'ECONNRESET') throw error;
+    return fetch(url, init);
+  }
+}
+
 export class Client {
   private cookies = new Map<string, string>();
   constructor(readonly baseUrl: string) {}
@@ -23,7 +38,7 @@ export class Client {
         (init.headers as Record<string, string>)['content-type'] = 'application/json';
       }
     }
-    const res = await fetch(this.baseUrl + path, init);
+    const res = await fetchOnce(this.baseUrl + path, init);
     for (const line of res.headers.getSetCookie()) {
       const [pair] = line.split(';');
       const eq = pair!.indexOf('=');
