@@ -1,9 +1,11 @@
 import type { AutomaticSpeechRecognitionPipeline } from '@huggingface/transformers';
+import { logMelFor } from '../server/pipeline/asr/whisper-window';
 
 /**
  * Time spent inside the model, measured by wrapping the pipeline's own
- * onnxruntime sessions and its feature extractor: whatever calls them (our
- * transcriber or the stock chunked pipeline) is measured the same way.
+ * onnxruntime sessions and both feature extractors (transformers.js's, which
+ * the stock pipeline calls, and ours, which our transcriber calls): whatever
+ * calls them is measured the same way.
  */
 export interface ModelCounters {
   featureMs: number;
@@ -59,6 +61,19 @@ export function instrumentPipeline(pipe: AutomaticSpeechRecognitionPipeline): Mo
     c.featureMs += ms;
     c.featureCalls += 1;
   });
+  const logMel = logMelFor(pipe);
+  if (logMel) {
+    const extract = logMel.extract.bind(logMel);
+    logMel.extract = (samples) => {
+      const started = performance.now();
+      try {
+        return extract(samples);
+      } finally {
+        c.featureMs += performance.now() - started;
+        c.featureCalls += 1;
+      }
+    };
+  }
   return {
     snapshot: () => ({ ...c }),
     reset: () => {

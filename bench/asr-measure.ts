@@ -4,6 +4,7 @@ import { detectSpeech } from '../server/pipeline/audio/vad/detect-speech';
 import { leaseLocalPipeline } from '../server/pipeline/asr/local-runtime';
 import { LocalWhisperTranscriber } from '../server/pipeline/asr/local-whisper';
 import { transcribeRecording } from '../server/pipeline/asr/transcribe-recording';
+import { type FeatureTimes, measureFeatureExtractors } from './asr-features';
 import { instrumentPipeline, type ModelCounters } from './asr-instrument';
 import { simulateLive, type LiveResult } from './asr-live';
 
@@ -24,6 +25,7 @@ export interface SizeResult {
   stock: StageRun;
   live: LiveResult & { model: ModelCounters };
   loadMs: number;
+  features: FeatureTimes;
 }
 
 /** The settings every scribe passes; `language`/`task` as our transcriber sets them. */
@@ -52,10 +54,12 @@ export async function measureSize(modelsDir: string, modelId: string, wav: Uint8
   try {
     const pipe = await lease.run(async (p) => p);
     const loadMs = performance.now() - loadStarted;
+    const head = (await decodeAudio(wav)).channels[0]!;
+    const features = await measureFeatureExtractors(pipe, head.slice(0, 16000 * 30));
     const probe = instrumentPipeline(pipe);
 
     // Warm-up outside the timings: first runs allocate arenas, load Silero, build the mel filters.
-    const warm = (await decodeAudio(wav)).channels[0]!.slice(0, 16000 * 20);
+    const warm = head.slice(0, 16000 * 20);
     await detectSpeech(warm);
     await transcriber.transcribe({ samples: warm, sampleRate: 16000 }, { language: 'sv' });
     probe.reset();
@@ -93,6 +97,7 @@ export async function measureSize(modelsDir: string, modelId: string, wav: Uint8
       stock,
       live: { ...live, model: probe.snapshot() },
       loadMs,
+      features,
     };
   } finally {
     await transcriber.dispose();

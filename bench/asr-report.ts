@@ -70,6 +70,12 @@ export function printSize(size: string, r: SizeResult, note: string | null): Fig
     `ours/stock time ${f.ratio.toFixed(2)}; real-time factor ours ${f.rtfOurs.toFixed(3)}, stock ${f.rtfStock.toFixed(3)}; ` +
       `outside model inference (ours) ${pct(f.nonInferenceShare)}; VAD in the run ${(r.audioSeconds / (r.ours.vadMs / 1000)).toFixed(0)}× real time`,
   );
+  const fx = r.features;
+  console.log(
+    `feature extractor alone, median of ${fx.repeats} runs on 30 s: ours ${fx.oursMs === null ? 'n/a (fallback to transformers.js)' : `${fx.oursMs.toFixed(1)} ms`}, ` +
+      `transformers.js ${fx.transformersMs.toFixed(1)} ms` +
+      (fx.oursMs === null ? '' : ` (${(fx.transformersMs / fx.oursMs).toFixed(1)}× faster)`),
+  );
   console.log(
     `live (0.5 s chunks, simulated clock): ${r.live.windows} windows, ${r.live.backlogAtStop} unfinished at stop, ` +
       `final transcript ${r.live.stopToFinalSeconds.toFixed(1)} s after stop = ${f.stopToFinalWindows.toFixed(2)} window lengths (30 s); ` +

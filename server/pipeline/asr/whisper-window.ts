@@ -1,12 +1,15 @@
 import type { AutomaticSpeechRecognitionPipeline } from '@huggingface/transformers';
+import { LogMelSpectrogram } from './log-mel';
 import { WhisperGreedyDecoder, type WhisperModelParts } from './whisper-greedy';
 
 /**
  * One ≤ 30 s window through a loaded Whisper pipeline, in timestamp mode.
- * transformers.js still loads the model and provides the feature extractor
- * and the tokenizer (including its timestamp-aware `_decode_asr`); the
- * decoding loop is ours (`WhisperGreedyDecoder`) when the export has the
- * standard layout, else the pipeline's own.
+ * transformers.js still loads the model and provides the tokenizer
+ * (including its timestamp-aware `_decode_asr`); the decoding loop is ours
+ * (`WhisperGreedyDecoder`) when the export has the standard layout, else the
+ * pipeline's own. Features are ours (`LogMelSpectrogram`, same numbers,
+ * faster) when the extractor's settings are the standard ones, else
+ * transformers.js's extractor.
  */
 
 export interface WindowRequest {
@@ -25,10 +28,17 @@ interface AsrTokenizer {
 
 const SAMPLE_RATE = 16_000;
 const decoders = new WeakMap<object, WhisperGreedyDecoder | null>();
+const logMels = new WeakMap<object, LogMelSpectrogram | null>();
 
 function decoderFor(asr: AutomaticSpeechRecognitionPipeline): WhisperGreedyDecoder | null {
   if (!decoders.has(asr)) decoders.set(asr, WhisperGreedyDecoder.for(asr.model as unknown as WhisperModelParts));
   return decoders.get(asr) ?? null;
+}
+
+/** Our log-mel extractor for this pipeline, or null when its extractor's settings are not the ones we reproduce. */
+export function logMelFor(asr: AutomaticSpeechRecognitionPipeline): LogMelSpectrogram | null {
+  if (!logMels.has(asr)) logMels.set(asr, LogMelSpectrogram.fromExtractor(asr.processor.feature_extractor));
+  return logMels.get(asr) ?? null;
 }
 
 /** The reference: transformers.js's own pipeline call, with the options our transcriber always sets. */
@@ -52,8 +62,12 @@ export async function transcribeWindow(asr: AutomaticSpeechRecognitionPipeline, 
   if (lang === undefined || task === undefined) throw new Error(`This Whisper model has no language token for ${request.language}`);
   const init = request.decoderInputIds ?? [sot, lang, task];
 
-  const { input_features } = (await asr.processor(samples)) as { input_features: { data: Float32Array; dims: number[] } };
-  const tokens = await decoder.decode(input_features, init);
+  // Runs on one pipeline are queued (see local-pipeline-cache), so the extractor's reused buffer is ours until decode returns.
+  const logMel = logMelFor(asr);
+  const features = logMel
+    ? logMel.extract(samples)
+    : ((await asr.processor(samples)) as { input_features: { data: Float32Array; dims: number[] } }).input_features;
+  const tokens = await decoder.decode(features, init);
   const extractor = asr.processor.feature_extractor as unknown as { config: { chunk_length: number } };
   const sourcePositions = (asr.model.config as unknown as { max_source_positions: number }).max_source_positions;
   const [text, optional] = (asr.tokenizer as unknown as AsrTokenizer)._decode_asr(
