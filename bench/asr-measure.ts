@@ -1,5 +1,6 @@
 import { pipeline } from '@huggingface/transformers';
 import { decodeAudio } from '../server/pipeline/audio/decode-audio';
+import { backgroundSpeechProbabilities } from '../server/pipeline/audio/vad/background-vad';
 import { detectSpeech } from '../server/pipeline/audio/vad/detect-speech';
 import { leaseLocalPipeline } from '../server/pipeline/asr/local-runtime';
 import { LocalWhisperTranscriber } from '../server/pipeline/asr/local-whisper';
@@ -12,7 +13,7 @@ import { simulateLive, type LiveResult } from './asr-live';
 export interface StageRun {
   totalMs: number;
   decodeMs: number;
-  /** VAD and window packing (ours only). */
+  /** Time ours stood waiting for VAD (its worker thread runs ahead of transcription; ours only). */
   vadMs: number;
   model: ModelCounters;
   windows: number;
@@ -58,9 +59,10 @@ export async function measureSize(modelsDir: string, modelId: string, wav: Uint8
     const features = await measureFeatureExtractors(pipe, head.slice(0, 16000 * 30));
     const probe = instrumentPipeline(pipe);
 
-    // Warm-up outside the timings: first runs allocate arenas, load Silero, build the mel filters.
+    // Warm-up outside the timings: first runs allocate arenas, load Silero (here and in the VAD worker), build the mel filters.
     const warm = head.slice(0, 16000 * 20);
     await detectSpeech(warm);
+    await backgroundSpeechProbabilities(warm.slice());
     await transcriber.transcribe({ samples: warm, sampleRate: 16000 }, { language: 'sv' });
     probe.reset();
 

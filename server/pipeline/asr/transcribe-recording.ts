@@ -2,9 +2,18 @@ import { z } from 'zod';
 import type { TranscriptSegment } from '../../contracts/transcript';
 import { decodeAudio, type DecodedAudio, type DecodeOptions } from '../audio/decode-audio';
 import { mixToMono } from '../audio/pcm';
-import { detectSpeech } from '../audio/vad/detect-speech';
+import { lowestEnergyPoint } from '../audio/energy';
+import { backgroundSpeechProbabilities } from '../audio/vad/background-vad';
 import type { VadOptions } from '../audio/vad/region-tracker';
-import { packWindows, toRecordingTime, windowSamples, type AudioWindow, type WindowOptions } from '../audio/windows';
+import { speechChunks, type SpeechChunk } from '../audio/vad/speech-chunks';
+import {
+  toRecordingTime,
+  WindowOptionsSchema,
+  WindowPacker,
+  windowSamples,
+  type AudioWindow,
+  type WindowOptions,
+} from '../audio/windows';
 import type { Transcriber } from './transcriber';
 
 const InputSchema = z.object({
@@ -26,12 +35,18 @@ export interface TranscribeRecordingInput extends z.input<typeof InputSchema> {
   window?: WindowOptions;
   /** Each segment in time order, with its final id, as soon as no earlier one can still arrive. */
   onSegment?: (segment: TranscriptSegment) => void;
+  /** `windowsTotal` counts the windows found so far: it grows until VAD has reached the end. */
   onProgress?: (progress: { windowsDone: number; windowsTotal: number }) => void;
   signal?: AbortSignal;
 }
 
 export interface StageTimings {
   decodeMs: number;
+  /**
+   * Time the pipeline stood waiting for VAD. VAD runs on a worker thread a
+   * chunk ahead of transcription, so only the part not hidden behind the
+   * transcription of earlier windows counts (at least the first chunk).
+   */
   vadMs: number;
   transcribeMs: number;
   totalMs: number;
@@ -54,6 +69,52 @@ interface Track {
 interface Job {
   track: Track;
   window: AudioWindow;
+}
+
+/**
+ * One track's windows as VAD finds its speech: regions go into a
+ * WindowPacker (speech only, as for the whole file at once), closed windows
+ * wait in `jobs`, and `frontier` bounds where any later window can start.
+ */
+class TrackFeed {
+  readonly jobs: Job[] = [];
+  frontier = -Infinity;
+  speechSeconds = 0;
+  private readonly packer: WindowPacker;
+  private readonly pad: number;
+  private readonly duration: number;
+
+  constructor(
+    private readonly track: Track,
+    private readonly chunks: AsyncGenerator<SpeechChunk>,
+    window: WindowOptions | undefined,
+  ) {
+    const options = { speechOnly: true, ...window };
+    this.pad = WindowOptionsSchema.parse(options).padSeconds;
+    this.duration = track.samples.length / 16000;
+    this.packer = new WindowPacker(options, (from, to) => lowestEnergyPoint(track.samples, 0, from, to));
+  }
+
+  get done(): boolean {
+    return this.frontier === Infinity;
+  }
+
+  async advance(): Promise<void> {
+    const next = await this.chunks.next();
+    const chunk: SpeechChunk = next.done ? { regions: [], frontier: Infinity } : next.value;
+    const windows: AudioWindow[] = [];
+    for (const region of chunk.regions) {
+      this.speechSeconds += region.end - region.start;
+      windows.push(...this.packer.add(region, this.duration));
+    }
+    if (chunk.frontier === Infinity) {
+      const last = this.packer.close(this.duration);
+      if (last) windows.push(last);
+    }
+    this.jobs.push(...windows.map((window) => ({ track: this.track, window })));
+    // A later window starts at its first region minus the pad, never before a region still pending or open.
+    this.frontier = chunk.frontier === Infinity ? Infinity : Math.min(this.packer.pendingStart ?? Infinity, chunk.frontier) - this.pad;
+  }
 }
 
 /**
@@ -98,7 +159,9 @@ function inRecordingTime(segment: TranscriptSegment, window: AudioWindow): Trans
 /**
  * A whole recording → transcript: decode to 16 kHz, find speech with Silero
  * VAD, pack the speech (without the pauses between regions) into ≤ 30 s
- * windows and transcribe them one by one. Silence is
+ * windows and transcribe them one by one. VAD runs on a worker thread one
+ * chunk ahead, so a window is transcribed as soon as it is closed while
+ * Silero reads the audio after it. Silence is
  * never sent to the model, which saves time and avoids Whisper's habit of
  * inventing text in silence.
  */
@@ -118,23 +181,35 @@ export async function transcribeRecording(input: TranscribeRecordingInput): Prom
       : [{ samples: mixToMono(audio.channels), speaker: null }];
   const decodeMs = elapsed(started);
 
-  const vadStarted = performance.now();
-  const jobs: Job[] = [];
-  let speechSeconds = 0;
-  for (const track of tracks) {
-    const regions = await detectSpeech(track.samples, input.vad, signal);
-    speechSeconds += regions.reduce((sum, r) => sum + r.end - r.start, 0);
-    const windows = packWindows(regions, track.samples, { speechOnly: true, ...input.window });
-    jobs.push(...windows.map((window) => ({ track, window })));
-  }
-  jobs.sort((a, b) => a.window.start - b.window.start);
-  const vadMs = elapsed(vadStarted);
-
+  const feeds = tracks.map(
+    (track) => new TrackFeed(track, speechChunks(track.samples, backgroundSpeechProbabilities, input.vad, signal), input.window),
+  );
   const sequencer = new SegmentSequencer(input.onSegment);
+  let vadMs = 0;
   let transcribeMs = 0;
-  input.onProgress?.({ windowsDone: 0, windowsTotal: jobs.length });
-  for (const [i, { track, window }] of jobs.entries()) {
+  let windowsDone = 0;
+  const windowsFound = (): number => windowsDone + feeds.reduce((n, f) => n + f.jobs.length, 0);
+  const frontier = (): number => Math.min(...feeds.map((f) => f.frontier));
+  // The earliest window found so far, across tracks.
+  const nextJob = (): { feed: TrackFeed; start: number } | null =>
+    feeds.reduce<{ feed: TrackFeed; start: number } | null>((best, feed) => {
+      const start = feed.jobs[0]?.window.start;
+      return start !== undefined && (!best || start < best.start) ? { feed, start } : best;
+    }, null);
+
+  for (;;) {
+    const next = nextJob();
+    if (!next || next.start >= frontier()) {
+      const behind = feeds.reduce<TrackFeed | null>((low, f) => (!f.done && (!low || f.frontier < low.frontier) ? f : low), null);
+      if (!behind) break; // VAD is done and every window transcribed
+      const vadStarted = performance.now();
+      await behind.advance();
+      vadMs += elapsed(vadStarted);
+      continue;
+    }
+    if (windowsDone === 0) input.onProgress?.({ windowsDone, windowsTotal: windowsFound() });
     signal?.throwIfAborted();
+    const { track, window } = next.feed.jobs.shift()!;
     const windowStarted = performance.now();
     const segments = await transcriber.transcribe(
       { samples: windowSamples(track.samples, window), sampleRate: 16000 },
@@ -143,15 +218,18 @@ export async function transcribeRecording(input: TranscribeRecordingInput): Prom
     transcribeMs += elapsed(windowStarted);
     signal?.throwIfAborted(); // a transcriber may finish its window without looking at the signal
     sequencer.add(segments.map((s) => ({ ...inRecordingTime(s, window), speaker: track.speaker ?? s.speaker })));
-    sequencer.releaseBefore(jobs[i + 1]?.window.start ?? Infinity);
-    input.onProgress?.({ windowsDone: i + 1, windowsTotal: jobs.length });
+    sequencer.releaseBefore(Math.min(nextJob()?.start ?? Infinity, frontier()));
+    windowsDone += 1;
+    input.onProgress?.({ windowsDone, windowsTotal: windowsFound() });
   }
+  sequencer.releaseBefore(Infinity);
+  if (windowsDone === 0) input.onProgress?.({ windowsDone: 0, windowsTotal: 0 }); // no speech at all
 
   return {
     segments: sequencer.released,
     durationSeconds: audio.durationSeconds,
-    speechSeconds,
-    windows: jobs.length,
+    speechSeconds: feeds.reduce((sum, f) => sum + f.speechSeconds, 0),
+    windows: windowsDone,
     timings: { decodeMs, vadMs, transcribeMs, totalMs: elapsed(started) },
   };
 }

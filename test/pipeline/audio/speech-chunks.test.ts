@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { detectSpeech, speechProbabilities } from '../../../server/pipeline/audio/vad/detect-speech';
+import type { SpeechRegion } from '../../../server/pipeline/audio/vad/region-tracker';
+import { speechChunks } from '../../../server/pipeline/audio/vad/speech-chunks';
+import { dialogueRecording, type DialogueTurn } from '../../support/audio/espeak';
+import { toolsAvailable } from '../../support/audio/tools';
+
+// Synthetic Swedish lines, written for this test; repeated so the recording spans several VAD chunks (20 s, then 40 s).
+const LINES = [
+  'Hur länge har du haft besvären?',
+  'Sedan i måndags, det började med feber.',
+  'Har du hostat mycket på nätterna?',
+  'Ja, särskilt när jag ligger ner.',
+];
+const TURNS: DialogueTurn[] = Array.from({ length: 16 }, (_, i) => ({ channel: 0, text: LINES[i % LINES.length]! }));
+
+describe.skipIf(!toolsAvailable('speech chunks', 'espeak-ng'))('speechChunks', () => {
+  const { channels, turns } = dialogueRecording(TURNS, 1, 1.5);
+  const samples = channels[0]!;
+
+  it('finds the same speech chunk by chunk as detectSpeech on the whole track, with a frontier no region crosses', async () => {
+    expect(samples.length / 16000).toBeGreaterThan(60); // three chunks at least
+    const found: SpeechRegion[] = [];
+    const frontiers: number[] = [];
+    for await (const chunk of speechChunks(samples, speechProbabilities)) {
+      for (const region of chunk.regions) {
+        // a region reported now never starts before a frontier promised earlier
+        expect(region.start).toBeGreaterThanOrEqual(frontiers.at(-1) ?? 0);
+        found.push(region);
+      }
+      frontiers.push(chunk.frontier);
+    }
+    expect(frontiers.length).toBeGreaterThanOrEqual(3);
+    expect(frontiers.at(-1)).toBe(Infinity);
+    const whole = await detectSpeech(samples);
+    expect(found).toHaveLength(whole.length);
+    expect(found).toHaveLength(turns.length);
+    found.forEach((r, i) => {
+      expect(Math.abs(r.start - whole[i]!.start)).toBeLessThan(0.1);
+      expect(Math.abs(r.end - whole[i]!.end)).toBeLessThan(0.1);
+      expect(Math.abs(r.start - turns[i]!.start)).toBeLessThan(0.15);
+    });
+  });
+});
