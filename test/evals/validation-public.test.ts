@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { correlate, loadMtsCorrelation } from '../../evals/validation/mts-correlation';
-import { evaluatePrimock, loadPrimock } from '../../evals/validation/primock-keyfacts';
+import { evaluatePrimock, loadPrimock } from '../../evals/validation/consultation-checklists';
 import { pearson, spearman } from '../../evals/validation/correlation';
 
 const MTS = '../shared/datasets/mts-dialog/Correlation-Study';
