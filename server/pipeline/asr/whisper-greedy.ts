@@ -45,13 +45,22 @@ const ort = (type: 'int64' | 'bool' | 'float32', data: BigInt64Array | boolean[]
   new Tensor(type, data, dims).ort_tensor;
 
 export class WhisperGreedyDecoder {
+  /** Per-step feeds that never change, built once rather than on each of ~150 steps per window. */
+  private readonly takesHidden: boolean;
+  private readonly cacheBranch: { first: unknown; later: unknown } | null;
+
   private constructor(
     private readonly encoder: OrtSession,
     private readonly decoder: OrtSession,
     private readonly rules: TokenRules,
     private readonly maxLength: number,
     private readonly segmentFrames: number,
-  ) {}
+  ) {
+    this.takesHidden = decoder.inputNames.includes('encoder_hidden_states');
+    this.cacheBranch = decoder.inputNames.includes('use_cache_branch')
+      ? { first: ort('bool', [false], [1]), later: ort('bool', [true], [1]) }
+      : null;
+  }
 
   /**
    * The decoder for a loaded model, or null when the export differs from the
@@ -150,8 +159,8 @@ export class WhisperGreedyDecoder {
       input_ids: ort('int64', BigInt64Array.from(ids, (id) => BigInt(id)), [1, ids.length]),
       ...past,
     };
-    if (this.decoder.inputNames.includes('encoder_hidden_states')) feeds['encoder_hidden_states'] = hidden;
-    if (this.decoder.inputNames.includes('use_cache_branch')) feeds['use_cache_branch'] = ort('bool', [cached], [1]);
+    if (this.takesHidden) feeds['encoder_hidden_states'] = hidden;
+    if (this.cacheBranch) feeds['use_cache_branch'] = cached ? this.cacheBranch.later : this.cacheBranch.first;
     return feeds;
   }
 

@@ -49,7 +49,7 @@ export class TokenRules {
     this.eos = generation.eos_token_id;
     this.timestampBegin = generation.no_timestamps_token_id + 1;
     this.suppressed = new Uint8Array(vocabSize);
-    for (const id of generation.suppress_tokens ?? []) if (id < vocabSize) this.suppressed[id] = 1;
+    for (const id of generation.suppress_tokens ?? []) if (id >= 0 && id < vocabSize) this.suppressed[id] = 1;
     // The timestamp processor always removes <|notimestamps|>.
     this.suppressed[generation.no_timestamps_token_id] = 1;
   }
@@ -78,13 +78,31 @@ export class TokenRules {
     const bestText = text < 0 ? -Infinity : logits[text]!;
     // log Σ exp over timestamps > best text logit ⇔ the processor's comparison in
     // log-probabilities (both sides share the log-softmax normaliser).
-    if (logSumExp(logits, ts, vocab, this.suppressed) > bestText) return stamp;
+    if (stamp >= 0 && this.logSumExp(logits, ts, vocab, logits[stamp]!) > bestText) return stamp;
     // argmax over both ranges; on a tie the lower index wins, as in the library.
     return stamp >= 0 && logits[stamp]! > bestText ? stamp : text;
   }
 
-  /** Index of the largest unsuppressed logit in [from, to); −1 when none. */
+  /**
+   * Index of the largest unsuppressed logit in [from, to); −1 when none.
+   * The plain argmax is the answer unless it is itself suppressed (rare:
+   * suppressed ids are special tokens and a few symbols), so the mask is
+   * read only then: a mask lookup per id made the scan half as fast.
+   */
   private argmax(logits: Float32Array, from: number, to: number): number {
+    let best = -1;
+    let value = -Infinity;
+    for (let i = from; i < to; i++) {
+      const x = logits[i]!;
+      if (x > value) {
+        value = x;
+        best = i;
+      }
+    }
+    return best < 0 || this.suppressed[best] === 0 ? best : this.maskedArgmax(logits, from, to);
+  }
+
+  private maskedArgmax(logits: Float32Array, from: number, to: number): number {
     let best = -1;
     let value = -Infinity;
     for (let i = from; i < to; i++) {
@@ -96,13 +114,12 @@ export class TokenRules {
     }
     return best;
   }
-}
 
-function logSumExp(x: Float32Array, from: number, to: number, suppressed: Uint8Array): number {
-  let max = -Infinity;
-  for (let i = from; i < to; i++) if (suppressed[i] === 0 && x[i]! > max) max = x[i]!;
-  if (max === -Infinity) return -Infinity;
-  let sum = 0;
-  for (let i = from; i < to; i++) if (suppressed[i] === 0) sum += Math.exp(x[i]! - max);
-  return max + Math.log(sum);
+  /** log Σ exp of the unsuppressed logits in [from, to), whose maximum is `max`. */
+  private logSumExp(logits: Float32Array, from: number, to: number, max: number): number {
+    if (max === -Infinity) return -Infinity;
+    let sum = 0;
+    for (let i = from; i < to; i++) if (this.suppressed[i] === 0) sum += Math.exp(logits[i]! - max);
+    return max + Math.log(sum);
+  }
 }

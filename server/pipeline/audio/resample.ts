@@ -35,6 +35,13 @@ interface FilterBank {
   taps: number;
   /** `taps` coefficients per phase; phase p is for fractional position p / phases. */
   table: Float32Array;
+  /**
+   * Phase 0 folded around its centre: [c0, c1, …] with c_k weighting
+   * x[i + k] + x[i − k], zero-padded to a multiple of 4 after c0. Phase 0 is
+   * symmetric (and its last tap, at −half, is zero), so an integer ratio
+   * such as 48 → 16 kHz needs half the multiplies.
+   */
+  folded: Float32Array;
 }
 
 function designFilterBank(cutoff: number, phases: number): FilterBank {
@@ -59,7 +66,9 @@ function designFilterBank(cutoff: number, phases: number): FilterBank {
     // Unit gain at DC in every phase, so quantised filters add no ripple.
     for (let j = 0; j < taps; j++) table[p * taps + j]! /= sum;
   }
-  return { phases, taps, table };
+  const folded = new Float32Array(1 + 4 * Math.ceil((half - 1) / 4));
+  for (let k = 0; k < half; k++) folded[k] = table[half - 1 + k]!;
+  return { phases, taps, table, folded };
 }
 
 const banks = new Map<string, FilterBank>();
@@ -80,7 +89,9 @@ export function resample(input: Float32Array, fromRate: number, toRate: number):
   const g = gcd(fromRate, toRate);
   const up = toRate / g;
   const down = fromRate / g;
-  const { phases, taps, table } = filterBankFor(fromRate, toRate, up);
+  const bank = filterBankFor(fromRate, toRate, up);
+  if (up === 1) return decimate(input, down, bank.folded);
+  const { phases, taps, table } = bank;
   const half = taps / 2;
   const length = input.length;
   const out = new Float32Array(Math.ceil((length * up) / down));
@@ -114,6 +125,42 @@ export function resample(input: Float32Array, fromRate: number, toRate: number):
       for (let j = 0; j < taps; j++) {
         const k = base + j;
         if (k >= 0 && k < length) acc += table[row + j]! * input[k]!;
+      }
+    }
+    out[n] = acc;
+  }
+  return out;
+}
+
+/**
+ * Integer-ratio downsampling (48 → 16 kHz, the common case): output n is
+ * centred on input n × down, and the symmetric filter adds each mirrored
+ * pair of inputs before one multiply.
+ */
+function decimate(input: Float32Array, down: number, folded: Float32Array): Float32Array {
+  const reach = folded.length - 1;
+  const length = input.length;
+  const out = new Float32Array(Math.ceil(length / down));
+  for (let n = 0; n < out.length; n++) {
+    const c = n * down;
+    let acc = folded[0]! * input[c]!;
+    if (c - reach >= 0 && c + reach < length) {
+      let a1 = 0;
+      let a2 = 0;
+      let a3 = 0;
+      for (let k = 1; k <= reach; k += 4) {
+        acc += folded[k]! * (input[c + k]! + input[c - k]!);
+        a1 += folded[k + 1]! * (input[c + k + 1]! + input[c - k - 1]!);
+        a2 += folded[k + 2]! * (input[c + k + 2]! + input[c - k - 2]!);
+        a3 += folded[k + 3]! * (input[c + k + 3]! + input[c - k - 3]!);
+      }
+      acc += a1 + a2 + a3;
+    } else {
+      // Near the edges the signal is taken as zero beyond its ends.
+      for (let k = 1; k <= reach; k++) {
+        const right = c + k < length ? input[c + k]! : 0;
+        const left = c - k >= 0 ? input[c - k]! : 0;
+        acc += folded[k]! * (right + left);
       }
     }
     out[n] = acc;

@@ -31,6 +31,14 @@ describe('resampler', () => {
     expect(decibels(rms(out) / (0.5 / Math.SQRT2))).toBeLessThan(-50);
   });
 
+  it('integer ratio (48 → 16 kHz, the folded path): 1 kHz within 0.1 dB, 10 kHz at least 60 dB down', () => {
+    const pass = resample(sine(1000, 2, 48000, 0.5), 48000, 16000);
+    expect(Math.abs(decibels(rms(pass) / (0.5 / Math.SQRT2)))).toBeLessThan(0.1);
+    // 10 kHz would alias to 6 kHz, inside the speech band
+    const stop = resample(sine(10000, 2, 48000, 0.5), 48000, 16000);
+    expect(decibels(rms(stop) / (0.5 / Math.SQRT2))).toBeLessThanOrEqual(-60);
+  });
+
   it('passes speech frequencies up to 6 kHz within 1 dB from 44.1 kHz', () => {
     for (const f of [200, 3000, 6000]) {
       const out = resample(sine(f, 1, 44100, 0.5), 44100, 16000);
