@@ -15,7 +15,6 @@ export const CLIENT_DIST = path.join(path.dirname(fileURLToPath(import.meta.url)
 export interface AppOptions {
   /** extra route tables (e.g. the OpenAI-compatible gateway at /v1) */
   gatewayRoutes?: RouteDef[];
-  clientDir?: string;
 }
 
 /** The Express app without listen(), so tests can boot it on any port. */
@@ -64,13 +63,12 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Express {
     app.use('/v1', gateway);
   }
 
-  const clientDir = options.clientDir ?? CLIENT_DIST;
-  if (fs.existsSync(path.join(clientDir, 'index.html'))) {
-    app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
+  if (fs.existsSync(path.join(CLIENT_DIST, 'index.html'))) {
+    app.use(express.static(CLIENT_DIST, { index: false, maxAge: '1h' }));
     // Client-side routes: every other GET that is not an API call gets the app shell.
     app.get(/^\/(?!api\/|v1\/).*/, (_req, res) => {
       res.setHeader('Cache-Control', 'no-cache');
-      res.sendFile(path.join(clientDir, 'index.html'));
+      res.sendFile(path.join(CLIENT_DIST, 'index.html'));
     });
   }
   app.use(errorHandler(deps));

@@ -1,12 +1,6 @@
 import { loadSeedCases, loadSeedWorkflows } from '../../prompts';
-import type { TranscriptSegment } from '../contracts/transcript';
-import type { TestCase } from '../contracts/testcase';
 import type { AppDeps } from '../deps';
-
-/** A test case's speaker turns as a pasted (manual) transcript: no audio times. */
-export function turnsToSegments(testCase: Pick<TestCase, 'turns'>): TranscriptSegment[] {
-  return testCase.turns.map((turn, i) => ({ id: `s${i + 1}`, start: null, end: null, speaker: turn.speaker, text: turn.text }));
-}
+import { segmentsFromTurns } from '../modules/transcripts/service';
 
 /** Which shipped cases become demo encounters for which demo clinician. */
 const DEMO_ENCOUNTERS: Record<string, string[]> = {
@@ -78,7 +72,7 @@ export async function seedContent(deps: AppDeps, ids: { professions: Map<string,
             create: {
               source: 'manual',
               language: testCase.language,
-              segments: turnsToSegments(testCase),
+              segments: segmentsFromTurns(testCase.turns),
               producer: { transcriberId: 'manual', modelId: null, settings: { seed: slug } },
             },
           },

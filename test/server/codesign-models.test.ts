@@ -4,9 +4,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSeedCases, loadSeedWorkflows } from '../../prompts/index';
 import type { TestCase } from '../../server/contracts/testcase';
-import { turnsToSegments } from '../../server/seed/content';
+import { segmentsFromTurns } from '../../server/modules/transcripts/service';
 import { startTestServer, type TestServer } from '../support/app';
-import { Client } from '../support/http';
+import { Client, waitForJob } from '../support/http';
 import { makeSyntheticChatModel } from '../support/synthetic/chat';
 
 /**
@@ -47,7 +47,7 @@ const words = (text: string) => new Set(text.toLocaleLowerCase('sv').match(/\p{L
  * the answer is a valid, partly complete note with real segment ids.
  */
 function scriptedNote(testCase: TestCase): { json: string; sentences: Record<string, string> } {
-  const segments = turnsToSegments(testCase);
+  const segments = segmentsFromTurns(testCase.turns);
   const sentences: Record<string, string> = {};
   for (const section of workflow.sections) {
     const reference = testCase.referenceNote.find((r) => r.heading === section.heading);
@@ -71,17 +71,6 @@ function scriptedNote(testCase: TestCase): { json: string; sentences: Record<str
 
 const SCRIPTED = Object.fromEntries(cases.map((c) => [c.slug, scriptedNote(c)]));
 
-async function waitForJob(client: Client, jobId: string, timeoutMs = 120_000) {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const res = await client.get(`/api/v1/jobs/${jobId}`);
-    expect(res.status).toBe(200);
-    if (!['queued', 'running'].includes(res.body.status)) return res.body as { status: string; error: string | null };
-    if (Date.now() > until) throw new Error(`job ${jobId} still ${res.body.status} after ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 type Result = { slug: string; cached: boolean; metrics: Record<string, any>; output: { sections: { key: string; text: string }[] } };
 
 describe('co-design runs with the model drafters (synthetic chat model, SQLite)', () => {
@@ -95,7 +84,7 @@ describe('co-design runs with the model drafters (synthetic chat model, SQLite)'
     const started = performance.now();
     const res = await designer.post(`/api/v1/workflows/${workflowId}/versions/1/runs`, { drafter });
     expect(res.status).toBe(202);
-    const job = await waitForJob(designer, res.body.jobId);
+    const job = await waitForJob(designer, res.body.jobId, 120_000);
     expect(job.error).toBeNull();
     expect(job.status).toBe('succeeded');
     const detail = await designer.get(`/api/v1/evalruns/${res.body.run.id}`);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postgresAvailable } from '../support/db';
 import { startTestServer, type TestServer } from '../support/app';
-import { Client } from '../support/http';
+import { Client, waitForJob } from '../support/http';
 
 /**
  * The co-design main path over HTTP, as a working group does it: a designer
@@ -12,17 +12,6 @@ import { Client } from '../support/http';
  * override.
  */
 const pg = await postgresAvailable();
-
-async function waitForJob(client: Client, jobId: string, timeoutMs = 60_000) {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const res = await client.get(`/api/v1/jobs/${jobId}`);
-    expect(res.status).toBe(200);
-    if (!['queued', 'running'].includes(res.body.status)) return res.body as { status: string; progress: number; error: string | null };
-    if (Date.now() > until) throw new Error(`job ${jobId} still ${res.body.status} after ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe.each([
   { kind: 'sqlite' as const, skip: false },

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'vitest';
 import { startTestServer, type TestServer } from '../support/app';
-import { Client } from '../support/http';
+import { Client, waitForJob } from '../support/http';
 import { makeSyntheticChatModel } from '../support/synthetic/chat';
 import { SCRIPTS, pasted, type Turn } from '../pipeline/draft/scenarios';
 
@@ -50,17 +50,6 @@ export async function startDraftingServer(kind: 'sqlite' | 'postgresql', options
   };
 }
 
-export async function waitForJob(client: Client, jobId: string, ms = 60_000): Promise<any> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const res = await client.get(`/api/v1/jobs/${jobId}`);
-    expect(res.status).toBe(200);
-    if (['succeeded', 'failed', 'cancelled'].includes(res.body.status)) return res.body;
-    if (Date.now() > end) throw new Error(`job ${jobId} still ${res.body.status}`);
-    await new Promise((r) => setTimeout(r, 40));
-  }
-}
-
 /** A new encounter with the consultation pasted as speaker turns. */
 export async function encounterWith(client: Client, turns: readonly Turn[], label = 'Besök test') {
   const encounter = await client.post('/api/v1/encounters', { label });
@@ -78,3 +67,4 @@ export async function draftWith(client: Client, encounterId: string, drafter: 'e
   const job = await waitForJob(client, started.body.jobId);
   return { job, draftId: started.body.draftId as string };
 }
+export { waitForJob } from '../support/http';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postgresAvailable } from '../support/db';
-import { startTestServer, type TestServer } from '../support/app';
-import { KNOWN, seedKnownFollowup, sessionFor } from '../support/followup-data';
+import type { TestServer } from '../support/app';
+import { KNOWN, sessionFor, startFollowupServer } from '../support/followup-data';
 
 const pg = await postgresAvailable();
 const Q = `from=${KNOWN.from}&to=${KNOWN.to}`;
@@ -15,10 +15,7 @@ describe.each([
   let lead: Awaited<ReturnType<typeof sessionFor>>;
   beforeAll(async () => {
     if (skip) return;
-    server = await startTestServer({ db: kind, workers: false });
-    await seedKnownFollowup(server.deps);
-    await server.deps.db.prisma.user.updateMany({ data: { mustChangePassword: false } });
-    lead = await sessionFor(server.deps, server.baseUrl, 'ledare1');
+    ({ server, lead } = await startFollowupServer(kind));
   }, 120_000);
   afterAll(async () => server?.close());
 

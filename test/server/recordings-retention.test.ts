@@ -5,7 +5,7 @@ import { purgeEncounterAudio } from '../../server/modules/recordings/retention';
 import { speechLikeSignal } from '../support/audio/signals';
 import { postgresAvailable } from '../support/db';
 import { Client } from '../support/http';
-import { createTempDb, encounterWithConsent, pcm16, putChunk, sha256, splitChunks, startInstance, type Instance, type TempDb } from './recordings-support';
+import { createTempDb, encounterWithConsent, pcm16, putChunk, sha256, splitChunks, startInstance, waitForJob, type Instance, type TempDb } from './recordings-support';
 
 /*
  * Retention: audio goes at signing or after AUDIO_RETENTION_HOURS, whichever
@@ -96,12 +96,7 @@ describe.each([
     const started = await c.post(`/api/v1/encounters/${encounterId}/drafts`, { transcriptId: transcript.body.transcript.id, drafter: 'extractive' });
     expect(started.status).toBe(202);
     const draftId = started.body.draftId as string;
-    for (let i = 0; i < 200; i++) {
-      const job = (await c.get(`/api/v1/jobs/${started.body.jobId}`)).body;
-      if (job.status === 'succeeded') break;
-      if (job.status === 'failed') throw new Error(job.error);
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    expect((await waitForJob(c, started.body.jobId)).status).toBe('succeeded');
     const draft = (await c.get(`/api/v1/drafts/${draftId}`)).body.draft;
     for (const section of draft.sections) {
       for (const sentence of section.sentences) {

@@ -1,64 +1,24 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { createApp } from '../../server/app';
-import { compose } from '../../server/compose';
 import type { AppDeps } from '../../server/deps';
-import { loadEnv } from '../../server/env';
-import { createLogger } from '../../server/logger';
-import { bootstrap } from '../../server/seed/bootstrap';
+import { startAppOn, type RunningApp } from '../support/app';
 import { createTempDb, type TempDb } from '../support/db';
-import { Client } from '../support/http';
+import { Client, waitForJob } from '../support/http';
 import { TINY_SYNTHETIC_DIMS, makeSyntheticWhisper, type WhisperScript } from '../support/synthetic/whisper';
 
 /**
- * Helpers for the recordings tests. Unlike support/app.ts, a server here can
- * be stopped and started again on the same database, DATA_DIR and port: the
- * "server restart" of the resume protocol.
+ * Helpers for the recordings tests. A server here is stopped and started
+ * again on the same database, DATA_DIR and port: the "server restart" of the
+ * resume protocol.
  */
 export const MODEL_ID = 'synthetic-whisper-sv';
 
-export interface Instance {
-  baseUrl: string;
-  port: number;
-  deps: AppDeps;
-  /** stop the process's server, queue and database connections; the data stays */
-  stop(): Promise<void>;
-}
+export type Instance = RunningApp;
 
-export async function startInstance(db: TempDb, env: Record<string, string>, port = 0): Promise<Instance & { passwords: { admin?: string; demo?: string } }> {
-  const parsed = loadEnv({
-    NODE_ENV: 'test',
-    DATA_DIR: db.dataDir,
-    DATABASE_URL: db.url,
-    MODELS_DIR: path.join(db.dataDir, 'models'),
-    ASR_MODEL: MODEL_ID,
-    ASR_DTYPE: 'fp32',
-    SCRYPT_LOG_N: '10',
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-    ...env,
-  });
-  const composed = await compose(parsed, createLogger(parsed.LOG_LEVEL));
-  const boot = await bootstrap(composed.deps, () => undefined);
-  await composed.deps.jobs.startWorking(composed.deps, 1);
-  const app = createApp(composed.deps, { gatewayRoutes: composed.deps.services.gatewayRoutes as never });
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(port, '127.0.0.1', () => resolve(s));
-  });
-  const actual = (server.address() as AddressInfo).port;
-  return {
-    baseUrl: `http://127.0.0.1:${actual}`,
-    port: actual,
-    deps: composed.deps,
-    passwords: { admin: boot.adminPassword, demo: boot.demoPassword },
-    async stop() {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-      await composed.close();
-    },
-  };
+/** The app on `db` with the synthetic Whisper configured as the ASR model; restartable on the same port. */
+export function startInstance(db: TempDb, env: Record<string, string>, port = 0): Promise<Instance> {
+  return startAppOn(db, { env: { ASR_MODEL: MODEL_ID, ASR_DTYPE: 'fp32', ...env }, port });
 }
 
 /** A synthetic Whisper (scripted Swedish output) in the instance's MODELS_DIR. */
@@ -66,7 +26,7 @@ export async function installSyntheticWhisper(db: TempDb, scripts: WhisperScript
   await makeSyntheticWhisper({ dir: path.join(db.dataDir, 'models', MODEL_ID), dims: TINY_SYNTHETIC_DIMS, scripts });
 }
 
-export { createTempDb, type TempDb };
+export { createTempDb, waitForJob, type TempDb };
 
 export const sha256 = (bytes: Uint8Array) => crypto.createHash('sha256').update(bytes).digest('hex');
 
@@ -98,16 +58,6 @@ export async function encounterWithConsent(client: Client, body: Record<string, 
   const consent = await client.post(`/api/v1/encounters/${created.body.encounter.id}/consent`);
   if (consent.status !== 200) throw new Error(`consent: ${consent.status}`);
   return created.body.encounter.id as string;
-}
-
-export async function waitForJob(client: Client, jobId: string, timeoutMs = 60_000): Promise<{ status: string; error: string | null; result: any }> {
-  const started = Date.now();
-  for (;;) {
-    const res = await client.get(`/api/v1/jobs/${jobId}`);
-    if (['succeeded', 'failed', 'cancelled'].includes(res.body?.status)) return res.body;
-    if (Date.now() - started > timeoutMs) throw new Error(`job ${jobId} still ${res.body?.status} after ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
 }
 
 export function readStoredWav(deps: AppDeps, storageKey: string): Uint8Array {

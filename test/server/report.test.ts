@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postgresAvailable } from '../support/db';
-import { startTestServer, type TestServer } from '../support/app';
-import { KNOWN, seedKnownFollowup, sessionFor } from '../support/followup-data';
+import type { TestServer } from '../support/app';
+import { KNOWN, sessionFor, startFollowupServer } from '../support/followup-data';
 
 /**
  * The report re-read and checked figure by figure against numbers the test
@@ -100,10 +100,7 @@ describe.each([
   let lead: Awaited<ReturnType<typeof sessionFor>>;
   beforeAll(async () => {
     if (skip) return;
-    server = await startTestServer({ db: kind, workers: false });
-    await seedKnownFollowup(server.deps);
-    await server.deps.db.prisma.user.updateMany({ data: { mustChangePassword: false } });
-    lead = await sessionFor(server.deps, server.baseUrl, 'ledare1');
+    ({ server, lead } = await startFollowupServer(kind));
   }, 120_000);
   afterAll(async () => server?.close());
 

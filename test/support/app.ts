@@ -8,29 +8,32 @@ import { createLogger } from '../../server/logger';
 import { bootstrap } from '../../server/seed/bootstrap';
 import { createTempDb, type TempDb } from './db';
 
-export interface TestServer {
+/** The real app, listening on loopback, on a database the caller owns. */
+export interface RunningApp {
   baseUrl: string;
+  port: number;
   deps: AppDeps;
-  db: TempDb;
+  /** one-time passwords printed at first start ('' when the database was not new) */
   passwords: { admin: string; demo: string };
-  close(): Promise<void>;
+  /** stop the server, queue and database connections; the data stays */
+  stop(): Promise<void>;
 }
 
-export interface TestServerOptions {
-  db?: 'sqlite' | 'postgresql';
+export interface StartOptions {
   env?: Record<string, string>;
-  /** start the job workers inside the test server (default true) */
+  /** start the job workers inside the server (default true) */
   workers?: boolean;
+  /** a fixed port, e.g. to restart a server where a client expects it */
+  port?: number;
   app?: AppOptions;
 }
 
 /**
- * The real app on a random loopback port, against a fresh database, with the
- * demo workspace. Only external services are ever replaced in tests; this is
- * the whole server.
+ * Boot the whole server on `db` the way main.ts does (migrations, bootstrap,
+ * queue, routes), without listen()'s process wiring. Stopping and calling
+ * this again on the same database and DATA_DIR is a server restart.
  */
-export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
-  const db = await createTempDb(options.db ?? 'sqlite');
+export async function startAppOn(db: TempDb, options: StartOptions = {}): Promise<RunningApp> {
   const env = loadEnv({
     NODE_ENV: 'test',
     DATA_DIR: db.dataDir,
@@ -46,18 +49,45 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   if (options.workers !== false) await composed.deps.jobs.startWorking(composed.deps, 1);
   const app = createApp(composed.deps, { gatewayRoutes: composed.deps.services.gatewayRoutes as never, ...options.app });
   const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    const s = app.listen(options.port ?? 0, '127.0.0.1', () => resolve(s));
   });
   const { port } = server.address() as AddressInfo;
   return {
     baseUrl: `http://127.0.0.1:${port}`,
+    port,
     deps: composed.deps,
-    db,
     passwords: { admin: boot.adminPassword ?? '', demo: boot.demoPassword ?? '' },
-    async close() {
+    async stop() {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
       await composed.close();
+    },
+  };
+}
+
+export interface TestServer extends RunningApp {
+  db: TempDb;
+  /** stop and drop the database */
+  close(): Promise<void>;
+}
+
+export interface TestServerOptions extends StartOptions {
+  db?: 'sqlite' | 'postgresql';
+}
+
+/**
+ * The real app on a random loopback port, against a fresh database, with the
+ * demo workspace. Only external services are ever replaced in tests; this is
+ * the whole server.
+ */
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const db = await createTempDb(options.db ?? 'sqlite');
+  const running = await startAppOn(db, options);
+  return {
+    ...running,
+    db,
+    async close() {
+      await running.stop();
       await db.drop();
     },
   };

@@ -2,6 +2,7 @@ import type { AppDeps } from '../../server/deps';
 import { createSession } from '../../server/modules/auth/sessions';
 import { Client } from './http';
 import { demoClinicians, insertBundle, syntheticBatches } from '../../server/modules/followup/synthetic';
+import { startTestServer } from './app';
 
 /**
  * A known follow-up data set on top of the demo workspace: 300 synthetic
@@ -46,4 +47,13 @@ export async function sessionFor(deps: AppDeps, baseUrl: string, username: strin
     put: (path: string, body: unknown) => client.request('PUT', path, body, cookie),
     post: (path: string, body: unknown, headers: Record<string, string> = {}) => client.request('POST', path, body, { ...cookie, ...headers }),
   };
+}
+
+/** A test server with the known follow-up data set and the lead signed in (shared by the follow-up and report tests). */
+export async function startFollowupServer(kind: 'sqlite' | 'postgresql') {
+  const server = await startTestServer({ db: kind, workers: false });
+  await seedKnownFollowup(server.deps);
+  await server.deps.db.prisma.user.updateMany({ data: { mustChangePassword: false } });
+  const lead = await sessionFor(server.deps, server.baseUrl, 'ledare1');
+  return { server, lead };
 }

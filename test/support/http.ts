@@ -80,3 +80,22 @@ export class Client {
     }
   }
 }
+
+export interface JobView {
+  status: string;
+  progress: number;
+  error: string | null;
+  result: any;
+}
+
+/** Poll /api/v1/jobs/:id as the client until the job has finished (succeeded, failed or cancelled). */
+export async function waitForJob(client: Client, jobId: string, timeoutMs = 60_000): Promise<JobView> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const res = await client.get(`/api/v1/jobs/${jobId}`);
+    if (res.status !== 200) throw new Error(`job ${jobId}: HTTP ${res.status} ${res.text}`);
+    if (!['queued', 'running'].includes(res.body.status)) return res.body as JobView;
+    if (Date.now() > until) throw new Error(`job ${jobId} still ${res.body.status} after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

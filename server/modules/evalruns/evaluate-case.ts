@@ -6,7 +6,7 @@ import type { TestCase } from '../../contracts/testcase';
 import type { WorkflowSpec } from '../../contracts/workflow';
 import type { NoteDrafter } from '../../pipeline/draft/drafter';
 import { finalizeDraft } from '../../pipeline/draft/finalize';
-import { turnsToSegments } from '../../seed/content';
+import { segmentsFromTurns } from '../transcripts/service';
 
 /**
  * One test case through one workflow version: draft, finalize (evidence and
@@ -47,7 +47,7 @@ const finite = (x: number) => (Number.isFinite(x) ? x : null);
 
 export async function evaluateCase(drafter: NoteDrafter, spec: WorkflowSpec, testCase: TestCase, signal?: AbortSignal): Promise<CaseOutcome> {
   const started = performance.now();
-  const segments = turnsToSegments(testCase);
+  const segments = segmentsFromTurns(testCase.turns);
   const drafted = await drafter.draft({ workflow: spec, segments, signal });
   const sections = finalizeDraft({ workflow: spec, segments, output: drafted });
   const durationMs = Math.round(performance.now() - started);
