@@ -1,4 +1,4 @@
-import { Tensor } from '@huggingface/transformers';
+import { Tensor } from 'onnxruntime-node';
 import { TokenRules, WhisperGenerationSchema } from './whisper-token-rules';
 
 /**
@@ -25,8 +25,9 @@ interface OrtInputMeta {
 }
 export interface OrtSession {
   readonly inputNames: readonly string[];
+  readonly outputNames: readonly string[];
   readonly inputMetadata: readonly OrtInputMeta[];
-  run(feeds: Record<string, unknown>): Promise<Record<string, OrtValue>>;
+  run(feeds: Record<string, unknown>, fetches?: readonly string[]): Promise<Record<string, OrtValue>>;
 }
 
 /** What is read from a loaded transformers.js Whisper model. */
@@ -41,24 +42,52 @@ const KNOWN_DECODER_INPUTS = new Set(['input_ids', 'encoder_hidden_states', 'use
 /** Whisper's encoder halves the mel frames: timestamp token k is mel frame 2k. */
 const INPUT_STRIDE = 2;
 
-const ort = (type: 'int64' | 'bool' | 'float32', data: BigInt64Array | boolean[] | Float32Array, dims: number[]): unknown =>
-  new Tensor(type, data, dims).ort_tensor;
+/**
+ * Which decoder output feeds which cache input, and what to fetch. The
+ * cross-attention keys/values (`present.*.encoder.*`) are fetched on the
+ * first step only: merged exports compute them there and return empty or
+ * repeated ones later (older exports pass all 1500 frames through again,
+ * e.g. 18 MB per step for tiny, copied into JavaScript each time).
+ */
+interface CacheLayout {
+  /** [output name, the input it feeds] for the self-attention cache. */
+  selfAttention: [string, string][];
+  crossAttention: [string, string][];
+  firstFetches: string[];
+  laterFetches: string[];
+}
+
+function cacheLayout(decoder: OrtSession): CacheLayout | null {
+  const pasts = decoder.inputNames.filter((name) => name.startsWith(PAST));
+  const pairs = pasts.map((input): [string, string] => [input.replace(PAST, 'present.'), input]);
+  if (!decoder.outputNames.includes('logits') || pairs.some(([output]) => !decoder.outputNames.includes(output))) return null;
+  const selfAttention = pairs.filter(([output]) => !output.includes('.encoder.'));
+  const crossAttention = pairs.filter(([output]) => output.includes('.encoder.'));
+  const names = (list: [string, string][]): string[] => list.map(([output]) => output);
+  return {
+    selfAttention,
+    crossAttention,
+    firstFetches: ['logits', ...names(selfAttention), ...names(crossAttention)],
+    laterFetches: ['logits', ...names(selfAttention)],
+  };
+}
 
 export class WhisperGreedyDecoder {
   /** Per-step feeds that never change, built once rather than on each of ~150 steps per window. */
   private readonly takesHidden: boolean;
-  private readonly cacheBranch: { first: unknown; later: unknown } | null;
+  private readonly cacheBranch: { first: Tensor; later: Tensor } | null;
 
   private constructor(
     private readonly encoder: OrtSession,
     private readonly decoder: OrtSession,
+    private readonly layout: CacheLayout,
     private readonly rules: TokenRules,
     private readonly maxLength: number,
     private readonly segmentFrames: number,
   ) {
     this.takesHidden = decoder.inputNames.includes('encoder_hidden_states');
     this.cacheBranch = decoder.inputNames.includes('use_cache_branch')
-      ? { first: ort('bool', [false], [1]), later: ort('bool', [true], [1]) }
+      ? { first: new Tensor('bool', [false], [1]), later: new Tensor('bool', [true], [1]) }
       : null;
   }
 
@@ -78,9 +107,11 @@ export class WhisperGreedyDecoder {
       (m) => KNOWN_DECODER_INPUTS.has(m.name) || (m.name.startsWith(PAST) && m.type === 'float32'),
     );
     if (!standard || !decoder.inputNames.includes('input_ids')) return null;
+    const layout = cacheLayout(decoder);
+    if (!layout) return null;
     const vocab = model.config.vocab_size ?? 51865;
     const frames = INPUT_STRIDE * (model.config.max_source_positions ?? 1500);
-    return new WhisperGreedyDecoder(encoder, decoder, new TokenRules(generation.data, vocab), generation.data.max_length, frames);
+    return new WhisperGreedyDecoder(encoder, decoder, layout, new TokenRules(generation.data, vocab), generation.data.max_length, frames);
   }
 
   get generation() {
@@ -128,16 +159,19 @@ export class WhisperGreedyDecoder {
   /** One encoder run and a greedy decoder pass; returns the tokens after `initTokens`. */
   private async pass(features: Float32Array, initTokens: readonly number[]): Promise<number[]> {
     const mels = features.length / this.segmentFrames;
-    const encoded = await this.encoder.run({ input_features: ort('float32', features, [1, mels, this.segmentFrames]) });
+    const encoded = await this.encoder.run({ input_features: new Tensor('float32', features, [1, mels, this.segmentFrames]) });
     const hidden = encoded['last_hidden_state'];
     if (!hidden) throw new Error('Whisper encoder returned no last_hidden_state');
 
+    const { selfAttention, crossAttention, firstFetches, laterFetches } = this.layout;
     const generated: number[] = [];
-    let past = this.emptyCache();
-    let encoderCache: Record<string, OrtValue> = {};
-    let ids: readonly number[] = initTokens;
-    for (;;) {
-      const out = await this.decoder.run(this.feeds(ids, hidden, past, generated.length > 0));
+    // The feeds object is rebuilt in place each step: only input_ids and the self-attention cache change.
+    const feeds: Record<string, unknown> = { ...this.emptyCache() };
+    if (this.takesHidden) feeds['encoder_hidden_states'] = hidden;
+    if (this.cacheBranch) feeds['use_cache_branch'] = this.cacheBranch.first;
+    feeds['input_ids'] = new Tensor('int64', BigInt64Array.from(initTokens, (id) => BigInt(id)), [1, initTokens.length]);
+    for (let step = 0; ; step++) {
+      const out = await this.decoder.run(feeds, step === 0 ? firstFetches : laterFetches);
       const logits = out['logits'];
       if (!logits || !(logits.data instanceof Float32Array)) throw new Error('Whisper decoder returned no float32 logits');
       const vocab = logits.dims[2] ?? 0;
@@ -146,31 +180,21 @@ export class WhisperGreedyDecoder {
       generated.push(next);
       if (next === this.rules.eos || initTokens.length + generated.length >= this.maxLength) return generated;
 
-      // Merged exports compute cross-attention keys/values on the first step only;
-      // later steps return empty placeholders, so the first ones are kept.
-      if (Object.keys(encoderCache).length === 0) encoderCache = presents(out, (name) => name.includes('.encoder.'));
-      past = { ...presents(out, (name) => !name.includes('.encoder.')), ...encoderCache };
-      ids = [next];
+      for (const [output, input] of selfAttention) feeds[input] = out[output];
+      // Merged exports compute cross-attention keys/values on the first step only; they are kept.
+      if (step === 0) for (const [output, input] of crossAttention) feeds[input] = out[output];
+      if (this.cacheBranch) feeds['use_cache_branch'] = this.cacheBranch.later;
+      feeds['input_ids'] = new Tensor('int64', BigInt64Array.of(BigInt(next)), [1, 1]);
     }
   }
 
-  private feeds(ids: readonly number[], hidden: OrtValue, past: Record<string, unknown>, cached: boolean): Record<string, unknown> {
-    const feeds: Record<string, unknown> = {
-      input_ids: ort('int64', BigInt64Array.from(ids, (id) => BigInt(id)), [1, ids.length]),
-      ...past,
-    };
-    if (this.takesHidden) feeds['encoder_hidden_states'] = hidden;
-    if (this.cacheBranch) feeds['use_cache_branch'] = cached ? this.cacheBranch.later : this.cacheBranch.first;
-    return feeds;
-  }
-
   /** The first step's cache: zero-length tensors shaped from the graph's metadata, as transformers.js builds them. */
-  private emptyCache(): Record<string, unknown> {
-    const cache: Record<string, unknown> = {};
+  private emptyCache(): Record<string, Tensor> {
+    const cache: Record<string, Tensor> = {};
     for (const meta of this.decoder.inputMetadata) {
       if (!meta.name.startsWith(PAST)) continue;
       const dims = (meta.shape ?? []).map((d) => (typeof d === 'number' ? d : d === 'batch_size' ? 1 : 0));
-      cache[meta.name] = ort('float32', new Float32Array(dims.reduce((a, b) => a * b, 1)), dims);
+      cache[meta.name] = new Tensor('float32', new Float32Array(dims.reduce((a, b) => a * b, 1)), dims);
     }
     return cache;
   }
@@ -184,13 +208,4 @@ export class WhisperGreedyDecoder {
     for (let m = 0; m < mels; m++) out.set(features.data.subarray(m * frames + seek, m * frames + seek + take), m * this.segmentFrames);
     return out;
   }
-}
-
-/** `present.*` outputs renamed to the `past_key_values.*` inputs they feed. */
-function presents(out: Record<string, OrtValue>, keep: (name: string) => boolean): Record<string, OrtValue> {
-  const cache: Record<string, OrtValue> = {};
-  for (const [name, value] of Object.entries(out)) {
-    if (name.startsWith('present') && keep(name)) cache[name.replace('present', 'past_key_values')] = value;
-  }
-  return cache;
 }

@@ -76,11 +76,15 @@ export class TokenRules {
     const text = this.argmax(logits, textFrom, ts);
     const stamp = this.argmax(logits, ts, vocab);
     const bestText = text < 0 ? -Infinity : logits[text]!;
+    if (stamp < 0) return text;
+    const bestStamp = logits[stamp]!;
+    // The best timestamp alone outweighs the text (on a tie the lower index, text, wins, as in the library).
+    if (bestStamp > bestText) return stamp;
     // log Σ exp over timestamps > best text logit ⇔ the processor's comparison in
-    // log-probabilities (both sides share the log-softmax normaliser).
-    if (stamp >= 0 && this.logSumExp(logits, ts, vocab, logits[stamp]!) > bestText) return stamp;
-    // argmax over both ranges; on a tie the lower index wins, as in the library.
-    return stamp >= 0 && logits[stamp]! > bestText ? stamp : text;
+    // log-probabilities (both sides share the log-softmax normaliser). The sum is
+    // at most max + log(count), so when that bound loses, the exp pass is skipped.
+    if (bestStamp + Math.log(vocab - ts) <= bestText) return text;
+    return this.logSumExp(logits, ts, vocab, bestStamp) > bestText ? stamp : text;
   }
 
   /**
@@ -90,15 +94,7 @@ export class TokenRules {
    * read only then: a mask lookup per id made the scan half as fast.
    */
   private argmax(logits: Float32Array, from: number, to: number): number {
-    let best = -1;
-    let value = -Infinity;
-    for (let i = from; i < to; i++) {
-      const x = logits[i]!;
-      if (x > value) {
-        value = x;
-        best = i;
-      }
-    }
+    const best = firstMaxIndex(logits, from, to);
     return best < 0 || this.suppressed[best] === 0 ? best : this.maskedArgmax(logits, from, to);
   }
 
@@ -122,4 +118,34 @@ export class TokenRules {
     for (let i = from; i < to; i++) if (this.suppressed[i] === 0) sum += Math.exp(logits[i]! - max);
     return max + Math.log(sum);
   }
+}
+
+/**
+ * Index of the first largest value in [from, to) (−1 when none exceeds
+ * −∞, NaN never wins), as a strict `>` scan finds it. The maximum is found
+ * with four independent running maxima, then its first index: about twice
+ * as fast in V8 as one scan keeping value and index, since the four chains
+ * do not wait on each other (this runs over the whole vocabulary per token).
+ */
+export function firstMaxIndex(values: Float32Array, from: number, to: number): number {
+  let m0 = -Infinity;
+  let m1 = -Infinity;
+  let m2 = -Infinity;
+  let m3 = -Infinity;
+  let i = from;
+  for (; i + 3 < to; i += 4) {
+    const x0 = values[i]!;
+    const x1 = values[i + 1]!;
+    const x2 = values[i + 2]!;
+    const x3 = values[i + 3]!;
+    if (x0 > m0) m0 = x0;
+    if (x1 > m1) m1 = x1;
+    if (x2 > m2) m2 = x2;
+    if (x3 > m3) m3 = x3;
+  }
+  for (; i < to; i++) if (values[i]! > m0) m0 = values[i]!;
+  const max = Math.max(m0, m1, m2, m3);
+  if (max === -Infinity) return -1;
+  for (let j = from; j < to; j++) if (values[j] === max) return j;
+  return -1;
 }

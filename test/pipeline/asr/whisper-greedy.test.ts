@@ -7,7 +7,7 @@ import { leaseLocalPipeline } from '../../../server/pipeline/asr/local-runtime';
 import type { PipelineLease } from '../../../server/pipeline/asr/local-pipeline-cache';
 import { buildWhisperPrompt } from '../../../server/pipeline/asr/local-whisper-prompt';
 import { WhisperGreedyDecoder, type WhisperModelParts } from '../../../server/pipeline/asr/whisper-greedy';
-import { TokenRules, WhisperGenerationSchema } from '../../../server/pipeline/asr/whisper-token-rules';
+import { TokenRules, WhisperGenerationSchema, firstMaxIndex } from '../../../server/pipeline/asr/whisper-token-rules';
 import { transcribeWindow, transcribeWithPipeline } from '../../../server/pipeline/asr/whisper-window';
 import { HIGH_HZ, LOW_HZ, concatAudio, tone } from '../../support/synthetic/audio';
 import { TINY_SYNTHETIC_DIMS, makeSyntheticWhisper } from '../../support/synthetic/whisper';
@@ -125,5 +125,34 @@ describe('Whisper timestamp rules as a masked argmax', () => {
     x.fill(-10, TS);
     x[TS + 7] = 0;
     expect(rules.next(x, [TS, 400])).toBe(500);
+  });
+});
+
+describe('firstMaxIndex', () => {
+  // The plain scan it replaces: strict >, so the first of equal maxima wins and NaN never does.
+  const reference = (x: Float32Array, from: number, to: number): number => {
+    let best = -1;
+    let value = -Infinity;
+    for (let i = from; i < to; i++) {
+      if (x[i]! > value) {
+        value = x[i]!;
+        best = i;
+      }
+    }
+    return best;
+  };
+
+  it('finds the same index as a plain scan: ties, NaN, −∞, every range length', () => {
+    let seed = 7;
+    const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let trial = 0; trial < 300; trial++) {
+      const length = 1 + Math.floor(random() * 40);
+      // Few distinct values, so ties are common.
+      const x = Float32Array.from({ length }, () => [-Infinity, NaN, 0, 1, 2, 3][Math.floor(random() * 6)]!);
+      const from = Math.floor(random() * length);
+      const to = from + Math.floor(random() * (length - from + 1));
+      expect(firstMaxIndex(x, from, to)).toBe(reference(x, from, to));
+    }
+    expect(firstMaxIndex(new Float32Array([-Infinity, NaN, -Infinity, NaN, -Infinity]), 0, 5)).toBe(-1);
   });
 });
