@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { bootstrapCi } from '../../evals/metrics/bootstrap';
+import { bootstrapCi, seededRandom } from '../../evals/metrics/bootstrap';
 import { parseBaselineCsv, validateBaselineRows } from '../../server/modules/followup/baseline-import';
 import { noteTimes } from '../../server/modules/followup/note-time';
 import { editCounts } from '../../server/modules/followup/note-parts';
+import { binomial, logFactorial, multinomial } from '../../server/modules/followup/multinomial';
 import { difference, resample, resampleNotes } from '../../server/modules/followup/stats';
 
 const at = (min: number) => new Date(Date.UTC(2026, 2, 1, 10, 0) + min * 60_000);
@@ -74,6 +75,66 @@ describe('bootstrap', () => {
     const small = resample([1, 2, 3, 4], 100, 1);
     expect(small.summary).toEqual({ n: 4, mean: null, median: null, meanCi: null, medianCi: null, suppressed: 'för få anteckningar (< 5)' });
     expect(difference(resample(values, 100, 1), small).mean).toBeNull();
+  });
+});
+
+describe('multinomial resampling of few distinct values', () => {
+  it('computes log factorials to 1e-12 on both sides of the Stirling switch', () => {
+    let exact = 0;
+    for (let k = 1; k <= 300; k++) {
+      exact += Math.log(k);
+      expect(Math.abs(logFactorial(k) - exact)).toBeLessThan(1e-12 * Math.max(1, exact));
+    }
+  });
+
+  it('draws binomials with the right distribution, small and large', () => {
+    const random = seededRandom(7);
+    // small n: each outcome's frequency against its probability
+    const n = 12;
+    const p = 0.3;
+    const draws = 60_000;
+    const freq = new Array(n + 1).fill(0);
+    for (let i = 0; i < draws; i++) freq[binomial(n, p, random())]++;
+    for (let k = 0; k <= n; k++) {
+      const prob = Math.exp(logFactorial(n) - logFactorial(k) - logFactorial(n - k) + k * Math.log(p) + (n - k) * Math.log(1 - p));
+      // outcomes expected at least 10 times: within 5 standard deviations
+      if (draws * prob >= 10) expect(Math.abs(freq[k] - draws * prob)).toBeLessThan(5 * Math.sqrt(draws * prob * (1 - prob)));
+    }
+    // large n: mean and variance
+    for (const [bigN, q] of [[60_000, 0.25], [5_000, 0.002], [100, 0.999]] as const) {
+      const xs = Array.from({ length: 20_000 }, () => binomial(bigN, q, random()));
+      const m = mean(xs);
+      const v = xs.reduce((s, x) => s + (x - m) ** 2, 0) / (xs.length - 1);
+      const variance = bigN * q * (1 - q);
+      expect(Math.abs(m - bigN * q)).toBeLessThan(5 * Math.sqrt(variance / xs.length));
+      expect(v / variance).toBeGreaterThan(0.93);
+      expect(v / variance).toBeLessThan(1.07);
+    }
+    expect(binomial(10, 0, 0.5)).toBe(0);
+    expect(binomial(10, 1, 0.5)).toBe(10);
+  });
+
+  it('keeps every draw: the counts add up to n', () => {
+    const out = new Int32Array(4);
+    const random = seededRandom(3);
+    for (let i = 0; i < 200; i++) {
+      multinomial(1001, Float64Array.from([0.1, 0.2, 0.3, 0.4]), random, out);
+      expect(out.reduce((a, b) => a + b, 0)).toBe(1001);
+    }
+  });
+
+  it('gives ratings the same estimates and, within resampling noise, the same intervals as drawing every note', () => {
+    const ratings = Array.from({ length: 6000 }, (_, i) => 1 + ((i * 7919) % 97) % 5);
+    const counted = resample(ratings, 2000, 5).summary;
+    const drawn = resampleNotes([ratings], 2000, 5)[0]!.summary;
+    expect(counted.mean).toBe(drawn.mean);
+    expect(counted.median).toBe(drawn.median);
+    expect(counted.meanCi!.upper - counted.meanCi!.lower).toBeGreaterThan(0.05);
+    expect(Math.abs(counted.meanCi!.lower - drawn.meanCi!.lower)).toBeLessThan(0.01);
+    expect(Math.abs(counted.meanCi!.upper - drawn.meanCi!.upper)).toBeLessThan(0.01);
+    expect(counted.medianCi).toEqual(drawn.medianCi);
+    // the same seed gives the same interval (a re-run report prints the same)
+    expect(resample(ratings, 2000, 5).summary).toEqual(counted);
   });
 });
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AppDeps } from '../../deps';
 import type { Filters } from './filters';
-import type { TimeFact } from './time-saved';
+import type { TimeCell } from './time-saved';
 
 /**
  * The follow-up's database-specific SQL, in one place.
@@ -93,12 +93,14 @@ const TimeCellSchema = z.object({
 });
 
 /**
- * The per-note times of the period, one row per group with the notes' (active,
- * total) pairs aggregated as JSON in the database: reading 100,000 narrow rows
- * through the ORM cost more than the whole aggregation. Same statement on both
- * databases except the JSON aggregate's name and the parameter marks.
+ * The per-note times of the period, one row per cell (mode, profession, unit,
+ * version, note type, month) with the notes' (active, total) pairs
+ * aggregated as JSON in the database: reading 100,000 narrow rows through the
+ * ORM, or making an object per note, cost more than the whole aggregation.
+ * Same statement on both databases except the JSON aggregate's name and the
+ * parameter marks.
  */
-export async function timeFacts(deps: AppDeps, f: Filters): Promise<TimeFact[]> {
+export async function timeCells(deps: AppDeps, f: Filters): Promise<TimeCell[]> {
   const pg = deps.db.kind === 'postgresql';
   const params: string[] = [f.fromDay, f.toDay];
   const mark = () => (pg ? `$${params.length}` : '?');
@@ -114,17 +116,19 @@ export async function timeFacts(deps: AppDeps, f: Filters): Promise<TimeFact[]> 
   const agg = pg ? 'json_agg(json_build_array("activeMs", "totalMs"))::text' : 'json_group_array(json_array("activeMs", "totalMs"))';
   const keys = '"mode", "professionId", "careUnitId", "workflowVersionId", "noteType", "month"';
   const rows = await deps.db.prisma.$queryRawUnsafe<unknown[]>(`SELECT ${keys}, ${agg} AS "times" FROM "NoteFact" WHERE ${where.join(' AND ')} GROUP BY ${keys}`, ...params);
-  const out: TimeFact[] = [];
-  for (const raw of rows) {
+  return rows.map((raw) => {
     const { times, ...key } = TimeCellSchema.parse(raw);
     // Our own aggregate, checked by hand: zod per pair cost more than the query.
     const pairs: unknown = JSON.parse(times);
     if (!Array.isArray(pairs)) throw new TypeError('NoteFact times: not an array');
-    for (const pair of pairs as unknown[]) {
-      const [activeMs, totalMs] = pair as [unknown, unknown];
-      if ((activeMs !== null && typeof activeMs !== 'number') || (totalMs !== null && typeof totalMs !== 'number')) throw new TypeError('NoteFact times: not numbers');
-      out.push({ ...key, activeMs, totalMs });
-    }
-  }
-  return out;
+    const activeMs: (number | null)[] = new Array(pairs.length);
+    const totalMs: (number | null)[] = new Array(pairs.length);
+    pairs.forEach((pair: unknown, i) => {
+      const [active, total] = pair as [unknown, unknown];
+      if ((active !== null && typeof active !== 'number') || (total !== null && typeof total !== 'number')) throw new TypeError('NoteFact times: not numbers');
+      activeMs[i] = active;
+      totalMs[i] = total;
+    });
+    return { ...key, activeMs, totalMs };
+  });
 }

@@ -3,11 +3,11 @@ import { extrapolate, readAssumptions, type Extrapolation, type StoredAssumption
 import { baselineSources } from './baseline-import';
 import { keyFactRecall, labelMoves, ratingRounds, type KeyFactResult, type LabelMove, type RoundResult } from './codesign';
 import { DEFINITIONS_SV, explainExtrapolation, explainQuality, explainSurveys, explainTime } from './explanations';
-import { timeFacts } from './bulk';
+import { timeCells } from './bulk';
 import { refreshFacts } from './facts';
 import type { Filters, GroupBy } from './filters';
 import { loadLabels, type Labels } from './labels';
-import { professionQuality, qualityCells, trend, type ProfessionQuality, type QualityCell, type TrendPoint } from './quality';
+import { professionQuality, qualityCells, ratingCounts, trend, type ProfessionQuality, type QualityCell, type TrendPoint } from './quality';
 import { surveySummary, type SurveyGroup } from './surveys';
 import { timeSaved, type TimeGroup } from './time-saved';
 import type { BootstrapBudget } from './stats';
@@ -39,15 +39,15 @@ export interface FollowupData {
 export async function followupData(deps: AppDeps, f: Filters, budget: BootstrapBudget, extra: GroupBy[] = []): Promise<FollowupData> {
   await refreshFacts(deps);
   const db = deps.db.prisma;
-  const [labels, facts, imported, assumptions] = await Promise.all([
+  const [labels, times, imported, assumptions] = await Promise.all([
     loadLabels(deps),
-    timeFacts(deps, f),
+    timeCells(deps, f),
     db.baselineTime.findMany({ where: f.professionId ? { professionId: f.professionId } : {}, select: { professionId: true, noteType: true, minutes: true } }),
     readAssumptions(deps),
   ]);
   // Database work for quality, co-design and surveys is sent before the
   // CPU-bound bootstrap below, so the database computes while Node resamples.
-  const cellsPromise = qualityCells(deps, f);
+  const qualityPromise = Promise.all([qualityCells(deps, f), ratingCounts(deps, f)]);
   const sidePromise = Promise.all([
     keyFactRecall(deps, labels, f.professionId),
     ratingRounds(deps, labels, f.professionId),
@@ -56,17 +56,17 @@ export async function followupData(deps: AppDeps, f: Filters, budget: BootstrapB
     baselineSources(deps),
   ]);
   await new Promise((resolve) => setImmediate(resolve));
-  const groups = timeSaved(facts, imported, f, labels, budget);
-  const byProfession = f.groupBy === 'profession' ? groups : timeSaved(facts, imported, { ...f, groupBy: 'profession' }, labels, budget);
-  const extraGroups = Object.fromEntries(extra.map((groupBy) => [groupBy, timeSaved(facts, imported, { ...f, groupBy }, labels, budget)]));
+  const groups = timeSaved(times, imported, f, labels, budget);
+  const byProfession = f.groupBy === 'profession' ? groups : timeSaved(times, imported, { ...f, groupBy: 'profession' }, labels, budget);
+  const extraGroups = Object.fromEntries(extra.map((groupBy) => [groupBy, timeSaved(times, imported, { ...f, groupBy }, labels, budget)]));
   const extrapolation = byProfession
     .filter((g) => g.professionId && labels.professions.has(g.professionId))
     .map((g) => {
       const p = labels.professions.get(g.professionId!)!;
       return extrapolate(p, g.saved.active, assumptions.professions[p.code]);
     });
-  const cells = await cellsPromise;
-  const perProfession = await professionQuality(deps, f, cells, labels, budget);
+  const [cells, ratings] = await qualityPromise;
+  const perProfession = professionQuality(cells, ratings, labels, budget);
   const [keyFacts, rounds, moves, surveys, baseline] = await sidePromise;
   return {
     generatedAt: new Date().toISOString(),

@@ -153,19 +153,30 @@ export function trend(cells: QualityCell[], labels: Labels): TrendPoint[] {
   }));
 }
 
-/** Per profession over the whole period, with a bootstrap CI for the mean rating. */
-export async function professionQuality(deps: AppDeps, f: Filters, cells: QualityCell[], labels: Labels, budget: BootstrapBudget): Promise<ProfessionQuality[]> {
-  const byProfession = new Map<string, Sums>();
-  for (const c of cells) byProfession.set(c.professionId ?? '', addSums(byProfession.get(c.professionId ?? '') ?? emptySums(), c.sums));
-  const ratings = await deps.db.prisma.noteFact.groupBy({
+export interface RatingCount {
+  professionId: string | null;
+  rating: number;
+  notes: number;
+}
+
+/** How many AI notes got each rating at signing, per profession. */
+export async function ratingCounts(deps: AppDeps, f: Filters): Promise<RatingCount[]> {
+  const rows = await deps.db.prisma.noteFact.groupBy({
     by: ['professionId', 'rating'],
     where: { ...factWhere(f), mode: 'ai', rating: { not: null }, ...(f.workflowVersionId ? { workflowVersionId: f.workflowVersionId } : {}) },
     _count: { _all: true },
   });
+  return rows.map((r) => ({ professionId: r.professionId, rating: r.rating!, notes: r._count._all }));
+}
+
+/** Per profession over the whole period, with a bootstrap CI for the mean rating. */
+export function professionQuality(cells: QualityCell[], ratings: RatingCount[], labels: Labels, budget: BootstrapBudget): ProfessionQuality[] {
+  const byProfession = new Map<string, Sums>();
+  for (const c of cells) byProfession.set(c.professionId ?? '', addSums(byProfession.get(c.professionId ?? '') ?? emptySums(), c.sums));
   const values = new Map<string, number[]>();
   for (const r of ratings) {
     const list = values.get(r.professionId ?? '') ?? [];
-    for (let i = 0; i < r._count._all; i++) list.push(r.rating!);
+    for (let i = 0; i < r.notes; i++) list.push(r.rating);
     values.set(r.professionId ?? '', list);
   }
   // one iteration count for all professions' ratings, as for times (see stats.ts)

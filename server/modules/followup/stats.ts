@@ -1,4 +1,5 @@
-import { quantile } from '../../../evals/metrics/bootstrap';
+import { quantile, seededRandom } from '../../../evals/metrics/bootstrap';
+import { multinomial } from './multinomial';
 
 /**
  * Summaries with percentile-bootstrap intervals for the follow-up. Editing
@@ -104,11 +105,13 @@ export function suppressedSummary(n: number): Summary {
 }
 
 interface Series {
+  /** notes with a value */
   n: number;
-  values: Float64Array;
-  /** per note: index into distinct (ascending), or -1 when the note has no value */
+  /** per note: index into `distinct`, or `distinct.length` (the "no value" slot) */
   rank: Int32Array;
+  /** distinct values, rounded to the resolution, ascending */
   distinct: Float64Array;
+  /** draws per rank in one resample */
   counts: Int32Array;
   means: Float64Array;
   medians: Float64Array;
@@ -118,30 +121,29 @@ function series(perNote: readonly (number | null)[], iterations: number, resolut
   // Ranks are of values rounded to `resolution` (a second, for minutes): the
   // counts array stays small enough for the CPU cache. Means use exact values.
   const bin = (v: number) => Math.round(v / resolution);
-  const present = perNote.filter((v): v is number => v !== null);
-  const bins = [...new Set(present.map(bin))].sort((a, b) => a - b);
+  const bins = [...new Set(perNote.filter((v): v is number => v !== null).map(bin))].sort((a, b) => a - b);
   const index = new Map<number, number>();
   bins.forEach((b, i) => index.set(b, i));
   return {
-    n: present.length,
-    values: Float64Array.from(perNote.map((v) => v ?? 0)),
-    rank: Int32Array.from(perNote.map((v) => (v === null ? -1 : index.get(bin(v))!))),
+    n: perNote.filter((v) => v !== null).length,
+    rank: Int32Array.from(perNote.map((v) => (v === null ? bins.length : index.get(bin(v))!))),
     distinct: Float64Array.from(bins.map((b) => b * resolution)),
-    counts: new Int32Array(bins.length),
+    counts: new Int32Array(bins.length + 1),
     means: new Float64Array(iterations),
     medians: new Float64Array(iterations),
   };
 }
 
-function medianOfCounts(s: Series, total: number): number {
+/** The median of `total` draws, from their counts per distinct value (ascending). */
+function medianOfCounts(counts: Int32Array, distinct: Float64Array, total: number): number {
   const lowPos = (total - 1) >> 1;
   const highPos = total >> 1;
   let seen = 0;
   let low = Number.NaN;
-  for (let k = 0; k < s.counts.length; k++) {
-    seen += s.counts[k]!;
-    if (Number.isNaN(low) && seen > lowPos) low = s.distinct[k]!;
-    if (seen > highPos) return (low + s.distinct[k]!) / 2;
+  for (let k = 0; k < distinct.length; k++) {
+    seen += counts[k]!;
+    if (Number.isNaN(low) && seen > lowPos) low = distinct[k]!;
+    if (seen > highPos) return (low + distinct[k]!) / 2;
   }
   return Number.NaN;
 }
@@ -153,79 +155,119 @@ function medianOfCounts(s: Series, total: number): number {
  * so a view costs one draw per note per iteration. Instead of copying and
  * selecting, each resample counts how often each value (rounded to a second)
  * was drawn and the median is a walk over the counts; so a median's interval
- * is exact to the second, the point estimates and means are exact. The generator is mulberry32, the same
- * as evals/metrics/bootstrap's seededRandom, inlined because a function call
- * per draw doubled the dashboard's time.
+ * is exact to the second, the point estimates and means are exact. The
+ * generator is mulberry32, the same as evals/metrics/bootstrap's
+ * seededRandom, inlined because a function call per draw doubled the
+ * dashboard's time.
  */
 export function resampleNotes(perNote: readonly (readonly (number | null)[])[], iterations: number, seed: number, resolution = 1 / 60): Resampled[] {
   if (perNote.length < 1 || perNote.length > 2) throw new RangeError('one or two series');
   const notes = perNote[0]!.length;
   const all = perNote.map((values) => series(values, iterations, resolution));
-  // Two fixed slots with plain locals: a loop over series objects in the
-  // innermost loop was several times slower. An absent or suppressed series
-  // gets ranks of -1 and is skipped.
-  const none = new Int32Array(notes).fill(-1);
-  const use = (x: Series | undefined) => (x && x.n >= MIN_GROUP ? x : null);
-  const s0 = use(all[0]);
-  const s1 = use(all[1]);
-  if (s0 || s1) {
-    const r0 = s0?.rank ?? none;
-    const r1 = s1?.rank ?? none;
-    const v0 = s0?.values ?? new Float64Array(notes);
-    const v1 = s1?.values ?? new Float64Array(notes);
-    const c0 = s0?.counts ?? new Int32Array(1);
-    const c1 = s1?.counts ?? new Int32Array(1);
-    let a = seed >>> 0;
-    for (let it = 0; it < iterations; it++) {
-      c0.fill(0);
-      c1.fill(0);
-      let sum0 = 0;
-      let sum1 = 0;
-      let n0 = 0;
-      let n1 = 0;
+  // Suppressed series are not resampled; the draws are the same either way.
+  const used = all.filter((x) => x.n >= MIN_GROUP);
+  if (used.length > 0) {
+    // One interleaved (rank, value) pair per note and a "no value" slot
+    // instead of a branch: the innermost loop touches one cache line per
+    // draw (1.5–2× faster than separate arrays with branches).
+    const w = used.length;
+    const rank = new Int32Array(w * notes);
+    const value = new Float64Array(w * notes);
+    used.forEach((x, k) => {
+      const values = perNote[all.indexOf(x)]!;
       for (let i = 0; i < notes; i++) {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        const j = ((((t ^ (t >>> 14)) >>> 0) / 4294967296) * notes) | 0;
-        const k0 = r0[j]!;
-        if (k0 >= 0) {
-          sum0 += v0[j]!;
-          n0++;
-          c0[k0]!++;
-        }
-        const k1 = r1[j]!;
-        if (k1 >= 0) {
-          sum1 += v1[j]!;
-          n1++;
-          c1[k1]!++;
-        }
+        rank[w * i + k] = x.rank[i]!;
+        value[w * i + k] = values[i] ?? 0;
       }
-      if (s0) {
-        s0.means[it] = n0 ? sum0 / n0 : Number.NaN;
-        s0.medians[it] = n0 ? medianOfCounts(s0, n0) : Number.NaN;
-      }
-      if (s1) {
-        s1.means[it] = n1 ? sum1 / n1 : Number.NaN;
-        s1.medians[it] = n1 ? medianOfCounts(s1, n1) : Number.NaN;
-      }
-    }
+    });
+    draw(rank, value, used, iterations, seed);
   }
   return all.map((x, k) => {
     if (x.n < MIN_GROUP) return { summary: suppressedSummary(x.n), means: new Float64Array(0), medians: new Float64Array(0) };
-    const present = Float64Array.from(perNote[k]!.filter((v): v is number => v !== null));
-    return {
-      summary: { n: x.n, mean: mean(present), median: medianInPlace(present), meanCi: interval(x.means), medianCi: interval(x.medians), suppressed: null },
-      means: x.means,
-      medians: x.medians,
-    };
+    return resampled(Float64Array.from(perNote[k]!.filter((v): v is number => v !== null)), x.means, x.medians);
   });
 }
 
-/** Mean and median with bootstrap intervals of one series. */
+/** The resampling loop, on its own so that V8 optimises it as one small function. */
+function draw(rank: Int32Array, value: Float64Array, used: Series[], iterations: number, seed: number): void {
+  // one series: stride 1 and the second slot untouched (a branch that never changes)
+  const s0 = used[0]!;
+  const s1 = used[1] ?? s0;
+  const two = used.length === 2;
+  const shift = two ? 1 : 0;
+  const notes = rank.length >> shift;
+  const c0 = s0.counts;
+  const c1 = s1.counts;
+  const scale = notes / 4294967296;
+  let a = seed | 0;
+  for (let it = 0; it < iterations; it++) {
+    c0.fill(0);
+    c1.fill(0);
+    let sum0 = 0;
+    let sum1 = 0;
+    for (let i = 0; i < notes; i++) {
+      // mulberry32 in int32 arithmetic (bit for bit the same numbers)
+      a = (a + 0x6d2b79f5) | 0;
+      let t = Math.imul(a ^ (a >>> 15), a | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      const j = ((((t ^ (t >>> 14)) >>> 0) * scale) | 0) << shift;
+      sum0 += value[j]!;
+      c0[rank[j]!]!++;
+      if (two) {
+        sum1 += value[j + 1]!;
+        c1[rank[j + 1]!]!++;
+      }
+    }
+    record(s0, it, sum0);
+    if (two) record(s1, it, sum1);
+  }
+}
+
+/** The mean and median of resample `it`, from its sum and its counts. */
+function record(x: Series, it: number, sum: number): void {
+  const n = x.rank.length - x.counts[x.distinct.length]!;
+  x.means[it] = n ? sum / n : Number.NaN;
+  x.medians[it] = n ? medianOfCounts(x.counts, x.distinct, n) : Number.NaN;
+}
+
+/**
+ * Mean and median with bootstrap intervals of one series. A large series of
+ * few distinct values (ratings 1–5) is resampled as multinomial counts: the
+ * same distribution as drawing every note, at K binomial draws of about
+ * √n steps each instead of n draws per resample.
+ */
 export function resample(values: readonly number[], iterations: number, seed: number, resolution?: number): Resampled {
+  const tally = new Map<number, number>();
+  for (const v of values) tally.set(v, (tally.get(v) ?? 0) + 1);
+  if (values.length >= MIN_GROUP && tally.size * 8 <= Math.sqrt(values.length)) return resampleCounts(values, tally, iterations, seed);
   return resampleNotes([values], iterations, seed, resolution)[0]!;
+}
+
+function resampleCounts(values: readonly number[], tally: Map<number, number>, iterations: number, seed: number): Resampled {
+  const n = values.length;
+  const distinct = Float64Array.from([...tally.keys()].sort((a, b) => a - b));
+  const shares = distinct.map((v) => tally.get(v)! / n);
+  const counts = new Int32Array(distinct.length);
+  const means = new Float64Array(iterations);
+  const medians = new Float64Array(iterations);
+  const random = seededRandom(seed);
+  for (let it = 0; it < iterations; it++) {
+    multinomial(n, shares, random, counts);
+    let sum = 0;
+    for (let k = 0; k < distinct.length; k++) sum += counts[k]! * distinct[k]!;
+    means[it] = sum / n;
+    medians[it] = medianOfCounts(counts, distinct, n);
+  }
+  return resampled(Float64Array.from(values), means, medians);
+}
+
+/** Point estimates from the values themselves, intervals from the resamples. */
+function resampled(present: Float64Array, means: Float64Array, medians: Float64Array): Resampled {
+  return {
+    summary: { n: present.length, mean: mean(present), median: medianInPlace(present), meanCi: interval(means), medianCi: interval(medians), suppressed: null },
+    means,
+    medians,
+  };
 }
 
 export interface Difference {

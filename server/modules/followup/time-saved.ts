@@ -12,15 +12,16 @@ import { MIN_GROUP, difference, iterationsFor, resampleNotes, type BootstrapBudg
  *    type, when grouping by note type or version). Imported minutes are
  *    compared with active editing time; they have no total time.
  */
-export interface TimeFact {
+/** The notes of one (mode, profession, unit, version, note type, month): their times in ms, null when unknown, note by note. */
+export interface TimeCell {
   mode: string;
   professionId: string | null;
   careUnitId: string | null;
   workflowVersionId: string | null;
   noteType: string | null;
   month: string;
-  activeMs: number | null;
-  totalMs: number | null;
+  activeMs: (number | null)[];
+  totalMs: (number | null)[];
 }
 
 export interface ImportedBaseline {
@@ -43,7 +44,7 @@ export interface TimeGroup {
 const MIN = 60_000;
 const norm = (s: string | null) => (s ?? '').trim().toLowerCase();
 
-function dimensionOf(f: TimeFact, groupBy: GroupBy): string {
+function dimensionOf(f: TimeCell, groupBy: GroupBy): string {
   switch (groupBy) {
     case 'profession':
       return '';
@@ -73,20 +74,24 @@ function labelOf(key: string, groupBy: GroupBy, labels: Labels): string {
   }
 }
 
-const minutes = (values: (number | null)[]) => values.filter((v): v is number => v != null).map((v) => v / MIN);
 const perNote = (values: (number | null)[]) => values.map((v) => (v == null ? null : v / MIN));
 
-export function timeSaved(facts: TimeFact[], imported: ImportedBaseline[], f: Filters, labels: Labels, budget: BootstrapBudget): TimeGroup[] {
+/** The notes of several cells as one group: per-note minutes, in the same note order for both series. */
+function notesOf(cells: TimeCell[]) {
+  return { active: perNote(cells.flatMap((c) => c.activeMs)), total: perNote(cells.flatMap((c) => c.totalMs)) };
+}
+
+export function timeSaved(cells: TimeCell[], imported: ImportedBaseline[], f: Filters, labels: Labels, budget: BootstrapBudget): TimeGroup[] {
   const groupKey = (p: string | null, d: string) => `${p ?? ''}|${d}`;
-  const ai = new Map<string, TimeFact[]>();
-  const base = new Map<string, TimeFact[]>();
-  for (const fact of facts) {
-    if (fact.mode === 'baseline') {
+  const ai = new Map<string, TimeCell[]>();
+  const base = new Map<string, TimeCell[]>();
+  for (const cell of cells) {
+    if (cell.mode === 'baseline') {
       // Baseline notes have no AI version: they are matched by note type.
-      const d = f.groupBy === 'workflowVersion' ? (fact.noteType ?? '') : dimensionOf(fact, f.groupBy);
-      push(base, groupKey(fact.professionId, d), fact);
-    } else if (!f.workflowVersionId || fact.workflowVersionId === f.workflowVersionId) {
-      push(ai, groupKey(fact.professionId, dimensionOf(fact, f.groupBy)), fact);
+      const d = f.groupBy === 'workflowVersion' ? (cell.noteType ?? '') : dimensionOf(cell, f.groupBy);
+      push(base, groupKey(cell.professionId, d), cell);
+    } else if (!f.workflowVersionId || cell.workflowVersionId === f.workflowVersionId) {
+      push(ai, groupKey(cell.professionId, dimensionOf(cell, f.groupBy)), cell);
     }
   }
   const keys = new Set(ai.keys());
@@ -95,33 +100,31 @@ export function timeSaved(facts: TimeFact[], imported: ImportedBaseline[], f: Fi
   const groups: TimeGroup[] = [];
   let seed = budget.seed;
   // One iteration count for the whole view: every note is drawn once per iteration.
-  const iterations = iterationsFor(facts.length + imported.length, budget);
+  const notes = cells.reduce((s, c) => s + c.activeMs.length, 0);
+  const iterations = iterationsFor(notes + imported.length, budget);
   for (const k of [...keys].sort()) {
     const [professionId = '', dim = ''] = k.split('|');
-    const aiFacts = ai.get(k) ?? [];
+    const aiNotes = notesOf(ai.get(k) ?? []);
     const baseKey = f.groupBy === 'workflowVersion' ? groupKey(professionId || null, labels.versions.get(dim)?.noteType ?? '') : k;
-    const measured = base.get(baseKey) ?? [];
+    const measured = notesOf(base.get(baseKey) ?? []);
     let source: TimeGroup['baseline']['source'] = null;
-    let baseNotes: TimeFact[] = [];
+    let baseNotes: { active: (number | null)[]; total: (number | null)[] } = { active: [], total: [] };
     let importedMinutes: number[] = [];
-    if (minutes(measured.map((x) => x.activeMs)).length >= MIN_GROUP) {
+    if (measured.active.filter((v) => v !== null).length >= MIN_GROUP) {
       source = 'measured';
       baseNotes = measured;
     } else {
       const noteType = f.groupBy === 'noteType' ? dim : f.groupBy === 'workflowVersion' ? (labels.versions.get(dim)?.noteType ?? null) : null;
       importedMinutes = imported.filter((r) => r.professionId === professionId && (noteType === null || norm(r.noteType) === norm(noteType))).map((r) => r.minutes);
       if (importedMinutes.length > 0) source = 'imported';
-      else if (measured.length > 0) {
+      else if (measured.active.length > 0) {
         source = 'measured';
         baseNotes = measured;
       }
     }
     // Active and total time of a note are resampled together (same draws).
-    const [ra, rt] = resampleNotes([perNote(aiFacts.map((x) => x.activeMs)), perNote(aiFacts.map((x) => x.totalMs))], iterations, seed++);
-    const [ba, bt] =
-      source === 'imported'
-        ? [resampleNotes([importedMinutes], iterations, seed++)[0]!, null]
-        : resampleNotes([perNote(baseNotes.map((x) => x.activeMs)), perNote(baseNotes.map((x) => x.totalMs))], iterations, seed++);
+    const [ra, rt] = resampleNotes([aiNotes.active, aiNotes.total], iterations, seed++);
+    const [ba, bt] = source === 'imported' ? [resampleNotes([importedMinutes], iterations, seed++)[0]!, null] : resampleNotes([baseNotes.active, baseNotes.total], iterations, seed++);
     groups.push({
       professionId: professionId || null,
       professionName: professionName(labels, professionId || null),
