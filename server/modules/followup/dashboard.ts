@@ -55,10 +55,10 @@ export async function followupData(deps: AppDeps, f: Filters, budget: BootstrapB
     surveySummary(deps, labels, f.professionId, budget),
     baselineSources(deps),
   ]);
-  await new Promise((resolve) => setImmediate(resolve));
-  const groups = timeSaved(times, imported, f, labels, budget);
-  const byProfession = f.groupBy === 'profession' ? groups : timeSaved(times, imported, { ...f, groupBy: 'profession' }, labels, budget);
-  const extraGroups = Object.fromEntries(extra.map((groupBy) => [groupBy, timeSaved(times, imported, { ...f, groupBy }, labels, budget)]));
+  const groups = await timeSaved(times, imported, f, labels, budget);
+  const byProfession = f.groupBy === 'profession' ? groups : await timeSaved(times, imported, { ...f, groupBy: 'profession' }, labels, budget);
+  const extraGroups: FollowupData['time']['extra'] = {};
+  for (const groupBy of extra) extraGroups[groupBy] = await timeSaved(times, imported, { ...f, groupBy }, labels, budget);
   const extrapolation = byProfession
     .filter((g) => g.professionId && labels.professions.has(g.professionId))
     .map((g) => {
