@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { TranscriptSegment } from '../../contracts/transcript';
-import { decodeAudio, type DecodedAudio, type DecodeOptions } from '../audio/decode-audio';
+import { openAudio, type DecodedAudio, type DecodeOptions, type OpenedAudio } from '../audio/decode-audio';
 import { mixToMono } from '../audio/pcm';
 import { lowestEnergyPoint } from '../audio/energy';
 import { backgroundSpeechProbabilities } from '../audio/vad/background-vad';
@@ -43,9 +43,10 @@ export interface TranscribeRecordingInput extends z.input<typeof InputSchema> {
 export interface StageTimings {
   decodeMs: number;
   /**
-   * Time the pipeline stood waiting for VAD. VAD runs on a worker thread a
-   * chunk ahead of transcription, so only the part not hidden behind the
-   * transcription of earlier windows counts (at least the first chunk).
+   * Time the pipeline stood waiting for VAD. VAD runs on a worker thread
+   * ahead of transcription (its first chunks while the rest of the file is
+   * resampled), so only the part not hidden behind resampling and the
+   * transcription of earlier windows counts.
    */
   vadMs: number;
   transcribeMs: number;
@@ -84,6 +85,9 @@ class TrackFeed {
   private readonly pad: number;
   private readonly duration: number;
 
+  /** The first chunk, asked for at once so VAD starts while the rest of the audio is still being resampled. */
+  private first: Promise<IteratorResult<SpeechChunk>> | null;
+
   constructor(
     private readonly track: Track,
     private readonly chunks: AsyncGenerator<SpeechChunk>,
@@ -93,6 +97,9 @@ class TrackFeed {
     this.pad = WindowOptionsSchema.parse(options).padSeconds;
     this.duration = track.samples.length / 16000;
     this.packer = new WindowPacker(options, (from, to) => lowestEnergyPoint(track.samples, 0, from, to));
+    this.first = chunks.next();
+    // Awaited in advance(); if the run stops before that, its failure must not surface as unhandled.
+    this.first.catch(() => undefined);
   }
 
   get done(): boolean {
@@ -100,7 +107,9 @@ class TrackFeed {
   }
 
   async advance(): Promise<void> {
-    const next = await this.chunks.next();
+    const pending = this.first ?? this.chunks.next();
+    this.first = null;
+    const next = await pending;
     const chunk: SpeechChunk = next.done ? { regions: [], frontier: Infinity } : next.value;
     const windows: AudioWindow[] = [];
     for (const region of chunk.regions) {
@@ -159,9 +168,9 @@ function inRecordingTime(segment: TranscriptSegment, window: AudioWindow): Trans
 /**
  * A whole recording → transcript: decode to 16 kHz, find speech with Silero
  * VAD, pack the speech (without the pauses between regions) into ≤ 30 s
- * windows and transcribe them one by one. VAD runs on a worker thread one
- * chunk ahead, so a window is transcribed as soon as it is closed while
- * Silero reads the audio after it. Silence is
+ * windows and transcribe them one by one. VAD runs on a worker thread
+ * ahead of transcription, so a window is transcribed as soon as it is closed
+ * while Silero reads the audio after it. Silence is
  * never sent to the model, which saves time and avoids Whisper's habit of
  * inventing text in silence.
  */
@@ -171,19 +180,21 @@ export async function transcribeRecording(input: TranscribeRecordingInput): Prom
   const perChannel = channelMode === 'per-channel';
   const started = performance.now();
 
-  const audio =
+  const audio: OpenedAudio =
     input.audio instanceof Uint8Array
-      ? await decodeAudio(input.audio, { ...input.decode, channels: perChannel ? 'separate' : 'mono' }, signal)
-      : input.audio;
+      ? await openAudio(input.audio, { ...input.decode, channels: perChannel ? 'separate' : 'mono' }, signal)
+      : { ...input.audio, fill: () => undefined };
   const tracks: Track[] =
     perChannel && audio.channels.length > 1
       ? audio.channels.map((samples, i) => ({ samples, speaker: speakerNames?.[i] ?? `kanal ${i + 1}` }))
       : [{ samples: mixToMono(audio.channels), speaker: null }];
-  const decodeMs = elapsed(started);
-
+  // VAD's first chunks go to the worker as soon as they are resampled (speechChunks fills up to
+  // what it reads), so Silero runs on them while the rest of the recording is resampled here.
   const feeds = tracks.map(
-    (track) => new TrackFeed(track, speechChunks(track.samples, backgroundSpeechProbabilities, input.vad, signal), input.window),
+    (track) => new TrackFeed(track, speechChunks(track.samples, backgroundSpeechProbabilities, input.vad, signal, audio.fill), input.window),
   );
+  audio.fill(Infinity);
+  const decodeMs = elapsed(started);
   const sequencer = new SegmentSequencer(input.onSegment);
   let vadMs = 0;
   let transcribeMs = 0;

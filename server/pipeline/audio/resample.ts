@@ -84,18 +84,72 @@ function filterBankFor(fromRate: number, toRate: number, up: number): FilterBank
   return bank;
 }
 
+/** Input samples: floats in [-1, 1], or 16-bit PCM read in place from the file (scaled by 1/32768 on output). */
+export type ResamplerInput = Float32Array | Int16Array;
+
 export function resample(input: Float32Array, fromRate: number, toRate: number): Float32Array {
   if (fromRate === toRate) return input;
-  const g = gcd(fromRate, toRate);
-  const up = toRate / g;
-  const down = fromRate / g;
-  const bank = filterBankFor(fromRate, toRate, up);
-  if (up === 1) return decimate(input, down, bank.folded);
+  const resampler = new Resampler(input, fromRate, toRate);
+  resampler.fill(Infinity);
+  return resampler.output;
+}
+
+/**
+ * Resampling front to back on request: `fill(n)` computes the output up to
+ * sample n, so a caller can hand the beginning of a recording on (to VAD)
+ * before the rest is computed. Each output sample depends only on the
+ * input, so the pieces are identical to one pass. 16-bit input is filtered
+ * as integers and scaled once per output sample: multiplying by 2⁻¹⁵ is
+ * exact in floating point, so the result equals filtering the floats
+ * s / 32768, bit for bit, without a float copy of the input.
+ */
+export class Resampler {
+  readonly output: Float32Array;
+  private done = 0;
+  private readonly scale: number;
+  private readonly up: number;
+  private readonly down: number;
+  private readonly bank: FilterBank | null;
+
+  constructor(
+    private readonly input: ResamplerInput,
+    fromRate: number,
+    toRate: number,
+  ) {
+    const g = gcd(fromRate, toRate);
+    this.up = toRate / g;
+    this.down = fromRate / g;
+    this.scale = input instanceof Int16Array ? 1 / 32768 : 1;
+    this.bank = fromRate === toRate ? null : filterBankFor(fromRate, toRate, this.up);
+    this.output = new Float32Array(Math.ceil((input.length * this.up) / this.down));
+  }
+
+  /** Computes the output up to (not including) sample `until`. */
+  fill(until: number): void {
+    const to = Math.min(this.output.length, until);
+    if (to <= this.done) return;
+    const { input, output, bank, scale, done: from } = this;
+    if (!bank) for (let n = from; n < to; n++) output[n] = input[n]! * scale;
+    else if (this.up === 1) decimate(input, this.down, bank.folded, output, from, to, scale);
+    else polyphase(input, this.up, this.down, bank, output, from, to, scale);
+    this.done = to;
+  }
+}
+
+function polyphase(
+  input: ResamplerInput,
+  up: number,
+  down: number,
+  bank: FilterBank,
+  out: Float32Array,
+  from: number,
+  to: number,
+  scale: number,
+): void {
   const { phases, taps, table } = bank;
   const half = taps / 2;
   const length = input.length;
-  const out = new Float32Array(Math.ceil((length * up) / down));
-  for (let n = 0; n < out.length; n++) {
+  for (let n = from; n < to; n++) {
     const pos = n * down;
     let i0 = Math.floor(pos / up);
     let phase = pos - i0 * up;
@@ -127,9 +181,8 @@ export function resample(input: Float32Array, fromRate: number, toRate: number):
         if (k >= 0 && k < length) acc += table[row + j]! * input[k]!;
       }
     }
-    out[n] = acc;
+    out[n] = acc * scale;
   }
-  return out;
 }
 
 /**
@@ -137,11 +190,18 @@ export function resample(input: Float32Array, fromRate: number, toRate: number):
  * centred on input n × down, and the symmetric filter adds each mirrored
  * pair of inputs before one multiply.
  */
-function decimate(input: Float32Array, down: number, folded: Float32Array): Float32Array {
+function decimate(
+  input: ResamplerInput,
+  down: number,
+  folded: Float32Array,
+  out: Float32Array,
+  from: number,
+  to: number,
+  scale: number,
+): void {
   const reach = folded.length - 1;
   const length = input.length;
-  const out = new Float32Array(Math.ceil(length / down));
-  for (let n = 0; n < out.length; n++) {
+  for (let n = from; n < to; n++) {
     const c = n * down;
     let acc = folded[0]! * input[c]!;
     if (c - reach >= 0 && c + reach < length) {
@@ -163,7 +223,6 @@ function decimate(input: Float32Array, down: number, folded: Float32Array): Floa
         acc += folded[k]! * (right + left);
       }
     }
-    out[n] = acc;
+    out[n] = acc * scale;
   }
-  return out;
 }

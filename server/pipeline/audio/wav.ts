@@ -100,14 +100,44 @@ function sampleReader(header: WavHeader): SampleReader {
   }
 }
 
-export function decodeWav(bytes: Uint8Array, offset: number, maxSeconds: number): NativePcm {
+const LITTLE_ENDIAN_HOST = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/**
+ * The data chunk of a 16-bit PCM file as interleaved int16 samples, read in
+ * place (copied only when the chunk is not 2-byte aligned in memory), or
+ * null for other encodings or a big-endian host. A DataView call per sample
+ * was a third of decoding a 48 kHz recording.
+ */
+export function int16Samples(bytes: Uint8Array, header: WavHeader): Int16Array | null {
+  if (header.encoding !== 'int' || header.bitsPerSample !== 16 || !LITTLE_ENDIAN_HOST) return null;
+  const count = header.frames * header.channels;
+  const at = bytes.byteOffset + header.dataOffset;
+  if (at % 2 === 0) return new Int16Array(bytes.buffer, at, count);
+  return new Int16Array(bytes.slice(header.dataOffset, header.dataOffset + 2 * count).buffer);
+}
+
+/** The header, refusing a file longer than `maxSeconds` before anything is decoded. */
+export function readWavHeaderWithin(bytes: Uint8Array, offset: number, maxSeconds: number): WavHeader {
   const header = readWavHeader(bytes, offset);
   const seconds = header.frames / header.sampleRate;
   if (seconds > maxSeconds) throw tooLong(seconds, maxSeconds);
+  return header;
+}
+
+export function decodeWav(bytes: Uint8Array, offset: number, maxSeconds: number): NativePcm {
+  const header = readWavHeaderWithin(bytes, offset, maxSeconds);
+  const channels = Array.from({ length: header.channels }, () => new Float32Array(header.frames));
+  const int16 = int16Samples(bytes, header);
+  if (int16) {
+    const stride = header.channels;
+    channels.forEach((channel, c) => {
+      for (let i = 0, at = c; i < header.frames; i++, at += stride) channel[i] = int16[at]! / 32768;
+    });
+    return { channels, sampleRate: header.sampleRate };
+  }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const read = sampleReader(header);
   const width = header.bitsPerSample / 8;
-  const channels = Array.from({ length: header.channels }, () => new Float32Array(header.frames));
   channels.forEach((channel, c) => {
     let at = header.dataOffset + c * width;
     for (let i = 0; i < header.frames; i++, at += header.blockAlign) channel[i] = read(view, at);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resample } from '../../../server/pipeline/audio/resample';
+import { Resampler, resample } from '../../../server/pipeline/audio/resample';
 import { sine } from '../../support/audio/signals';
 
 /** RMS away from the edges, where the filter sees zeros beyond the signal. */
@@ -66,5 +66,20 @@ describe('resampler', () => {
     expect(out.length).toBe(16000);
     expect(rms(out)).toBeCloseTo(0.5 / Math.SQRT2, 3);
     expect(resample(x, 16001, 16001)).toBe(x);
+  });
+
+  it('gives the same samples filled in pieces, and from 16-bit input as from its floats, bit for bit', () => {
+    let seed = 3;
+    const int16 = Int16Array.from({ length: 48_000 + 7 }, () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % 65536) - 32768);
+    const floats = Float32Array.from(int16, (s) => s / 32768);
+    for (const from of [48_000, 44_100, 32_000, 8000]) {
+      const whole = resample(floats, from, 16000);
+      const pieces = new Resampler(int16, from, 16000);
+      for (const until of [0, 1, 700, 700, 5001, Infinity]) pieces.fill(until);
+      expect(pieces.output, `${from} Hz`).toEqual(whole);
+    }
+    const same = new Resampler(int16, 16000, 16000);
+    same.fill(Infinity);
+    expect(same.output).toEqual(floats);
   });
 });

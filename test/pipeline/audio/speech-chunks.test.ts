@@ -42,3 +42,31 @@ describe.skipIf(!toolsAvailable('speech chunks', 'espeak-ng'))('speechChunks', (
     });
   });
 });
+
+describe('speechChunks on audio still being resampled', () => {
+  it('asks for the first two chunks at once, filling the audio up to each chunk before reading it', async () => {
+    const samples = new Float32Array(16000 * 200);
+    const events: string[] = [];
+    let filled = 0;
+    const fill = (until: number): void => {
+      filled = Math.max(filled, Math.min(until, samples.length));
+      events.push(`fill ${until}`);
+    };
+    const probabilities = (chunk: Float32Array): Promise<Float32Array> => {
+      events.push(`read ${chunk.length}`);
+      return Promise.resolve(new Float32Array(Math.ceil(chunk.length / 512)));
+    };
+    const chunks = speechChunks(samples, probabilities, {}, undefined, fill);
+    const first = chunks.next();
+    // 20 s, then 40 s with its 2 s pre-roll: both requested before the first result is read
+    expect(events).toEqual([`fill ${625 * 512}`, `read ${625 * 512}`, `fill ${1875 * 512}`, `read ${1312 * 512}`]);
+    await first;
+    let count = 1;
+    for await (const chunk of chunks) {
+      count++;
+      expect(filled).toBeGreaterThanOrEqual(Math.min(samples.length, chunk.frontier * 16000));
+    }
+    expect(count).toBeGreaterThanOrEqual(4);
+    expect(filled).toBe(samples.length);
+  });
+});

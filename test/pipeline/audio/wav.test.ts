@@ -39,6 +39,16 @@ describe('WAV decoding (no ffmpeg)', () => {
     expect(Array.from(pcm.channels[0]!, (x) => x * 32768)).toEqual(Array.from(source));
   });
 
+  it('decodes 16-bit data that is not 2-byte aligned in memory, as a file and through decodeAudio', async () => {
+    const source = exactSignal(3001, 5);
+    const file = encodeWav([source], 48000, 's16');
+    const shifted = new Uint8Array(file.length + 1);
+    shifted.set(file, 1);
+    const odd = shifted.subarray(1);
+    expect(Array.from(decodeWav(odd, 0, Infinity).channels[0]!)).toEqual(Array.from(source));
+    expect((await decodeAudio(odd)).channels[0]).toEqual((await decodeAudio(file)).channels[0]);
+  });
+
   it('accepts the unknown data size that streaming writers leave (0xFFFFFFFF)', () => {
     const bytes = encodeWav([exactSignal(500, 4)], 16000, 's16');
     new DataView(bytes.buffer).setUint32(40, 0xffffffff, true);

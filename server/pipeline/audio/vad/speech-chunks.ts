@@ -17,51 +17,63 @@ export interface SpeechChunk {
   frontier: number;
 }
 
+/** Chunks requested from `probabilities` before the caller has read the current one. */
+const LOOKAHEAD = 2;
+
 /**
- * Speech regions of a whole 16 kHz track, chunk by chunk, with the next
- * chunk's probabilities already being computed (by `probabilities`, e.g. on
- * the VAD worker) while the caller uses the current one. Region rules are
- * those of `detectSpeech`; across chunks one RegionTracker carries the
- * hysteresis, and Silero's state is re-settled by the pre-roll, the same
- * scheme `speechProbabilities` uses between its batched streams.
+ * Speech regions of a whole 16 kHz track, chunk by chunk, with the next two
+ * chunks' probabilities already being computed (by `probabilities`, e.g. on
+ * the VAD worker) while the caller uses the current one. The first two are
+ * requested on the first `next()`: the first window usually closes only
+ * after ~45 s of audio, so both are needed before transcription can start.
+ * `fill(n)`, when given, is called before samples up to n are read (the
+ * audio may still be being resampled). Region rules are those of
+ * `detectSpeech`; across chunks one RegionTracker carries the hysteresis,
+ * and Silero's state is re-settled by the pre-roll, the same scheme
+ * `speechProbabilities` uses between its batched streams.
  */
 export async function* speechChunks(
   samples: Float32Array,
   probabilities: ProbabilityFn,
   options: VadOptions = {},
   signal?: AbortSignal,
+  fill?: (until: number) => void,
 ): AsyncGenerator<SpeechChunk> {
   const frames = Math.ceil(samples.length / FRAME_SAMPLES);
   const chunks: Array<{ from: number; to: number }> = [];
   for (let from = 0, size = FIRST_CHUNK_FRAMES; from < frames; from += size, size = Math.min(2 * size, MAX_CHUNK_FRAMES)) {
     chunks.push({ from, to: Math.min(frames, from + size) });
   }
-  const compute = (i: number): Promise<Float32Array> => {
+  const requested: Promise<Float32Array>[] = [];
+  const request = (i: number): void => {
+    if (i >= chunks.length || requested[i]) return;
     const { from, to } = chunks[i]!;
     const preroll = Math.min(from, WARMUP_FRAMES);
-    return probabilities(samples.slice((from - preroll) * FRAME_SAMPLES, to * FRAME_SAMPLES)).then((p) => p.subarray(preroll));
+    fill?.(to * FRAME_SAMPLES);
+    requested[i] = probabilities(samples.slice((from - preroll) * FRAME_SAMPLES, to * FRAME_SAMPLES)).then((p) => p.subarray(preroll));
+    // If the caller stops early, a prefetched chunk's failure must not surface as unhandled.
+    requested[i].catch(() => undefined);
   };
   const tracker = new RegionTracker(options, FRAME_SAMPLES, SAMPLE_RATE);
   const pad = (r: SampleRegion): SpeechRegion => padRegion(r, options, SAMPLE_RATE, samples.length);
-  let next = chunks.length > 0 ? compute(0) : null;
-  for (let i = 0; next; i++) {
-    const current = await next;
+  for (let i = 0; i < LOOKAHEAD; i++) request(i);
+  for (let i = 0; i < chunks.length; i++) {
+    const current = await requested[i]!;
     signal?.throwIfAborted();
-    next = i + 1 < chunks.length ? compute(i + 1) : null;
-    // If the caller stops early, the prefetched chunk's failure must not surface as unhandled.
-    next?.catch(() => undefined);
+    request(i + LOOKAHEAD);
+    const last = i + 1 === chunks.length;
     const raw: SampleRegion[] = [];
     const { from } = chunks[i]!;
     current.forEach((p, k) => {
       const region = tracker.push(p, (from + k) * FRAME_SAMPLES);
       if (region) raw.push(region);
     });
-    if (!next) {
-      const last = tracker.finish(samples.length);
-      if (last) raw.push(last);
+    if (last) {
+      const end = tracker.finish(samples.length);
+      if (end) raw.push(end);
     }
     const open = tracker.openStart ?? chunks[i]!.to * FRAME_SAMPLES;
     const regions = raw.map(pad);
-    yield { regions, frontier: next ? pad({ start: open, end: open }).start : Infinity };
+    yield { regions, frontier: last ? Infinity : pad({ start: open, end: open }).start };
   }
 }
