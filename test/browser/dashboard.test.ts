@@ -10,7 +10,8 @@ import { KNOWN, seedKnownFollowup } from '../support/followup-data';
 /**
  * The follow-up dashboard in a real browser against the real server with the
  * known synthetic data set: filter, drill down from a figure, save
- * assumptions, import a baseline with a bad row, download the report.
+ * assumptions, import a baseline with a bad row, download the report; and
+ * a clinician answering the survey that the dashboard summarises.
  */
 describe.skipIf(!chromiumAvailable())('uppföljning i Chromium', () => {
   let server: TestServer;
@@ -80,4 +81,44 @@ describe.skipIf(!chromiumAvailable())('uppföljning i Chromium', () => {
     await page.screenshot({ path: 'test-results/uppfoljning.png', fullPage: true });
     expect(opened.pageErrors).toEqual([]);
   }, 120_000);
+
+  it('en kliniker besvarar enkäten före försöket och ändrar sitt svar', async () => {
+    const clinician = await openPage(browser, server.baseUrl, { width: 1024, height: 900 });
+    const user = await server.deps.db.prisma.user.update({ where: { username: 'ssk1' }, data: { mustChangePassword: false } });
+    const { token } = await createSession(server.deps, user.id);
+    await clinician.context.addCookies([{ name: 'jv_session', value: token, url: server.baseUrl }]);
+    const { page } = clinician;
+    await page.goto('/anteckningar');
+    const panel = page.locator('section[aria-labelledby="survey-title"]');
+    await panel.getByText('Före försöket', { exact: true }).waitFor();
+    expect(await panel.innerText()).toContain('inte besvarad');
+
+    await panel.getByRole('button', { name: 'Svara: före försöket' }).click();
+    const form = page.getByRole('form', { name: 'Enkät: före försöket' });
+    await form.getByLabel(/Ibland är jag stressad/).check();
+    // an item left untouched is not an answer: saving is refused in Swedish
+    await form.getByRole('button', { name: 'Spara svaren' }).click();
+    await form.getByRole('alert').getByText('Svara på alla frågor innan du sparar.').waitFor();
+    expect(await server.deps.db.prisma.surveyResponse.count({ where: { userId: user.id } })).toBe(0);
+
+    for (const [label, value] of [[/mentalt krävande/, '70'], [/tidspressad/, '85'], [/anstränga dig/, '60'], [/frustrerad/, '40']] as const) {
+      await form.getByLabel(label).fill(value);
+    }
+    await form.getByRole('button', { name: 'Spara svaren' }).click();
+    await page.getByText('Tack! Dina svar är sparade.').waitFor();
+    await panel.getByRole('button', { name: 'Ändra svar: före försöket' }).waitFor();
+    const saved = await server.deps.db.prisma.surveyResponse.findFirstOrThrow({ where: { userId: user.id, phase: 'before' } });
+    expect(saved.answers).toEqual({ burnout: 2, mentalDemand: 70, temporalDemand: 85, effort: 60, frustration: 40 });
+
+    // changing the answer replaces it (one answer per person and phase)
+    await panel.getByRole('button', { name: 'Ändra svar: före försöket' }).click();
+    await form.getByLabel(/tidspressad/).fill('50');
+    await form.getByRole('button', { name: 'Spara svaren' }).click();
+    await panel.getByRole('button', { name: 'Ändra svar: före försöket' }).waitFor();
+    const rows = await server.deps.db.prisma.surveyResponse.findMany({ where: { userId: user.id } });
+    expect(rows.map((r) => r.answers)).toEqual([{ burnout: 2, mentalDemand: 70, temporalDemand: 50, effort: 60, frustration: 40 }]);
+    await page.screenshot({ path: 'test-results/enkat.png', fullPage: true });
+    expect(clinician.pageErrors).toEqual([]);
+    await clinician.context.close();
+  }, 60_000);
 });
