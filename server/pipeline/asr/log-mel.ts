@@ -44,11 +44,30 @@ export class RealFft400 {
 
   /** |X[k]|² for k = 0…200 of the 400 real samples in `frame`, written to `power`. */
   powerSpectrum(frame: Float64Array, power: Float64Array): void {
-    const { aRe: re, aIm: im, bRe, bIm } = this;
+    const { aRe: re, aIm: im } = this;
     for (let n = 0; n < HALF; n++) {
       re[n] = frame[2 * n]!;
       im[n] = frame[2 * n + 1]!;
     }
+    this.transform(power);
+  }
+
+  /**
+   * The same for samples[start … start + 400) × `window`, all inside
+   * `samples`: the product goes straight into the FFT's even/odd input
+   * instead of through a frame buffer.
+   */
+  windowedPowerSpectrum(samples: Float32Array, start: number, window: Float64Array, power: Float64Array): void {
+    const { aRe: re, aIm: im } = this;
+    for (let n = 0, j = start; n < HALF; n++, j += 2) {
+      re[n] = samples[j]! * window[2 * n]!;
+      im[n] = samples[j + 1]! * window[2 * n + 1]!;
+    }
+    this.transform(power);
+  }
+
+  private transform(power: Float64Array): void {
+    const { aRe: re, aIm: im, bRe, bIm } = this;
     // Ping-pong between the two buffers: the result is back in re/im.
     stage4(re, im, bRe, bIm, 1, this.tw4);
     stage2(bRe, bIm, re, im, 4, this.tw2);
@@ -57,8 +76,9 @@ export class RealFft400 {
     // Z = E + iO, E/O the transforms of the even/odd samples: X[k] = E[k] + e^{-2πik/400}·O[k].
     for (let k = 0; k < BINS; k++) {
       const m = k === 0 || k === HALF ? 0 : HALF - k;
-      const zr = re[k % HALF]!;
-      const zi = im[k % HALF]!;
+      const z = k === HALF ? 0 : k;
+      const zr = re[z]!;
+      const zi = im[z]!;
       const cr = re[m]!;
       const ci = -im[m]!;
       const er = (zr + cr) / 2;
@@ -89,62 +109,68 @@ function twiddles(span: number, radix: number): Float64Array {
 }
 
 // One Stockham stage: inputs N/radix apart, twiddled, a radix-point DFT, outputs `span` apart.
+// (The loops run over groups g and positions k rather than j with k = j mod span: a modulo per
+// butterfly cost a third of the FFT.)
 function stage2(re: Float64Array, im: Float64Array, oRe: Float64Array, oIm: Float64Array, span: number, tw: Float64Array): void {
   const q = HALF / 2;
-  for (let j = 0; j < q; j++) {
-    const k = j % span;
-    const c = tw[2 * k]!;
-    const s = tw[2 * k + 1]!;
-    const ar = re[j]!;
-    const ai = im[j]!;
-    const xr = re[j + q]!;
-    const xi = im[j + q]!;
-    const br = xr * c - xi * s;
-    const bi = xr * s + xi * c;
-    const d = (j - k) * 2 + k;
-    oRe[d] = ar + br;
-    oIm[d] = ai + bi;
-    oRe[d + span] = ar - br;
-    oIm[d + span] = ai - bi;
+  for (let g = 0; g < q; g += span) {
+    for (let k = 0; k < span; k++) {
+      const j = g + k;
+      const c = tw[2 * k]!;
+      const s = tw[2 * k + 1]!;
+      const ar = re[j]!;
+      const ai = im[j]!;
+      const xr = re[j + q]!;
+      const xi = im[j + q]!;
+      const br = xr * c - xi * s;
+      const bi = xr * s + xi * c;
+      const d = g * 2 + k;
+      oRe[d] = ar + br;
+      oIm[d] = ai + bi;
+      oRe[d + span] = ar - br;
+      oIm[d + span] = ai - bi;
+    }
   }
 }
 
 function stage4(re: Float64Array, im: Float64Array, oRe: Float64Array, oIm: Float64Array, span: number, tw: Float64Array): void {
   const q = HALF / 4;
-  for (let j = 0; j < q; j++) {
-    const k = j % span;
-    const t = k * 6;
-    const a0r = re[j]!;
-    const a0i = im[j]!;
-    let xr = re[j + q]!;
-    let xi = im[j + q]!;
-    const a1r = xr * tw[t]! - xi * tw[t + 1]!;
-    const a1i = xr * tw[t + 1]! + xi * tw[t]!;
-    xr = re[j + 2 * q]!;
-    xi = im[j + 2 * q]!;
-    const a2r = xr * tw[t + 2]! - xi * tw[t + 3]!;
-    const a2i = xr * tw[t + 3]! + xi * tw[t + 2]!;
-    xr = re[j + 3 * q]!;
-    xi = im[j + 3 * q]!;
-    const a3r = xr * tw[t + 4]! - xi * tw[t + 5]!;
-    const a3i = xr * tw[t + 5]! + xi * tw[t + 4]!;
-    const t0r = a0r + a2r;
-    const t0i = a0i + a2i;
-    const t1r = a0r - a2r;
-    const t1i = a0i - a2i;
-    const t2r = a1r + a3r;
-    const t2i = a1i + a3i;
-    const t3r = a1r - a3r;
-    const t3i = a1i - a3i;
-    const d = (j - k) * 4 + k;
-    oRe[d] = t0r + t2r;
-    oIm[d] = t0i + t2i;
-    oRe[d + span] = t1r + t3i;
-    oIm[d + span] = t1i - t3r;
-    oRe[d + 2 * span] = t0r - t2r;
-    oIm[d + 2 * span] = t0i - t2i;
-    oRe[d + 3 * span] = t1r - t3i;
-    oIm[d + 3 * span] = t1i + t3r;
+  for (let g = 0; g < q; g += span) {
+    for (let k = 0; k < span; k++) {
+      const j = g + k;
+      const t = k * 6;
+      const a0r = re[j]!;
+      const a0i = im[j]!;
+      let xr = re[j + q]!;
+      let xi = im[j + q]!;
+      const a1r = xr * tw[t]! - xi * tw[t + 1]!;
+      const a1i = xr * tw[t + 1]! + xi * tw[t]!;
+      xr = re[j + 2 * q]!;
+      xi = im[j + 2 * q]!;
+      const a2r = xr * tw[t + 2]! - xi * tw[t + 3]!;
+      const a2i = xr * tw[t + 3]! + xi * tw[t + 2]!;
+      xr = re[j + 3 * q]!;
+      xi = im[j + 3 * q]!;
+      const a3r = xr * tw[t + 4]! - xi * tw[t + 5]!;
+      const a3i = xr * tw[t + 5]! + xi * tw[t + 4]!;
+      const t0r = a0r + a2r;
+      const t0i = a0i + a2i;
+      const t1r = a0r - a2r;
+      const t1i = a0i - a2i;
+      const t2r = a1r + a3r;
+      const t2i = a1i + a3i;
+      const t3r = a1r - a3r;
+      const t3i = a1i - a3i;
+      const d = g * 4 + k;
+      oRe[d] = t0r + t2r;
+      oIm[d] = t0i + t2i;
+      oRe[d + span] = t1r + t3i;
+      oIm[d + span] = t1i - t3r;
+      oRe[d + 2 * span] = t0r - t2r;
+      oIm[d + 2 * span] = t0i - t2i;
+      oRe[d + 3 * span] = t1r - t3i;
+      oIm[d + 3 * span] = t1i + t3r;
+    }
   }
 }
 
@@ -155,54 +181,56 @@ const S2 = Math.sin((4 * Math.PI) / 5);
 
 function stage5(re: Float64Array, im: Float64Array, oRe: Float64Array, oIm: Float64Array, span: number, tw: Float64Array): void {
   const q = HALF / 5;
-  for (let j = 0; j < q; j++) {
-    const k = j % span;
-    const t = k * 8;
-    const a0r = re[j]!;
-    const a0i = im[j]!;
-    let xr = re[j + q]!;
-    let xi = im[j + q]!;
-    const a1r = xr * tw[t]! - xi * tw[t + 1]!;
-    const a1i = xr * tw[t + 1]! + xi * tw[t]!;
-    xr = re[j + 2 * q]!;
-    xi = im[j + 2 * q]!;
-    const a2r = xr * tw[t + 2]! - xi * tw[t + 3]!;
-    const a2i = xr * tw[t + 3]! + xi * tw[t + 2]!;
-    xr = re[j + 3 * q]!;
-    xi = im[j + 3 * q]!;
-    const a3r = xr * tw[t + 4]! - xi * tw[t + 5]!;
-    const a3i = xr * tw[t + 5]! + xi * tw[t + 4]!;
-    xr = re[j + 4 * q]!;
-    xi = im[j + 4 * q]!;
-    const a4r = xr * tw[t + 6]! - xi * tw[t + 7]!;
-    const a4i = xr * tw[t + 7]! + xi * tw[t + 6]!;
-    const b1r = a1r + a4r;
-    const b1i = a1i + a4i;
-    const b2r = a2r + a3r;
-    const b2i = a2i + a3i;
-    const d1r = a1r - a4r;
-    const d1i = a1i - a4i;
-    const d2r = a2r - a3r;
-    const d2i = a2i - a3i;
-    const m1r = a0r + C1 * b1r + C2 * b2r;
-    const m1i = a0i + C1 * b1i + C2 * b2i;
-    const m2r = a0r + C2 * b1r + C1 * b2r;
-    const m2i = a0i + C2 * b1i + C1 * b2i;
-    const n1r = S1 * d1r + S2 * d2r;
-    const n1i = S1 * d1i + S2 * d2i;
-    const n2r = S2 * d1r - S1 * d2r;
-    const n2i = S2 * d1i - S1 * d2i;
-    const d = (j - k) * 5 + k;
-    oRe[d] = a0r + b1r + b2r;
-    oIm[d] = a0i + b1i + b2i;
-    oRe[d + span] = m1r + n1i;
-    oIm[d + span] = m1i - n1r;
-    oRe[d + 2 * span] = m2r + n2i;
-    oIm[d + 2 * span] = m2i - n2r;
-    oRe[d + 3 * span] = m2r - n2i;
-    oIm[d + 3 * span] = m2i + n2r;
-    oRe[d + 4 * span] = m1r - n1i;
-    oIm[d + 4 * span] = m1i + n1r;
+  for (let g = 0; g < q; g += span) {
+    for (let k = 0; k < span; k++) {
+      const j = g + k;
+      const t = k * 8;
+      const a0r = re[j]!;
+      const a0i = im[j]!;
+      let xr = re[j + q]!;
+      let xi = im[j + q]!;
+      const a1r = xr * tw[t]! - xi * tw[t + 1]!;
+      const a1i = xr * tw[t + 1]! + xi * tw[t]!;
+      xr = re[j + 2 * q]!;
+      xi = im[j + 2 * q]!;
+      const a2r = xr * tw[t + 2]! - xi * tw[t + 3]!;
+      const a2i = xr * tw[t + 3]! + xi * tw[t + 2]!;
+      xr = re[j + 3 * q]!;
+      xi = im[j + 3 * q]!;
+      const a3r = xr * tw[t + 4]! - xi * tw[t + 5]!;
+      const a3i = xr * tw[t + 5]! + xi * tw[t + 4]!;
+      xr = re[j + 4 * q]!;
+      xi = im[j + 4 * q]!;
+      const a4r = xr * tw[t + 6]! - xi * tw[t + 7]!;
+      const a4i = xr * tw[t + 7]! + xi * tw[t + 6]!;
+      const b1r = a1r + a4r;
+      const b1i = a1i + a4i;
+      const b2r = a2r + a3r;
+      const b2i = a2i + a3i;
+      const d1r = a1r - a4r;
+      const d1i = a1i - a4i;
+      const d2r = a2r - a3r;
+      const d2i = a2i - a3i;
+      const m1r = a0r + C1 * b1r + C2 * b2r;
+      const m1i = a0i + C1 * b1i + C2 * b2i;
+      const m2r = a0r + C2 * b1r + C1 * b2r;
+      const m2i = a0i + C2 * b1i + C1 * b2i;
+      const n1r = S1 * d1r + S2 * d2r;
+      const n1i = S1 * d1i + S2 * d2i;
+      const n2r = S2 * d1r - S1 * d2r;
+      const n2i = S2 * d1i - S1 * d2i;
+      const d = g * 5 + k;
+      oRe[d] = a0r + b1r + b2r;
+      oIm[d] = a0i + b1i + b2i;
+      oRe[d + span] = m1r + n1i;
+      oIm[d + span] = m1i - n1r;
+      oRe[d + 2 * span] = m2r + n2i;
+      oIm[d + 2 * span] = m2i - n2r;
+      oRe[d + 3 * span] = m2r - n2i;
+      oIm[d + 3 * span] = m2i + n2r;
+      oRe[d + 4 * span] = m1r - n1i;
+      oIm[d + 4 * span] = m1i + n1r;
+    }
   }
 }
 
@@ -273,16 +301,21 @@ export class LogMelSpectrogram {
     const length = Math.min(samples.length, WINDOW_SAMPLES);
     // Frame i covers samples [160i − 200, 160i + 200): later frames read only zero padding.
     const active = Math.min(FRAMES, Math.ceil((length + HALF) / HOP));
+    const { fft, power, output, bands, melBins, window } = this;
     let max = -Infinity;
     for (let i = 0; i < active; i++) {
-      this.fillFrame(samples, length, i * HOP - HALF);
-      this.fft.powerSpectrum(this.frame, this.power);
-      for (let m = 0; m < this.melBins; m++) {
-        const { first, weights } = this.bands[m]!;
+      const start = i * HOP - HALF;
+      if (start >= 0 && start + N_FFT <= length) fft.windowedPowerSpectrum(samples, start, window, power);
+      else {
+        this.fillFrame(samples, length, start);
+        fft.powerSpectrum(this.frame, power);
+      }
+      for (let m = 0; m < melBins; m++) {
+        const { first, weights } = bands[m]!;
         let sum = 0;
-        for (let b = 0; b < weights.length; b++) sum += weights[b]! * this.power[first + b]!;
+        for (let b = 0; b < weights.length; b++) sum += weights[b]! * power[first + b]!;
         const value = Math.log10(Math.max(MEL_FLOOR, sum));
-        this.output[m * FRAMES + i] = value;
+        output[m * FRAMES + i] = value;
         if (value > max) max = value;
       }
     }
@@ -305,10 +338,6 @@ export class LogMelSpectrogram {
    */
   private fillFrame(samples: Float32Array, length: number, start: number): void {
     const { frame, window } = this;
-    if (start >= 0 && start + N_FFT <= length) {
-      for (let j = 0; j < N_FFT; j++) frame[j] = samples[start + j]! * window[j]!;
-      return;
-    }
     const lastIndex = WINDOW_SAMPLES - 1;
     for (let j = 0; j < N_FFT; j++) {
       const at = start + j;
