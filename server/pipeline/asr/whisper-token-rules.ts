@@ -120,32 +120,45 @@ export class TokenRules {
   }
 }
 
+/** Block length of firstMaxIndex's scan: the second pass reads one block, not half the vocabulary. */
+const BLOCK = 1024;
+
 /**
  * Index of the first largest value in [from, to) (−1 when none exceeds
- * −∞, NaN never wins), as a strict `>` scan finds it. The maximum is found
- * with four independent running maxima, then its first index: about twice
- * as fast in V8 as one scan keeping value and index, since the four chains
- * do not wait on each other (this runs over the whole vocabulary per token).
+ * −∞, NaN never wins), as a strict `>` scan finds it. Each block's maximum
+ * is found with four independent running maxima (about twice as fast in V8
+ * as one scan keeping value and index: the four chains do not wait on each
+ * other), and the first block holding the overall maximum is scanned again
+ * for its index. This runs over the whole vocabulary once or twice per token.
  */
 export function firstMaxIndex(values: Float32Array, from: number, to: number): number {
-  let m0 = -Infinity;
-  let m1 = -Infinity;
-  let m2 = -Infinity;
-  let m3 = -Infinity;
-  let i = from;
-  for (; i + 3 < to; i += 4) {
-    const x0 = values[i]!;
-    const x1 = values[i + 1]!;
-    const x2 = values[i + 2]!;
-    const x3 = values[i + 3]!;
-    if (x0 > m0) m0 = x0;
-    if (x1 > m1) m1 = x1;
-    if (x2 > m2) m2 = x2;
-    if (x3 > m3) m3 = x3;
+  let max = -Infinity;
+  let maxBlock = -1;
+  for (let start = from; start < to; start += BLOCK) {
+    const end = Math.min(to, start + BLOCK);
+    let m0 = -Infinity;
+    let m1 = -Infinity;
+    let m2 = -Infinity;
+    let m3 = -Infinity;
+    let i = start;
+    for (; i + 3 < end; i += 4) {
+      const x0 = values[i]!;
+      const x1 = values[i + 1]!;
+      const x2 = values[i + 2]!;
+      const x3 = values[i + 3]!;
+      if (x0 > m0) m0 = x0;
+      if (x1 > m1) m1 = x1;
+      if (x2 > m2) m2 = x2;
+      if (x3 > m3) m3 = x3;
+    }
+    for (; i < end; i++) if (values[i]! > m0) m0 = values[i]!;
+    const blockMax = Math.max(m0, m1, m2, m3);
+    if (blockMax > max) {
+      max = blockMax;
+      maxBlock = start;
+    }
   }
-  for (; i < to; i++) if (values[i]! > m0) m0 = values[i]!;
-  const max = Math.max(m0, m1, m2, m3);
-  if (max === -Infinity) return -1;
-  for (let j = from; j < to; j++) if (values[j] === max) return j;
+  if (maxBlock < 0) return -1;
+  for (let j = maxBlock; j < to; j++) if (values[j] === max) return j;
   return -1;
 }

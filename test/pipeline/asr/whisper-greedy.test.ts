@@ -142,13 +142,18 @@ describe('firstMaxIndex', () => {
     return best;
   };
 
-  it('finds the same index as a plain scan: ties, NaN, −∞, every range length', () => {
+  it('finds the same index as a plain scan: ties, NaN, −∞, short and multi-block ranges', () => {
     let seed = 7;
     const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
     for (let trial = 0; trial < 300; trial++) {
-      const length = 1 + Math.floor(random() * 40);
-      // Few distinct values, so ties are common.
-      const x = Float32Array.from({ length }, () => [-Infinity, NaN, 0, 1, 2, 3][Math.floor(random() * 6)]!);
+      // Short ranges with few distinct values (ties are common), and ranges of several 1024-value blocks.
+      const long = trial % 2 === 1;
+      const length = 1 + Math.floor(random() * (long ? 5000 : 40));
+      const distinct = long ? 3000 : 4;
+      const x = Float32Array.from({ length }, () => {
+        const r = random();
+        return r < 0.05 ? NaN : r < 0.1 ? -Infinity : Math.floor(random() * distinct);
+      });
       const from = Math.floor(random() * length);
       const to = from + Math.floor(random() * (length - from + 1));
       expect(firstMaxIndex(x, from, to)).toBe(reference(x, from, to));
