@@ -14,7 +14,8 @@ import { makeSyntheticChatModel } from '../support/synthetic/chat';
  * The review flow in a real browser against the real server: paste a
  * consultation, draft it (extractive, then the scripted local model that
  * invents a diagnosis, a dose and a plan), click a sentence to see its
- * evidence, resolve the flags, edit with autosave, sign, copy.
+ * evidence, resolve the flags, edit with autosave, sign, copy; and a
+ * comparison note written without AI in the same editor.
  */
 describe.skipIf(!chromiumAvailable())('granskning i Chromium', () => {
   let server: TestServer;
@@ -108,4 +109,51 @@ describe.skipIf(!chromiumAvailable())('granskning i Chromium', () => {
     expect(kinds).toEqual(expect.arrayContaining(['consultation_ended', 'draft_ready', 'review_opened', 'signed']));
     expect(opened.pageErrors).toEqual([]);
   });
+
+  it('jämförelsebesök utan AI: skapa → skriv under rubrikerna → signera, med samma tidmätning', async () => {
+    const db = server.deps.db.prisma;
+    const { page } = opened;
+    await page.goto('/anteckningar');
+    await page.getByLabel('Etikett').fill('Jämförelse 10.15');
+    await page.getByLabel('Utan AI (jämförelse)').check();
+    await page.getByRole('button', { name: 'Skapa besök' }).click();
+    await page.getByRole('heading', { name: 'Skriv anteckningen själv' }).waitFor();
+    // nothing to record, paste or draft with a model
+    expect(await page.getByRole('button', { name: 'Skapa utkast' }).count()).toBe(0);
+    expect(await page.getByLabel('Klistra in samtalet').count()).toBe(0);
+    expect(await page.getByText('Samtycke', { exact: false }).count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Börja skriva' }).click();
+    await page.getByRole('heading', { name: 'Anteckning utan AI (utkast)' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Skriv om' }).count()).toBe(0);
+    const boxes = page.locator('section[aria-label="Utkast"] textarea');
+    // typed key by key: keystrokes are what the editing clock counts
+    await boxes.nth(0).pressSequentially('Söker för ont i knät sedan en vecka.');
+    await boxes.nth(1).pressSequentially('Svullet höger knä, ingen rodnad.');
+    await page.getByRole('status').getByText('Sparat').waitFor();
+    await page.waitForTimeout(1_200); // at least one tick of the one-second clock
+    await page.getByRole('button', { name: 'Signera …' }).click();
+    // the rating is about an AI draft: not asked here
+    expect(await page.getByText('Hur bra var utkastet?').count()).toBe(0);
+    await page.getByRole('button', { name: 'Signera', exact: true }).click();
+    await page.getByRole('heading', { name: 'Signerad anteckning, version 1' }).waitFor();
+    // the page header follows the signature, and the signing form is gone
+    await page.getByText('Signerat', { exact: true }).waitFor();
+    expect(await page.getByRole('dialog').count()).toBe(0);
+
+    const encounter = await db.encounter.findFirstOrThrow({ where: { label: 'Jämförelse 10.15' } });
+    expect(encounter.mode).toBe('baseline');
+    const note = await db.signedNote.findFirstOrThrow({ where: { encounterId: encounter.id } });
+    expect(note.text).toContain('Söker för ont i knät sedan en vecka.');
+    expect(note.rating).toBeNull();
+    const kinds = (await db.timeEvent.findMany({ where: { encounterId: encounter.id } })).map((e) => e.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['consultation_ended', 'review_opened', 'active_editing', 'signed']));
+    expect(kinds).not.toContain('draft_ready');
+    // the editing time counted up to the click on "Signera" was sent before the signature
+    const signedAt = (await db.timeEvent.findFirstOrThrow({ where: { encounterId: encounter.id, kind: 'signed' } })).at;
+    const editing = await db.timeEvent.findMany({ where: { encounterId: encounter.id, kind: 'active_editing', at: { lte: signedAt } } });
+    expect(editing.reduce((sum, e) => sum + (e.valueMs ?? 0), 0)).toBeGreaterThanOrEqual(1_000);
+    await page.screenshot({ path: 'test-results/jamforelse-utan-ai.png', fullPage: true });
+    expect(opened.pageErrors).toEqual([]);
+  }, 60_000);
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { INVENTED, KNEE, THROAT } from '../pipeline/draft/scenarios';
+import { refreshFacts } from '../../server/modules/followup/facts';
 import { postgresAvailable } from '../support/db';
 import { Client } from '../support/http';
 import { draftWith, encounterWith, startDraftingServer, waitForJob, type DraftingServer } from './drafting-setup';
@@ -190,6 +191,69 @@ describe.each([
     expect(newStatus.sentences.map((s: any) => s.text)).toEqual(oldStatus.sentences.map((s: any) => s.text));
     expect(newStatus.sentences.map((s: any) => s.id)).not.toEqual(oldStatus.sentences.map((s: any) => s.id));
     expect((await clinician.post(`/api/v1/drafts/${draftId}/sections/okand/regenerate`, {})).status).toBe(404);
+  });
+
+  it.skipIf(skip)('a comparison encounter is written without AI under the headings, timed the same way, and counts as baseline', async () => {
+    const { clinician, server } = ctx;
+    const created = await clinician.post('/api/v1/encounters', { label: 'Jämförelse 09.00', mode: 'baseline' });
+    expect(created.status).toBe(201);
+    const encounterId: string = created.body.encounter.id;
+    // no model may draft a comparison note, even with a transcript
+    await clinician.post(`/api/v1/encounters/${encounterId}/transcripts`, { text: 'Läkare: Hej.\nPatient: Hej.' });
+    const refused = await clinician.post(`/api/v1/encounters/${encounterId}/drafts`, { drafter: 'extractive' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('baseline_without_ai');
+
+    const consultationEnd = new Date(Date.now() - 120_000).toISOString();
+    await clinician.post(`/api/v1/encounters/${encounterId}/time-events`, { events: [{ kind: 'consultation_ended', at: consultationEnd }] });
+    const manual = await clinician.post(`/api/v1/encounters/${encounterId}/manual-draft`, {});
+    expect(manual.status).toBe(201);
+    const draft = manual.body.draft;
+    expect(draft.drafterId).toBe('manual');
+    expect(draft.sections.length).toBeGreaterThanOrEqual(3);
+    expect(draft.sections.every((s: any) => s.sentences.length === 0 && s.editedText === null && s.heading)).toBe(true);
+    // a second click opens the same note
+    const again = await clinician.post(`/api/v1/encounters/${encounterId}/manual-draft`, {});
+    expect(again.status).toBe(200);
+    expect(again.body.draft.id).toBe(draft.id);
+    const rewrite = await clinician.post(`/api/v1/drafts/${draft.id}/sections/${draft.sections[0].key}/regenerate`, {});
+    expect(rewrite.status).toBe(409);
+    expect(rewrite.body.code).toBe('baseline_without_ai');
+
+    await clinician.post(`/api/v1/encounters/${encounterId}/time-events`, {
+      events: [
+        { kind: 'review_opened', at: new Date().toISOString(), draftId: draft.id },
+        { kind: 'active_editing', at: new Date().toISOString(), valueMs: 40_000, draftId: draft.id },
+      ],
+    });
+    const [first, second] = draft.sections;
+    const saved = await clinician.patch(`/api/v1/drafts/${draft.id}`, {
+      revision: draft.revision,
+      sections: [
+        { key: first.key, editedText: 'Söker för halsont sedan tre dagar.' },
+        { key: second.key, editedText: 'Feber 38,2.' },
+      ],
+    });
+    expect(saved.status).toBe(200);
+    const signed = await clinician.post(`/api/v1/drafts/${draft.id}/sign`, {});
+    expect(signed.status).toBe(201);
+    expect(signed.body.note.text).toBe(`${first.heading}\nSöker för halsont sedan tre dagar.\n\n${second.heading}\nFeber 38,2.`);
+    expect(signed.body.timing.activeEditingMs).toBe(40_000);
+    expect(signed.body.timing.from).toBe('consultation_ended');
+    expect(signed.body.timing.totalMs).toBeGreaterThanOrEqual(120_000);
+
+    // the follow-up counts it as a baseline note with the same two times
+    await refreshFacts(server.deps);
+    const fact = await server.deps.db.prisma.noteFact.findFirstOrThrow({ where: { encounterId } });
+    expect(fact.mode).toBe('baseline');
+    expect(fact.activeMs).toBe(40_000);
+    expect(fact.totalMs).toBe(signed.body.timing.totalMs);
+
+    // an AI encounter is not started from an empty note
+    const { encounterId: aiEncounter } = await encounterWith(clinician, THROAT);
+    const notBaseline = await clinician.post(`/api/v1/encounters/${aiEncounter}/manual-draft`, {});
+    expect(notBaseline.status).toBe(409);
+    expect(notBaseline.body.code).toBe('not_baseline');
   });
 
   it.skipIf(skip)('timing of a pasted consultation counts from its stated end; review_opened and first_edit count once per draft', async () => {

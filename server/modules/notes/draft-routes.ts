@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { badRequest, notFound, unprocessable } from '../../errors';
-import { accepted, route, type RouteDef } from '../../http/route';
+import { badRequest, conflict, notFound, unprocessable } from '../../errors';
+import { accepted, created, route, type RouteDef } from '../../http/route';
 import { DrafterKindSchema, drafterUnavailableReason, type DrafterKind } from '../../pipeline/draft/factory';
 import { ownEncounter } from '../encounters/service';
 import { latestTranscript } from '../transcripts/service';
@@ -15,6 +15,14 @@ function checkDrafter(deps: Parameters<typeof drafterConfig>[0], kind: DrafterKi
   const reason = drafterUnavailableReason(kind, drafterConfig(deps));
   if (reason) throw unprocessable(reason, [{ field: 'body.drafter', message: 'Inte tillgänglig' }], 'drafter_unavailable');
 }
+
+/**
+ * A baseline (comparison) encounter is documented without AI: the clinician
+ * writes under the workflow's headings in the same editor, timed the same
+ * way, and no model drafts or rewrites any of it.
+ */
+export const MANUAL_DRAFTER_ID = 'manual';
+const baselineWithoutAi = () => conflict('Jämförelsebesök dokumenteras utan AI-stöd: skriv anteckningen själv.', 'baseline_without_ai');
 
 const AutosaveBody = z.object({
   revision: z.number().int().min(0),
@@ -39,6 +47,7 @@ export const draftRoutes: RouteDef[] = [
     audit: { action: 'draft.create', kind: 'write', encounterId: ({ params }) => params.id },
     handler: async ({ deps, user, params, body }) => {
       const encounter = await ownEncounter(deps, user!, params.id);
+      if (encounter.mode === 'baseline') throw baselineWithoutAi();
       const transcript = body.transcriptId
         ? await deps.db.prisma.transcript.findFirst({ where: { id: body.transcriptId, encounterId: params.id, deletedAt: null } })
         : await latestTranscript(deps, params.id);
@@ -50,6 +59,27 @@ export const draftRoutes: RouteDef[] = [
       const job = await deps.jobs.enqueue(DRAFT_CREATE, payload, { createdById: user!.id });
       // The draft will carry the job's id, so its address is known now.
       return accepted({ jobId: job.id, draftId: job.id, drafter, workflowVersionId: workflow.id, transcriptId: transcript.id }, `/api/v1/jobs/${job.id}`);
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/encounters/:id/manual-draft',
+    access: clinical,
+    summary: 'Jämförelsebesök: en tom anteckning under arbetsflödets rubriker, utan AI',
+    params: Id,
+    body: z.object({ workflowVersionId: z.string().min(1).max(40).optional() }),
+    audit: { action: 'draft.create', kind: 'write', encounterId: ({ params }) => params.id },
+    handler: async ({ deps, user, params, body }) => {
+      const encounter = await ownEncounter(deps, user!, params.id);
+      if (encounter.mode !== 'baseline') throw conflict('Bara jämförelsebesök (utan AI) skrivs från en tom anteckning.', 'not_baseline');
+      const db = deps.db.prisma;
+      // One note per encounter: a second click (or a second tab) gets the same draft.
+      const open = await db.draft.findFirst({ where: { encounterId: params.id, status: { not: 'signerad' } }, orderBy: { createdAt: 'desc' } });
+      if (open) return { draft: presentDraft(open) };
+      const workflow = await resolveWorkflowVersion(deps, encounter, user!, body.workflowVersionId);
+      const sections = workflow.spec.sections.map((s) => ({ key: s.key, heading: s.heading, sentences: [], editedText: null, accepted: false }));
+      const row = await db.draft.create({ data: { encounterId: params.id, workflowVersionId: workflow.id, drafterId: MANUAL_DRAFTER_ID, sections } });
+      return created({ draft: presentDraft(row) }, `/api/v1/drafts/${row.id}`);
     },
   }),
   route({
@@ -139,6 +169,7 @@ export const draftRoutes: RouteDef[] = [
       const { deps, user, params, body } = ctx;
       const draft = await ownDraft(ctx, user!, params.id);
       if (draft.status === 'signerad') throw draftSigned();
+      if (draft.drafterId === MANUAL_DRAFTER_ID) throw baselineWithoutAi();
       const sections = presentDraft(draft).sections;
       if (!sections.some((s) => s.key === params.key)) throw notFound('Rubriken');
       const drafter = body.drafter ?? DrafterKindSchema.parse(draft.drafterId.split(':')[0]);

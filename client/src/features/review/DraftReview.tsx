@@ -14,8 +14,12 @@ import { useJob } from './useJob';
 
 const SAVE_LABEL = { idle: '', pending: 'Ändrat …', saving: 'Sparar …', saved: 'Sparat' } as const;
 
-/** Transcript and draft side by side, by section; edits autosave; signing when no flag is left. */
-export function DraftReview(props: { encounterId: string; draft: Draft; transcript: Transcript; audio: TranscriptAudio; onChanged(): void }) {
+/**
+ * Transcript and draft side by side, by section; edits autosave; signing when
+ * no flag is left. Without a transcript (a comparison note written without
+ * AI) it is the same editor alone, timed the same way.
+ */
+export function DraftReview(props: { encounterId: string; draft: Draft; transcript: Transcript | null; audio: TranscriptAudio; onChanged(): void }) {
   const [draft, setDraft] = useState(props.draft);
   useEffect(() => setDraft(props.draft), [props.draft]);
   const [selected, setSelected] = useState<string | null>(null);
@@ -41,8 +45,9 @@ export function DraftReview(props: { encounterId: string; draft: Draft; transcri
     setDraft(latest);
   }, []);
   const autosave = useAutosave(draft, onSaved, onConflict);
-  const touched = useActiveEditing(props.encounterId, draft.id);
+  const editing = useActiveEditing(props.encounterId, draft.id);
   const locked = draft.status === 'signerad';
+  const manual = props.transcript === null;
 
   const select = (sentenceId: string) => {
     setSelected(sentenceId);
@@ -52,11 +57,11 @@ export function DraftReview(props: { encounterId: string; draft: Draft; transcri
   const unresolved = draft.sections.reduce((n, s) => n + s.sentences.reduce((m, x) => m + x.flags.filter((f) => !f.resolution).length, 0), 0);
 
   return (
-    <div className="columns review" onKeyDown={touched} onPointerDown={touched}>
-      <TranscriptPanel transcript={props.transcript} focus={focus} audio={props.audio} />
+    <div className="columns review" onKeyDown={editing.touched} onPointerDown={editing.touched}>
+      {props.transcript && <TranscriptPanel transcript={props.transcript} focus={focus} audio={props.audio} />}
       <section className="panel" aria-label="Utkast">
         <div className="section-head">
-          <h2>Utkast ({draft.status})</h2>
+          <h2>{manual ? 'Anteckning utan AI' : 'Utkast'} ({draft.status})</h2>
           <span className="muted" role="status">
             {SAVE_LABEL[autosave.state]}
           </span>
@@ -72,6 +77,7 @@ export function DraftReview(props: { encounterId: string; draft: Draft; transcri
             text={texts[section.key] ?? section.editedText ?? draftedText(section)}
             accepted={section.accepted}
             locked={locked}
+            manual={manual}
             selected={selected}
             onSelect={select}
             onText={(text) => {
@@ -104,7 +110,7 @@ export function DraftReview(props: { encounterId: string; draft: Draft; transcri
             {unresolved > 0 && <span className="muted">{unresolved} flaggor återstår att hantera.</span>}
           </div>
         )}
-        {signing && <SignDialog draftId={draft.id} onSigned={props.onChanged} onCancel={() => setSigning(false)} />}
+        {signing && !locked && <SignDialog draftId={draft.id} askAboutDraft={!manual} beforeSign={editing.flush} onSigned={props.onChanged} onCancel={() => setSigning(false)} />}
       </section>
     </div>
   );

@@ -1,14 +1,9 @@
 import { useId, useState } from 'react';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { TextField } from '../../components/TextField';
+import { localMinute } from '../../format/dates';
 import { useSubmit } from '../../hooks/useSubmit';
 import { pasteTranscript, sendTimeEvents } from './api';
-
-/** "YYYY-MM-DDTHH:mm" in the browser's time zone, as a datetime-local input shows it. */
-function localMinute(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
 
 /**
  * The end of the consultation is stated first: it is where "total time per

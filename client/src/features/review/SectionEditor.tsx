@@ -11,6 +11,8 @@ interface Props {
   text: string;
   accepted: boolean;
   locked: boolean;
+  /** written by the clinician without AI: no drafted sentences, nothing to accept or rewrite */
+  manual: boolean;
   selected: string | null;
   onSelect(sentenceId: string): void;
   onText(text: string): void;
@@ -19,7 +21,7 @@ interface Props {
   onDraft(draft: Draft): void;
 }
 
-/** One heading: the drafted sentences (click for evidence, flags under each), the editable text, accept and regenerate. */
+/** One heading: the drafted sentences (click for evidence, flags under each), the editable text, accept and regenerate; a manual note has only the text. */
 export function SectionEditor(p: Props) {
   const id = useId();
   const { section } = p;
@@ -27,16 +29,18 @@ export function SectionEditor(p: Props) {
     <section className="note-section" aria-labelledby={`${id}-h`}>
       <div className="section-head">
         <h3 id={`${id}-h`}>{section.heading}</h3>
-        <div className="actions">
-          <label className="checkbox">
-            <input type="checkbox" checked={p.accepted} disabled={p.locked} onChange={(e) => p.onAccept(e.target.checked)} /> Godkänd
-          </label>
-          <button type="button" className="small secondary" disabled={p.locked} onClick={p.onRegenerate}>
-            Skriv om
-          </button>
-        </div>
+        {!p.manual && (
+          <div className="actions">
+            <label className="checkbox">
+              <input type="checkbox" checked={p.accepted} disabled={p.locked} onChange={(e) => p.onAccept(e.target.checked)} /> Godkänd
+            </label>
+            <button type="button" className="small secondary" disabled={p.locked} onClick={p.onRegenerate}>
+              Skriv om
+            </button>
+          </div>
+        )}
       </div>
-      {section.sentences.length === 0 ? (
+      {p.manual ? null : section.sentences.length === 0 ? (
         <p className="muted">Inget sades om detta.</p>
       ) : (
         <ul className="sentences">
@@ -64,7 +68,7 @@ export function SectionEditor(p: Props) {
       <label htmlFor={id} className="visually-hidden">
         Text under {section.heading}
       </label>
-      <textarea id={id} rows={3} value={p.text} disabled={p.locked} onChange={(e) => p.onText(e.target.value)} />
+      <textarea id={id} rows={p.manual ? 5 : 3} value={p.text} disabled={p.locked} onChange={(e) => p.onText(e.target.value)} />
     </section>
   );
 }

@@ -11,8 +11,21 @@ const WRONG: { value: string; label: string }[] = [
   { value: 'style', label: 'Fel stil' },
 ];
 
-/** Signing with an optional 1–5 rating and "vad var fel"; the server refuses while flags remain. */
-export function SignDialog({ draftId, onSigned, onCancel }: { draftId: string; onSigned(): void; onCancel(): void }) {
+/**
+ * Signing with an optional 1–5 rating and "vad var fel" of the AI draft
+ * (not asked for a note written without AI); the server refuses while flags
+ * remain.
+ */
+interface Props {
+  draftId: string;
+  askAboutDraft: boolean;
+  /** sends the editing time counted so far, so that it lands before the signature */
+  beforeSign(): Promise<void>;
+  onSigned(): void;
+  onCancel(): void;
+}
+
+export function SignDialog({ draftId, askAboutDraft, beforeSign, onSigned, onCancel }: Props) {
   const [rating, setRating] = useState<number | null>(null);
   const [wrong, setWrong] = useState<string[]>([]);
   const [comment, setComment] = useState('');
@@ -20,29 +33,33 @@ export function SignDialog({ draftId, onSigned, onCancel }: { draftId: string; o
   return (
     <div className="panel sign-dialog" role="dialog" aria-modal="false" aria-labelledby="sign-title">
       <h2 id="sign-title">Signera anteckningen</h2>
-      <fieldset className="field">
-        <legend>Hur bra var utkastet? (valfritt)</legend>
-        <div className="actions">
-          {[1, 2, 3, 4, 5].map((n) => (
-            <label key={n} className="checkbox">
-              <input type="radio" name="rating" checked={rating === n} onChange={() => setRating(n)} /> {n}
-            </label>
-          ))}
-        </div>
-      </fieldset>
-      <fieldset className="field">
-        <legend>Vad var fel?</legend>
-        {WRONG.map((w) => (
-          <label key={w.value} className="checkbox">
-            <input
-              type="checkbox"
-              checked={wrong.includes(w.value)}
-              onChange={(e) => setWrong(e.target.checked ? [...wrong, w.value] : wrong.filter((x) => x !== w.value))}
-            />
-            {w.label}
-          </label>
-        ))}
-      </fieldset>
+      {askAboutDraft && (
+        <>
+          <fieldset className="field">
+            <legend>Hur bra var utkastet? (valfritt)</legend>
+            <div className="actions">
+              {[1, 2, 3, 4, 5].map((n) => (
+                <label key={n} className="checkbox">
+                  <input type="radio" name="rating" checked={rating === n} onChange={() => setRating(n)} /> {n}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <fieldset className="field">
+            <legend>Vad var fel?</legend>
+            {WRONG.map((w) => (
+              <label key={w.value} className="checkbox">
+                <input
+                  type="checkbox"
+                  checked={wrong.includes(w.value)}
+                  onChange={(e) => setWrong(e.target.checked ? [...wrong, w.value] : wrong.filter((x) => x !== w.value))}
+                />
+                {w.label}
+              </label>
+            ))}
+          </fieldset>
+        </>
+      )}
       <div className="field">
         <label htmlFor="sign-comment">Kommentar (utan patientuppgifter)</label>
         <textarea id="sign-comment" rows={2} value={comment} onChange={(e) => setComment(e.target.value)} />
@@ -54,6 +71,7 @@ export function SignDialog({ draftId, onSigned, onCancel }: { draftId: string; o
           disabled={submit.busy}
           onClick={async () => {
             const body = { ...(rating ? { rating } : {}), ...(wrong.length ? { wrongTags: wrong } : {}), ...(comment.trim() ? { comment } : {}) };
+            await beforeSign();
             if ((await submit.run(draftId, body)).ok) onSigned();
           }}
         >

@@ -85,6 +85,8 @@ export const startDraft = (encounterId: string, body: { workflowVersionId?: stri
   request('POST', `/encounters/${enc(encounterId)}/drafts`, JobStartedSchema, { body });
 export const listRecordings = (encounterId: string) => request('GET', `/encounters/${enc(encounterId)}/recordings`, RecordingListSchema);
 export const recordingAudioUrl = (recordingId: string) => `${API_BASE}/recordings/${enc(recordingId)}/audio`;
+export const startManualDraft = (encounterId: string, workflowVersionId: string | undefined) =>
+  request('POST', `/encounters/${enc(encounterId)}/manual-draft`, DraftEnvelope, { body: workflowVersionId ? { workflowVersionId } : {} });
 export const getDraft = (draftId: string) => request('GET', `/drafts/${enc(draftId)}`, DraftEnvelope);
 export const getJob = (jobId: string) => request('GET', `/jobs/${enc(jobId)}`, JobSchema);
 export const saveDraft = (draftId: string, revision: number, sections: { key: string; editedText?: string | null; accepted?: boolean }[]) =>

@@ -32,9 +32,10 @@ export function EncounterPage() {
         <>
           <h1>{encounter.label}</h1>
           <EncounterSummary encounter={encounter} />
-          <ConsentSection encounter={encounter} onChange={setEncounter} />
-          <RecordingSection encounter={encounter} />
-          <ReviewSection encounterId={encounter.id} />
+          {/* a comparison encounter is documented without AI: no recording, no transcript */}
+          {encounter.mode === 'ai' && <ConsentSection encounter={encounter} onChange={setEncounter} />}
+          {encounter.mode === 'ai' && <RecordingSection encounter={encounter} />}
+          <ReviewSection encounterId={encounter.id} onEncounter={setEncounter} />
         </>
       )}
     </>

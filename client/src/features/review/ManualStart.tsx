@@ -1,0 +1,61 @@
+import { useState } from 'react';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { SelectField } from '../../components/SelectField';
+import { TextField } from '../../components/TextField';
+import { localMinute } from '../../format/dates';
+import { useSubmit } from '../../hooks/useSubmit';
+import { sendTimeEvents, startManualDraft, type Workspace } from './api';
+
+/**
+ * Start of a comparison note without AI: when the consultation ended (where
+ * the total time starts, as for an AI-assisted note) and the workflow whose
+ * headings the clinician writes under. No transcript, no model.
+ */
+async function startManual(encounterId: string, endedAt: string, workflowVersionId: string) {
+  if (endedAt) await sendTimeEvents(encounterId, [{ kind: 'consultation_ended', at: new Date(endedAt).toISOString() }]);
+  return startManualDraft(encounterId, workflowVersionId || undefined);
+}
+
+export function ManualStart({ workspace, onStarted }: { workspace: Workspace; onStarted(): void }) {
+  const [endedAt, setEndedAt] = useState(() => localMinute(new Date()));
+  const [workflow, setWorkflow] = useState(workspace.defaultWorkflowVersionId ?? '');
+  const submit = useSubmit(startManual);
+  return (
+    <form
+      className="panel"
+      aria-labelledby="manual-title"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        if ((await submit.run(workspace.encounter.id, endedAt, workflow)).ok) onStarted();
+      }}
+    >
+      <h2 id="manual-title">Skriv anteckningen själv</h2>
+      <p className="muted">
+        Jämförelsebesök: du dokumenterar utan AI-stöd, i samma redigerare och med samma tidmätning som med AI-stöd. Det ger baslinjen
+        som tidsvinsten räknas mot.
+      </p>
+      <div className="form-grid">
+        <TextField
+          label="Besöket slutade"
+          type="datetime-local"
+          value={endedAt}
+          onChange={setEndedAt}
+          max={localMinute(new Date())}
+          hint="Tiden till signerad anteckning mäts härifrån."
+          errors={submit.error?.fieldMessages('events')}
+        />
+        <SelectField
+          label="Arbetsflöde (rubriker)"
+          value={workflow}
+          onChange={setWorkflow}
+          options={workspace.workflows.map((w) => ({ value: w.versionId, label: `${w.name} – ${w.label}${w.version ? ` (v${w.version})` : ''}` }))}
+          emptyLabel="Standard för min yrkesgrupp"
+        />
+      </div>
+      <ErrorMessage error={submit.error} hideFields={['events']} />
+      <button type="submit" disabled={submit.busy}>
+        {submit.busy ? 'Öppnar …' : 'Börja skriva'}
+      </button>
+    </form>
+  );
+}
