@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { SelectField } from '../../components/SelectField';
-import { TextField } from '../../components/TextField';
 import { localMinute } from '../../format/dates';
 import { useSubmit } from '../../hooks/useSubmit';
 import { sendTimeEvents, startManualDraft, type Workspace } from './api';
+import { ConsultationEndedField, WorkflowField } from './fields';
 
 /**
  * Start of a comparison note without AI: when the consultation ended (where
@@ -35,22 +34,8 @@ export function ManualStart({ workspace, onStarted }: { workspace: Workspace; on
         som tidsvinsten räknas mot.
       </p>
       <div className="form-grid">
-        <TextField
-          label="Besöket slutade"
-          type="datetime-local"
-          value={endedAt}
-          onChange={setEndedAt}
-          max={localMinute(new Date())}
-          hint="Tiden till signerad anteckning mäts härifrån."
-          errors={submit.error?.fieldMessages('events')}
-        />
-        <SelectField
-          label="Arbetsflöde (rubriker)"
-          value={workflow}
-          onChange={setWorkflow}
-          options={workspace.workflows.map((w) => ({ value: w.versionId, label: `${w.name} – ${w.label}${w.version ? ` (v${w.version})` : ''}` }))}
-          emptyLabel="Standard för min yrkesgrupp"
-        />
+        <ConsultationEndedField value={endedAt} onChange={setEndedAt} hint="Tiden till signerad anteckning mäts härifrån." errors={submit.error?.fieldMessages('events')} />
+        <WorkflowField workspace={workspace} label="Arbetsflöde (rubriker)" value={workflow} onChange={setWorkflow} />
       </div>
       <ErrorMessage error={submit.error} hideFields={['events']} />
       <button type="submit" disabled={submit.busy}>

@@ -1,9 +1,9 @@
 import { useId, useState } from 'react';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { TextField } from '../../components/TextField';
 import { localMinute } from '../../format/dates';
 import { useSubmit } from '../../hooks/useSubmit';
 import { pasteTranscript, sendTimeEvents } from './api';
+import { ConsultationEndedField } from './fields';
 
 /**
  * The end of the consultation is stated first: it is where "total time per
@@ -37,12 +37,9 @@ export function PasteTranscript({ encounterId, onSaved }: { encounterId: string;
         </p>
         <textarea id={id} aria-describedby={`${id}-hint`} rows={10} value={text} onChange={(e) => setText(e.target.value)} />
       </div>
-      <TextField
-        label="Besöket slutade"
-        type="datetime-local"
+      <ConsultationEndedField
         value={endedAt}
         onChange={setEndedAt}
-        max={localMinute(new Date())}
         hint="Valfritt. Används för att mäta tiden från besökets slut till signerad anteckning."
         errors={submit.error?.fieldMessages('events')}
       />

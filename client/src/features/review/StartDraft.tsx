@@ -3,6 +3,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { SelectField } from '../../components/SelectField';
 import { useSubmit } from '../../hooks/useSubmit';
 import { startDraft, type DrafterKind, type Workspace } from './api';
+import { WorkflowField } from './fields';
 import { JobProgress } from './JobProgress';
 import { useJob } from './useJob';
 
@@ -31,13 +32,7 @@ export function StartDraft({ workspace, onDrafted }: { workspace: Workspace; onD
     >
       <h2>Skapa utkast</h2>
       <div className="form-grid">
-        <SelectField
-          label="Arbetsflöde"
-          value={workflow}
-          onChange={setWorkflow}
-          options={workspace.workflows.map((w) => ({ value: w.versionId, label: `${w.name} – ${w.label}${w.version ? ` (v${w.version})` : ''}` }))}
-          emptyLabel="Standard för min yrkesgrupp"
-        />
+        <WorkflowField workspace={workspace} label="Arbetsflöde" value={workflow} onChange={setWorkflow} />
         <SelectField label="Utkastmotor" value={drafter} onChange={(v) => setDrafter(v as DrafterKind)} options={DRAFTERS} />
       </div>
       <ErrorMessage error={submit.error} />
