@@ -165,8 +165,8 @@ export class WhisperGreedyDecoder {
 
     const { selfAttention, crossAttention, firstFetches, laterFetches } = this.layout;
     const generated: number[] = [];
-    // The feeds object is rebuilt in place each step: only input_ids and the self-attention cache change.
-    const feeds: Record<string, unknown> = { ...this.emptyCache() };
+    // One feeds object, updated in place each step: only input_ids and the self-attention cache change.
+    const feeds: Record<string, unknown> = this.emptyCache();
     if (this.takesHidden) feeds['encoder_hidden_states'] = hidden;
     if (this.cacheBranch) feeds['use_cache_branch'] = this.cacheBranch.first;
     feeds['input_ids'] = new Tensor('int64', BigInt64Array.from(initTokens, (id) => BigInt(id)), [1, initTokens.length]);
