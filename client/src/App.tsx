@@ -5,6 +5,7 @@ import { ApiKeysTab } from './pages/admin/ApiKeysTab';
 import { AuditTab } from './pages/admin/AuditTab';
 import { CareUnitsTab } from './pages/admin/CareUnitsTab';
 import { GroupsTab } from './pages/admin/GroupsTab';
+import { ModelsTab } from './pages/admin/ModelsTab';
 import { ProfessionsTab } from './pages/admin/ProfessionsTab';
 import { UsersTab } from './pages/admin/UsersTab';
 import { ChangePasswordPage } from './pages/ChangePasswordPage';
@@ -53,6 +54,7 @@ export function App() {
           <Route path="vardenheter" element={<CareUnitsTab />} />
           <Route path="arbetsgrupper" element={<GroupsTab />} />
           <Route path="api-nycklar" element={<ApiKeysTab />} />
+          <Route path="modeller" element={<ModelsTab />} />
           <Route path="atkomstlogg" element={<AuditTab />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Encounter } from '../../api/schemas';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { ModelNotice } from '../../components/ModelNotice';
 import { LiveTranscript } from './LiveTranscript';
 import { UploadForm } from './UploadForm';
 import { useRecorder, type RecorderView } from './useRecorder';
@@ -36,6 +37,7 @@ export function RecordingSection({ encounter }: { encounter: Encounter }) {
   return (
     <section className="panel" aria-labelledby="recording-title" data-sha256={view.sha256 ?? undefined}>
       <h2 id="recording-title">Inspelning</h2>
+      <ModelNotice purposes={['asr', 'vad']} />
       {!encounter.consentAt ? (
         <p>Registrera patientens samtycke ovan innan du spelar in eller laddar upp ljud.</p>
       ) : (

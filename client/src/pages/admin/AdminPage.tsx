@@ -6,6 +6,7 @@ export const ADMIN_TABS = [
   { path: 'vardenheter', label: 'Vårdenheter' },
   { path: 'arbetsgrupper', label: 'Arbetsgrupper' },
   { path: 'api-nycklar', label: 'API-nycklar' },
+  { path: 'modeller', label: 'Modeller' },
   { path: 'atkomstlogg', label: 'Åtkomstlogg' },
 ] as const;
 
