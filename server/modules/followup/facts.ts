@@ -14,6 +14,7 @@ const BATCH = 2000;
 const WATERMARK_KEY = 'followup.factsWatermark';
 /** events committed slightly out of clock order are still caught */
 const SAFETY_MS = 60_000;
+const ANALYZE_AFTER = 10_000;
 
 let running: Promise<RefreshResult> | null = null;
 
@@ -53,6 +54,10 @@ async function doRefresh(deps: AppDeps): Promise<RefreshResult> {
     if (fresh.length === 0) break;
     created += await writeFacts(deps, fresh.map((n) => n.id), false);
   }
+  // After a large fill (first start on existing data, an import) the planner
+  // still believes the table is small until autovacuum gets to it; fresh
+  // statistics keep the first dashboard views on good plans.
+  if (created + recomputed >= ANALYZE_AFTER) await db.$executeRawUnsafe('ANALYZE "NoteFact"');
   await db.setting.upsert({ where: { key: WATERMARK_KEY }, create: { key: WATERMARK_KEY, value: startedAt.toISOString() }, update: { value: startedAt.toISOString() } });
   return { created, recomputed };
 }
