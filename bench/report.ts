@@ -6,6 +6,7 @@ import { loadEnv } from '../server/env';
 import { createLogger } from '../server/logger';
 import { createSession } from '../server/modules/auth/sessions';
 import { refreshFacts } from '../server/modules/followup/facts';
+import { warmUpFollowup } from '../server/modules/followup/warm-up';
 import { demoClinicians, syntheticBatches, type SyntheticBundle } from '../server/modules/followup/synthetic';
 import { buildReport } from '../server/modules/reports/routes';
 import { bootstrap } from '../server/seed/bootstrap';
@@ -80,6 +81,9 @@ export async function run(): Promise<void> {
   const server = createApp(deps).listen(0, '127.0.0.1');
   try {
     await bootstrap(deps, () => undefined);
+    // as server/main.ts does once it listens (there in the background; here
+    // awaited, so that it cannot overlap the timed seeding and fill)
+    await warmUpFollowup(deps);
     const clinicians = await demoClinicians(deps);
     const to = new Date(Date.now() - 86_400_000);
     const from = new Date(to.getTime() - 330 * 86_400_000);

@@ -3,6 +3,7 @@ import { createApp } from './app';
 import { compose } from './compose';
 import { EnvError, loadEnv } from './env';
 import { createLogger } from './logger';
+import { warmUpFollowup } from './modules/followup/warm-up';
 import { scheduleRetention } from './modules/maintenance/jobs';
 import { bootstrap } from './seed/bootstrap';
 
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
     const port = typeof address === 'object' && address ? address.port : env.PORT;
     logger.info('server.listening', { n_port: port, ms: Date.now() - started });
     console.log(`Journalverkstan kör på http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${port} (databas: ${deps.db.kind})`);
+    void warmUpFollowup(deps);
   });
   server.requestTimeout = 10 * 60_000; // long audio uploads
 
