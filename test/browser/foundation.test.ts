@@ -214,6 +214,10 @@ describe.skipIf(!chromiumAvailable())('webbklienten i Chromium', () => {
     await heading(page, 'Saknar behörighet').waitFor();
     await page.goto('/finns-inte/alls');
     await heading(page, 'Sidan finns inte').waitFor();
+    // The menu's rating-queue check is still on its way when the heading shows;
+    // ending the session before it answers would send the user to the login
+    // page before the click below (a race seen once in CI).
+    await page.waitForLoadState('networkidle');
 
     // The session ends on the server (as when it expires); the next request
     // in the app answers 401 and the user lands on the login page.
