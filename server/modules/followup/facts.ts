@@ -48,22 +48,27 @@ async function doRefresh(deps: AppDeps): Promise<RefreshResult> {
     const ids = stale.filter((f) => latest.get(f.encounterId)! >= f.computedAt.getTime()).map((f) => f.signedNoteId);
     for (let i = 0; i < ids.length; i += BATCH) recomputed += await writeFacts(deps, ids.slice(i, i + BATCH), true);
   }
-  let created = 0;
   // Facts exist only for version-1 notes, one each, so equal counts mean none
   // is missing: two counts instead of an anti-join over every note on each
   // view (at 100,000 notes ~50 ms instead of ~140 ms of database time).
   const [notes, facts] = await Promise.all([db.signedNote.count({ where: { version: 1 } }), db.noteFact.count()]);
-  while (notes !== facts) {
-    const fresh = await db.signedNote.findMany({ where: { version: 1, fact: null }, select: { id: true }, take: BATCH, orderBy: { id: 'asc' } });
-    if (fresh.length === 0) break;
-    created += await writeFacts(deps, fresh.map((n) => n.id), false);
-  }
+  const created = notes === facts ? 0 : await createMissing(deps);
   // After a large fill (first start on existing data, an import) the planner
   // still believes the table is small until autovacuum gets to it; fresh
   // statistics keep the first dashboard views on good plans.
   if (created + recomputed >= ANALYZE_AFTER) await db.$executeRawUnsafe('ANALYZE "NoteFact"');
   await db.setting.upsert({ where: { key: WATERMARK_KEY }, create: { key: WATERMARK_KEY, value: startedAt.toISOString() }, update: { value: startedAt.toISOString() } });
   return { created, recomputed };
+}
+
+/** Facts for the version-1 notes that have none, in batches. */
+async function createMissing(deps: AppDeps): Promise<number> {
+  let created = 0;
+  for (;;) {
+    const fresh = await deps.db.prisma.signedNote.findMany({ where: { version: 1, fact: null }, select: { id: true }, take: BATCH, orderBy: { id: 'asc' } });
+    if (fresh.length === 0) return created;
+    created += await writeFacts(deps, fresh.map((n) => n.id), false);
+  }
 }
 
 async function writeFacts(deps: AppDeps, signedNoteIds: string[], replace: boolean): Promise<number> {

@@ -121,11 +121,12 @@ function series(perNote: readonly (number | null)[], iterations: number, resolut
   // Ranks are of values rounded to `resolution` (a second, for minutes): the
   // counts array stays small enough for the CPU cache. Means use exact values.
   const bin = (v: number) => Math.round(v / resolution);
-  const bins = [...new Set(perNote.filter((v): v is number => v !== null).map(bin))].sort((a, b) => a - b);
+  const present = perNote.filter((v): v is number => v !== null);
+  const bins = [...new Set(present.map(bin))].sort((a, b) => a - b);
   const index = new Map<number, number>();
   bins.forEach((b, i) => index.set(b, i));
   return {
-    n: perNote.filter((v) => v !== null).length,
+    n: present.length,
     rank: Int32Array.from(perNote.map((v) => (v === null ? bins.length : index.get(bin(v))!))),
     distinct: Float64Array.from(bins.map((b) => b * resolution)),
     counts: new Int32Array(bins.length + 1),
