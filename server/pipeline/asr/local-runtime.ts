@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { ModelStatus } from './transcriber';
 import { type DtypeSetting, type ModelKind, requiredModelFiles } from './model-files';
 import { type PipelineLease, leasePipeline } from './local-pipeline-cache';
+import { onnxPathCache } from './onnx-path-cache';
 
 /**
  * What the local transformers.js runtimes (Whisper, chat) share: model-folder
@@ -98,11 +99,15 @@ async function requireLocalModel(
 
 /**
  * The server must never reach for the internet unasked: remote hub access is
- * switched off for the whole process before any local load.
+ * switched off for the whole process before any local load. ONNX weights are
+ * looked up through `onnxPathCache`, so transformers.js hands onnxruntime
+ * their path without first streaming each file into memory.
  */
 function isolateFromNetwork(modelsDir: string): void {
   env.allowRemoteModels = false;
   env.localModelPath = path.resolve(modelsDir);
+  env.useCustomCache = true;
+  env.customCache = onnxPathCache(modelsDir, () => env);
 }
 
 function toLoadProgress(info: ProgressInfo): LoadProgress {

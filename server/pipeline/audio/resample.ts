@@ -1,3 +1,5 @@
+import { reserve, simdKernels } from '../simd/kernels';
+
 /*
  * Band-limited resampling with a Kaiser-windowed sinc, evaluated polyphase:
  * for a rational ratio up/down only `up` distinct filter phases exist, so
@@ -42,6 +44,8 @@ interface FilterBank {
    * such as 48 → 16 kHz needs half the multiplies.
    */
   folded: Float32Array;
+  /** Phase 0 unfolded for the SIMD kernel: c_reach … c_1, c0, c_1 … c_reach, zero-padded to a multiple of 4. */
+  symmetric: Float32Array;
 }
 
 function designFilterBank(cutoff: number, phases: number): FilterBank {
@@ -68,7 +72,10 @@ function designFilterBank(cutoff: number, phases: number): FilterBank {
   }
   const folded = new Float32Array(1 + 4 * Math.ceil((half - 1) / 4));
   for (let k = 0; k < half; k++) folded[k] = table[half - 1 + k]!;
-  return { phases, taps, table, folded };
+  const reach = folded.length - 1;
+  const symmetric = new Float32Array(4 * Math.ceil((2 * reach + 1) / 4));
+  for (let j = 0; j <= 2 * reach; j++) symmetric[j] = folded[Math.abs(j - reach)]!;
+  return { phases, taps, table, folded, symmetric };
 }
 
 const banks = new Map<string, FilterBank>();
@@ -130,7 +137,7 @@ export class Resampler {
     if (to <= this.done) return;
     const { input, output, bank, scale, done: from } = this;
     if (!bank) for (let n = from; n < to; n++) output[n] = input[n]! * scale;
-    else if (this.up === 1) decimate(input, this.down, bank.folded, output, from, to, scale);
+    else if (this.up === 1) decimate(input, this.down, bank, output, from, to, scale);
     else polyphase(input, this.up, this.down, bank, output, from, to, scale);
     this.done = to;
   }
@@ -187,10 +194,75 @@ function polyphase(
 
 /**
  * Integer-ratio downsampling (48 → 16 kHz, the common case): output n is
- * centred on input n × down, and the symmetric filter adds each mirrored
- * pair of inputs before one multiply.
+ * centred on input n × down. Inside the signal the SIMD kernel computes it
+ * (see `simdDecimate`); near the edges, and without SIMD, the symmetric
+ * filter adds each mirrored pair of inputs before one multiply.
  */
 function decimate(
+  input: ResamplerInput,
+  down: number,
+  bank: FilterBank,
+  out: Float32Array,
+  from: number,
+  to: number,
+  scale: number,
+): void {
+  const reach = bank.folded.length - 1;
+  // Outputs whose whole (padded) filter lies inside the input.
+  const first = Math.max(from, Math.ceil(reach / down));
+  const last = Math.min(to, Math.floor((input.length - bank.symmetric.length + reach) / down) + 1);
+  if (first < last && simdDecimate(input, down, bank.symmetric, reach, out, first, last, scale)) {
+    scalarDecimate(input, down, bank.folded, out, from, first, scale);
+    scalarDecimate(input, down, bank.folded, out, last, to, scale);
+  } else scalarDecimate(input, down, bank.folded, out, from, to, scale);
+}
+
+/** Outputs per kernel call: the input slice it reads is ~down × this many samples. */
+const SIMD_BLOCK = 8192;
+
+/**
+ * out[first, last) through the WebAssembly kernel, in blocks: each block's
+ * input slice is copied into the kernel's memory (16-bit samples stay
+ * 16-bit), filtered with four lanes per instruction in f32, and the result
+ * scaled on the way out (×2⁻¹⁵ is exact, so 16-bit and float input still give
+ * the same bits). False when there is no SIMD.
+ */
+function simdDecimate(
+  input: ResamplerInput,
+  down: number,
+  symmetric: Float32Array,
+  reach: number,
+  out: Float32Array,
+  first: number,
+  last: number,
+  scale: number,
+): boolean {
+  const k = simdKernels();
+  if (!k) return false;
+  const taps = symmetric.length;
+  const span = (SIMD_BLOCK - 1) * down + taps;
+  const coefAt = 0;
+  const xAt = taps; // element offsets in f32 units; 16-bit input is addressed in i16 units from the same byte
+  const outAt = xAt + span;
+  reserve(k, (outAt + SIMD_BLOCK) * 4);
+  const memory = k.memory.buffer;
+  new Float32Array(memory, coefAt * 4, taps).set(symmetric);
+  const wide = input instanceof Int16Array;
+  const x = wide ? new Int16Array(memory, xAt * 4, span) : new Float32Array(memory, xAt * 4, span);
+  const result = new Float32Array(memory, outAt * 4, SIMD_BLOCK);
+  for (let n = first; n < last; n += SIMD_BLOCK) {
+    const count = Math.min(SIMD_BLOCK, last - n);
+    const start = n * down - reach;
+    const used = (count - 1) * down + taps;
+    x.set(input.subarray(start, start + used));
+    if (wide) k.decimate_i16(xAt * 2, down, coefAt, taps, outAt, count);
+    else k.decimate_f32(xAt, down, coefAt, taps, outAt, count);
+    for (let i = 0; i < count; i++) out[n + i] = result[i]! * scale;
+  }
+  return true;
+}
+
+function scalarDecimate(
   input: ResamplerInput,
   down: number,
   folded: Float32Array,

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -61,10 +62,16 @@ describe('LocalWhisperTranscriber on a synthetic Whisper through the real transf
     expect(transcriber.info.transcriberId).toBe(`local:${MODEL_ID}`);
   });
 
-  it('returns the exact scripted Swedish sentence', async () => {
+  it('returns the exact scripted Swedish sentence (loading opens no stream of an ONNX file)', async () => {
+    // transformers.js would stream each weight file into memory for nothing (see onnx-path-cache.ts).
+    const streams = vi.spyOn(fs, 'createReadStream');
     const t0 = performance.now();
     const segments = await transcriber.transcribe(pcm(tone(LOW_HZ, 3)), { language: 'sv' });
     const first = performance.now() - t0;
+    const opened = streams.mock.calls.map(([file]) => String(file));
+    streams.mockRestore();
+    expect(opened.some((f) => f.endsWith('tokenizer.json'))).toBe(true); // the spy sees the library's reads
+    expect(opened.filter((f) => f.includes('.onnx'))).toEqual([]);
     const t1 = performance.now();
     await transcriber.transcribe(pcm(tone(LOW_HZ, 3)), { language: 'sv' });
     console.log(`[local-whisper] load + 3 s clip: ${first.toFixed(0)} ms; 3 s clip (loaded): ${(performance.now() - t1).toFixed(0)} ms`);

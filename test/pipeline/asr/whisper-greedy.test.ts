@@ -7,7 +7,8 @@ import { leaseLocalPipeline } from '../../../server/pipeline/asr/local-runtime';
 import type { PipelineLease } from '../../../server/pipeline/asr/local-pipeline-cache';
 import { buildWhisperPrompt } from '../../../server/pipeline/asr/local-whisper-prompt';
 import { WhisperGreedyDecoder, type WhisperModelParts } from '../../../server/pipeline/asr/whisper-greedy';
-import { TokenRules, WhisperGenerationSchema, firstMaxIndex } from '../../../server/pipeline/asr/whisper-token-rules';
+import { TokenRules, WhisperGenerationSchema, firstMaxIndex, scalarFirstMaxIndex } from '../../../server/pipeline/asr/whisper-token-rules';
+import { simdKernels } from '../../../server/pipeline/simd/kernels';
 import { transcribeWindow, transcribeWithPipeline } from '../../../server/pipeline/asr/whisper-window';
 import { HIGH_HZ, LOW_HZ, concatAudio, tone } from '../../support/synthetic/audio';
 import { TINY_SYNTHETIC_DIMS, makeSyntheticWhisper } from '../../support/synthetic/whisper';
@@ -128,7 +129,7 @@ describe('Whisper timestamp rules as a masked argmax', () => {
   });
 });
 
-describe('firstMaxIndex', () => {
+describe('firstMaxIndex (WebAssembly SIMD and the scalar fallback)', () => {
   // The plain scan it replaces: strict >, so the first of equal maxima wins and NaN never does.
   const reference = (x: Float32Array, from: number, to: number): number => {
     let best = -1;
@@ -157,7 +158,16 @@ describe('firstMaxIndex', () => {
       const from = Math.floor(random() * length);
       const to = from + Math.floor(random() * (length - from + 1));
       expect(firstMaxIndex(x, from, to)).toBe(reference(x, from, to));
+      expect(scalarFirstMaxIndex(x, from, to)).toBe(reference(x, from, to));
     }
-    expect(firstMaxIndex(new Float32Array([-Infinity, NaN, -Infinity, NaN, -Infinity]), 0, 5)).toBe(-1);
+    for (const f of [firstMaxIndex, scalarFirstMaxIndex]) {
+      expect(f(new Float32Array([-Infinity, NaN, -Infinity, NaN, -Infinity]), 0, 5)).toBe(-1);
+      // −0 and +0 are equal: the first of them wins.
+      expect(f(new Float32Array([-1, -0, 0, -0]), 0, 4)).toBe(1);
+    }
+  });
+
+  it('runs on WebAssembly SIMD here (Node ≥ 16 has it)', () => {
+    expect(simdKernels()).not.toBeNull();
   });
 });

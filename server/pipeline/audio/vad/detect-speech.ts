@@ -7,8 +7,8 @@ const ABORT_CHECK_FRAMES = 64;
 
 /** A whole file is split into at most this many streams, run as one batch. */
 const MAX_STREAMS = 16;
-/** No stream is shorter than this (20 s): shorter audio runs as one stream, as before. */
-const MIN_STREAM_FRAMES = 625;
+/** No stream is shorter than this (10 s; 5 s moved edges by up to 150 ms): shorter audio runs as one stream. */
+const MIN_STREAM_FRAMES = 312;
 /** Each stream after the first starts 2 s early, so its recurrent state has settled when its part begins. */
 const WARMUP_FRAMES = 62;
 
