@@ -4,8 +4,9 @@ import { openAudio, type DecodedAudio, type DecodeOptions, type OpenedAudio } fr
 import { mixToMono } from '../audio/pcm';
 import { lowestEnergyPoint } from '../audio/energy';
 import { backgroundSpeechProbabilities } from '../audio/vad/background-vad';
+import { speechProbabilities } from '../audio/vad/detect-speech';
 import type { VadOptions } from '../audio/vad/region-tracker';
-import { speechChunks, type SpeechChunk } from '../audio/vad/speech-chunks';
+import { speechChunks, type ProbabilityFn, type SpeechChunk } from '../audio/vad/speech-chunks';
 import {
   toRecordingTime,
   WindowOptionsSchema,
@@ -43,10 +44,12 @@ export interface TranscribeRecordingInput extends z.input<typeof InputSchema> {
 export interface StageTimings {
   decodeMs: number;
   /**
-   * Time the pipeline stood waiting for VAD. VAD runs on a worker thread
-   * ahead of transcription (its first chunks while the rest of the file is
-   * resampled), so only the part not hidden behind resampling and the
-   * transcription of earlier windows counts.
+   * Time the pipeline stood waiting for VAD, or ran it. VAD runs on a worker
+   * thread ahead of transcription (its first chunks while the rest of the
+   * file is resampled), so only the part not hidden behind resampling and the
+   * transcription of earlier windows counts; each track's first chunk is run
+   * on the main thread, which would otherwise stand idle until the first
+   * window is known.
    */
   vadMs: number;
   transcribeMs: number;
@@ -190,9 +193,12 @@ export async function transcribeRecording(input: TranscribeRecordingInput): Prom
       : [{ samples: mixToMono(audio.channels), speaker: null }];
   // VAD's first chunks go to the worker as soon as they are resampled (speechChunks fills up to
   // what it reads), so Silero runs on them while the rest of the recording is resampled here.
-  const feeds = tracks.map(
-    (track) => new TrackFeed(track, speechChunks(track.samples, backgroundSpeechProbabilities, input.vad, signal, audio.fill), input.window),
-  );
+  const feeds = tracks.map((track) => {
+    // Chunk 0 here, the rest on the worker: the first window needs both of the first two chunks.
+    let chunk = 0;
+    const probabilities: ProbabilityFn = (samples) => (chunk++ === 0 ? speechProbabilities(samples, signal) : backgroundSpeechProbabilities(samples));
+    return new TrackFeed(track, speechChunks(track.samples, probabilities, input.vad, signal, audio.fill), input.window);
+  });
   audio.fill(Infinity);
   const decodeMs = elapsed(started);
   const sequencer = new SegmentSequencer(input.onSegment);

@@ -1,4 +1,5 @@
 import { Tensor } from 'onnxruntime-node';
+import { scratch } from '../simd/kernels';
 import { TokenRules, WhisperGenerationSchema } from './whisper-token-rules';
 
 /**
@@ -27,7 +28,7 @@ export interface OrtSession {
   readonly inputNames: readonly string[];
   readonly outputNames: readonly string[];
   readonly inputMetadata: readonly OrtInputMeta[];
-  run(feeds: Record<string, unknown>, fetches?: readonly string[]): Promise<Record<string, OrtValue>>;
+  run(feeds: Record<string, unknown>, fetches?: readonly string[] | Record<string, unknown>): Promise<Record<string, OrtValue>>;
 }
 
 /** What is read from a loaded transformers.js Whisper model. */
@@ -170,13 +171,20 @@ export class WhisperGreedyDecoder {
     if (this.takesHidden) feeds['encoder_hidden_states'] = hidden;
     if (this.cacheBranch) feeds['use_cache_branch'] = this.cacheBranch.first;
     feeds['input_ids'] = new Tensor('int64', BigInt64Array.from(initTokens, (id) => BigInt(id)), [1, initTokens.length]);
+    let vocab = 0;
     for (let step = 0; ; step++) {
-      const out = await this.decoder.run(feeds, step === 0 ? firstFetches : laterFetches);
+      // After the first step one row of logits comes per step: onnxruntime writes it straight into
+      // the SIMD kernels' memory, where the argmax reads it without another 200 KB copy.
+      const row = step === 0 ? null : scratch(vocab);
+      const out = await this.decoder.run(feeds, row ? this.laterFetchesInto(row) : step === 0 ? firstFetches : laterFetches);
       const logits = out['logits'];
       if (!logits || !(logits.data instanceof Float32Array)) throw new Error('Whisper decoder returned no float32 logits');
-      const vocab = logits.dims[2] ?? 0;
+      vocab = logits.dims[2] ?? 0;
       const rows = logits.dims[1] ?? 0;
-      const next = this.rules.next(logits.data.subarray((rows - 1) * vocab, rows * vocab), generated);
+      const last = logits.data.subarray((rows - 1) * vocab, rows * vocab);
+      // A runtime that ignored the preallocated output would leave `row` stale: then the copy is used.
+      const inPlace = row !== null && Object.is(row[0], last[0]) && Object.is(row[vocab - 1], last[vocab - 1]);
+      const next = this.rules.next(inPlace ? row : last, generated);
       generated.push(next);
       if (next === this.rules.eos || initTokens.length + generated.length >= this.maxLength) return generated;
 
@@ -186,6 +194,13 @@ export class WhisperGreedyDecoder {
       if (this.cacheBranch) feeds['use_cache_branch'] = this.cacheBranch.later;
       feeds['input_ids'] = new Tensor('int64', BigInt64Array.of(BigInt(next)), [1, 1]);
     }
+  }
+
+  /** Later steps' fetches with `logits` written into `row` ([1, 1, vocab]); the cache outputs as onnxruntime allocates them. */
+  private laterFetchesInto(row: Float32Array): Record<string, Tensor | null> {
+    const fetches: Record<string, Tensor | null> = { logits: new Tensor('float32', row, [1, 1, row.length]) };
+    for (const name of this.layout.laterFetches) if (name !== 'logits') fetches[name] = null;
+    return fetches;
   }
 
   /** The first step's cache: zero-length tensors shaped from the graph's metadata, as transformers.js builds them. */

@@ -208,24 +208,29 @@ function decimate(
   scale: number,
 ): void {
   const reach = bank.folded.length - 1;
-  // Outputs whose whole (padded) filter lies inside the input.
-  const first = Math.max(from, Math.ceil(reach / down));
-  const last = Math.min(to, Math.floor((input.length - bank.symmetric.length + reach) / down) + 1);
-  if (first < last && simdDecimate(input, down, bank.symmetric, reach, out, first, last, scale)) {
-    scalarDecimate(input, down, bank.folded, out, from, first, scale);
-    scalarDecimate(input, down, bank.folded, out, last, to, scale);
+  // [lo, hi): the outputs whose whole (padded) filter lies inside the input. Which path computes
+  // output n depends only on n and the input, never on how fill() was called, so pieces equal one pass.
+  const lo = Math.ceil(reach / down);
+  const hi = Math.floor((input.length - bank.symmetric.length + reach) / down) + 1;
+  const first = Math.max(from, lo);
+  const last = Math.min(to, hi);
+  if (first < last && hi - lo >= 4 && simdDecimate(input, down, bank.symmetric, reach, out, first, last, lo, hi, scale)) {
+    scalarDecimate(input, down, bank.folded, out, from, Math.min(to, lo), scale);
+    scalarDecimate(input, down, bank.folded, out, Math.max(from, hi), to, scale);
   } else scalarDecimate(input, down, bank.folded, out, from, to, scale);
 }
 
-/** Outputs per kernel call: the input slice it reads is ~down × this many samples. */
+/** Outputs per kernel call (a multiple of 4): the input slice it reads is ~down × this many samples. */
 const SIMD_BLOCK = 8192;
 
 /**
  * out[first, last) through the WebAssembly kernel, in blocks: each block's
  * input slice is copied into the kernel's memory (16-bit samples stay
- * 16-bit), filtered with four lanes per instruction in f32, and the result
- * scaled on the way out (×2⁻¹⁵ is exact, so 16-bit and float input still give
- * the same bits). False when there is no SIMD.
+ * 16-bit) and filtered with four lanes per instruction in f32; for 16-bit
+ * input the coefficients carry the 2⁻¹⁵ (exact, so 16-bit and float input
+ * still give the same bits). The kernel computes four outputs at a time, so a block is
+ * rounded up to a multiple of 4 and, at the end of [lo, hi), shifted back:
+ * a few outputs are computed twice, identically. False when there is no SIMD.
  */
 function simdDecimate(
   input: ResamplerInput,
@@ -235,6 +240,8 @@ function simdDecimate(
   out: Float32Array,
   first: number,
   last: number,
+  lo: number,
+  hi: number,
   scale: number,
 ): boolean {
   const k = simdKernels();
@@ -246,18 +253,21 @@ function simdDecimate(
   const outAt = xAt + span;
   reserve(k, (outAt + SIMD_BLOCK) * 4);
   const memory = k.memory.buffer;
-  new Float32Array(memory, coefAt * 4, taps).set(symmetric);
+  // ×2⁻¹⁵ folded into the coefficients is exact, so the output needs no scaling pass.
+  new Float32Array(memory, coefAt * 4, taps).set(scale === 1 ? symmetric : symmetric.map((c) => c * scale));
   const wide = input instanceof Int16Array;
   const x = wide ? new Int16Array(memory, xAt * 4, span) : new Float32Array(memory, xAt * 4, span);
   const result = new Float32Array(memory, outAt * 4, SIMD_BLOCK);
-  for (let n = first; n < last; n += SIMD_BLOCK) {
-    const count = Math.min(SIMD_BLOCK, last - n);
-    const start = n * down - reach;
-    const used = (count - 1) * down + taps;
-    x.set(input.subarray(start, start + used));
+  for (let n = first; n < last; ) {
+    const want = Math.min(SIMD_BLOCK, last - n, (hi - lo) & ~3);
+    const count = (want + 3) & ~3;
+    const start = Math.max(lo, Math.min(n, hi - count));
+    const from = start * down - reach;
+    x.set(input.subarray(from, from + (count - 1) * down + taps));
     if (wide) k.decimate_i16(xAt * 2, down, coefAt, taps, outAt, count);
     else k.decimate_f32(xAt, down, coefAt, taps, outAt, count);
-    for (let i = 0; i < count; i++) out[n + i] = result[i]! * scale;
+    out.set(result.subarray(n - start, n - start + want), n);
+    n += want;
   }
   return true;
 }

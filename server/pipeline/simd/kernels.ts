@@ -40,11 +40,25 @@ export function reserve(k: KernelExports, bytes: number): void {
   if (missing > 0) k.memory.grow(Math.ceil(missing / PAGE));
 }
 
+/**
+ * `length` floats at the start of the kernels' memory, or null without SIMD.
+ * Values written there (e.g. by onnxruntime, as a preallocated output) are
+ * scanned by simdArgmax without a copy. The view is valid until the memory
+ * grows: take a new one for each use.
+ */
+export function scratch(length: number): Float32Array | null {
+  const k = simdKernels();
+  if (!k) return null;
+  reserve(k, length * 4);
+  return new Float32Array(k.memory.buffer, 0, length);
+}
+
 /** Index of the first largest value in values[from, to) (−1 when none exceeds −∞; NaN never wins), or null without SIMD. */
 export function simdArgmax(values: Float32Array, from: number, to: number): number | null {
   const k = simdKernels();
   if (!k) return null;
   if (to <= from) return -1;
+  if (values.buffer === k.memory.buffer && values.byteOffset === 0) return k.argmax(from, to); // already in place (`scratch`)
   reserve(k, (to - from) * 4);
   new Float32Array(k.memory.buffer, 0, to - from).set(values.subarray(from, to));
   const index = k.argmax(0, to - from);

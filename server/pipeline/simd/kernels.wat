@@ -62,52 +62,80 @@
     (i32.const -1))
 
   ;; FIR decimation: out[n] = sum over j < taps of coef[j] * x[n * down + j]
-  ;; for n < count, accumulated in f32 (four lanes, summed at the end).
-  ;; `taps` is a multiple of 4; coef, x and out are element offsets of f32
-  ;; arrays (x: i16 for decimate_i16). The caller lines x up so that
-  ;; x[n * down] is the first sample under the filter for output n.
-  (func $sum4 (param $v v128) (result f32)
+  ;; for n < count, accumulated in f32 (four lanes, summed at the end in a
+  ;; fixed order). `taps` and `count` are multiples of 4; coef, x and out are
+  ;; element offsets (x in i16 units for decimate_i16, f32 units otherwise).
+  ;; The caller lines x up so that x[n * down] is the first sample under the
+  ;; filter for output n. Four outputs are computed side by side: four
+  ;; independent add chains, where one would wait on each add's latency.
+  (func $hsum (param $v v128) (result f32)
     (f32.add
       (f32.add (f32x4.extract_lane 0 (local.get $v)) (f32x4.extract_lane 1 (local.get $v)))
       (f32.add (f32x4.extract_lane 2 (local.get $v)) (f32x4.extract_lane 3 (local.get $v)))))
 
   (func (export "decimate_i16") (param $x i32) (param $down i32) (param $coef i32) (param $taps i32) (param $out i32) (param $count i32)
-    (local $n i32) (local $j i32) (local $at i32) (local $acc v128)
+    (local $n i32) (local $j i32) (local $jx i32) (local $c v128)
+    (local $at0 i32) (local $at1 i32) (local $at2 i32) (local $at3 i32)
+    (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128)
     (block $done
       (loop $outputs
         (br_if $done (i32.ge_u (local.get $n) (local.get $count)))
-        (local.set $acc (v128.const f32x4 0 0 0 0))
-        ;; byte address of x[n * down]
-        (local.set $at (i32.shl (i32.add (local.get $x) (i32.mul (local.get $n) (local.get $down))) (i32.const 1)))
+        (local.set $a0 (v128.const f32x4 0 0 0 0))
+        (local.set $a1 (v128.const f32x4 0 0 0 0))
+        (local.set $a2 (v128.const f32x4 0 0 0 0))
+        (local.set $a3 (v128.const f32x4 0 0 0 0))
+        ;; byte addresses of x[n * down] … x[(n + 3) * down]
+        (local.set $at0 (i32.shl (i32.add (local.get $x) (i32.mul (local.get $n) (local.get $down))) (i32.const 1)))
+        (local.set $at1 (i32.add (local.get $at0) (i32.shl (local.get $down) (i32.const 1))))
+        (local.set $at2 (i32.add (local.get $at1) (i32.shl (local.get $down) (i32.const 1))))
+        (local.set $at3 (i32.add (local.get $at2) (i32.shl (local.get $down) (i32.const 1))))
         (local.set $j (i32.const 0))
         (loop $dot
-          (local.set $acc
-            (f32x4.add (local.get $acc)
-              (f32x4.mul
-                (f32x4.convert_i32x4_s (v128.load16x4_s (i32.add (local.get $at) (i32.shl (local.get $j) (i32.const 1)))))
-                (v128.load (i32.shl (i32.add (local.get $coef) (local.get $j)) (i32.const 2))))))
+          (local.set $c (v128.load (i32.shl (i32.add (local.get $coef) (local.get $j)) (i32.const 2))))
+          (local.set $jx (i32.shl (local.get $j) (i32.const 1)))
+          (local.set $a0 (f32x4.add (local.get $a0) (f32x4.mul (f32x4.convert_i32x4_s (v128.load16x4_s (i32.add (local.get $at0) (local.get $jx)))) (local.get $c))))
+          (local.set $a1 (f32x4.add (local.get $a1) (f32x4.mul (f32x4.convert_i32x4_s (v128.load16x4_s (i32.add (local.get $at1) (local.get $jx)))) (local.get $c))))
+          (local.set $a2 (f32x4.add (local.get $a2) (f32x4.mul (f32x4.convert_i32x4_s (v128.load16x4_s (i32.add (local.get $at2) (local.get $jx)))) (local.get $c))))
+          (local.set $a3 (f32x4.add (local.get $a3) (f32x4.mul (f32x4.convert_i32x4_s (v128.load16x4_s (i32.add (local.get $at3) (local.get $jx)))) (local.get $c))))
           (local.set $j (i32.add (local.get $j) (i32.const 4)))
           (br_if $dot (i32.lt_u (local.get $j) (local.get $taps))))
-        (f32.store (i32.shl (i32.add (local.get $out) (local.get $n)) (i32.const 2)) (call $sum4 (local.get $acc)))
-        (local.set $n (i32.add (local.get $n) (i32.const 1)))
+        (f32.store offset=0 (i32.shl (i32.add (local.get $out) (local.get $n)) (i32.const 2)) (call $hsum (local.get $a0)))
+        (f32.store offset=4 (i32.shl (i32.add (local.get $out) (local.get $n)) (i32.const 2)) (call $hsum (local.get $a1)))
+        (f32.store offset=8 (i32.shl (i32.add (local.get $out) (local.get $n)) (i32.const 2)) (call $hsum (local.get $a2)))
+        (f32.store offset=12 (i32.shl (i32.add (local.get $out) (local.get $n)) (i32.const 2)) (call $hsum (local.get $a3)))
+        (local.set $n (i32.add (local.get $n) (i32.const 4)))
         (br $outputs))))
 
   (func (export "decimate_f32") (param $x i32) (param $down i32) (param $coef i32) (param $taps i32) (param $out i32) (param $count i32)
-    (local $n i32) (local $j i32) (local $at i32) (local $acc v128)
+    (local $n i32) (local $j i32) (local $jx i32) (local $c v128)
+    (local $at0 i32) (local $at1 i32) (local $at2 i32) (local $at3 i32)
+    (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128)
     (block $done
       (loop $outputs
         (br_if $done (i32.ge_u (local.get $n) (local.get $count)))
-        (local.set $acc (v128.const f32x4 0 0 0 0))
-        (local.set $at (i32.shl (i32.add (local.get $x) (i32.mul (local.get $n) (local.get $down))) (i32.const 2)))
+        (local.set $a0 (v128.const f32x4 0 0 0 0))
+        (local.set $a1 (v128.const f32x4 0 0 0 0))
+        (local.set $a2 (v128.const f32x4 0 0 0 0))
+        (local.set $a3 (v128.const f32x4 0 0 0 0))
+        ;; byte addresses of x[n * down] … x[(n + 3) * down]
+        (local.set $at0 (i32.shl (i32.add (local.get $x) (i32.mul (local.get $n) (local.get $down))) (i32.const 2)))
+        (local.set $at1 (i32.add (local.get $at0) (i32.shl (local.get $down) (i32.const 2))))
+        (local.set $at2 (i32.add (local.get $at1) (i32.shl (local.get $down) (i32.const 2))))
+        (local.set $at3 (i32.add (local.get $at2) (i32.shl (local.get $down) (i32.const 2))))
         (local.set $j (i32.const 0))
         (loop $dot
-          (local.set $acc
-            (f32x4.add (local.get $acc)
-              (f32x4.mul
-                (v128.load (i32.add (local.get $at) (i32.shl (local.get $j) (i32.const 2))))
-                (v128.load (i32.shl (i32.add (local.get $coef) (local.get $j)) (i32.const 2))))))
+          (local.set $c (v128.load (i32.shl (i32.add (local.get $coef) (local.get $j)) (i32.const 2))))
+          (local.set $jx (i32.shl (local.get $j) (i32.const 2)))
+          (local.set $a0 (f32x4.add (local.get $a0) (f32x4.mul (v128.load (i32.add (local.get $at0) (local.get $jx))) (local.get $c))))
+          (local.set $a1 (f32x4.add (local.get $a1) (f32x4.mul (v128.load (i32.add (local.get $at1) (local.get $jx))) (local.get $c))))
+          (local.set $a2 (f32x4.add (local.get $a2) (f32x4.mul (v128.load (i32.add (local.get $at2) (local.get $jx))) (local.get $c))))
+          (local.set $a3 (f32x4.add (local.get $a3) (f32x4.mul (v128.load (i32.add (local.get $at3) (local.get $jx))) (local.get $c))))
           (local.set $j (i32.add (local.get $j) (i32.const 4)))
           (br_if $dot (i32.lt_u (local.get $j) (local.get $taps))))
-        (f32.store (i32.shl (i32.add (local.get $out) (local.get $n)) (i32.const 2)) (call $sum4 (local.get $acc)))
-        (local.set $n (i32.add (local.get $n) (i32.const 1)))
-        (br $outputs)))))
+        (f32.store offset=0 (i32.shl (i32.add (local.get $out) (local.get $n)) (i32.const 2)) (call $hsum (local.get $a0)))
+        (f32.store offset=4 (i32.shl (i32.add (local.get $out) (local.get $n)) (i32.const 2)) (call $hsum (local.get $a1)))
+        (f32.store offset=8 (i32.shl (i32.add (local.get $out) (local.get $n)) (i32.const 2)) (call $hsum (local.get $a2)))
+        (f32.store offset=12 (i32.shl (i32.add (local.get $out) (local.get $n)) (i32.const 2)) (call $hsum (local.get $a3)))
+        (local.set $n (i32.add (local.get $n) (i32.const 4)))
+        (br $outputs))))
+)
