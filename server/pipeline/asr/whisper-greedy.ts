@@ -1,5 +1,4 @@
 import { Tensor } from 'onnxruntime-node';
-import { scratch } from '../simd/kernels';
 import { TokenRules, WhisperGenerationSchema } from './whisper-token-rules';
 
 /**
@@ -174,8 +173,8 @@ export class WhisperGreedyDecoder {
     let vocab = 0;
     for (let step = 0; ; step++) {
       // After the first step one row of logits comes per step: onnxruntime writes it straight into
-      // the SIMD kernels' memory, where the argmax reads it without another 200 KB copy.
-      const row = step === 0 ? null : scratch(vocab);
+      // the token rules' SIMD memory, where the argmax reads it without another 200 KB copy.
+      const row = step === 0 ? null : (this.rules.arena?.scratch(vocab) ?? null);
       const out = await this.decoder.run(feeds, row ? this.laterFetchesInto(row) : step === 0 ? firstFetches : laterFetches);
       const logits = out['logits'];
       if (!logits || !(logits.data instanceof Float32Array)) throw new Error('Whisper decoder returned no float32 logits');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { simdArgmax } from '../simd/kernels';
+import { ArgmaxArena } from '../simd/kernels';
 
 /**
  * Which token Whisper may emit next, in timestamp mode: the rules of
@@ -42,6 +42,8 @@ export class TokenRules {
   readonly timestampBegin: number;
   /** Suppressed on every step. */
   private readonly suppressed: Uint8Array;
+  /** This decoder's own SIMD memory: logits written there by onnxruntime are scanned in place (null: scalar). */
+  readonly arena = ArgmaxArena.create();
 
   constructor(
     readonly generation: WhisperGeneration,
@@ -95,7 +97,7 @@ export class TokenRules {
    * read only then: a mask lookup per id made the scan half as fast.
    */
   private argmax(logits: Float32Array, from: number, to: number): number {
-    const best = firstMaxIndex(logits, from, to);
+    const best = this.arena ? this.arena.argmax(logits, from, to) : scalarFirstMaxIndex(logits, from, to);
     return best < 0 || this.suppressed[best] === 0 ? best : this.maskedArgmax(logits, from, to);
   }
 
@@ -121,21 +123,13 @@ export class TokenRules {
   }
 }
 
-/**
- * Index of the first largest value in [from, to) (−1 when none exceeds
- * −∞, NaN never wins), as a strict `>` scan finds it. This runs over the
- * whole vocabulary once per token: with WebAssembly SIMD (`simdArgmax`),
- * else in JavaScript.
- */
-export function firstMaxIndex(values: Float32Array, from: number, to: number): number {
-  return simdArgmax(values, from, to) ?? scalarFirstMaxIndex(values, from, to);
-}
-
 /** Block length of the scalar scan: the second pass reads one block, not half the vocabulary. */
 const BLOCK = 1024;
 
 /**
- * firstMaxIndex without SIMD. Each block's maximum is found with four
+ * Index of the first largest value in [from, to) (−1 when none exceeds
+ * −∞, NaN never wins), as a strict `>` scan finds it, without SIMD (the
+ * token rules use `ArgmaxArena` where WebAssembly SIMD exists). Each block's maximum is found with four
  * independent running maxima (about twice as fast in V8 as one scan keeping
  * value and index: the four chains do not wait on each other), and the first
  * block holding the overall maximum is scanned again for its index.

@@ -10,7 +10,7 @@ import { KERNELS_WASM_BASE64 } from './kernels-wasm';
  * WebAssembly SIMD is missing.
  */
 
-interface KernelExports {
+export interface KernelExports {
   memory: WebAssembly.Memory;
   argmax(from: number, to: number): number;
   decimate_i16(x: number, down: number, coef: number, taps: number, out: number, count: number): void;
@@ -19,19 +19,18 @@ interface KernelExports {
 
 const PAGE = 65_536;
 
-let kernels: KernelExports | null | undefined;
+let compiled: WebAssembly.Module | null | undefined;
 
-/** The instantiated module (one per thread), or null when this runtime has no WebAssembly SIMD. */
-export function simdKernels(): KernelExports | null {
-  if (kernels === undefined) {
+/** A new instance of the kernels with its own memory, or null when this runtime has no WebAssembly SIMD. */
+export function instantiateKernels(): KernelExports | null {
+  if (compiled === undefined) {
     try {
-      const module = new WebAssembly.Module(Buffer.from(KERNELS_WASM_BASE64, 'base64'));
-      kernels = new WebAssembly.Instance(module).exports as unknown as KernelExports;
+      compiled = new WebAssembly.Module(Buffer.from(KERNELS_WASM_BASE64, 'base64'));
     } catch {
-      kernels = null;
+      compiled = null;
     }
   }
-  return kernels;
+  return compiled && (new WebAssembly.Instance(compiled).exports as unknown as KernelExports);
 }
 
 /** Grows the kernels' memory to at least `bytes`. Views made before must be made again. */
@@ -40,27 +39,44 @@ export function reserve(k: KernelExports, bytes: number): void {
   if (missing > 0) k.memory.grow(Math.ceil(missing / PAGE));
 }
 
+let shared: KernelExports | null | undefined;
+
 /**
- * `length` floats at the start of the kernels' memory, or null without SIMD.
- * Values written there (e.g. by onnxruntime, as a preallocated output) are
- * scanned by simdArgmax without a copy. The view is valid until the memory
- * grows: take a new one for each use.
+ * The thread's shared instance, for work that copies in, computes and copies
+ * out without awaiting in between (so no other caller can interleave).
  */
-export function scratch(length: number): Float32Array | null {
-  const k = simdKernels();
-  if (!k) return null;
-  reserve(k, length * 4);
-  return new Float32Array(k.memory.buffer, 0, length);
+export function simdKernels(): KernelExports | null {
+  if (shared === undefined) shared = instantiateKernels();
+  return shared;
 }
 
-/** Index of the first largest value in values[from, to) (−1 when none exceeds −∞; NaN never wins), or null without SIMD. */
-export function simdArgmax(values: Float32Array, from: number, to: number): number | null {
-  const k = simdKernels();
-  if (!k) return null;
-  if (to <= from) return -1;
-  if (values.buffer === k.memory.buffer && values.byteOffset === 0) return k.argmax(from, to); // already in place (`scratch`)
-  reserve(k, (to - from) * 4);
-  new Float32Array(k.memory.buffer, 0, to - from).set(values.subarray(from, to));
-  const index = k.argmax(0, to - from);
-  return index < 0 ? -1 : from + index;
+/**
+ * An argmax with memory of its own: `scratch(n)` gives a view of it that
+ * another writer (onnxruntime, as a preallocated output) can fill across an
+ * await, and `argmax` scans such a view where it lies, without a copy. One
+ * owner at a time (a Whisper decoder, whose runs are queued).
+ */
+export class ArgmaxArena {
+  private constructor(private readonly k: KernelExports) {}
+
+  static create(): ArgmaxArena | null {
+    const k = instantiateKernels();
+    return k && new ArgmaxArena(k);
+  }
+
+  /** `length` floats at the start of this arena's memory; valid until it grows, so take one per use. */
+  scratch(length: number): Float32Array {
+    reserve(this.k, length * 4);
+    return new Float32Array(this.k.memory.buffer, 0, length);
+  }
+
+  /** Index of the first largest value in values[from, to) (−1 when none exceeds −∞; NaN never wins). */
+  argmax(values: Float32Array, from: number, to: number): number {
+    if (to <= from) return -1;
+    if (values.buffer === this.k.memory.buffer && values.byteOffset === 0) return this.k.argmax(from, to); // in place
+    reserve(this.k, (to - from) * 4);
+    new Float32Array(this.k.memory.buffer, 0, to - from).set(values.subarray(from, to));
+    const index = this.k.argmax(0, to - from);
+    return index < 0 ? -1 : from + index;
+  }
 }
