@@ -228,9 +228,10 @@ const SIMD_BLOCK = 8192;
  * input slice is copied into the kernel's memory (16-bit samples stay
  * 16-bit) and filtered with four lanes per instruction in f32; for 16-bit
  * input the coefficients carry the 2⁻¹⁵ (exact, so 16-bit and float input
- * still give the same bits). The kernel computes four outputs at a time, so a block is
- * rounded up to a multiple of 4 and, at the end of [lo, hi), shifted back:
- * a few outputs are computed twice, identically. False when there is no SIMD.
+ * still give the same bits). The kernel computes four outputs at a time, so
+ * a block is rounded up to a multiple of 4 and, at the end of [lo, hi),
+ * shifted back: a few outputs are computed twice, identically. False when
+ * there is no SIMD.
  */
 function simdDecimate(
   input: ResamplerInput,
