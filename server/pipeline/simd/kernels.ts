@@ -22,7 +22,7 @@ const PAGE = 65_536;
 let compiled: WebAssembly.Module | null | undefined;
 
 /** A new instance of the kernels with its own memory, or null when this runtime has no WebAssembly SIMD. */
-export function instantiateKernels(): KernelExports | null {
+function instantiateKernels(): KernelExports | null {
   if (compiled === undefined) {
     try {
       compiled = new WebAssembly.Module(Buffer.from(KERNELS_WASM_BASE64, 'base64'));

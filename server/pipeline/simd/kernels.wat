@@ -68,6 +68,9 @@
   ;; The caller lines x up so that x[n * down] is the first sample under the
   ;; filter for output n. Four outputs are computed side by side: four
   ;; independent add chains, where one would wait on each add's latency.
+  ;; decimate_i16 (16-bit mono WAV read in place) and decimate_f32 (FLAC,
+  ;; stereo or float WAV) differ only in how a sample is loaded: WAT has no
+  ;; way to share the loop.
   (func $hsum (param $v v128) (result f32)
     (f32.add
       (f32.add (f32x4.extract_lane 0 (local.get $v)) (f32x4.extract_lane 1 (local.get $v)))

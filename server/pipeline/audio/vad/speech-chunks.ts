@@ -4,7 +4,7 @@ import { padRegion, RegionTracker, type SampleRegion, type SpeechRegion, type Va
 const SAMPLE_RATE = 16000;
 /** The first chunk is short so transcription can start early; each next one doubles, up to the cap. */
 const FIRST_CHUNK_FRAMES = 625; // 20 s
-const MAX_CHUNK_FRAMES = 3750; // 120 s: long enough for speechProbabilities to batch 6 streams
+const MAX_CHUNK_FRAMES = 3750; // 120 s: long enough for speechProbabilities to batch 12 streams of 10 s
 /** Each chunk after the first pre-rolls 2 s, so Silero's recurrent state has settled when the chunk begins. */
 const WARMUP_FRAMES = 62;
 
