@@ -11,6 +11,7 @@ import { createLogger, type Logger } from './logger';
 import { createAuditService } from './modules/audit/service';
 import { createLoginLimiter } from './modules/auth/rate-limit';
 import { registerModules } from './modules/register';
+import { openFileStores } from './storage/select';
 
 const pkg = JSON.parse(fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'package.json'), 'utf8')) as { version: string };
 
@@ -36,6 +37,7 @@ export async function compose(env: Env, logger: Logger = createLogger(env.LOG_LE
     logger,
     audit: createAuditService(db, logger, env.AUDIT_RETENTION_YEARS),
     jobs,
+    files: openFileStores(env, db),
     loginLimiter: createLoginLimiter(env.LOGIN_MAX_ATTEMPTS, env.LOGIN_WINDOW_MINUTES),
     version: pkg.version,
     services: {},

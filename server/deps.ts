@@ -3,6 +3,7 @@ import type { Env } from './env';
 import type { JobQueue } from './jobs/queue';
 import type { Logger } from './logger';
 import type { AuditService } from './modules/audit/service';
+import type { FileStores } from './storage/select';
 import type { LoginLimiter } from './modules/auth/rate-limit';
 
 /**
@@ -15,6 +16,8 @@ export interface AppDeps {
   logger: Logger;
   audit: AuditService;
   jobs: JobQueue;
+  /** audio and report files: on disk (embedded) or in the database (scale-out) */
+  files: FileStores;
   loginLimiter: LoginLimiter;
   version: string;
   /** extension point: capabilities registered by later modules (ASR, drafting) */

@@ -42,6 +42,10 @@ export const EnvSchema = z
     TRANSCRIPT_RETENTION_DAYS: int(1, 3650).default(90),
     UPLOAD_MAX_MB: int(1, 4096).default(200),
     AUDIO_MAX_MINUTES: int(1, 600).default(90),
+    /** where audio and built reports are kept: auto = filesystem on SQLite, database on PostgreSQL (no shared disk) */
+    FILE_STORAGE: z.enum(['auto', 'filesystem', 'database']).default('auto'),
+    /** how long a built report can be downloaded before the retention sweep deletes it */
+    REPORT_RETENTION_HOURS: int(1, 24 * 90).default(72),
 
     JOB_CONCURRENCY: int(1, 16).default(1),
     /** run job handlers inside the web process (embedded default) */

@@ -125,7 +125,7 @@ describe.skipIf(!chromiumAvailable())('inspelning i webbläsaren', () => {
     const recording = await server.deps.db.prisma.recording.findFirstOrThrow({ where: { encounterId } });
     expect(clientHash).toMatch(/^[0-9a-f]{64}$/);
     expect(recording.sha256).toBe(clientHash);
-    const wav = readStoredWav(server.deps, recording.storageKey!);
+    const wav = (await readStoredWav(server.deps, recording.storageKey!))!;
     const header = readWavHeader(wav);
     expect(header).toMatchObject({ sampleRate: RATE, channels: 1, bitsPerSample: 16 });
     expect(header.frames / RATE).toBeGreaterThan(12);

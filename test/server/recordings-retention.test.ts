@@ -1,17 +1,16 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { purgeEncounterAudio } from '../../server/modules/recordings/retention';
 import { speechLikeSignal } from '../support/audio/signals';
 import { postgresAvailable } from '../support/db';
 import { Client } from '../support/http';
-import { createTempDb, encounterWithConsent, pcm16, putChunk, sha256, splitChunks, startInstance, waitForJob, type Instance, type TempDb } from './recordings-support';
+import { audioFilesOnDisk, createTempDb, encounterWithConsent, pcm16, putChunk, sha256, splitChunks, startInstance, waitForJob, type Instance, type TempDb } from './recordings-support';
 
 /*
  * Retention: audio goes at signing or after AUDIO_RETENTION_HOURS, whichever
  * comes first, with an access-log row by the system; transcripts are cleared
  * after TRANSCRIPT_RETENTION_DAYS. The sweeps run in the hourly
- * maintenance.retention job.
+ * maintenance.retention job. The same on both storage backends: files on
+ * disk (SQLite default) and files in the database (PostgreSQL default).
  */
 const pg = await postgresAvailable();
 const HOUR = 3_600_000;
@@ -37,7 +36,9 @@ describe.each([
     await db?.drop();
   });
 
-  /** A completed two-chunk recording; returns its id and the files it left on disk. */
+  const stored = async (key: string) => (await server.deps.files.audio.size(key)) !== null;
+
+  /** A completed two-chunk recording; returns its id and its WAV's storage key. */
   async function recorded(encounterId: string) {
     const { body } = await c.post(`/api/v1/encounters/${encounterId}/recordings`, { sampleRate: 16000, channels: 1 });
     const pcm = pcm16(speechLikeSignal(1, 16000, 9));
@@ -46,7 +47,7 @@ describe.each([
     const done = await c.post(`/api/v1/recordings/${body.recording.id}/complete`, { chunkCount: chunks.length, sha256: sha256(pcm) });
     expect(done.status).toBe(202);
     const row = await server.deps.db.prisma.recording.findUniqueOrThrow({ where: { id: body.recording.id } });
-    return { id: row.id, wav: path.join(server.deps.env.dataDir, 'audio', row.storageKey!) };
+    return { id: row.id, wav: row.storageKey! };
   }
 
   async function runRetentionJob() {
@@ -62,16 +63,28 @@ describe.each([
   it.skipIf(skip)('purgeEncounterAudio deletes the audio at signing and logs it as the system', async () => {
     const encounterId = await encounterWithConsent(c);
     const { id, wav } = await recorded(encounterId);
-    expect(fs.existsSync(wav)).toBe(true);
-    // An in-progress recording of the same encounter: its chunk files go too.
+    expect(await stored(wav)).toBe(true);
+    // An in-progress recording of the same encounter: its chunks go too.
     const { body } = await c.post(`/api/v1/encounters/${encounterId}/recordings`, { sampleRate: 16000, channels: 1 });
-    await putChunk(c, body.recording.id, 0, pcm16(speechLikeSignal(0.2, 16000, 2)));
-    const chunkDir = path.join(server.deps.env.dataDir, 'audio', 'chunks', body.recording.id);
-    expect(fs.readdirSync(chunkDir)).toHaveLength(1);
+    const chunk = pcm16(speechLikeSignal(0.2, 16000, 2));
+    await putChunk(c, body.recording.id, 0, chunk);
+    const chunkKey = `chunks/${body.recording.id}/000000-${sha256(chunk)}.pcm`;
+    expect(await server.deps.files.audio.read(chunkKey)).toEqual(chunk);
+    const onDisk = audioFilesOnDisk(server.deps);
+    if (server.deps.files.kind === 'database') expect(onDisk).toEqual([]); // no shared disk needed
+    else expect(onDisk).toContain(chunkKey);
 
     expect(await purgeEncounterAudio(server.deps, encounterId, 'signed')).toBe(2);
-    expect(fs.existsSync(wav)).toBe(false);
-    expect(fs.existsSync(chunkDir)).toBe(false);
+    expect(await stored(wav)).toBe(false);
+    expect(await stored(chunkKey)).toBe(false);
+    expect(audioFilesOnDisk(server.deps).filter((f) => f.includes(body.recording.id) || f.includes(id))).toEqual([]);
+    if (server.deps.files.kind === 'database') {
+      // Neither headers nor parts are left of either recording.
+      for (const recordingId of [id, body.recording.id]) {
+        expect(await server.deps.db.prisma.storedFile.count({ where: { key: { contains: recordingId } } })).toBe(0);
+        expect(await server.deps.db.prisma.storedFilePart.count({ where: { key: { contains: recordingId } } })).toBe(0);
+      }
+    }
     const row = await server.deps.db.prisma.recording.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({ status: 'deleted', deleteReason: 'signed', storageKey: null });
     expect(await server.deps.db.prisma.recordingWindow.count({ where: { recordingId: id } })).toBe(0);
@@ -105,10 +118,10 @@ describe.each([
         }
       }
     }
-    expect(fs.existsSync(wav)).toBe(true);
+    expect(await stored(wav)).toBe(true);
     const signed = await c.post(`/api/v1/drafts/${draftId}/sign`, {});
     expect(signed.status, signed.text).toBe(201);
-    expect(fs.existsSync(wav)).toBe(false);
+    expect(await stored(wav)).toBe(false);
     expect(await server.deps.db.prisma.recording.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'deleted', deleteReason: 'signed' });
   });
 
@@ -126,8 +139,8 @@ describe.each([
     const job = await runRetentionJob();
     expect(job.status).toBe('succeeded');
     expect(job.result).toMatchObject({ recordingsPurged: 1, transcriptsDeleted: 1 });
-    expect(fs.existsSync(old.wav)).toBe(false);
-    expect(fs.existsSync(fresh.wav)).toBe(true);
+    expect(await stored(old.wav)).toBe(false);
+    expect(await stored(fresh.wav)).toBe(true);
     expect((await prisma.recording.findUniqueOrThrow({ where: { id: old.id } })).deleteReason).toBe('retention');
     const swept = await prisma.transcript.findUniqueOrThrow({ where: { id: pasted.body.transcript.id } });
     expect(swept.segments).toEqual([]);

@@ -60,6 +60,13 @@ export async function encounterWithConsent(client: Client, body: Record<string, 
   return created.body.encounter.id as string;
 }
 
-export function readStoredWav(deps: AppDeps, storageKey: string): Uint8Array {
-  return new Uint8Array(fs.readFileSync(path.join(deps.env.dataDir, 'audio', storageKey)));
+/** A stored audio file's bytes, from whichever backend the instance uses (null when missing). */
+export function readStoredWav(deps: AppDeps, storageKey: string): Promise<Uint8Array | null> {
+  return deps.files.audio.read(storageKey);
+}
+
+/** Files under DATA_DIR/audio: none at all when audio lives in the database. */
+export function audioFilesOnDisk(deps: AppDeps): string[] {
+  const root = path.join(deps.env.dataDir, 'audio');
+  return fs.existsSync(root) ? (fs.readdirSync(root, { recursive: true }) as string[]).filter((f) => fs.statSync(path.join(root, f)).isFile()) : [];
 }

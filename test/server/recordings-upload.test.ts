@@ -60,7 +60,7 @@ describe('uploads', () => {
     expect(res.body.recording).toMatchObject({ source: 'upload', status: 'complete', channels: 1, originalFormat: 'wav', sampleRate: 16000 });
     expect(res.body.recording.durationSeconds).toBeCloseTo(4, 2);
     const row = await server.deps.db.prisma.recording.findUniqueOrThrow({ where: { id: res.body.recording.id } });
-    expect(readWavHeader(readStoredWav(server.deps, row.storageKey!))).toMatchObject({ sampleRate: RATE, channels: 1, bitsPerSample: 16, frames: 4 * RATE });
+    expect(readWavHeader((await readStoredWav(server.deps, row.storageKey!))!)).toMatchObject({ sampleRate: RATE, channels: 1, bitsPerSample: 16, frames: 4 * RATE });
     const transcript = await transcriptOf(res.body.job.id);
     expect(transcript.segments).toEqual([{ id: 's1', start: expect.any(Number), end: expect.any(Number), speaker: null, text: SCRIPT[0]!.text }]);
     expect(transcript.segments[0].start).toBeGreaterThan(0.5);

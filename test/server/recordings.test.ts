@@ -181,7 +181,7 @@ describe.each([
     expect(twice.body.job.id).toBe(done.body.job.id);
 
     const row = await server.deps.db.prisma.recording.findUniqueOrThrow({ where: { id } });
-    const wav = readStoredWav(server.deps, row.storageKey!);
+    const wav = (await readStoredWav(server.deps, row.storageKey!))!;
     const header = readWavHeader(wav);
     expect(header).toMatchObject({ encoding: 'int', bitsPerSample: 16, channels: 1, sampleRate: RATE, frames: pcm.length / 2 });
     expect(Buffer.compare(Buffer.from(wav.subarray(header.dataOffset)), Buffer.from(pcm))).toBe(0); // sample for sample

@@ -1,7 +1,7 @@
-import fs from 'node:fs/promises';
 import type { AppDeps } from '../../deps';
 import { pcm16ToFloat } from '../../pipeline/asr/hosted-wav';
-import { audioStorage, readIfExists } from './storage';
+import { readExisting } from '../../storage/file-store';
+import { chunkKey } from './storage';
 
 /**
  * Reading a browser recording's audio back: from its chunk files while it is
@@ -30,9 +30,7 @@ export function contiguousPrefix(rows: readonly ChunkRow[]): ChunkRow[] {
 }
 
 export async function readChunk(deps: AppDeps, recordingId: string, row: ChunkRow): Promise<Uint8Array> {
-  const bytes = await readIfExists(audioStorage(deps.env.dataDir).chunkPath(recordingId, row.seq, row.sha256));
-  if (!bytes) throw new Error(`chunk file missing (seq ${row.seq})`);
-  return bytes;
+  return readExisting(deps.files.audio, chunkKey(recordingId, row.seq, row.sha256));
 }
 
 /** Samples [start, end) of a browser recording, wherever its audio currently is. */
@@ -43,14 +41,8 @@ export async function readSamples(
   end: number,
 ): Promise<Float32Array> {
   if (recording.storageKey) {
-    const handle = await fs.open(audioStorage(deps.env.dataDir).resolve(recording.storageKey), 'r');
-    try {
-      const buffer = new Uint8Array((end - start) * BYTES_PER_SAMPLE);
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, WAV_HEADER_BYTES + start * BYTES_PER_SAMPLE);
-      return pcm16ToFloat(buffer.subarray(0, bytesRead));
-    } finally {
-      await handle.close();
-    }
+    const at = WAV_HEADER_BYTES + start * BYTES_PER_SAMPLE;
+    return pcm16ToFloat(await readExisting(deps.files.audio, recording.storageKey, at, at + (end - start) * BYTES_PER_SAMPLE));
   }
   const out = new Float32Array(end - start);
   let at = 0; // first sample of the current chunk

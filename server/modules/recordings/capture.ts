@@ -1,4 +1,3 @@
-import fs from 'node:fs/promises';
 import crypto from 'node:crypto';
 import type { AppDeps } from '../../deps';
 import { AppError, conflict, unprocessable } from '../../errors';
@@ -6,12 +5,12 @@ import { wavHeader } from '../../pipeline/asr/hosted-wav';
 import type { RecordingRow } from './access';
 import { chunkRows, readChunk, type ChunkRow } from './audio-source';
 import { liveWindowing } from './live';
-import { audioStorage, sha256Hex, writeDurably } from './storage';
+import { chunkFolder, chunkKey, sha256Hex, wavKey } from './storage';
 import { RATE } from './windows';
 
 /**
  * The capture protocol: numbered chunks of 16 kHz mono 16-bit PCM, each
- * durable on disk before it is acknowledged; a state listing what has
+ * durable in the audio store (disk or database) before it is acknowledged; a state listing what has
  * arrived, so a client resumes after a dropped network, a reload or a server
  * restart; and a completion that checks every chunk and the hash of the
  * whole before assembling one WAV and queueing its transcription.
@@ -32,15 +31,15 @@ export async function putChunk(deps: AppDeps, recording: RecordingRow, seq: numb
     throw unprocessable('En del ska vara 16-bitars PCM: ett jämnt antal byte, minst två.', [{ field: 'body', message: 'Fel längd' }], 'bad_chunk');
   }
 
-  const file = audioStorage(deps.env.dataDir).chunkPath(recording.id, seq, sha);
-  await writeDurably(file, [body]);
+  const key = chunkKey(recording.id, seq, sha);
+  await deps.files.audio.put(key, [body]);
   try {
     await deps.db.prisma.recordingChunk.create({ data: { recordingId: recording.id, seq, bytes: body.length, sha256: sha } });
   } catch (error) {
     // A concurrent upload of the same seq won the race: its row decides.
     const winner = await deps.db.prisma.recordingChunk.findUnique({ where: { recordingId_seq: { recordingId: recording.id, seq } } });
     if (!winner) throw error;
-    if (winner.sha256 !== sha) await fs.rm(file, { force: true });
+    if (winner.sha256 !== sha) await deps.files.audio.delete(key);
     return sameOrConflict(winner.sha256, sha, seq);
   }
   liveWindowing(deps).chunkAcknowledged(recording.id, userId);
@@ -97,19 +96,18 @@ export async function completeRecording(deps: AppDeps, recording: RecordingRow, 
   }
   if (extra.length) throw conflict(`Servern har fler delar än ${input.chunkCount} (${listed(extra)}).`, 'chunk_count_mismatch');
 
-  const storage = audioStorage(deps.env.dataDir);
-  const key = storage.wavKey(recording.id);
-  const file = storage.resolve(key);
+  const store = deps.files.audio;
+  const key = wavKey(recording.id);
   const dataBytes = rows.reduce((n, r) => n + r.bytes, 0);
   const hash = crypto.createHash('sha256');
   await live.finish(recording.id);
-  await writeDurably(file, (async function* () {
+  await store.put(key, (async function* () {
     yield wavHeader(dataBytes, 1, RATE);
     yield* orderedChunks(deps, recording.id, rows, hash);
   })());
   const sha = hash.digest('hex');
   if (sha !== input.sha256) {
-    await fs.rm(file, { force: true });
+    await store.delete(key);
     throw conflict('Kontrollsumman för hela inspelningen stämmer inte med det servern tagit emot. Skicka om delarna.', 'hash_mismatch');
   }
 
@@ -119,8 +117,8 @@ export async function completeRecording(deps: AppDeps, recording: RecordingRow, 
     data: { status: 'complete', sha256: sha, storageKey: key, durationSeconds: dataBytes / 2 / RATE, originalFormat: 'pcm_s16le' },
   });
   await deps.db.prisma.encounter.updateMany({ where: { id: recording.encounterId, consultationEndedAt: null }, data: { consultationEndedAt: now } });
-  // The WAV now holds every byte: the chunk files are redundant copies of patient audio.
-  await fs.rm(storage.chunkDir(recording.id), { recursive: true, force: true });
+  // The WAV now holds every byte: the chunks are redundant copies of patient audio.
+  await store.deleteFolder(chunkFolder(recording.id));
   return ensureJob(deps, updated, userId);
 }
 

@@ -1,4 +1,3 @@
-import fs from 'node:fs/promises';
 import { z } from 'zod';
 import type { TranscriptSegment } from '../../contracts/transcript';
 import type { JobContext } from '../../jobs/queue';
@@ -6,7 +5,7 @@ import { transcribeRecording } from '../../pipeline/asr/transcribe-recording';
 import { LiveWindower, type LiveWindow } from '../../pipeline/audio/live-windower';
 import type { RecordingRow } from './access';
 import { chunkRows, readSamples } from './audio-source';
-import { audioStorage } from './storage';
+import { readExisting } from '../../storage/file-store';
 import { assembleSegments, toSamples, transcribeWindowInto, windowSegments, type WindowContext } from './windows';
 
 export interface FinalSegments {
@@ -65,7 +64,7 @@ const Speakers = z.array(z.string().min(1).max(64)).max(8);
 
 async function uploadedFile(ctx: JobContext<unknown>, recording: RecordingRow, wctx: WindowContext): Promise<FinalSegments> {
   const { env } = ctx.deps;
-  const bytes = new Uint8Array(await fs.readFile(audioStorage(env.dataDir).resolve(recording.storageKey!)));
+  const bytes = await readExisting(ctx.deps.files.audio, recording.storageKey!);
   const speakers = Speakers.safeParse(recording.speakers);
   const result = await transcribeRecording({
     audio: bytes,

@@ -1,5 +1,5 @@
 import type { AppDeps } from '../../deps';
-import { audioStorage, deleteRecordingAudio } from './storage';
+import { deleteRecordingAudio } from './storage';
 
 /**
  * Data minimisation: audio lives until the note is signed or for
@@ -11,7 +11,7 @@ import { audioStorage, deleteRecordingAudio } from './storage';
 export type PurgeReason = 'signed' | 'retention';
 
 async function purgeRecording(deps: AppDeps, recording: { id: string; encounterId: string; storageKey: string | null }, reason: PurgeReason): Promise<void> {
-  await deleteRecordingAudio(audioStorage(deps.env.dataDir), recording.id, recording.storageKey);
+  await deleteRecordingAudio(deps.files.audio, recording.id, recording.storageKey);
   const db = deps.db.prisma;
   await db.recordingWindow.deleteMany({ where: { recordingId: recording.id } });
   await db.recording.update({

@@ -9,7 +9,7 @@ import { decodeAudio } from '../../pipeline/audio/decode-audio';
 import { encounterWithConsent } from './access';
 import { ensureJob } from './capture';
 import { readRawBody } from './raw-body';
-import { audioStorage, sha256Hex, writeDurably } from './storage';
+import { sha256Hex, wavKey } from './storage';
 
 /** What browsers, phones and recorders call audio files; the format itself is read from the bytes. */
 const ACCEPTED_TYPES = /^(audio\/[\w.+-]+|video\/(webm|mp4|ogg)|application\/(octet-stream|ogg))$/i;
@@ -61,9 +61,8 @@ export async function acceptUpload(deps: AppDeps, user: SessionUser, encounterId
   // The file is durable before its row exists, so no row ever points at missing audio.
   const id = `u${crypto.randomBytes(12).toString('hex')}`;
   const wav = encodeWav16(decoded.channels, decoded.sampleRate);
-  const storage = audioStorage(deps.env.dataDir);
-  const key = storage.wavKey(id);
-  await writeDurably(storage.resolve(key), [wav]);
+  const key = wavKey(id);
+  await deps.files.audio.put(key, [wav]);
   const recording = await deps.db.prisma.recording.create({
     data: {
       id,
