@@ -103,11 +103,16 @@ describe.skipIf(!chromiumAvailable())('samskapande i Chromium', () => {
     await page.screenshot({ path: path.join(SCREENSHOTS, 'samskapande-jamfor.png'), fullPage: true });
     await page.goBack();
 
-    // Promote version 2: the default gate (no critical flags on any case) is met by its run.
+    // Produktion is protected by default: the designer sees why version 2 may not go there yet, and cannot pass the gate.
     await page.getByRole('button', { name: 'Produktion till version 2' }).click();
-    await page.getByText('Produktion pekar nu på version 2.').waitFor();
-    await page.getByText(/Produktion v1 → v2 av Demodesigner/).waitFor();
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'samskapande-arbetsflode.png'), fullPage: true });
+    const dialog = page.getByRole('dialog', { name: 'Version 2 till produktion' });
+    await dialog.getByText('Spärren för produktion är inte uppfylld.').waitFor();
+    await dialog.getByText(/Kritiska flaggor: som mest 0 i ett testfall.*\(uppfyllt\)/).waitFor();
+    expect(await dialog.getByText(/: versionen har inte varit med i någon avslutad blind bedömningsomgång\./).count()).toBe(3);
+    expect(await dialog.getByRole('button', { name: 'Flytta förbi spärren' }).count()).toBe(0);
+    expect(await dialog.textContent()).not.toMatch(/gate\.|min[A-Z]|\d\.\d/);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'samskapande-sparr-designer.png'), fullPage: true });
+    await dialog.getByRole('button', { name: 'Avbryt' }).click();
     expect(pageErrors).toEqual([]);
   });
 
@@ -220,8 +225,8 @@ describe.skipIf(!chromiumAvailable())('samskapande i Chromium', () => {
         // All raters agree, item by item, except the designer on the first pair of their queue: one split case.
         const dissent = rater === 'design1' && pair === 1;
         for (const [k, key] of names.entries()) {
-          const score = 2 + (k % 3);
-          await p.locator(`input[name="a-${key}"][value="${dissent ? score + 1 : score}"]`).check();
+          const score = 3 + (k % 3);
+          await p.locator(`input[name="a-${key}"][value="${dissent ? score - 1 : score}"]`).check();
           await p.locator(`input[name="b-${key}"][value="${score}"]`).check();
         }
         await p.getByLabel(dissent ? 'A' : 'Lika bra', { exact: true }).check();
@@ -236,14 +241,38 @@ describe.skipIf(!chromiumAvailable())('samskapande i Chromium', () => {
     await page.goto(`/bedomning/${roundId}/resultat`);
     await page.getByText('24 bedömningar från 3 bedömare').waitFor();
     const alpha = await page.getByText(/α alla frågor: /).textContent();
-    const value = Number(alpha!.replace('α alla frågor: ', ''));
+    const value = Number(alpha!.replace('α alla frågor: ', '').replace(',', '.'));
     expect(value).toBeGreaterThan(0.5);
     expect(value).toBeLessThan(1);
     const split = page.getByRole('region', { name: 'Testfall där bedömarna var oeniga' }).getByRole('listitem');
     expect(await split.count()).toBe(1);
-    expect(await split.first().textContent()).toMatch(/spridning \d\.\d\d poäng, olika val av version/);
+    expect(await split.first().textContent()).toMatch(/spridning \d,\d\d poäng, olika val av version/);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'samskapande-bedomning-resultat.png'), fullPage: true });
     console.log(`round in the browser: ${alpha}; split: ${await split.first().textContent()}`);
+    await page.getByRole('button', { name: 'Stäng omgången' }).click();
+    await page.getByText(/omgången är stängd/).waitFor();
     expect(pageErrors).toEqual([]);
+
+    // The lead promotes version 2 through the gate, which the closed round now meets, and writes why.
+    const lead = await openPage(browser, server.baseUrl, { width: 1366, height: 768 });
+    await signIn(lead.page, 'ledare1', server.passwords.demo, 'Åre-fjäll-vandring-43');
+    await lead.page.goto(`/samskapande/grupp/${group.id}`);
+    await lead.page.getByRole('link', { name: /Läkare – mottagningsbesök/ }).click();
+    await lead.page.getByRole('button', { name: 'Produktion till version 2' }).click();
+    const dialog = lead.page.getByRole('dialog', { name: 'Version 2 till produktion' });
+    await dialog.getByText('Spärren är uppfylld.').waitFor();
+    await dialog.getByText(/Bedömarnas samstämmighet α = \d,\d\d – minst 0,67/).waitFor();
+    const confirm = dialog.getByRole('button', { name: 'Flytta till produktion' });
+    expect(await confirm.isDisabled()).toBe(true);
+    const reason = 'Kortare kontaktorsak, godkänd i blindbedömningen.';
+    await dialog.getByLabel(/Varför ska version 2 i produktion/).fill(reason);
+    await lead.page.screenshot({ path: path.join(SCREENSHOTS, 'samskapande-sparr-ledare.png'), fullPage: true });
+    await confirm.click();
+    await lead.page.getByText('Produktion pekar nu på version 2.').waitFor();
+    await lead.page.getByText(new RegExp(`Produktion v1 → v2 av .* · ${reason}`)).waitFor();
+    const event = await server.deps.db.prisma.labelEvent.findFirstOrThrow({ where: { label: 'produktion' }, orderBy: { createdAt: 'desc' } });
+    expect(event).toMatchObject({ reason, override: false });
+    expect(lead.pageErrors).toEqual([]);
+    await lead.page.context().close();
   });
 });

@@ -2,26 +2,65 @@ import { z } from 'zod';
 
 /**
  * A working group's promotion gate (WorkingGroup.gateConfig). A criterion set
- * to null is not checked. The default demands only what no group should
- * waive silently: no critical grounding flag on any case of the latest run.
+ * to null (or false) is not checked. A group that never saved its own gate
+ * gets its profession's defaults (`defaultGateConfig`), so produktion is
+ * protected from the first start; a saved gate only stores what the group
+ * chose, and every key it leaves out falls back to the default.
  */
 export const GateConfigSchema = z.object({
   /** the most critical grounding flags allowed on any single case */
-  maxCriticalFlagsPerCase: z.number().int().min(0).max(100).nullable().default(0),
+  maxCriticalFlagsPerCase: z.number().int().min(0).max(100).nullable(),
   /** mean key-fact recall over the run's cases (0–1) */
-  minKeyFactRecall: z.number().min(0).max(1).nullable().default(null),
+  minKeyFactRecall: z.number().min(0).max(1).nullable(),
+  /** key-fact recall on the cases both runs share may not fall below the current produktion version's */
+  keyFactRecallNotBelowProduktion: z.boolean(),
   /** mean critical key-fact recall over the run's cases (0–1) */
-  minCriticalKeyFactRecall: z.number().min(0).max(1).nullable().default(null),
+  minCriticalKeyFactRecall: z.number().min(0).max(1).nullable(),
   /** mean PDQI-9 score (1–5) of the version in its latest closed rating round */
-  minMeanPdqi: z.number().min(1).max(5).nullable().default(null),
+  minMeanPdqi: z.number().min(1).max(5).nullable(),
   /** Krippendorff's α (ordinal, all items pooled) in that round */
-  minAlpha: z.number().min(-1).max(1).nullable().default(null),
+  minAlpha: z.number().min(-1).max(1).nullable(),
   /** raters who rated at least one pair in that round */
-  minRaters: z.number().int().min(1).max(50).nullable().default(null),
+  minRaters: z.number().int().min(1).max(50).nullable(),
 });
 export type GateConfig = z.infer<typeof GateConfigSchema>;
+export const GateConfigPatchSchema = GateConfigSchema.partial();
 
-export function parseGateConfig(value: unknown): GateConfig {
-  const parsed = GateConfigSchema.safeParse(value ?? {});
-  return parsed.success ? parsed.data : GateConfigSchema.parse({});
+/**
+ * Shared by every profession: no critical grounding flag on any test case,
+ * recall not below what produktion does today, and a closed blind rating
+ * round whose raters agree (α ≥ 0.67, Krippendorff's lowest level for
+ * tentative conclusions) before its mean PDQI-9 (≥ 3.5, above the scale's
+ * midpoint) is believed.
+ */
+const BASE: GateConfig = {
+  maxCriticalFlagsPerCase: 0,
+  minKeyFactRecall: null,
+  keyFactRecallNotBelowProduktion: true,
+  minCriticalKeyFactRecall: null,
+  minMeanPdqi: 3.5,
+  minAlpha: 0.67,
+  minRaters: 3,
+};
+
+/**
+ * Where professions differ: the small psychologist/counsellor and
+ * occupational-therapist groups can seldom gather three raters for a round,
+ * so two suffice there. (An absolute floor on critical key facts is left to
+ * each group: the shipped physician cases reach 77 % with the extractive
+ * engine, and "not below produktion" already stops a version that loses facts.)
+ */
+const BY_PROFESSION: Record<string, Partial<GateConfig>> = {
+  'psykolog-kurator': { minRaters: 2 },
+  arbetsterapeut: { minRaters: 2 },
+};
+
+export function defaultGateConfig(professionCode: string | null | undefined): GateConfig {
+  return { ...BASE, ...(professionCode ? BY_PROFESSION[professionCode] : undefined) };
+}
+
+/** The group's stored choices over its profession's defaults; an unreadable stored value counts as none. */
+export function parseGateConfig(value: unknown, professionCode: string | null | undefined): GateConfig {
+  const stored = GateConfigPatchSchema.safeParse(value ?? {});
+  return { ...defaultGateConfig(professionCode), ...(stored.success ? stored.data : {}) };
 }

@@ -1,23 +1,18 @@
 import type { AppDeps } from '../../deps';
-import type { RunSummary } from '../evalruns/summary';
+import { mean, type RunSummary } from '../evalruns/summary';
 import { RoundConfigSchema } from '../ratings/items';
 import { resultsOf } from '../ratings/service';
 import { parseGateConfig, type GateConfig } from './config';
+import { criterionMessage, type Criterion } from './messages';
 
 /**
  * Does a workflow version meet its group's gate? Reads the latest succeeded
- * evaluation run of the version and the latest closed rating round that
- * included it. Each configured criterion reports its threshold and the
- * measured value (null when there was nothing to measure, which fails).
+ * evaluation run of the version (and of the current produktion version, for
+ * the "not below produktion" criterion, compared on the cases both ran) and
+ * the latest closed rating round that included it. Each checked criterion
+ * reports its threshold, the measured value (null when there was nothing to
+ * measure, which fails) and a plain Swedish sentence.
  */
-export interface Criterion {
-  key: keyof GateConfig;
-  label: string;
-  threshold: number;
-  measured: number | null;
-  passed: boolean;
-}
-
 export interface GateResult {
   passed: boolean;
   criteria: Criterion[];
@@ -26,40 +21,60 @@ export interface GateResult {
   config: GateConfig;
 }
 
-const LABELS: Record<keyof GateConfig, string> = {
-  maxCriticalFlagsPerCase: 'Högst antal kritiska flaggor i något testfall',
-  minKeyFactRecall: 'Lägsta andel nyckelfakta',
-  minCriticalKeyFactRecall: 'Lägsta andel kritiska nyckelfakta',
-  minMeanPdqi: 'Lägsta medel-PDQI-9',
-  minAlpha: 'Lägsta överensstämmelse (α)',
-  minRaters: 'Minsta antal bedömare',
-};
+type Key = Criterion['key'];
+const ORDER: Key[] = ['maxCriticalFlagsPerCase', 'minKeyFactRecall', 'keyFactRecallNotBelowProduktion', 'minCriticalKeyFactRecall', 'minRaters', 'minAlpha', 'minMeanPdqi'];
+
+async function latestRun(deps: AppDeps, versionId: string) {
+  return deps.db.prisma.evalRun.findFirst({ where: { workflowVersionId: versionId, status: 'succeeded' }, orderBy: { createdAt: 'desc' } });
+}
+
+/** Mean key-fact recall of both runs over the cases both ran (a run on fewer cases is not compared with a mean over more). */
+async function recallOnSharedCases(deps: AppDeps, runId: string, otherRunId: string): Promise<{ mine: number | null; theirs: number | null }> {
+  const rows = await deps.db.prisma.evalResult.findMany({ where: { runId: { in: [runId, otherRunId] } }, select: { runId: true, caseId: true, metrics: true } });
+  const byRun = (id: string) => new Map(rows.filter((r) => r.runId === id).map((r) => [r.caseId, (r.metrics as { keyFactRecall: number | null }).keyFactRecall]));
+  const mine = byRun(runId);
+  const theirs = byRun(otherRunId);
+  const shared = [...mine.keys()].filter((c) => theirs.has(c));
+  return { mine: mean(shared.map((c) => mine.get(c) ?? null)), theirs: mean(shared.map((c) => theirs.get(c) ?? null)) };
+}
 
 export async function evaluateGate(deps: AppDeps, groupId: string | null, versionId: string): Promise<GateResult> {
   const db = deps.db.prisma;
-  const group = groupId ? await db.workingGroup.findUnique({ where: { id: groupId } }) : null;
-  const config = parseGateConfig(group?.gateConfig);
-  const run = await db.evalRun.findFirst({ where: { workflowVersionId: versionId, status: 'succeeded' }, orderBy: { createdAt: 'desc' } });
+  const group = groupId ? await db.workingGroup.findUnique({ where: { id: groupId }, include: { profession: true } }) : null;
+  const config = parseGateConfig(group?.gateConfig, group?.profession.code);
+  const version = await db.workflowVersion.findUniqueOrThrow({ where: { id: versionId } });
+  const run = await latestRun(deps, versionId);
   const summary = (run?.summary ?? null) as RunSummary | null;
   const rounds = groupId ? await db.ratingRound.findMany({ where: { groupId, status: 'closed' }, orderBy: { closedAt: 'desc' } }) : [];
   const round = rounds.find((r) => RoundConfigSchema.safeParse(r.config).data?.versionIds.includes(versionId));
   const results = round ? await resultsOf(deps, { id: round.id, config: RoundConfigSchema.parse(round.config) }) : null;
-  const pdqi = results?.versions.find((v) => v.versionId === versionId)?.pdqi.mean ?? null;
 
-  const measured: Record<keyof GateConfig, number | null> = {
-    maxCriticalFlagsPerCase: summary?.maxCriticalFlagsPerCase ?? null,
-    minKeyFactRecall: summary?.meanKeyFactRecall ?? null,
-    minCriticalKeyFactRecall: summary?.meanCriticalKeyFactRecall ?? null,
-    minMeanPdqi: pdqi,
-    minAlpha: results?.alpha.overall ?? null,
-    minRaters: results?.raters ?? null,
+  // The version produktion points at now; comparing a version with itself is no check.
+  const produktion = await db.workflowLabel.findUnique({ where: { workflowId_label: { workflowId: version.workflowId, label: 'produktion' } } });
+  const produktionVersion = produktion && produktion.versionId !== versionId ? await db.workflowVersion.findUnique({ where: { id: produktion.versionId } }) : null;
+  const produktionRun = produktionVersion ? await latestRun(deps, produktionVersion.id) : null;
+  const shared = run && produktionRun ? await recallOnSharedCases(deps, run.id, produktionRun.id) : null;
+
+  const values: Record<Key, { measured: number | null; threshold: number | null } | null> = {
+    maxCriticalFlagsPerCase: { measured: summary?.maxCriticalFlagsPerCase ?? null, threshold: config.maxCriticalFlagsPerCase },
+    minKeyFactRecall: { measured: summary?.meanKeyFactRecall ?? null, threshold: config.minKeyFactRecall },
+    keyFactRecallNotBelowProduktion:
+      config.keyFactRecallNotBelowProduktion && produktionVersion ? { measured: shared?.mine ?? null, threshold: shared?.theirs ?? null } : null,
+    minCriticalKeyFactRecall: { measured: summary?.meanCriticalKeyFactRecall ?? null, threshold: config.minCriticalKeyFactRecall },
+    minRaters: { measured: results?.raters ?? null, threshold: config.minRaters },
+    minAlpha: { measured: results?.alpha.overall ?? null, threshold: config.minAlpha },
+    minMeanPdqi: { measured: results?.versions.find((v) => v.versionId === versionId)?.pdqi.mean ?? null, threshold: config.minMeanPdqi },
   };
-  const criteria = (Object.keys(LABELS) as (keyof GateConfig)[]).flatMap((key): Criterion[] => {
-    const threshold = config[key];
-    if (threshold === null) return [];
-    const value = measured[key];
-    const passed = value !== null && (key === 'maxCriticalFlagsPerCase' ? value <= threshold : value >= threshold);
-    return [{ key, label: LABELS[key], threshold, measured: value, passed }];
+  const context = { hasRun: run !== null, hasRound: round !== undefined, produktionVersion: produktionVersion?.version ?? null };
+  const criteria = ORDER.flatMap((key): Criterion[] => {
+    const v = values[key];
+    if (v === null || (v.threshold === null && key !== 'keyFactRecallNotBelowProduktion')) return [];
+    // Rounded to what the message shows, so "0,81 – kravet minst 0,81" never fails on a hidden digit.
+    const round3 = (x: number) => Math.round(x * 1000) / 1000;
+    const passed =
+      v.measured !== null && v.threshold !== null && (key === 'maxCriticalFlagsPerCase' ? v.measured <= v.threshold : round3(v.measured) >= round3(v.threshold));
+    const criterion = { key, threshold: v.threshold, measured: v.measured, passed };
+    return [{ ...criterion, ...criterionMessage(criterion, context) }];
   });
   return { passed: criteria.every((c) => c.passed), criteria, runId: run?.id ?? null, roundId: round?.id ?? null, config };
 }

@@ -4,16 +4,13 @@ import { AppError } from '../../errors';
 import { route, type RouteDef, type SessionUser } from '../../http/route';
 import { isLead, loadGroup, requireGroupDesigner, requireGroupReader } from '../workflows/access';
 import { LABELS, loadVersion, loadWorkflow, moveLabel } from '../workflows/service';
-import { GateConfigSchema, parseGateConfig } from './config';
-import { evaluateGate, type Criterion, type GateResult } from './evaluate';
+import { badRequest } from '../../errors';
+import { defaultGateConfig, GateConfigPatchSchema, parseGateConfig } from './config';
+import { evaluateGate, type GateResult } from './evaluate';
 
 const Id = z.string().min(1).max(40);
-const fmt = (x: number | null) => (x === null ? 'saknas' : Number.isInteger(x) ? String(x) : x.toFixed(2));
-
-function criterionMessage(c: Criterion): string {
-  const op = c.key === 'maxCriticalFlagsPerCase' ? 'högst' : 'minst';
-  return `${c.label}: uppmätt ${fmt(c.measured)}, krav ${op} ${fmt(c.threshold)}`;
-}
+/** Why a version goes to produktion, written by whoever moves it (and the lead's reason for passing a failed gate). */
+const Reason = z.string().trim().min(10, 'Skriv en motivering på minst 10 tecken.').max(2000);
 
 const gateFailed = (gate: GateResult) =>
   new AppError(
@@ -23,7 +20,7 @@ const gateFailed = (gate: GateResult) =>
     gate.runId === null
       ? 'Versionen har ingen klar körning på testfallen. Kör den först.'
       : 'Versionen uppfyller inte arbetsgruppens krav. En projektledare kan flytta etiketten ändå med en skriftlig motivering.',
-    gate.criteria.filter((c) => !c.passed).map((c) => ({ field: `gate.${c.key}`, message: criterionMessage(c) })),
+    gate.criteria.filter((c) => !c.passed).map((c) => ({ field: `gate.${c.key}`, message: c.message })),
   );
 
 function requireLabelMover(user: SessionUser, groupId: string | null): void {
@@ -46,7 +43,13 @@ export const gateRoutes: RouteDef[] = [
     handler: async ({ deps, user, params }) => {
       const group = await loadGroup(deps, params.id);
       requireGroupReader(user!, group.id);
-      return { gate: parseGateConfig(group.gateConfig) };
+      const profession = await deps.db.prisma.profession.findUniqueOrThrow({ where: { id: group.professionId } });
+      return {
+        gate: parseGateConfig(group.gateConfig, profession.code),
+        defaults: defaultGateConfig(profession.code),
+        profession: profession.name,
+        custom: group.gateConfig !== null && Object.keys(group.gateConfig as object).length > 0,
+      };
     },
   }),
   route({
@@ -55,7 +58,8 @@ export const gateRoutes: RouteDef[] = [
     access: ['designer', 'lead'],
     summary: 'Ändra arbetsgruppens krav för produktion',
     params: z.object({ id: Id }),
-    body: GateConfigSchema,
+    /** the keys the group sets itself; a key left out follows the profession's default ({} = all defaults) */
+    body: GateConfigPatchSchema.strict(),
     audit: { action: 'group.gate_config', kind: 'write' },
     handler: async (ctx) => {
       const { deps, user, params, body } = ctx;
@@ -63,7 +67,8 @@ export const gateRoutes: RouteDef[] = [
       requireLabelMover(user!, group.id);
       await deps.db.prisma.workingGroup.update({ where: { id: group.id }, data: { gateConfig: body } });
       ctx.auditDetails = { groupId: group.id };
-      return { gate: body };
+      const profession = await deps.db.prisma.profession.findUniqueOrThrow({ where: { id: group.professionId } });
+      return { gate: parseGateConfig(body, profession.code), defaults: defaultGateConfig(profession.code), profession: profession.name, custom: Object.keys(body).length > 0 };
     },
   }),
   route({
@@ -83,9 +88,9 @@ export const gateRoutes: RouteDef[] = [
     method: 'put',
     path: '/workflows/:id/labels/:label',
     access: ['designer', 'lead'],
-    summary: 'Flytta en etikett (utkast, test, produktion) till en version',
+    summary: 'Flytta en etikett (utkast, test, produktion) till en version; till produktion med motivering',
     params: z.object({ id: Id, label: z.enum(LABELS) }),
-    body: z.object({ version: z.number().int().positive() }),
+    body: z.object({ version: z.number().int().positive(), reason: z.string().max(2000).optional() }),
     audit: { action: 'workflow.label', kind: 'write' },
     handler: async (ctx) => {
       const { deps, user, params, body } = ctx;
@@ -93,11 +98,18 @@ export const gateRoutes: RouteDef[] = [
       requireLabelMover(user!, workflow.groupId);
       const version = await loadVersion(deps, workflow.id, body.version);
       let gate: GateResult | null = null;
-      if (params.label === 'produktion' && !(await wasProduktion(deps, workflow.id, version.id))) {
-        gate = await evaluateGate(deps, workflow.groupId, version.id);
-        if (!gate.passed) throw gateFailed(gate);
+      let reason: string | null = body.reason?.trim() || null;
+      if (params.label === 'produktion') {
+        // Every move of produktion (promotion or rollback) is a decision someone explains.
+        const checked = Reason.safeParse(body.reason ?? '');
+        if (!checked.success) throw badRequest('Skriv varför versionen ska användas i produktion.', [{ field: 'body.reason', message: 'Skriv en motivering på minst 10 tecken.' }]);
+        reason = checked.data;
+        if (!(await wasProduktion(deps, workflow.id, version.id))) {
+          gate = await evaluateGate(deps, workflow.groupId, version.id);
+          if (!gate.passed) throw gateFailed(gate);
+        }
       }
-      const event = await moveLabel(deps, { workflowId: workflow.id, label: params.label, toVersionId: version.id, actorId: user!.id, gateResult: gate });
+      const event = await moveLabel(deps, { workflowId: workflow.id, label: params.label, toVersionId: version.id, actorId: user!.id, reason, gateResult: gate });
       ctx.auditDetails = { workflowId: workflow.id, versionId: version.id, label: params.label };
       return { label: params.label, version: version.version, eventId: event.id, gate };
     },
@@ -108,7 +120,7 @@ export const gateRoutes: RouteDef[] = [
     access: ['lead'],
     summary: 'Projektledaren flyttar produktion förbi spärren, med motivering',
     params: z.object({ id: Id }),
-    body: z.object({ version: z.number().int().positive(), reason: z.string().trim().min(10).max(2000) }),
+    body: z.object({ version: z.number().int().positive(), reason: Reason }),
     audit: { action: 'workflow.promote_override', kind: 'write' },
     handler: async (ctx) => {
       const { deps, user, params, body } = ctx;

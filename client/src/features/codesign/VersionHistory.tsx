@@ -6,34 +6,45 @@ import { useMe } from '../../session/SessionContext';
 import { moveLabel } from './api';
 import { FieldProblems } from './FieldProblems';
 import { LABEL_NAMES } from './format';
-import { OverrideDialog } from './OverrideDialog';
+import { PromoteDialog } from './PromoteDialog';
 import type { WorkflowDetail } from './schemas';
 
 /**
  * Versions newest first with their labels, and buttons that move a label to
- * a version (promotion, or rollback to an earlier one). A refused promotion
- * shows each failed gate criterion; a lead can then override with a reason.
+ * a version. Utkast and test move at once; produktion opens the gate check
+ * (PromoteDialog), which asks for a reason and lets only a lead pass a
+ * failed gate.
  */
 export function VersionHistory({ detail, onChanged }: { detail: WorkflowDetail; onChanged(): void }) {
   const me = useMe();
   const notify = useNotify();
   const move = useSubmit(moveLabel);
-  const [refused, setRefused] = useState<number | null>(null);
+  const [promoting, setPromoting] = useState<number | null>(null);
   const isLead = me.roles.includes('lead');
   const onMove = async (label: string, version: number) => {
-    setRefused(null);
-    const outcome = await move.run(detail.workflow.id, label, version);
-    if (outcome.ok) {
+    move.setError(null);
+    if (label === 'produktion') return setPromoting(version);
+    if ((await move.run(detail.workflow.id, label, version)).ok) {
       notify(`${LABEL_NAMES[label]} pekar nu på version ${version}.`);
       onChanged();
-    } else setRefused(version);
+    }
   };
   return (
     <section className="panel" aria-labelledby="history-title">
       <h2 id="history-title">Versioner</h2>
       <FieldProblems error={move.error} />
-      {isLead && refused !== null && move.error?.code === 'gate_failed' && (
-        <OverrideDialog workflowId={detail.workflow.id} version={refused} onDone={() => { setRefused(null); move.setError(null); onChanged(); }} />
+      {promoting !== null && (
+        <PromoteDialog
+          key={promoting}
+          workflowId={detail.workflow.id}
+          version={promoting}
+          isLead={isLead}
+          onClose={() => setPromoting(null)}
+          onDone={() => {
+            setPromoting(null);
+            onChanged();
+          }}
+        />
       )}
       <div className="table-scroll">
         <table>
@@ -73,7 +84,7 @@ export function VersionHistory({ detail, onChanged }: { detail: WorkflowDetail; 
           <li key={e.id}>
             <span>
               {formatDateTime(e.createdAt)}: {LABEL_NAMES[e.label] ?? e.label} v{e.fromVersion ?? '–'} → v{e.toVersion} av {e.actor ?? '?'}
-              {e.override && <strong> · förbi spärren: {e.reason}</strong>}
+              {e.override ? <strong> · förbi spärren: {e.reason}</strong> : e.label === 'produktion' && e.reason && <> · {e.reason}</>}
             </span>
           </li>
         ))}

@@ -4,6 +4,7 @@ import { request } from '../../api/client';
 import {
   CompareSchema,
   DiffSchema,
+  GateCheckSchema,
   GateEnvelopeSchema,
   ImportResultSchema,
   JobSchema,
@@ -33,8 +34,9 @@ export const getVersion = (workflowId: string, version: number) => request('GET'
 export const saveVersion = (workflowId: string, baseVersion: number, message: string, spec: WorkflowSpec) =>
   request('POST', `/workflows/${id(workflowId)}/versions`, SavedVersionSchema, { body: { baseVersion, message, spec } });
 export const getDiff = (workflowId: string, from: number, to: number) => request('GET', `/workflows/${id(workflowId)}/diff?from=${from}&to=${to}`, DiffSchema);
-export const moveLabel = (workflowId: string, label: string, version: number) =>
-  request('PUT', `/workflows/${id(workflowId)}/labels/${id(label)}`, LabelMovedSchema, { body: { version } });
+export const moveLabel = (workflowId: string, label: string, version: number, reason?: string) =>
+  request('PUT', `/workflows/${id(workflowId)}/labels/${id(label)}`, LabelMovedSchema, { body: { version, reason } });
+export const checkGate = (workflowId: string, version: number) => request('GET', `/workflows/${id(workflowId)}/versions/${version}/gate`, GateCheckSchema);
 export const overridePromotion = (workflowId: string, version: number, reason: string) =>
   request('POST', `/workflows/${id(workflowId)}/labels/produktion/override`, LabelMovedSchema, { body: { version, reason } });
 
@@ -65,5 +67,5 @@ export const submitRating = (roundId: string, body: { pairKey: string; scores: {
 export const getResults = (roundId: string) => request('GET', `/rating-rounds/${id(roundId)}/results`, ResultsSchema);
 
 export const getGate = (groupId: string) => request('GET', `/groups/${id(groupId)}/gate`, GateEnvelopeSchema);
-export const saveGate = (groupId: string, gate: GateConfig) => request('PUT', `/groups/${id(groupId)}/gate`, GateEnvelopeSchema, { body: gate });
+export const saveGate = (groupId: string, gate: Partial<GateConfig>) => request('PUT', `/groups/${id(groupId)}/gate`, GateEnvelopeSchema, { body: gate });
 

@@ -161,11 +161,22 @@ export type Results = z.infer<typeof ResultsSchema>;
 export const GateConfigSchemaClient = z.object({
   maxCriticalFlagsPerCase: Num,
   minKeyFactRecall: Num,
+  keyFactRecallNotBelowProduktion: z.boolean(),
   minCriticalKeyFactRecall: Num,
   minMeanPdqi: Num,
   minAlpha: Num,
   minRaters: Num,
 });
 export type GateConfig = z.infer<typeof GateConfigSchemaClient>;
-export const GateEnvelopeSchema = z.object({ gate: GateConfigSchemaClient });
+export const GateEnvelopeSchema = z.object({ gate: GateConfigSchemaClient, defaults: GateConfigSchemaClient, profession: z.string(), custom: z.boolean() });
+export type GateEnvelope = z.infer<typeof GateEnvelopeSchema>;
+export const GateCheckSchema = z.object({
+  gate: z.object({
+    passed: z.boolean(),
+    criteria: z.array(z.object({ key: z.string(), label: z.string(), passed: z.boolean(), message: z.string() })),
+  }),
+  /** the version held produktion before: moving back is a rollback and skips the gate */
+  rollback: z.boolean(),
+});
+export type GateCheck = z.infer<typeof GateCheckSchema>;
 export const LabelMovedSchema = z.object({ label: z.string(), version: z.number() });
