@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import { TestCaseSchema, type TestCase } from '../server/contracts/testcase';
+import { TrainingSeedSchema, type TrainingSeed } from '../server/contracts/training';
 import { WorkflowSpecSchema, type WorkflowSpec } from '../server/contracts/workflow';
 
 /**
@@ -13,6 +14,7 @@ import { WorkflowSpecSchema, type WorkflowSpec } from '../server/contracts/workf
 
 const workflowsDir = fileURLToPath(new URL('./workflows/', import.meta.url));
 const casesDir = fileURLToPath(new URL('./cases/', import.meta.url));
+const trainingDir = fileURLToPath(new URL('./training/', import.meta.url));
 
 function loadDir<S extends z.ZodType>(dir: string, schema: S): Array<{ file: string; data: z.output<S> }> {
   const files = readdirSync(dir)
@@ -50,6 +52,14 @@ export function loadSeedWorkflows(): WorkflowSpec[] {
  */
 export function loadSeedCases(): TestCase[] {
   return loadDir(casesDir, TestCaseSchema).map(({ file, data }) => {
+    if (`${data.slug}.json` !== file) throw new Error(`Seed file ${file} is invalid: slug: must equal the file name`);
+    return data;
+  });
+}
+
+/** The shipped review-training cases: errors planted in a shipped test case's reference note (server/modules/training/seed.ts). */
+export function loadSeedTrainingCases(): TrainingSeed[] {
+  return loadDir(trainingDir, TrainingSeedSchema).map(({ file, data }) => {
     if (`${data.slug}.json` !== file) throw new Error(`Seed file ${file} is invalid: slug: must equal the file name`);
     return data;
   });

@@ -11,6 +11,7 @@ import { documentationRoutes } from './modules/notes/routes';
 import { followupRoutes } from './modules/followup/routes';
 import { reportRoutes } from './modules/reports/routes';
 import { codesignRoutes } from './modules/workflows/codesign';
+import { trainingRoutes } from './modules/training/routes';
 
 /** The whole /api/v1 surface, one table. The route × role test walks it. */
 export const apiRoutes: RouteDef[] = [
@@ -25,4 +26,5 @@ export const apiRoutes: RouteDef[] = [
   ...documentationRoutes,
   ...codesignRoutes,
   ...followupRoutes, ...reportRoutes,
+  ...trainingRoutes,
 ];

@@ -1,5 +1,6 @@
 import { loadSeedCases, loadSeedWorkflows } from '../../prompts';
 import type { AppDeps } from '../deps';
+import { seedTrainingCases } from '../modules/training/seed';
 import { segmentsFromTurns } from '../modules/transcripts/service';
 
 /** Which shipped cases become demo encounters for which demo clinician. */
@@ -53,6 +54,7 @@ export async function seedContent(deps: AppDeps, ids: { professions: Map<string,
     if (!groupId) continue;
     await db.testCase.create({ data: { groupId, slug: testCase.slug, title: testCase.title, data: testCase } });
   }
+  await seedTrainingCases(deps, ids.groups, cases);
 
   const bySlug = new Map(cases.map((c) => [c.slug, c]));
   for (const [username, slugs] of Object.entries(DEMO_ENCOUNTERS)) {

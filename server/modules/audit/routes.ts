@@ -14,7 +14,7 @@ const ExtractQuery = z
 
 const COLUMNS = ['at', 'userId', 'username', 'role', 'careUnitId', 'encounterId', 'action', 'kind', 'outcome', 'requestId'] as const;
 
-function csvCell(v: unknown): string {
+export function csvCell(v: unknown): string {
   const s = v instanceof Date ? v.toISOString() : v == null ? '' : String(v);
   return /[",\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

@@ -51,12 +51,17 @@ function isInvented(hit: string, invented: readonly string[]): boolean {
   });
 }
 
-export function findPersonalData(testCase: TestCase): PiiFinding[] {
-  return textFields(testCase).flatMap(([field, text]) =>
+/** The gate over any list of [field, text] pairs (test cases, training cases). */
+export function scanFields(fields: readonly [string, string][], invented: readonly string[]): PiiFinding[] {
+  return fields.flatMap(([field, text]) =>
     detectPii(text)
-      .filter((hit) => !isInvented(hit.text, testCase.inventedIdentifiers))
+      .filter((hit) => !isInvented(hit.text, invented))
       .map((hit) => ({ field, kind: hit.kind, start: hit.start, end: hit.end })),
   );
+}
+
+export function findPersonalData(testCase: TestCase): PiiFinding[] {
+  return scanFields(textFields(testCase), testCase.inventedIdentifiers);
 }
 
 export function piiProblems(findings: readonly PiiFinding[], prefix: string): FieldProblem[] {
