@@ -10,6 +10,7 @@ const benches: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   report: () => import('./report'),
   asr: () => import('./asr'),
   audio: () => import('./audio'),
+  live: () => import('./live'),
 };
 
 const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));

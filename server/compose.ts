@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from './db/client';
+import { pollingBus, postgresBus } from './events/bus';
 import { migrate } from './db/migrate';
 import type { AppDeps } from './deps';
 import type { Env } from './env';
@@ -31,12 +32,14 @@ export async function compose(env: Env, logger: Logger = createLogger(env.LOG_LE
   await migrate(env.DATABASE_URL);
   const db = await openDatabase(env.DATABASE_URL);
   const jobs = env.databaseKind === 'postgresql' ? createPgBossQueue(db) : createInProcessQueue(db);
+  const events = env.databaseKind === 'postgresql' && env.LIVE_EVENTS === 'auto' ? postgresBus(db, logger) : pollingBus();
   const deps: AppDeps = {
     env,
     db,
     logger,
     audit: createAuditService(db, logger, env.AUDIT_RETENTION_YEARS),
     jobs,
+    events,
     files: openFileStores(env, db),
     loginLimiter: createLoginLimiter(env.LOGIN_MAX_ATTEMPTS, env.LOGIN_WINDOW_MINUTES),
     version: pkg.version,
@@ -47,6 +50,7 @@ export async function compose(env: Env, logger: Logger = createLogger(env.LOG_LE
     deps,
     async close() {
       await jobs.stop();
+      await events.close();
       for (const dispose of (deps.services.disposers as (() => Promise<void>)[] | undefined) ?? []) await dispose().catch(() => undefined);
       await db.close();
     },

@@ -1,5 +1,6 @@
 import type { Database } from './db/client';
 import type { Env } from './env';
+import type { EventBus } from './events/bus';
 import type { JobQueue } from './jobs/queue';
 import type { Logger } from './logger';
 import type { AuditService } from './modules/audit/service';
@@ -16,6 +17,8 @@ export interface AppDeps {
   logger: Logger;
   audit: AuditService;
   jobs: JobQueue;
+  /** change notices between processes (LISTEN/NOTIFY on PostgreSQL) */
+  events: EventBus;
   /** audio and report files: on disk (embedded) or in the database (scale-out) */
   files: FileStores;
   loginLimiter: LoginLimiter;

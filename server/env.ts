@@ -48,6 +48,8 @@ export const EnvSchema = z
     REPORT_RETENTION_HOURS: int(1, 24 * 90).default(72),
 
     JOB_CONCURRENCY: int(1, 16).default(1),
+    /** live transcript updates: auto = pushed by LISTEN/NOTIFY on PostgreSQL, polled on SQLite; poll forces polling (e.g. behind a transaction-pooling PgBouncer, where LISTEN does not work) */
+    LIVE_EVENTS: z.enum(['auto', 'poll']).default('auto'),
     /** run job handlers inside the web process (embedded default) */
     RUN_JOBS_IN_WEB: bool.default(true),
 

@@ -4,7 +4,9 @@ import { JobFailure, type JobHandler } from './queue';
 /**
  * Runs one job row with its handler: marks it running, feeds progress and
  * cancellation through, stores the result or a non-identifying error.
- * Shared by both queues so their behaviour cannot drift apart.
+ * Shared by both queues so their behaviour cannot drift apart. Every change
+ * of the row is announced on the event bus (`job` notices), so live views in
+ * other processes follow a job without polling it.
  */
 export async function runJob(
   deps: AppDeps,
@@ -15,15 +17,18 @@ export async function runJob(
   local: Map<string, AbortController>,
 ): Promise<'succeeded' | 'failed' | 'cancelled' | 'skipped'> {
   const db = deps.db.prisma;
+  const changed = () => deps.events.publish('job', jobId);
   const job = await db.job.findUnique({ where: { id: jobId } });
   if (!job || job.status === 'succeeded' || job.status === 'failed' || job.status === 'cancelled') return 'skipped';
   if (job.cancelRequested) {
     await db.job.update({ where: { id: jobId }, data: { status: 'cancelled', finishedAt: new Date() } });
+    await changed();
     return 'cancelled';
   }
   const handler = handlers.get(job.kind);
   if (!handler) {
     await db.job.update({ where: { id: jobId }, data: { status: 'failed', error: `unknown_kind: ingen hanterare för ${job.kind}`, finishedAt: new Date() } });
+    await changed();
     return 'failed';
   }
   const controller = new AbortController();
@@ -34,6 +39,7 @@ export async function runJob(
     where: { id: jobId },
     data: { status: 'running', startedAt: job.startedAt ?? new Date(), lockedBy: workerId, lockedAt: new Date(), attempts: { increment: 1 } },
   });
+  await changed();
   const started = Date.now();
   try {
     const result = await handler({
@@ -48,6 +54,7 @@ export async function runJob(
           data: { progress: Math.max(0, Math.min(1, fraction)), progressNote: note ?? null },
           select: { cancelRequested: true },
         });
+        await changed();
         if (row.cancelRequested) controller.abort(new Error('cancelled'));
         if (controller.signal.aborted) throw controller.signal.reason;
       },
@@ -56,12 +63,14 @@ export async function runJob(
       where: { id: jobId },
       data: { status: 'succeeded', progress: 1, result: (result ?? null) as never, finishedAt: new Date(), lockedBy: null },
     });
+    await changed();
     deps.logger.info('job.succeeded', { jobId, jobKind: job.kind, ms: Date.now() - started });
     return 'succeeded';
   } catch (error) {
     if (shutdown.aborted) {
       // Not the job's fault: leave it for the next process to pick up.
       await db.job.update({ where: { id: jobId }, data: { status: 'queued', lockedBy: null } });
+      await changed();
       throw error;
     }
     const cancelled = controller.signal.aborted;
@@ -70,6 +79,7 @@ export async function runJob(
       where: { id: jobId },
       data: { status: cancelled ? 'cancelled' : 'failed', error: message, finishedAt: new Date(), lockedBy: null },
     });
+    await changed();
     if (!cancelled) deps.logger.error('job.failed', { jobId, jobKind: job.kind, error });
     return cancelled ? 'cancelled' : 'failed';
   } finally {

@@ -57,6 +57,11 @@ export class Client {
     return { status: res.status, headers: res.headers, body: parsed as T, text };
   }
 
+  /** The Cookie header this client sends, for raw fetches (SSE, bytes) as the same browser. */
+  cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
   get<T = any>(path: string) {
     return this.request<T>('GET', path);
   }

@@ -117,6 +117,7 @@ export async function completeRecording(deps: AppDeps, recording: RecordingRow, 
     data: { status: 'complete', sha256: sha, storageKey: key, durationSeconds: dataBytes / 2 / RATE, originalFormat: 'pcm_s16le' },
   });
   await deps.db.prisma.encounter.updateMany({ where: { id: recording.encounterId, consultationEndedAt: null }, data: { consultationEndedAt: now } });
+  await deps.events.publish('recording', recording.id);
   // The WAV now holds every byte: the chunks are redundant copies of patient audio.
   await store.deleteFolder(chunkFolder(recording.id));
   return ensureJob(deps, updated, userId);
@@ -127,5 +128,6 @@ export async function ensureJob(deps: AppDeps, recording: RecordingRow, userId: 
   if (recording.jobId) return { recording, jobId: recording.jobId };
   const job = await deps.jobs.enqueue(TRANSCRIBE_JOB, { recordingId: recording.id }, { createdById: userId });
   const updated = await deps.db.prisma.recording.update({ where: { id: recording.id }, data: { jobId: job.id } });
+  await deps.events.publish('recording', recording.id);
   return { recording: updated, jobId: job.id };
 }

@@ -4,14 +4,18 @@ import type { RecordingRow } from './access';
 import { windowSegments } from './windows';
 
 /**
- * The live transcript as Server-Sent Events. The stream polls the database
- * (every 300 ms), not an in-process emitter, so it shows windows transcribed
- * by any worker process. `segment` events carry window segments in window
- * order (event id `w<index>`, so a reconnecting EventSource resumes after the
- * last one it got); `status` events carry the recording's and the job's
- * state, and the last one names the finished transcript (or the failure).
+ * The live transcript as Server-Sent Events. The stream reads the database,
+ * not an in-process emitter, so it shows windows transcribed by any worker
+ * process. On PostgreSQL it reads when a `recording` or `job` notice arrives
+ * (LISTEN/NOTIFY, see events/bus.ts) and otherwise only once a minute, in
+ * case a notice was lost; on SQLite it polls every 300 ms. `segment` events
+ * carry window segments in window order (event id `w<index>`, so a
+ * reconnecting EventSource resumes after the last one it got); `status`
+ * events carry the recording's and the job's state, and the last one names
+ * the finished transcript (or the failure).
  */
 const POLL_MS = 300;
+const SAFETY_POLL_MS = 60_000;
 const HEARTBEAT_MS = 15_000;
 
 interface Snapshot {
@@ -28,7 +32,7 @@ function lastSentIndex(req: Request): number {
   return match ? Number(match[1]) : -1;
 }
 
-async function snapshot(deps: AppDeps, recordingId: string): Promise<Snapshot | null> {
+async function snapshot(deps: AppDeps, recordingId: string): Promise<{ state: Snapshot; jobId: string | null } | null> {
   const db = deps.db.prisma;
   const recording = await db.recording.findUnique({ where: { id: recordingId }, select: { status: true, jobId: true } });
   if (!recording) return null;
@@ -47,7 +51,7 @@ async function snapshot(deps: AppDeps, recordingId: string): Promise<Snapshot | 
         : recording.status === 'recording'
           ? 'recording'
           : 'transcribing';
-  return { recording: recording.status, windows: { total, done }, job, transcriptId: transcript?.id ?? null, state };
+  return { state: { recording: recording.status, windows: { total, done }, job, transcriptId: transcript?.id ?? null, state }, jobId: recording.jobId };
 }
 
 function streams(deps: AppDeps): Set<() => void> {
@@ -80,11 +84,23 @@ export function streamRecordingEvents(deps: AppDeps, req: Request, res: Response
   let lastWrite = Date.now();
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
+  let running = false;
+  let again = false;
+  const pushed = deps.events.kind === 'push';
+  const unsubscribe: (() => void)[] = [];
+  let followedJob: string | null = null;
   const open = streams(deps);
+  const heartbeat = setInterval(() => {
+    if (Date.now() - lastWrite < HEARTBEAT_MS) return;
+    res.write(': ping\n\n');
+    lastWrite = Date.now();
+  }, HEARTBEAT_MS);
   const stop = () => {
     if (stopped) return;
     stopped = true;
     clearTimeout(timer);
+    clearInterval(heartbeat);
+    for (const off of unsubscribe) off();
     open.delete(stop);
     res.end();
   };
@@ -107,30 +123,44 @@ export function streamRecordingEvents(deps: AppDeps, req: Request, res: Response
       for (const segment of windowSegments(window)) send('segment', { window: window.index, ...segment }, `w${window.index}`);
       sentThrough = window.index;
     }
-    const state = await snapshot(deps, recording.id);
-    if (!state) return stop();
-    const text = JSON.stringify(state);
+    const now = await snapshot(deps, recording.id);
+    if (!now) return stop();
+    if (now.jobId && now.jobId !== followedJob) {
+      followedJob = now.jobId;
+      unsubscribe.push(deps.events.subscribe('job', now.jobId, look));
+    }
+    const text = JSON.stringify(now.state);
     if (text !== lastStatus) {
-      send('status', state);
+      send('status', now.state);
       lastStatus = text;
     }
-    if (state.state === 'transcribed' || state.state === 'failed' || state.state === 'deleted') return stop();
-    if (Date.now() - lastWrite > HEARTBEAT_MS) {
-      res.write(': ping\n\n');
-      lastWrite = Date.now();
-    }
+    const { state } = now.state;
+    if (state === 'transcribed' || state === 'failed' || state === 'deleted') return stop();
   };
 
-  const loop = () => {
+  /** Read now; notices arriving meanwhile make one more read, never a pile of them. */
+  function look(): void {
     if (stopped) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    clearTimeout(timer);
     tick()
       .catch((error: unknown) => {
         deps.logger.error('recording.events_failed', { code: recording.id, error });
         stop();
       })
       .finally(() => {
-        if (!stopped) timer = setTimeout(loop, POLL_MS);
+        running = false;
+        if (stopped) return;
+        if (again) {
+          again = false;
+          look();
+        } else timer = setTimeout(look, pushed ? SAFETY_POLL_MS : POLL_MS);
       });
-  };
-  loop();
+  }
+  unsubscribe.push(deps.events.subscribe('recording', recording.id, look));
+  look();
 }

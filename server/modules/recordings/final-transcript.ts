@@ -57,6 +57,7 @@ async function browserRecording(ctx: JobContext<unknown>, recording: RecordingRo
     await ctx.progress((index + 1) / windows.length, `${index + 1} av ${windows.length} fönster`);
   }
   await db.recordingWindow.deleteMany({ where: { recordingId: recording.id, index: { gte: windows.length } } });
+  await ctx.deps.events.publish('recording', recording.id);
   return { segments: assembleSegments(perWindow), windows: windows.length, reusedWindows: reused };
 }
 

@@ -64,6 +64,7 @@ async function transcribeWindowJob({ deps, payload, signal }: JobContext<unknown
   } catch (error) {
     // The live view must not wait for a window that failed; the final job retries it.
     await db.recordingWindow.updateMany({ where: { recordingId, index, status: 'queued' }, data: { status: 'failed' } });
+    await deps.events.publish('recording', recordingId);
     throw asJobFailure(error);
   }
 }

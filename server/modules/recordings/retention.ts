@@ -18,6 +18,7 @@ async function purgeRecording(deps: AppDeps, recording: { id: string; encounterI
     where: { id: recording.id },
     data: { status: 'deleted', deletedAt: new Date(), deleteReason: reason, storageKey: null },
   });
+  await deps.events.publish('recording', recording.id);
   await deps.audit.record({
     user: null,
     actorId: null,

@@ -5,7 +5,8 @@ import type { Transcriber } from '../../pipeline/asr/transcriber';
 
 /**
  * RecordingWindow rows: the windows the live windower cut, and their
- * segments once transcribed. Creating a row is idempotent (its index is
+ * segments once transcribed; each change is a `recording` notice for the
+ * live views. Creating a row is idempotent (its index is
  * deterministic), so replaying the windower after a restart cannot enqueue a
  * window twice.
  */
@@ -18,6 +19,7 @@ export const toSamples = (seconds: number) => Math.round(seconds * RATE);
 export async function saveWindow(deps: AppDeps, recordingId: string, index: number, startSample: number, endSample: number): Promise<boolean> {
   try {
     await deps.db.prisma.recordingWindow.create({ data: { recordingId, index, startSample, endSample } });
+    await deps.events.publish('recording', recordingId);
     return true;
   } catch (error) {
     const existing = await deps.db.prisma.recordingWindow.findUnique({ where: { recordingId_index: { recordingId, index } } });
@@ -50,6 +52,7 @@ export async function transcribeWindowInto(
     create: { recordingId, index: window.index, ...data },
     update: data,
   });
+  await deps.events.publish('recording', recordingId);
   return segments;
 }
 
