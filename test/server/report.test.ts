@@ -120,7 +120,7 @@ describe.each([
     const expected = await recompute(server);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await download('xlsx')) as never);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Sammanfattning', 'Arbetsterapeut', 'Dietist', 'Fysioterapeut', 'Logoped', 'Läkare', 'Psykolog-kurator', 'Sjuksköterska', 'Telefonrådgivning', 'Antaganden', 'Händelser']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Sammanfattning', 'Arbetsterapeut', 'Dietist', 'Fysioterapeut', 'Logoped', 'Läkare', 'Psykolog-kurator', 'Sjuksköterska', 'Telefonrådgivning', 'Antaganden', 'Utbildning', 'Händelser']);
     const summary = table(wb.getWorksheet('Sammanfattning')!, 'Sammanfattning per yrkesgrupp');
     const col = (name: string) => {
       const i = summary.headers.indexOf(name);

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postgresAvailable } from '../support/db';
 import { startTestServer, type TestServer } from '../support/app';
@@ -209,6 +210,27 @@ describe.each([
     expect(line.status).toBe(400);
     const set = await lead.request('PUT', '/api/v1/followup/training-readiness/line', { minTrainedShare: 0.5, minCriticalDetection: 0.1 });
     expect(set.body.line).toMatchObject({ minTrainedShare: 0.5, minCriticalDetection: 0.1 });
+
+    // The plan's exports: the Utbildning sheet and the Markdown chapter carry the same rows.
+    const xlsx = await fetch(`${server.baseUrl}/api/v1/reports?from=2026-01-01&to=2026-12-31&format=xlsx`, { headers: { cookie: lead.cookieHeader() } });
+    expect(xlsx.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as never);
+    const sheet = wb.getWorksheet('Utbildning')!;
+    const rows = sheet.getSheetValues().map((r) => (Array.isArray(r) ? r.slice(1) : []));
+    expect(rows.some((r) => r[0] === 'Läkare' && r[1] === 2 && r[2] === 2 && r[3] === 100)).toBe(true);
+    const md = await lead.get('/api/v1/reports?from=2026-01-01&to=2026-12-31&format=md');
+    expect(md.text).toContain('### Beredskap: granskningsträning');
+    expect(md.text).toMatch(/\| Läkare \| 2 \| 2 \| 100 \|/);
+
+    // The promotion gate can require training: share trained is measured, detection is hidden below five people and fails.
+    const gate = await designer.request('PUT', `/api/v1/groups/${groupId}/gate`, { minTrainedShare: 0.9, minTrainingDetection: 0.5 });
+    expect(gate.status).toBe(200);
+    const workflow = await server.deps.db.prisma.workflow.findFirstOrThrow({ where: { groupId } });
+    const check = await designer.get(`/api/v1/workflows/${workflow.id}/versions/1/gate`);
+    const byKey = Object.fromEntries(check.body.gate.criteria.map((c: { key: string }) => [c.key, c]));
+    expect(byKey.minTrainedShare).toMatchObject({ measured: 1, passed: true });
+    expect(byKey.minTrainingDetection).toMatchObject({ measured: null, passed: false, message: expect.stringMatching(/färre än fem personer/) });
   });
 
   it.skipIf(skip)('refuses answers after the round closed and exports the AI-literacy record for the admin', async () => {

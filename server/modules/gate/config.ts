@@ -22,6 +22,10 @@ export const GateConfigSchema = z.object({
   minAlpha: z.number().min(-1).max(1).nullable(),
   /** raters who rated at least one pair in that round */
   minRaters: z.number().int().min(1).max(50).nullable(),
+  /** share of the profession's clinicians who completed review training (0–1) */
+  minTrainedShare: z.number().min(0).max(1).nullable(),
+  /** their mean detection rate of critical planted errors (0–1, over ≥ 5 people) */
+  minTrainingDetection: z.number().min(0).max(1).nullable(),
 });
 export type GateConfig = z.infer<typeof GateConfigSchema>;
 export const GateConfigPatchSchema = GateConfigSchema.partial();
@@ -41,6 +45,9 @@ const BASE: GateConfig = {
   minMeanPdqi: 3.5,
   minAlpha: 0.67,
   minRaters: 3,
+  // Training is required only where a group or lead asks for it (the readiness line on the dashboard shows it regardless).
+  minTrainedShare: null,
+  minTrainingDetection: null,
 };
 
 /**

@@ -2,6 +2,7 @@ import type { AppDeps } from '../../deps';
 import { mean, type RunSummary } from '../evalruns/summary';
 import { RoundConfigSchema } from '../ratings/items';
 import { resultsOf } from '../ratings/service';
+import { readiness } from '../training/readiness';
 import { parseGateConfig, type GateConfig } from './config';
 import { criterionMessage, type Criterion } from './messages';
 
@@ -22,7 +23,7 @@ export interface GateResult {
 }
 
 type Key = Criterion['key'];
-const ORDER: Key[] = ['maxCriticalFlagsPerCase', 'minKeyFactRecall', 'keyFactRecallNotBelowProduktion', 'minCriticalKeyFactRecall', 'minRaters', 'minAlpha', 'minMeanPdqi'];
+const ORDER: Key[] = ['maxCriticalFlagsPerCase', 'minKeyFactRecall', 'keyFactRecallNotBelowProduktion', 'minCriticalKeyFactRecall', 'minRaters', 'minAlpha', 'minMeanPdqi', 'minTrainedShare', 'minTrainingDetection'];
 
 async function latestRun(deps: AppDeps, versionId: string) {
   return deps.db.prisma.evalRun.findFirst({ where: { workflowVersionId: versionId, status: 'succeeded' }, orderBy: { createdAt: 'desc' } });
@@ -55,6 +56,8 @@ export async function evaluateGate(deps: AppDeps, groupId: string | null, versio
   const produktionRun = produktionVersion ? await latestRun(deps, produktionVersion.id) : null;
   const shared = run && produktionRun ? await recallOnSharedCases(deps, run.id, produktionRun.id) : null;
 
+  const training = config.minTrainedShare !== null || config.minTrainingDetection !== null ? (await readiness(deps)).byProfession.find((r) => r.professionId === group?.professionId) : undefined;
+
   const values: Record<Key, { measured: number | null; threshold: number | null } | null> = {
     maxCriticalFlagsPerCase: { measured: summary?.maxCriticalFlagsPerCase ?? null, threshold: config.maxCriticalFlagsPerCase },
     minKeyFactRecall: { measured: summary?.meanKeyFactRecall ?? null, threshold: config.minKeyFactRecall },
@@ -64,6 +67,8 @@ export async function evaluateGate(deps: AppDeps, groupId: string | null, versio
     minRaters: { measured: results?.raters ?? null, threshold: config.minRaters },
     minAlpha: { measured: results?.alpha.overall ?? null, threshold: config.minAlpha },
     minMeanPdqi: { measured: results?.versions.find((v) => v.versionId === versionId)?.pdqi.mean ?? null, threshold: config.minMeanPdqi },
+    minTrainedShare: { measured: training?.trainedShare ?? null, threshold: config.minTrainedShare },
+    minTrainingDetection: { measured: training?.criticalDetection ?? null, threshold: config.minTrainingDetection },
   };
   const context = { hasRun: run !== null, hasRound: round !== undefined, produktionVersion: produktionVersion?.version ?? null };
   const criteria = ORDER.flatMap((key): Criterion[] => {

@@ -26,6 +26,8 @@ export const CRITERION_LABELS: Record<keyof GateConfig, string> = {
   minMeanPdqi: 'Medelbetyg PDQI-9 i bedömningen',
   minAlpha: 'Bedömarnas samstämmighet (Krippendorffs α)',
   minRaters: 'Antal bedömare',
+  minTrainedShare: 'Andel kliniker som genomfört granskningsträningen',
+  minTrainingDetection: 'Upptäckt av kritiska fel i granskningsträningen',
 };
 
 const NO_RUN = 'versionen har ingen klar körning på testfallen – kör den först.';
@@ -36,7 +38,7 @@ export function criterionMessage(c: Pick<Criterion, 'key' | 'measured' | 'thresh
   const label = CRITERION_LABELS[c.key];
   const done = c.passed ? 'uppfyllt' : 'inte uppfyllt';
   const message = (() => {
-    if (!ctx.hasRun && !['minRaters', 'minAlpha', 'minMeanPdqi'].includes(c.key)) return `${label}: ${NO_RUN}`;
+    if (!ctx.hasRun && !['minRaters', 'minAlpha', 'minMeanPdqi', 'minTrainedShare', 'minTrainingDetection'].includes(c.key)) return `${label}: ${NO_RUN}`;
     if (!ctx.hasRound && ['minRaters', 'minAlpha', 'minMeanPdqi'].includes(c.key)) return `${label}: ${NO_ROUND}`;
     switch (c.key) {
       case 'maxCriticalFlagsPerCase':
@@ -53,6 +55,11 @@ export function criterionMessage(c: Pick<Criterion, 'key' | 'measured' | 'thresh
         return `Antal bedömare: ${svNumber(c.measured, 0)} – minst ${svNumber(c.threshold, 0)} behövs (${done}).`;
       case 'minAlpha':
         return `Bedömarnas samstämmighet α = ${svNumber(c.measured, 2, true)} – minst ${svNumber(c.threshold, 2, true)} behövs för att betygen ska räknas (${done}).`;
+      case 'minTrainedShare':
+        return `${label}: ${c.measured === null ? 'yrkesgruppen har inga kliniker i systemet' : svPercent(c.measured)} – kravet är minst ${svPercent(c.threshold)} (${done}).`;
+      case 'minTrainingDetection':
+        if (c.measured === null) return `${label}: färre än fem personer har övat, så ingen siffra visas ännu (${done}).`;
+        return `${label}: ${svPercent(c.measured)} – kravet är minst ${svPercent(c.threshold)} (${done}).`;
       case 'minMeanPdqi':
         return `Medelbetyg PDQI-9: ${svNumber(c.measured, 2, true)} av 5 – kravet är minst ${svNumber(c.threshold, 2, true)} (${done}).`;
     }

@@ -4,6 +4,7 @@ import { followupData, type FollowupData } from '../followup/dashboard';
 import { factWhere, toFilters } from '../followup/filters';
 import { professionName, unitName, versionName } from '../followup/labels';
 import { MIN_GROUP, REPORT_BUDGET } from '../followup/stats';
+import { readiness } from '../training/readiness';
 import { recommend, type RecommendationResult } from './recommendation';
 
 /**
@@ -36,6 +37,8 @@ export interface ReportData {
   professions: { id: string; code: string; name: string; recommendation: RecommendationResult }[];
   events: EventRow[];
   eventsLeftOut: number;
+  /** review training readiness now (training is not tied to the report's period) */
+  training: Awaited<ReturnType<typeof readiness>>;
 }
 
 const pseudonym = (id: string) => crypto.createHash('sha256').update(`jv-report:${id}`).digest('hex').slice(0, 12);
@@ -77,5 +80,5 @@ export async function reportData(deps: AppDeps, from: string, to: string): Promi
     flagsDismissed: f.flagsDismissed,
     editChars: f.editChars,
   }));
-  return { data, professions, events, eventsLeftOut: facts.length - kept.length };
+  return { data, professions, events, eventsLeftOut: facts.length - kept.length, training: await readiness(deps) };
 }

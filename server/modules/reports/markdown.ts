@@ -1,6 +1,8 @@
 import type { ReportData } from './data';
 import { professionTables } from './profession-tables';
 import { RECOMMENDATION_RULE_SV } from './recommendation';
+import { READINESS_RULE_SV } from '../training/readiness';
+import { trainingTables } from './training-tables';
 import { assumptionsTable, summaryTable, type Cell, type Table } from './tables';
 
 /**
@@ -86,6 +88,14 @@ export function buildMarkdown(report: ReportData): string {
   out.push('| Yrkesgrupp | Rekommendation | Skäl |', '| --- | --- | --- |');
   for (const p of report.professions) out.push(`| ${p.name} | ${p.recommendation.recommendation} | ${p.recommendation.reasons.join(' ')} |`);
   out.push('');
+  out.push('### Beredskap: granskningsträning', '');
+  out.push(
+    'Varje yrkesgrupp övar på att granska AI-utkast med planterade fel innan arbetssättet tas i produktion (AI-kunnighet enligt EU:s AI-förordning art. 4). Läget när rapporten skapades:',
+    '',
+    READINESS_RULE_SV(report.training.line),
+    '',
+  );
+  for (const table of trainingTables(report)) out.push(markdownTable(table, '####'));
 
   out.push('## 6. Nästa steg', '');
   const next = (r: string) => report.professions.filter((p) => p.recommendation.recommendation === r).map((p) => p.name);

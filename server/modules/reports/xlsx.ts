@@ -2,6 +2,8 @@ import ExcelJS from 'exceljs';
 import type { ReportData } from './data';
 import { professionTables } from './profession-tables';
 import { RECOMMENDATION_RULE_SV } from './recommendation';
+import { READINESS_RULE_SV } from '../training/readiness';
+import { trainingTables } from './training-tables';
 import { assumptionsTable, eventsTable, summaryTable, type Table } from './tables';
 
 /**
@@ -58,6 +60,11 @@ export async function buildXlsx(report: ReportData): Promise<Buffer> {
   writeTable(assumptions, assumptionsTable(report));
   writeText(assumptions, [report.data.extrapolation.explanation, `Antagandena ändrades senast ${report.data.extrapolation.assumptions.updatedAt?.slice(0, 10) ?? '(aldrig angivna)'}.`]);
   assumptions.getColumn(1).width = 28;
+
+  const training = wb.addWorksheet(sheetName('Utbildning', used));
+  writeText(training, ['Granskningsträning och AI-kunnighet (EU:s AI-förordning art. 4), läget när rapporten skapades', READINESS_RULE_SV(report.training.line)]);
+  for (const table of trainingTables(report)) writeTable(training, table);
+  training.getColumn(1).width = 28;
 
   const events = wb.addWorksheet(sheetName('Händelser', used));
   writeTable(events, eventsTable(report));

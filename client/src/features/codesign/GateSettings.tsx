@@ -17,6 +17,8 @@ const FIELDS: { key: NumberKey; label: string; hint: string; percent?: boolean }
   { key: 'minRaters', label: 'Minsta antal bedömare', hint: 'I senaste avslutade bedömningsomgången' },
   { key: 'minAlpha', label: 'Lägsta samstämmighet mellan bedömare (α)', hint: 'Krippendorffs α, −1 till 1; under 0,67 räknas betygen inte' },
   { key: 'minMeanPdqi', label: 'Lägsta medelbetyg PDQI-9 (1–5)', hint: 'Från samma bedömningsomgång' },
+  { key: 'minTrainedShare', label: 'Lägsta andel kliniker som genomfört granskningsträningen (%)', hint: 'Yrkesgruppens kliniker', percent: true },
+  { key: 'minTrainingDetection', label: 'Lägsta upptäckt av kritiska fel i träningen (%)', hint: 'Medel per person, minst fem personer', percent: true },
 ];
 
 const shown = (f: (typeof FIELDS)[number], x: number | null) => (x === null ? '' : svNumber(f.percent ? x * 100 : x, 3));

@@ -166,6 +166,8 @@ export const GateConfigSchemaClient = z.object({
   minMeanPdqi: Num,
   minAlpha: Num,
   minRaters: Num,
+  minTrainedShare: Num,
+  minTrainingDetection: Num,
 });
 export type GateConfig = z.infer<typeof GateConfigSchemaClient>;
 export const GateEnvelopeSchema = z.object({ gate: GateConfigSchemaClient, defaults: GateConfigSchemaClient, profession: z.string(), custom: z.boolean() });
