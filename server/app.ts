@@ -5,6 +5,7 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { AppDeps } from './deps';
 import type { RouteDef } from './http/route';
+import { sameOriginOnly } from './http/guards';
 import { accessLog, apiNotFound, errorHandler, requestId } from './http/middleware';
 import { jsonBody, mountRoutes } from './http/router';
 import { sessionMiddleware } from './modules/auth/sessions';
@@ -45,6 +46,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Express {
   app.use(accessLog(deps));
 
   const api = express.Router();
+  api.use(sameOriginOnly(deps.env.PUBLIC_URL));
   api.use(jsonBody(deps.env.BODY_LIMIT_KB));
   api.use(sessionMiddleware(deps));
   api.use((_req, res, next) => {

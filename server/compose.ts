@@ -28,7 +28,8 @@ export interface Composed {
  * worker and the tests alike.
  */
 export async function compose(env: Env, logger: Logger = createLogger(env.LOG_LEVEL)): Promise<Composed> {
-  fs.mkdirSync(env.dataDir, { recursive: true });
+  // Patient data (database, audio) lives here: only the server's user may enter.
+  fs.mkdirSync(env.dataDir, { recursive: true, mode: 0o700 });
   await migrate(env.DATABASE_URL);
   const db = await openDatabase(env.DATABASE_URL);
   const jobs = env.databaseKind === 'postgresql' ? createPgBossQueue(db) : createInProcessQueue(db);

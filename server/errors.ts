@@ -90,14 +90,14 @@ export interface ProblemBody {
   errors?: FieldProblem[];
 }
 
-export function toProblem(error: AppError, requestId: string | undefined, instance: string): ProblemBody {
+export function toProblem(error: AppError, requestId: string | undefined, instance: string | undefined): ProblemBody {
   return {
     type: `urn:journalverkstan:problem:${error.code}`,
     title: error.title,
     status: error.status,
     code: error.code,
     ...(error.detail ? { detail: error.detail } : {}),
-    instance,
+    ...(instance ? { instance } : {}),
     ...(requestId ? { requestId } : {}),
     ...(error.errors?.length ? { errors: error.errors } : {}),
   };

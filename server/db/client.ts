@@ -27,6 +27,17 @@ export function sqliteFilePath(url: string): string {
   return raw.startsWith('/') ? raw : path.resolve(raw);
 }
 
+/**
+ * The SQLite file holds patient data: created 0600 in a folder of its own
+ * that is 0700 when we create it, as the audio files are. SQLite gives its
+ * -wal and -shm files the database file's permissions.
+ */
+export function prepareSqliteFile(file: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  fs.closeSync(fs.openSync(file, 'a', 0o600));
+  fs.chmodSync(file, 0o600);
+}
+
 export async function openDatabase(url: string): Promise<Database> {
   if (url.startsWith('postgres')) {
     const adapter = new PrismaPg({ connectionString: url, max: 10 });
@@ -34,7 +45,7 @@ export async function openDatabase(url: string): Promise<Database> {
     return { prisma, kind: 'postgresql', url, close: () => prisma.$disconnect() };
   }
   const file = sqliteFilePath(url);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  prepareSqliteFile(file);
   const adapter = new PrismaBetterSqlite3({ url: `file:${file}` });
   const prisma = new SqliteClient({ adapter });
   // WAL (set by the migrator) + NORMAL sync is durable across process

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { migrationsDir, sqliteFilePath, type DbKind } from './client';
+import { migrationsDir, prepareSqliteFile, sqliteFilePath, type DbKind } from './client';
 
 /**
  * Applies prisma/migrations/<kind>/* at start, offline.
@@ -83,6 +83,7 @@ function checkHistory(files: MigrationFile[], rows: { migration_name: string; ch
 }
 
 async function migrateSqlite(url: string, files: MigrationFile[], dryRun: boolean): Promise<MigrationStatus> {
+  if (!dryRun) prepareSqliteFile(sqliteFilePath(url));
   const db = new Database(sqliteFilePath(url));
   try {
     if (!dryRun) {

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express';
 import type { AppDeps } from '../deps';
-import { AppError, badRequest, notFound, toProblem, tooLarge } from '../errors';
+import { AppError, badRequest, notFound, toProblem, tooLarge, unsupportedMedia } from '../errors';
 
 /** Accept a caller's request id only if it looks like one; never echo arbitrary text. */
 export const requestId: RequestHandler = (req, res, next) => {
@@ -11,6 +11,11 @@ export const requestId: RequestHandler = (req, res, next) => {
   res.setHeader('X-Request-Id', id);
   next();
 };
+
+/** The matched route's pattern ("/api/v1/encounters/:id"): names the resource without echoing the caller's ids. */
+function routePattern(res: Response): string | undefined {
+  return typeof res.locals.routePattern === 'string' ? res.locals.routePattern : undefined;
+}
 
 /** One line per request: route pattern, never the URL's ids or query values. */
 export function accessLog(deps: AppDeps): RequestHandler {
@@ -31,13 +36,23 @@ export function accessLog(deps: AppDeps): RequestHandler {
   };
 }
 
-export const apiNotFound: RequestHandler = (req, _res, next) => next(notFound(`Adressen ${req.method} ${req.baseUrl}${req.path.replace(/[^\w/.-]/g, '')}`));
+/** Unknown address; the path is not echoed (it may hold anything a caller typed, a personnummer too). */
+export const apiNotFound: RequestHandler = (_req, _res, next) => next(notFound('Adressen'));
 
-/** Map body-parser's own errors to the project's error type. */
-function fromBodyParser(error: { type?: string; status?: number }): AppError | null {
+/**
+ * Map body-parser's own errors to the project's error type: invalid JSON,
+ * too large, an unsupported Content-Encoding or charset, and a compressed
+ * body that does not inflate (gzip/deflate/br with bad bytes, which zlib
+ * reports without a body-parser type).
+ */
+function fromBodyParser(error: { type?: string; status?: number; code?: string }): AppError | null {
   if (error.type === 'entity.parse.failed') return badRequest('Begäran innehåller ogiltig JSON.', [{ field: 'body', message: 'Ogiltig JSON' }]);
   if (error.type === 'entity.too.large') return tooLarge('Begäran är för stor.');
-  if (error.type === 'encoding.unsupported' || error.type === 'charset.unsupported') return badRequest('Teckenkodningen stöds inte.');
+  if (error.type === 'encoding.unsupported') return unsupportedMedia('Innehållskodningen (Content-Encoding) stöds inte. Använd gzip, deflate, br eller ingen.');
+  if (error.type === 'charset.unsupported') return unsupportedMedia('Teckenkodningen stöds inte. Använd UTF-8.');
+  // zlib names its errors Z_* (gzip, deflate) and ERR__* (brotli)
+  if (typeof error.code === 'string' && /^(Z_|ERR__)/.test(error.code)) return badRequest('Den komprimerade begäran kunde inte packas upp.', [{ field: 'headers.content-encoding', message: 'Innehållet stämmer inte med kodningen' }]);
+  if (error.type === 'request.aborted' || error.type === 'request.size.invalid' || error.type === 'stream.encoding.set') return badRequest('Begäran kom inte fram hel.');
   return null;
 }
 
@@ -62,6 +77,6 @@ export function errorHandler(deps: AppDeps): ErrorRequestHandler {
       .status(appError.status)
       .set(appError.headers ?? {})
       .type('application/problem+json')
-      .send(JSON.stringify(toProblem(appError, requestIdValue, req.originalUrl.split('?')[0] ?? '')));
+      .send(JSON.stringify(toProblem(appError, requestIdValue, routePattern(res))));
   };
 }

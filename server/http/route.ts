@@ -30,7 +30,15 @@ export interface AuditSpec<P, Q, B> {
   kind: 'read' | 'write' | 'delete' | 'export' | 'login';
   /** the encounter touched, when the route is about one */
   encounterId?: (ctx: { params: P; query: Q; body: B }) => string | undefined | null;
+  /**
+   * the route's `:id` names a row of this kind that belongs to an encounter:
+   * the router looks the encounter up when the handler did not (e.g. a role
+   * was refused before it ran), so every access is in that encounter's extract
+   */
+  subject?: AuditSubject;
 }
+
+export type AuditSubject = 'recording' | 'draft' | 'note' | 'transcript';
 
 export interface RouteContext<P, Q, B> {
   req: Request;
@@ -45,6 +53,12 @@ export interface RouteContext<P, Q, B> {
   auditEncounterId?: string;
   /** extra ids/hashes for the audit row; never text */
   auditDetails?: Record<string, string | number | boolean>;
+  /**
+   * write the access-log row (success) now: handlers that stream their own
+   * answer (files, server-sent events) call it before the first byte leaves,
+   * so no data goes out without its row
+   */
+  auditNow(): Promise<void>;
 }
 
 export class Reply {
@@ -52,8 +66,12 @@ export class Reply {
     readonly status: number,
     readonly body?: unknown,
     readonly headers: Record<string, string> = {},
+    /** send `body` (text or bytes) as it is instead of as JSON */
+    readonly raw = false,
   ) {}
 }
+/** A text or file answer, sent by the router after its access-log row is written. */
+export const rawReply = (body: string | Buffer, headers: Record<string, string>) => new Reply(200, body, headers, true);
 export const created = (body: unknown, location?: string) => new Reply(201, body, location ? { Location: location } : {});
 export const accepted = (body: unknown, location: string) => new Reply(202, body, { Location: location });
 export const noContent = () => new Reply(204);

@@ -3,12 +3,16 @@ import type { z } from 'zod';
 import type { AppDeps } from '../deps';
 import { AppError, badRequest, forbidden, passwordChangeRequired, unauthenticated, zodProblems } from '../errors';
 import { authenticateApiKey } from '../modules/admin/api-keys';
+import { encounterOfSubject, existingEncounterId } from '../modules/audit/subject';
+import { refuseNul } from './guards';
 import { Reply, type RouteContext, type RouteDef, type SessionUser } from './route';
 
 /** Requests carry these once the session middleware ran. */
 export interface Locals {
   requestId: string;
   user: SessionUser | null;
+  /** "/api/v1/encounters/:id": names the resource in problems without echoing ids */
+  routePattern?: string;
 }
 
 function parsePart(where: 'body' | 'query' | 'params', schema: unknown, value: unknown): unknown {
@@ -31,11 +35,38 @@ function outcomeOf(status: number): 'success' | 'denied' | 'error' {
   return status === 401 || status === 403 ? 'denied' : 'error';
 }
 
+/** The encounter an access-log row names; see audit/subject.ts for why ids are checked. */
+async function auditEncounterId(deps: AppDeps, def: RouteDef, ctx: RouteContext<unknown, unknown, unknown>, req: Request): Promise<string | null> {
+  if (ctx.auditEncounterId) return ctx.auditEncounterId;
+  const a = def.audit!;
+  const mapped = safe(() => a.encounterId?.({ params: ctx.params ?? req.params, query: ctx.query ?? req.query, body: ctx.body } as never));
+  if (mapped) return existingEncounterId(deps, mapped);
+  if (a.subject) return encounterOfSubject(deps, a.subject, req.params.id);
+  return null;
+}
+
 /** Mount a table of routes on a router; everything shared happens here. */
 export function mountRoutes(router: Router, defs: RouteDef[], deps: AppDeps): void {
   for (const def of defs) {
     router[def.method](def.path, async (req: Request, res: Response, next: NextFunction) => {
       const locals = res.locals as Locals;
+      locals.routePattern = `${req.baseUrl}${def.path}`;
+      let audited = false;
+      // The access-log row is written before the answer leaves, and a row
+      // that cannot be written fails the request (no access without its row).
+      const audit = async (status: number) => {
+        if (!def.audit || audited) return;
+        audited = true;
+        await deps.audit.record({
+          user: locals.user,
+          action: def.audit.action,
+          kind: def.audit.kind,
+          encounterId: await auditEncounterId(deps, def, ctx, req),
+          outcome: outcomeOf(status),
+          requestId: locals.requestId,
+          details: ctx.auditDetails,
+        });
+      };
       const ctx: RouteContext<unknown, unknown, unknown> = {
         req,
         res,
@@ -45,47 +76,36 @@ export function mountRoutes(router: Router, defs: RouteDef[], deps: AppDeps): vo
         user: locals.user,
         deps,
         requestId: locals.requestId,
-      };
-      // The access-log row is written before the answer leaves, so a client
-      // that has its answer can rely on the row being there.
-      const audit = async (status: number) => {
-        if (!def.audit) return;
-        const a = def.audit;
-        const encounterId =
-          ctx.auditEncounterId ??
-          safe(() => a.encounterId?.({ params: ctx.params ?? req.params, query: ctx.query, body: ctx.body } as never)) ??
-          null;
-        await deps.audit.record({
-          user: locals.user,
-          action: a.action,
-          kind: a.kind,
-          encounterId,
-          outcome: outcomeOf(status),
-          requestId: locals.requestId,
-          details: ctx.auditDetails,
-        });
+        auditNow: () => audit(200),
       };
       let result: unknown;
       try {
         if (def.access === 'apiKey') await authenticateApiKey(deps, req);
         checkAccess(def, locals.user);
+        refuseNul({ params: req.params, query: req.query, ...(def.rawBody ? {} : { body: req.body }) });
         ctx.params = parsePart('params', def.params, req.params);
         ctx.query = parsePart('query', def.query, req.query);
         ctx.body = def.rawBody ? undefined : parsePart('body', def.body, req.body);
         result = await def.handler(ctx as never);
       } catch (error) {
-        await audit(error instanceof AppError ? error.status : 500);
+        // The refusal is sent even when its row cannot be written: it gives nothing away.
+        await audit(error instanceof AppError ? error.status : 500).catch(() => undefined);
         return next(error);
       }
       if (res.headersSent) {
-        // Streaming handlers (files, server-sent events) answered themselves.
-        await audit(res.statusCode);
+        // Streaming handlers answered themselves (after auditNow()).
+        await audit(res.statusCode).catch(() => undefined);
         return;
       }
       const reply = result instanceof Reply ? result : result === undefined ? new Reply(204) : new Reply(200, result);
-      await audit(reply.status);
+      try {
+        await audit(reply.status);
+      } catch (error) {
+        return next(error);
+      }
       res.status(reply.status).set(reply.headers);
       if (reply.body === undefined) res.end();
+      else if (reply.raw) res.send(reply.body);
       else res.json(reply.body);
     });
   }

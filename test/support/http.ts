@@ -62,6 +62,12 @@ export class Client {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   }
 
+  /** as if the server had set it (e.g. a session made with createSession) */
+  setCookie(name: string, value: string): this {
+    this.cookies.set(name, value);
+    return this;
+  }
+
   get<T = any>(path: string) {
     return this.request<T>('GET', path);
   }

@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { badRequest } from '../../errors';
-import { route, type RouteDef } from '../../http/route';
+import { rawReply, route, type RouteDef } from '../../http/route';
+
+/** Ids are cuids; anything else is refused rather than searched for (and put in a file name). */
+const RowId = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'Ett id: bokstäver, siffror, - och _ (högst 40 tecken)');
 
 const ExtractQuery = z
   .object({
-    encounterId: z.string().max(40).optional(),
-    userId: z.string().max(40).optional(),
+    encounterId: RowId.optional(),
+    userId: RowId.optional(),
     from: z.iso.date().optional(),
     to: z.iso.date().optional(),
     format: z.enum(['json', 'csv']).default('json'),
@@ -59,10 +62,8 @@ export const auditRoutes: RouteDef[] = [
         requestId: r.requestId,
       }));
       if (query.format === 'csv') {
-        res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-        res.setHeader('Content-Disposition', `attachment; filename="atkomstlogg-${query.encounterId ?? query.userId}.csv"`);
-        res.send([COLUMNS.join(';'), ...events.map((e) => COLUMNS.map((c) => csvCell(e[c])).join(';'))].join('\n') + '\n');
-        return;
+        const csv = [COLUMNS.join(';'), ...events.map((e) => COLUMNS.map((c) => csvCell(e[c])).join(';'))].join('\n') + '\n';
+        return rawReply(csv, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="atkomstlogg-${query.encounterId ?? query.userId}.csv"` });
       }
       return { count: events.length, events };
     },

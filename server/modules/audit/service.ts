@@ -1,12 +1,18 @@
 import type { Database } from '../../db/client';
 import type { SessionUser } from '../../http/route';
 import type { Logger } from '../../logger';
+import { serviceUnavailable } from '../../errors';
+
+const auditUnavailable = () =>
+  serviceUnavailable('Åtkomstloggen kan inte skrivas just nu, så begäran avbröts. Försök igen om en stund; kvarstår felet, kontakta förvaltningen.', 'audit_unavailable');
 
 /**
  * The access log required by Patientdatalagen: who (user, role, care unit)
  * did what (action, kind) to which encounter, when, and with what outcome.
  * Append-only: this service has no update or delete except the retention
- * sweep, and no route exposes one. Details hold ids and hashes, never text.
+ * sweep, and no route exposes one; database triggers refuse UPDATE, and
+ * DELETE of rows younger than five years (the legal minimum), on both
+ * databases. A row that cannot be written fails the request (fail closed). Details hold ids and hashes, never text.
  */
 export interface AuditInput {
   user: SessionUser | null;
@@ -44,9 +50,10 @@ export function createAuditService(db: Database, logger: Logger, retentionYears:
           },
         });
       } catch (error) {
-        // A lost audit row must be visible to operators, but must not turn a
-        // clinician's successful save into an error after the fact.
+        // Fail closed: no access without its row. The caller's request fails
+        // (the router writes the row before any data leaves).
         logger.error('audit.write_failed', { requestId: input.requestId, code: input.action, error });
+        throw auditUnavailable();
       }
     },
     async sweep(now = new Date()) {

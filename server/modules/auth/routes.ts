@@ -28,9 +28,10 @@ export const authRoutes: RouteDef[] = [
         throw unauthenticated('Fel användarnamn eller lösenord.');
       }
       deps.loginLimiter.reset(key);
+      // The row first: a session is only handed out once its login is logged.
+      await deps.audit.record({ user: null, actorId: user.id, action: 'auth.login', kind: 'login', outcome: 'success', requestId });
       const { token, expiresAt } = await createSession(deps, user.id);
       setSessionCookie(req, res, deps, token, expiresAt);
-      await deps.audit.record({ user: null, actorId: user.id, action: 'auth.login', kind: 'login', outcome: 'success', requestId });
       const sessionUser = await loadSessionUser(deps, user.id, null);
       return describeMe(deps, sessionUser!);
     },

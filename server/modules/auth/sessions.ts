@@ -24,15 +24,25 @@ export function clearSessionCookie(res: Response): void {
   res.clearCookie(SESSION_COOKIE, { path: '/' });
 }
 
+/** A cookie's value, or undefined when it is absent or not valid percent-encoding (a forged or broken cookie is no session). */
 export function readCookie(req: Request, name: string): string | undefined {
   const header = req.headers.cookie;
   if (!header) return undefined;
   for (const part of header.split(';')) {
     const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+    if (eq > 0 && part.slice(0, eq).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(eq + 1).trim());
+      } catch {
+        return undefined;
+      }
+    }
   }
   return undefined;
 }
+
+/** Our tokens are 32 random bytes in base64url; anything else cannot be a session. */
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 
 export async function loadSessionUser(deps: AppDeps, userId: string, sessionId: string | null): Promise<SessionUser | null> {
   const user = await deps.db.prisma.user.findUnique({
@@ -58,7 +68,7 @@ export function sessionMiddleware(deps: AppDeps) {
   return async (req: Request, res: Response, next: NextFunction) => {
     res.locals.user = null;
     const token = readCookie(req, SESSION_COOKIE);
-    if (!token) return next();
+    if (!token || !TOKEN_SHAPE.test(token)) return next();
     try {
       const id = sha256(token);
       const session = await deps.db.prisma.session.findUnique({ where: { id } });

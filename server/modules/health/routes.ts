@@ -18,7 +18,9 @@ export type ModelStatusProvider = () => Promise<ModelReport[]>;
 
 export async function modelReports(deps: AppDeps): Promise<ModelReport[]> {
   const providers = (deps.services.modelStatus as ModelStatusProvider[] | undefined) ?? [];
-  return (await Promise.all(providers.map((p) => p().catch(() => [])))).flat();
+  const reports = (await Promise.all(providers.map((p) => p().catch(() => [])))).flat();
+  // Health is public: the folder is named relative to MODELS_DIR, never as a server path.
+  return reports.map((r) => (r.path ? { ...r, path: `MODELS_DIR/${r.modelId}` } : r));
 }
 
 export const healthRoutes: RouteDef[] = [

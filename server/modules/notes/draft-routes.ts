@@ -88,7 +88,7 @@ export const draftRoutes: RouteDef[] = [
     access: clinical,
     summary: 'Ett utkast',
     params: Id,
-    audit: { action: 'draft.read', kind: 'read' },
+    audit: { action: 'draft.read', kind: 'read', subject: 'draft' },
     handler: async (ctx) => ({ draft: presentDraft(await ownDraft(ctx, ctx.user!, ctx.params.id)) }),
   }),
   route({
@@ -98,7 +98,7 @@ export const draftRoutes: RouteDef[] = [
     summary: 'Spara ändringar i utkastet (autospar, med revision)',
     params: Id,
     body: AutosaveBody,
-    audit: { action: 'draft.update', kind: 'write' },
+    audit: { action: 'draft.update', kind: 'write', subject: 'draft' },
     handler: async (ctx) => {
       const { deps, user, params, body } = ctx;
       const draft = await ownDraft(ctx, user!, params.id);
@@ -133,7 +133,7 @@ export const draftRoutes: RouteDef[] = [
     body: z
       .object({ action: z.enum(['fixed', 'dismissed']), reason: z.string().trim().max(500).default('') })
       .refine((b) => b.action !== 'dismissed' || b.reason.length > 0, { message: 'Ange varför flaggan avfärdas', path: ['reason'] }),
-    audit: { action: 'draft.flag.resolve', kind: 'write' },
+    audit: { action: 'draft.flag.resolve', kind: 'write', subject: 'draft' },
     handler: async (ctx) => {
       const { deps, user, params, body } = ctx;
       await ownDraft(ctx, user!, params.id);
@@ -164,7 +164,7 @@ export const draftRoutes: RouteDef[] = [
     summary: 'Skriv om en rubrik i utkastet (jobb)',
     params: z.object({ id: z.string().min(1).max(40), key: z.string().min(1).max(40) }),
     body: z.object({ drafter: DrafterKindSchema.optional() }),
-    audit: { action: 'draft.regenerate', kind: 'write' },
+    audit: { action: 'draft.regenerate', kind: 'write', subject: 'draft' },
     handler: async (ctx) => {
       const { deps, user, params, body } = ctx;
       const draft = await ownDraft(ctx, user!, params.id);

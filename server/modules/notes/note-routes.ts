@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { WorkflowSpecSchema } from '../../contracts/workflow';
 import { notFound } from '../../errors';
-import { created, route, type RouteDef } from '../../http/route';
+import { created, rawReply, route, type RouteDef } from '../../http/route';
 import { ownEncounter, presentEncounter } from '../encounters/service';
 import { latestTranscript, presentTranscript } from '../transcripts/service';
 import { draftSigned, ownDraft, presentDraft } from './drafts';
@@ -46,7 +46,7 @@ export const noteRoutes: RouteDef[] = [
     summary: 'Signera utkastet (version 1 av anteckningen)',
     params: Id,
     body: SignFeedbackSchema,
-    audit: { action: 'note.sign', kind: 'write' },
+    audit: { action: 'note.sign', kind: 'write', subject: 'draft' },
     handler: async (ctx) => {
       const draft = await ownDraft(ctx, ctx.user!, ctx.params.id);
       if (draft.status === 'signerad') throw draftSigned();
@@ -75,7 +75,7 @@ export const noteRoutes: RouteDef[] = [
     access: clinical,
     summary: 'En signerad version av anteckningen',
     params: Id,
-    audit: { action: 'note.read', kind: 'read' },
+    audit: { action: 'note.read', kind: 'read', subject: 'note' },
     handler: async (ctx) => ({ note: await presentNote(ctx.deps, await ownNote(ctx, ctx.user!, ctx.params.id)) }),
   }),
   route({
@@ -85,7 +85,7 @@ export const noteRoutes: RouteDef[] = [
     summary: 'Anteckningen som text att klistra in i journalen',
     params: Id,
     query: z.object({ heading: z.string().trim().min(1).max(80).optional() }),
-    audit: { action: 'note.copy', kind: 'export' },
+    audit: { action: 'note.copy', kind: 'export', subject: 'note' },
     handler: async (ctx) => {
       const note = await ownNote(ctx, ctx.user!, ctx.params.id);
       const sections = SignedSectionsSchema.parse(note.sections);
@@ -95,8 +95,7 @@ export const noteRoutes: RouteDef[] = [
         if (!section) throw notFound('Rubriken');
         text = cosmicText([section]);
       }
-      ctx.res.status(200).type('text/plain; charset=utf-8').send(text);
-      return undefined;
+      return rawReply(text, { 'Content-Type': 'text/plain; charset=utf-8' });
     },
   }),
   route({
@@ -105,7 +104,7 @@ export const noteRoutes: RouteDef[] = [
     access: clinical,
     summary: 'Anteckningen som FHIR R4-bundle (DocumentReference + Composition)',
     params: Id,
-    audit: { action: 'note.fhir', kind: 'export' },
+    audit: { action: 'note.fhir', kind: 'export', subject: 'note' },
     handler: async (ctx) => {
       const { deps } = ctx;
       const note = await ownNote(ctx, ctx.user!, ctx.params.id);

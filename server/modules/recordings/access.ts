@@ -18,12 +18,20 @@ export async function ownRecording(ctx: RouteContext<unknown, unknown, unknown>,
 
 export type RecordingRow = Awaited<ReturnType<typeof ownRecording>>;
 
-/** Recording needs the patient's consent first (the encounter's consent step). */
+const encounterSigned = () => conflict('Anteckningen för besöket är signerad, så inget nytt ljud tas emot. Rätta anteckningen i stället, eller skapa ett nytt besök.', 'encounter_signed');
+
+/** Audio is kept only until the note is signed: after that, none is taken in. */
+export async function refuseIfSigned(deps: AppDeps, encounterId: string): Promise<void> {
+  if ((await deps.db.prisma.signedNote.count({ where: { encounterId } })) > 0) throw encounterSigned();
+}
+
+/** Recording needs the patient's consent first (the encounter's consent step), and an encounter not yet signed. */
 export async function encounterWithConsent(deps: AppDeps, user: SessionUser, encounterId: string) {
   const encounter = await ownEncounter(deps, user, encounterId);
   if (!encounter.consentAt) {
     throw conflict('Patientens samtycke till inspelning måste registreras innan du spelar in eller laddar upp ljud.', 'consent_required');
   }
+  await refuseIfSigned(deps, encounter.id);
   return encounter;
 }
 

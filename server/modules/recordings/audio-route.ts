@@ -34,7 +34,7 @@ export const audioRoutes: RouteDef[] = [
     access: ['clinician'],
     summary: 'Spela upp inspelningens ljud (WAV, med Range för att kunna hoppa)',
     params: Id,
-    audit: { action: 'recording.audio_read', kind: 'read' },
+    audit: { action: 'recording.audio_read', kind: 'read', subject: 'recording' },
     handler: async (ctx) => {
       const recording = await ownRecording(ctx, ctx.user!, ctx.params.id);
       const key = playableKey(recording);
@@ -57,6 +57,8 @@ export const audioRoutes: RouteDef[] = [
         start = ranges[0]!.start;
         end = ranges[0]!.end + 1;
       }
+      // The access-log row goes before any byte of audio.
+      await ctx.auditNow();
       res.status(partial ? 206 : 200).set({
         'Cache-Control': 'private, no-store',
         'Content-Type': 'audio/wav',

@@ -52,7 +52,7 @@ export const recordingRoutes: RouteDef[] = [
     summary: 'Ladda upp en numrerad del av inspelningen (16-bitars PCM)',
     params: ChunkParams,
     rawBody: 'audio',
-    audit: { action: 'recording.chunk', kind: 'write' },
+    audit: { action: 'recording.chunk', kind: 'write', subject: 'recording' },
     handler: async (ctx) => {
       const { deps, user, params, req, res } = ctx;
       const recording = await ownRecording(ctx, user!, params.id);
@@ -70,7 +70,7 @@ export const recordingRoutes: RouteDef[] = [
     access: clinical,
     summary: 'Inspelningens status: mottagna och saknade delar',
     params: Id,
-    audit: { action: 'recording.read', kind: 'read' },
+    audit: { action: 'recording.read', kind: 'read', subject: 'recording' },
     handler: async (ctx) => {
       const recording = await ownRecording(ctx, ctx.user!, ctx.params.id);
       return { recording: presentRecording(recording), ...(await recordingState(ctx.deps, recording)) };
@@ -83,7 +83,7 @@ export const recordingRoutes: RouteDef[] = [
     summary: 'Avsluta inspelningen: kontrollera delarna, sätt ihop ljudet och transkribera',
     params: Id,
     body: z.object({ chunkCount: z.number().int().min(1).max(100_000), sha256: Sha256 }),
-    audit: { action: 'recording.complete', kind: 'write' },
+    audit: { action: 'recording.complete', kind: 'write', subject: 'recording' },
     handler: async (ctx) => {
       const recording = await ownRecording(ctx, ctx.user!, ctx.params.id);
       const done = await completeRecording(ctx.deps, recording, ctx.body, ctx.user!.id);
@@ -96,9 +96,10 @@ export const recordingRoutes: RouteDef[] = [
     access: clinical,
     summary: 'Live-transkript som Server-Sent Events',
     params: Id,
-    audit: { action: 'recording.events', kind: 'read' },
+    audit: { action: 'recording.events', kind: 'read', subject: 'recording' },
     handler: async (ctx) => {
       const recording = await ownRecording(ctx, ctx.user!, ctx.params.id);
+      await ctx.auditNow();
       streamRecordingEvents(ctx.deps, ctx.req, ctx.res, recording);
     },
   }),

@@ -6,7 +6,8 @@ import type { SessionUser } from '../../http/route';
 import { encodeWav16 } from '../../pipeline/asr/hosted-wav';
 import { ACCEPTED_FORMATS_SV, AudioError } from '../../pipeline/audio/audio-error';
 import { decodeAudio } from '../../pipeline/audio/decode-audio';
-import { encounterWithConsent } from './access';
+import { encounterWithConsent, refuseIfSigned } from './access';
+import { purgeEncounterAudio } from './retention';
 import { ensureJob } from './capture';
 import { readRawBody } from './raw-body';
 import { sha256Hex, wavKey } from './storage';
@@ -77,6 +78,11 @@ export async function acceptUpload(deps: AppDeps, user: SessionUser, encounterId
       storageKey: key,
       ...(speakers.length ? { speakers } : {}),
     },
+  });
+  // Signed while the file was decoded: the sign step's purge missed this one, so it goes now.
+  await refuseIfSigned(deps, encounter.id).catch(async (error: unknown) => {
+    await purgeEncounterAudio(deps, encounter.id, 'signed');
+    throw error;
   });
   return ensureJob(deps, recording, user.id);
 }

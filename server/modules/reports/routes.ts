@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { badRequest } from '../../errors';
-import { route, type RouteDef } from '../../http/route';
+import { rawReply, route, type RouteDef } from '../../http/route';
 import { reportData } from './data';
 import { buildMarkdown } from './markdown';
 import { buildXlsx } from './xlsx';
@@ -33,9 +33,7 @@ export const reportRoutes: RouteDef[] = [
     handler: async (ctx) => {
       const report = await buildReport(ctx.deps, ctx.query);
       ctx.auditDetails = { format: ctx.query.format, from: ctx.query.from, to: ctx.query.to };
-      ctx.res.setHeader('Content-Type', report.contentType);
-      ctx.res.setHeader('Content-Disposition', `attachment; filename="${report.filename}"`);
-      ctx.res.send(report.body);
+      return rawReply(report.body, { 'Content-Type': report.contentType, 'Content-Disposition': `attachment; filename="${report.filename}"` });
     },
   }),
 ];

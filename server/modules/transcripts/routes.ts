@@ -62,7 +62,7 @@ export const transcriptRoutes: RouteDef[] = [
     access: clinical,
     summary: 'Ett transkript',
     params: EncounterId,
-    audit: { action: 'transcript.read', kind: 'read' },
+    audit: { action: 'transcript.read', kind: 'read', subject: 'transcript' },
     handler: async (ctx) => ({ transcript: presentTranscript(await ownTranscript(ctx, ctx.user!, ctx.params.id)) }),
   }),
 ];

@@ -52,13 +52,17 @@ export function modelFolder(modelsDir: string, modelId: string): string {
   return path.resolve(modelsDir, ...ModelIdSchema.parse(modelId).split('/'));
 }
 
-export function howToInstall(modelId: string, folder: string, missing: string[]): string {
+/**
+ * Shown in health, job errors and the gateway's 503, so it names the folder
+ * relative to MODELS_DIR: the server's absolute paths are not for callers.
+ */
+export function howToInstall(modelId: string, missing: string[]): string {
   const files = missing.slice(0, 4).join(', ') + (missing.length > 4 ? ', …' : '');
   return (
-    `Modellen ${modelId} saknas eller är ofullständig i ${folder} (saknas: ${files}). ` +
+    `Modellen ${modelId} saknas eller är ofullständig (saknas: ${files}). ` +
     `Hämta den medan datorn är uppkopplad: \`npm run models -- pull ${modelId}\`, ` +
     `eller kopiera en modellmapp i transformers.js-format till MODELS_DIR/${modelId}. ` +
-    `— Model ${modelId} is missing or incomplete at ${folder} (missing: ${files}). ` +
+    `— Model ${modelId} is missing or incomplete (missing: ${files}). ` +
     `Download it while online with \`npm run models -- pull ${modelId}\`, ` +
     `or copy a transformers.js-layout model folder to MODELS_DIR/${modelId}.`
   );
@@ -82,7 +86,7 @@ export async function checkLocalModel(
   );
   const missing = required.filter((_, i) => !present[i]);
   if (missing.length === 0) return { state: 'ready', modelId };
-  return { state: 'missing', modelId, path: folder, howToInstall: howToInstall(modelId, folder, missing) };
+  return { state: 'missing', modelId, path: folder, howToInstall: howToInstall(modelId, missing) };
 }
 
 /** Throws a `model_missing` LocalModelError unless the folder is complete. */
