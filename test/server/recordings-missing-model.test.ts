@@ -46,6 +46,7 @@ describe('transcription without a model', () => {
     expect(job.status).toBe('failed');
     expect(job.error).toMatch(new RegExp(`^model_missing: Modellen ${MODEL_ID} saknas`));
     expect(job.error).toContain(`npm run models -- pull ${MODEL_ID}`);
+    expect(job.error).not.toMatch(/\/(tmp|home|var|srv|opt)\//); // no server paths (issue #12 row 11)
 
     // Synthetic Swedish, written for this test.
     const pasted = await c.post(`/api/v1/encounters/${encounterId}/transcripts`, { text: 'Läkare: Hur har du sovit?\nPatient: Dåligt, jag vaknar ofta.' });

@@ -19,11 +19,29 @@ export const TRANSCRIBE_JOB = 'transcribe.recording';
 export const CHUNK_MAX_MB = 4;
 const MAX_LISTED = 50;
 
+/**
+ * Uploads of one chunk number run one after another in this process (a
+ * client retrying while its first attempt is still in flight): the repeat
+ * then finds the first one's row, and never reserves its bytes a second time.
+ */
+const inFlight = new Map<string, Promise<unknown>>();
+
 export async function putChunk(deps: AppDeps, recording: RecordingRow, seq: number, body: Uint8Array, claimedSha: string, userId: string) {
   const sha = sha256Hex(body);
   if (sha !== claimedSha) {
     throw unprocessable('Delen kom fram skadad (kontrollsumman stämmer inte). Skicka den igen.', [{ field: 'headers.x-chunk-sha256', message: 'Stämmer inte med innehållet' }], 'chunk_hash_mismatch');
   }
+  const key = `${recording.id}:${seq}`;
+  const mine = (inFlight.get(key) ?? Promise.resolve()).catch(() => undefined).then(() => storeChunk(deps, recording, seq, body, sha, userId));
+  inFlight.set(key, mine);
+  try {
+    return await mine;
+  } finally {
+    if (inFlight.get(key) === mine) inFlight.delete(key);
+  }
+}
+
+async function storeChunk(deps: AppDeps, recording: RecordingRow, seq: number, body: Uint8Array, sha: string, userId: string) {
   const existing = await deps.db.prisma.recordingChunk.findUnique({ where: { recordingId_seq: { recordingId: recording.id, seq } } });
   if (existing) return sameOrConflict(existing.sha256, sha, seq);
   if (recording.status !== 'recording') throw conflict('Inspelningen är redan avslutad och tar inte emot fler delar.', 'recording_closed');
@@ -31,12 +49,20 @@ export async function putChunk(deps: AppDeps, recording: RecordingRow, seq: numb
     throw unprocessable('En del ska vara 16-bitars PCM: ett jämnt antal byte, minst två.', [{ field: 'body', message: 'Fel längd' }], 'bad_chunk');
   }
 
+  const release = await reserveBytes(deps, recording.id, body.length).catch(async (error: unknown) => {
+    // Over the limit, unless another process stored this very chunk meanwhile.
+    const stored = await deps.db.prisma.recordingChunk.findUnique({ where: { recordingId_seq: { recordingId: recording.id, seq } } });
+    if (stored) return stored;
+    throw error;
+  });
+  if (typeof release !== 'function') return sameOrConflict(release.sha256, sha, seq);
   const key = chunkKey(recording.id, seq, sha);
-  await deps.files.audio.put(key, [body]);
   try {
+    await deps.files.audio.put(key, [body]);
     await deps.db.prisma.recordingChunk.create({ data: { recordingId: recording.id, seq, bytes: body.length, sha256: sha } });
   } catch (error) {
-    // A concurrent upload of the same seq won the race: its row decides.
+    await release();
+    // A concurrent upload of the same seq won the race: its row decides (and holds its own reservation).
     const winner = await deps.db.prisma.recordingChunk.findUnique({ where: { recordingId_seq: { recordingId: recording.id, seq } } });
     if (!winner) throw error;
     if (winner.sha256 !== sha) await deps.files.audio.delete(key);
@@ -44,6 +70,39 @@ export async function putChunk(deps: AppDeps, recording: RecordingRow, seq: numb
   }
   liveWindowing(deps).chunkAcknowledged(recording.id, userId);
   return { seq, acknowledged: true as const };
+}
+
+/**
+ * A recording may hold what an uploaded file may: UPLOAD_MAX_MB and
+ * AUDIO_MAX_MINUTES of 16 kHz 16-bit mono, whichever is smaller. The bytes
+ * are reserved by one conditional update before the chunk is stored, so the
+ * limit holds however many chunks arrive at once; a chunk that is not stored
+ * after all gives its reservation back.
+ */
+export function chunkedLimit(env: AppDeps['env']): { maxBytes: number; problem: AppError } {
+  const bySize = env.UPLOAD_MAX_MB * 1024 * 1024;
+  const byLength = env.AUDIO_MAX_MINUTES * 60 * RATE * 2;
+  const problem =
+    byLength <= bySize
+      ? new AppError(413, 'too_long', 'För lång', `Inspelningen får vara högst ${env.AUDIO_MAX_MINUTES} minuter (AUDIO_MAX_MINUTES), som en uppladdad fil. Avsluta den och börja en ny.`, [{ field: 'body', message: `Över ${env.AUDIO_MAX_MINUTES} minuter` }])
+      : new AppError(413, 'too_large', 'För stor', `Inspelningen får vara högst ${env.UPLOAD_MAX_MB} MB (UPLOAD_MAX_MB), som en uppladdad fil. Avsluta den och börja en ny.`, [{ field: 'body', message: `Över ${env.UPLOAD_MAX_MB} MB` }]);
+  return { maxBytes: Math.min(bySize, byLength), problem };
+}
+
+async function reserveBytes(deps: AppDeps, recordingId: string, bytes: number): Promise<() => Promise<void>> {
+  const { maxBytes, problem } = chunkedLimit(deps.env);
+  const { count } = await deps.db.prisma.recording.updateMany({
+    where: { id: recordingId, status: 'recording', receivedBytes: { lte: BigInt(maxBytes - bytes) } },
+    data: { receivedBytes: { increment: BigInt(bytes) } },
+  });
+  if (count === 0) {
+    const now = await deps.db.prisma.recording.findUnique({ where: { id: recordingId }, select: { status: true } });
+    if (now?.status !== 'recording') throw conflict('Inspelningen är redan avslutad och tar inte emot fler delar.', 'recording_closed');
+    throw problem;
+  }
+  return async () => {
+    await deps.db.prisma.recording.updateMany({ where: { id: recordingId }, data: { receivedBytes: { decrement: BigInt(bytes) } } });
+  };
 }
 
 function sameOrConflict(stored: string, sent: string, seq: number) {
