@@ -1,29 +1,44 @@
 /**
- * `eval grounding`: flags the spans of a draft note that the consultation
- * does not support (numbers, drugs, negation flips, diagnoses, plans).
- * The transcript is plain text (speaker labels allowed) or JSON segments
- * ([{ "id", "text" }] or { "segments": [...] }).
+ * `eval grounding`, two forms:
+ * - one note: flags the spans of a draft note that the consultation does
+ *   not support or contradicts. The transcript is plain text (speaker labels
+ *   allowed) or JSON segments ([{ "id", "text" }] or { "segments": [...] }).
+ * - a folder of cases (`--cases`): false alarms on correct reference notes
+ *   and recall per kind of planted error, with precision on seeded drafts.
  */
 import { z } from 'zod';
 import { EvalError } from '../datasets/errors';
 import { readText } from '../datasets/records';
 import { checkGrounding } from '../metrics/grounding/checker';
 import { TranscriptSegmentInputSchema } from '../metrics/grounding/types';
-import { formatTable, parseCommandArgs, runCommand } from './args';
+import { evaluateGroundingCases, loadGroundingCases } from '../validation/grounding-eval';
+import { formatTable, parseCommandArgs, runCommand, UsageError } from './args';
+import { printCaseReport } from './grounding-report';
 
 const USAGE = `usage: eval grounding --transcript <file.txt|file.json> --note <file> [--language sv|en] [--json]
-  --json prints one object: { "flags": [...], "sentences": n }`;
+       eval grounding --cases <folder> [--split dev|locked] [--details] [--json]
+  one note: --json prints { "flags": [...], "sentences": n }; each flag has kind, span, start, end,
+            severity (critical = contradicts the consultation, warning = not found), message, said, evidence
+  --cases:  reads every *.json case under the folder (one level of sub-folders); prints flags per correct
+            reference note (all, critical), recall per planted error kind and precision on seeded drafts;
+            --split keeps one split; --details lists missed errors and false alarms (synthetic text only)`;
 
 const OPTIONS = {
   transcript: { type: 'string' },
   note: { type: 'string' },
+  cases: { type: 'string' },
+  split: { type: 'string' },
+  details: { type: 'boolean' },
   language: { type: 'string' },
   json: { type: 'boolean' },
 } as const;
 
 const ArgsSchema = z.object({
-  transcript: z.string({ error: 'is required' }).min(1),
-  note: z.string({ error: 'is required' }).min(1),
+  transcript: z.string().min(1).optional(),
+  note: z.string().min(1).optional(),
+  cases: z.string().min(1).optional(),
+  split: z.enum(['dev', 'locked']).optional(),
+  details: z.boolean().default(false),
   language: z.enum(['sv', 'en']).default('sv'),
   json: z.boolean().default(false),
 });
@@ -49,9 +64,28 @@ async function readTranscript(path: string): Promise<string | { id: string; text
 
 const clip = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s).replace(/\s+/g, ' ');
 
+async function runCases(args: z.infer<typeof ArgsSchema>): Promise<void> {
+  const all = await loadGroundingCases(args.cases!);
+  const cases = args.split ? all.filter((c) => c.split === args.split) : all;
+  if (cases.length === 0) throw new EvalError(`--split: no ${args.split} cases in ${args.cases}`);
+  const report = evaluateGroundingCases(cases);
+  if (args.json) {
+    const { missed, falseAlarms, ...figures } = report;
+    process.stdout.write(`${JSON.stringify(args.details ? report : { ...figures, missed: missed.length, falseAlarms: falseAlarms.length })}\n`);
+    return;
+  }
+  printCaseReport(report, args.details);
+}
+
 export default async function run(argv: string[]): Promise<number> {
   return runCommand(USAGE, async () => {
     const args = parseCommandArgs(argv, OPTIONS, ArgsSchema);
+    if (args.cases) {
+      if (args.transcript || args.note) throw new UsageError('--cases: give either --cases or --transcript with --note');
+      return runCases(args);
+    }
+    if (!args.transcript) throw new UsageError('--transcript: is required');
+    if (!args.note) throw new UsageError('--note: is required');
     const [transcript, note] = await Promise.all([readTranscript(args.transcript), readText(args.note)]);
     const result = checkGrounding({ transcript, note, language: args.language });
     if (args.json) {

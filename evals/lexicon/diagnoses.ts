@@ -48,6 +48,7 @@ export const DIAGNOSIS_GROUPS: readonly (readonly string[])[] = [
   ['astma', 'asthma'],
   ['kol', 'kroniskt obstruktiv lungsjukdom', 'copd', 'emfysem', 'emphysema'],
   ['allergi', 'allergisk', 'allergy', 'allergic'],
+  ['komjölksproteinallergi', 'komjölksallergi', 'mjölkproteinallergi', 'mjölkallergi', 'cow’s milk allergy'],
   ['allergisk rinit', 'hösnuva', 'pollenallergi', 'hay fever', 'allergic rhinitis'],
   ['anafylaxi', 'anafylaktisk', 'anaphylaxis'],
   ['sömnapné', 'sleep apnea'],
@@ -104,7 +105,8 @@ export const DIAGNOSIS_GROUPS: readonly (readonly string[])[] = [
   // Psychiatry
   ['depression', 'egentlig depression', 'depressiv episod', 'nedstämdhet', 'depressed', 'deprimerad'],
   ['ångestsyndrom', 'generaliserat ångestsyndrom', 'anxiety disorder', 'ångest'],
-  ['paniksyndrom', 'panikångest', 'panic disorder', 'panic attacks'],
+  ['paniksyndrom', 'panikångest', 'panic disorder', 'panic attacks', 'panikattacker', 'panikattack'],
+  ['agorafobi', 'torgskräck', 'agoraphobia'],
   ['utmattningssyndrom', 'utbrändhet', 'utmattningsdepression', 'burnout', 'utmattning'],
   ['ptsd', 'posttraumatiskt stressyndrom', 'post-traumatic stress disorder'],
   ['bipolär sjukdom', 'bipolär', 'bipolar disorder', 'manodepressiv'],
@@ -124,6 +126,7 @@ export const DIAGNOSIS_GROUPS: readonly (readonly string[])[] = [
   ['inkontinens', 'urinläckage', 'incontinence'],
   ['endometrios', 'endometriosis'],
   ['graviditet', 'gravid', 'pregnancy', 'pregnant'],
+  ['preeklampsi', 'havandeskapsförgiftning', 'pre-eclampsia', 'preeclampsia'],
   ['klimakteriebesvär', 'klimakteriet', 'menopaus', 'menopause'],
   ['pcos', 'polycystiskt ovariesyndrom', 'polycystic ovary syndrome'],
   // Skin, eye, ear
@@ -147,4 +150,15 @@ export const DIAGNOSIS_GROUPS: readonly (readonly string[])[] = [
   ['koloncancer', 'tjocktarmscancer', 'kolorektal cancer', 'colon cancer', 'colorectal cancer'],
   ['lymfom', 'lymphoma'],
   ['leukemi', 'leukemia'],
+];
+
+/**
+ * Diagnoses also said without their name, by words said together in one
+ * sentence (word stems, start of word): "blodtrycket är fortfarande för
+ * högt" supports hypertoni. The term names the group.
+ */
+export const DIAGNOSIS_COOCCURRENCE: readonly { term: string; stems: readonly string[] }[] = [
+  { term: 'hypertoni', stems: ['blodtryck', 'hög'] },
+  { term: 'hypotoni', stems: ['blodtryck', 'låg'] },
+  { term: 'lumbago', stems: ['ont', 'rygg'] },
 ];

@@ -21,6 +21,12 @@ export interface PolarityLexicon {
   no: ReadonlySet<string>;
   /** "Inte än", "Inte alls", "Not really": a negator plus one of these is an answer, not a negated phrase. */
   answerAdverbs: ReadonlySet<string>;
+  /** First words of a hedged yes ("Ibland på kvällen", "Lite då"). */
+  hedgedYes: ReadonlySet<string>;
+  /** Negators that, after a verb, negate that verb too ("släpper inte"). */
+  postVerb: ReadonlySet<string>;
+  /** Make the next word history ("ex-rökare", "slutat röka"). */
+  past: ReadonlySet<string>;
 }
 
 const set = (words: string): ReadonlySet<string> => new Set(words.split(/\s+/).filter(Boolean));
@@ -36,6 +42,9 @@ export const POLARITY: Record<Language, PolarityLexicon> = {
     yes: set('ja jo japp jaa jajamän mm mhm absolut precis visst jovisst stämmer'),
     no: set('nej nä näe nix nope aldrig inte'),
     answerAdverbs: set('än ännu alls direkt riktigt vad som så särskilt något'),
+    hedgedYes: set('ibland ofta lite kanske någon några emellanåt periodvis'),
+    postVerb: set('inte ej aldrig varken'),
+    past: set('ex f.d'),
   },
   en: {
     pre: set('no not denies denied deny denying without never none nor negative absent free doesn don didn hasn haven isn wasn aren weren cannot neither'),
@@ -46,5 +55,8 @@ export const POLARITY: Record<Language, PolarityLexicon> = {
     yes: set('yes yeah yep yup sure correct right absolutely definitely mhm uh-huh'),
     no: set('no nope nah never not'),
     answerAdverbs: set('really yet at that much particularly'),
+    hedgedYes: set('sometimes occasionally somewhat'),
+    postVerb: set(''),
+    past: set('former ex quit stopped'),
   },
 };

@@ -50,7 +50,7 @@ export const PLAN_VOCABULARY: Record<Language, ReadonlySet<string>> = {
   sv: new Set(('remitteras remitterar skickas skickar börjar påbörjas insätts sätts sätter ökas ökar höjs sänks minskas trappas ut ' +
     'byts byter ordineras förskrivs skriver recept återbesök uppföljning följs följa nytt besök ny tid kallas bokas planeras ' +
     'beställs åter vid hör sig rekommenderas hänvisas behandling fortsätter fortsatt ' +
-    'plan planering åtgärd åtgärder råd ges tas dosen dos besök samtal kontakt tid').split(' ')),
+    'plan planering åtgärd åtgärder råd ges tas dosen dos besök samtal kontakt tid söka söker sök oförändrad oförändrat samma').split(' ')),
   en: new Set(('prescribe prescribed refer referred start started begin increase increased decrease decreased reduce ' +
     'reduced discontinue discontinued stop stopped switch switched follow up return come back schedule scheduled order ' +
     'ordered recommend recommended advise advised continue continued admit admitted plan dose').split(' ')),

@@ -20,15 +20,21 @@ export const DraftOutputSchema = z.object({
 export type DraftOutput = z.infer<typeof DraftOutputSchema>;
 
 /** A grounding flag as stored on a sentence (the checker lives in evals/). */
-export const FlagKindSchema = z.enum(['number', 'drug', 'negation', 'diagnosis', 'plan']);
+export const FlagKindSchema = z.enum(['number', 'drug', 'negation', 'diagnosis', 'plan', 'laterality', 'certainty']);
 export const SentenceFlagSchema = z.object({
   id: z.string(),
   kind: FlagKindSchema,
   span: z.string(),
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
+  /** transcript segment the flag compared with: the one to jump to */
   evidence: z.string().nullable(),
+  /** critical: contradicts the consultation, must be handled before signing; warning ("Kontrollera"): not found, needs nothing */
   severity: z.enum(['critical', 'warning']),
+  /** what was compared, in Swedish (drafts from before this field have none) */
+  message: z.string().max(1000).default(''),
+  /** the consultation's words the span was compared with */
+  said: z.string().max(2000).nullable().default(null),
   resolution: z
     .object({ action: z.enum(['fixed', 'dismissed']), reason: z.string().max(500), at: z.string() })
     .nullable(),

@@ -26,7 +26,8 @@ const MIN_PART = 4;
 export function hasStem(stems: ReadonlySet<string>, s: string): boolean {
   if (stems.has(s)) return true;
   for (const other of stems) {
-    if (other.length < MIN_PART || s.length < MIN_PART) continue;
+    // Concept ids ("#kräkning") match only themselves.
+    if (other.length < MIN_PART || s.length < MIN_PART || other.startsWith('#') || s.startsWith('#')) continue;
     if (s.startsWith(other) || s.endsWith(other) || other.startsWith(s) || other.endsWith(s)) return true;
   }
   return false;

@@ -22,12 +22,14 @@ export interface Sentence {
   heading: string | null;
   /** The sentence opens a line of the source. */
   opensLine: boolean;
+  /** Note: the heading whose section the sentence is in ("Status"), carried down from the last heading; null in transcripts. */
+  section: string | null;
 }
 
 /** "Bedömning:", "Åtgärd/Planering:" opening a line of a note. */
 const HEADING = /^([\p{L}/ ]{2,40}):\s*/u;
 
-function sentencesOf(text: string, base: number, language: Language, segmentId: string | null, transcript: boolean): Omit<Sentence, 'polar'>[] {
+function sentencesOf(text: string, base: number, language: Language, segmentId: string | null, transcript: boolean): Omit<Sentence, 'polar' | 'section'>[] {
   return splitSentences(text).map((s) => {
     const lineStart = text.lastIndexOf('\n', s.start - 1) + 1;
     const opensLine = /^[\s\-•*]*$/.test(text.slice(lineStart, s.start));
@@ -44,17 +46,35 @@ function sentencesOf(text: string, base: number, language: Language, segmentId: 
 
 /** Note: offsets are positions in the note string. */
 export function prepareNote(note: string, language: Language): Sentence[] {
-  return sentencesOf(note, 0, language, null, false).map((s) => ({ ...s, polar: sentencePolarity(s.tokens, s.text, s.start, language) }));
+  let section: string | null = null;
+  return sentencesOf(note, 0, language, null, false).map((s) => {
+    if (s.heading !== null) section = s.heading;
+    else if (s.opensLine && HEADING_ALONE.test(s.text.trim())) section = s.text.trim().replace(/:$/, '');
+    return { ...s, section, polar: sentencePolarity(s.tokens, s.text, s.start, language) };
+  });
 }
+
+/** "Planering" or "Status:" alone on its line heads the lines below it. */
+const HEADING_ALONE = /^[\p{L}/ ]{2,40}:?$/u;
 
 /** Transcript: a question's polarity depends on the next sentence's "ja"/"nej". */
 export function prepareTranscript(transcript: string | readonly { id: string; text: string }[], language: Language): Sentence[] {
   const raw = typeof transcript === 'string'
     ? sentencesOf(transcript, 0, language, null, true)
-    : transcript.flatMap((seg) => sentencesOf(seg.text, 0, language, seg.id, true));
+    : segmentSentences(transcript, language);
   return raw.map((s, i) => {
     const next = raw[i + 1];
     const answer: Answer = s.text.trimEnd().endsWith('?') && next ? leadingAnswer(next.tokens, next.text, next.start, language) : null;
-    return { ...s, polar: sentencePolarity(s.tokens, s.text, s.start, language, answer) };
+    return { ...s, section: null, polar: sentencePolarity(s.tokens, s.text, s.start, language, answer) };
+  });
+}
+
+/** Offsets of segment sentences are positions in the segments' texts joined by "\n", the text the number checks read. */
+function segmentSentences(segments: readonly { id: string; text: string }[], language: Language): Omit<Sentence, 'polar' | 'section'>[] {
+  let base = 0;
+  return segments.flatMap((seg) => {
+    const out = sentencesOf(seg.text, base, language, seg.id, true);
+    base += seg.text.length + 1;
+    return out;
   });
 }

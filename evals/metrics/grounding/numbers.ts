@@ -82,8 +82,8 @@ const ORDINALS: Record<string, number> = {
 };
 
 /** Values said as ordinal words; only used as support on the transcript side. */
-export function ordinalValues(text: string): number[] {
-  return tokenize(text).flatMap((t) => (t.lower in ORDINALS ? [ORDINALS[t.lower]!] : []));
+export function ordinalValuesOf(tokens: readonly Token[]): number[] {
+  return tokens.flatMap((t) => (t.lower in ORDINALS ? [ORDINALS[t.lower]!] : []));
 }
 
 export function extractNumbers(text: string, language: Language): NumberMention[] {

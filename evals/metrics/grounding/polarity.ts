@@ -32,6 +32,8 @@ export function leadingAnswer(tokens: readonly StemmedToken[], sentence: string,
   const rest = sentence.slice(first.end - offset).trimStart();
   const standsAlone = rest === '' || /^[,.!;:–-]/.test(rest);
   if (lex.yes.has(first.lower) && standsAlone) return 'yes';
+  // "Ibland på kvällen", "Lite då": a hedged answer still says yes.
+  if (lex.hedgedYes.has(first.lower)) return 'yes';
   const second = tokens[1]?.lower ?? '';
   if (lex.no.has(first.lower) && (standsAlone || first.lower === 'nej' || first.lower === 'nä' || lex.answerAdverbs.has(second))) return 'no';
   return null;
@@ -67,7 +69,18 @@ export function sentencePolarity(
     }
     if (i === 0 && skipFirst) return;
     const w = t.lower;
-    if (lex.pre.has(w)) { state = 'negated'; cueStart = t.start; inScope = 0; return; }
+    if (lex.pre.has(w)) {
+      // Swedish puts the negation after the verb: "släpper inte in" negates "släpper".
+      const last = out[out.length - 1];
+      // Reflexives and pronouns may come between: "det låser sig aldrig".
+      if (lex.postVerb.has(w) && last && out.length > clauseStart && t.index - last.token.index <= 3 && last.polarity === 'affirmed') {
+        last.polarity = 'negated';
+        last.cueStart = last.token.start;
+      }
+      state = 'negated'; cueStart = t.start; inScope = 0; return;
+    }
+    // "Ex-rökare", "slutat röka": the next word is history, neither affirmed nor negated now.
+    if (lex.past.has(w)) { state = 'uncertain'; return; }
     if (lex.conditional.has(w)) { state = 'uncertain'; return; }
     if (lex.terminators.has(w)) { state = 'plain'; clauseStart = out.length; return; }
     if (lex.listJoiners.has(w) && state === 'negated') { state = 'uncertain'; return; }

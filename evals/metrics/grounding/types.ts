@@ -4,7 +4,8 @@ export type Language = 'sv' | 'en';
 
 export const LanguageSchema = z.enum(['sv', 'en']);
 
-export type FlagKind = 'number' | 'drug' | 'negation' | 'diagnosis' | 'plan';
+export const FLAG_KINDS = ['number', 'drug', 'negation', 'diagnosis', 'plan', 'laterality', 'certainty'] as const;
+export type FlagKind = (typeof FLAG_KINDS)[number];
 export type Severity = 'critical' | 'warning';
 
 /** One span of the note that the transcript does not support. */
@@ -14,11 +15,25 @@ export interface Flag {
   /** Character offsets in the note (end exclusive). */
   start: number;
   end: number;
-  /** Id of the closest transcript segment when segments have ids, else its text; null when nothing is close. */
+  /**
+   * The transcript sentence the flag compared the span with — its segment id
+   * when segments have ids (the segment to jump to), else its text — or the
+   * closest sentence by shared words; null when nothing is close.
+   */
   evidence: string | null;
+  /**
+   * critical: contradicts the consultation (another value for the same
+   * quantity, another drug, a flipped negation or side, a diagnosis nobody
+   * made, a certainty nobody expressed). warning ("Kontrollera"): not found
+   * in the consultation, not contradicted.
+   */
   severity: Severity;
-  /** Short reason in the project's words, free of patient text. */
+  /** Short reason in English, fixed per check, free of patient text (for logs and tests). */
   reason: string;
+  /** What was compared, in Swedish, for the reviewer ("Pulsen: anteckningen 92, samtalet 72."). */
+  message: string;
+  /** The words of the consultation the span was compared with, when one statement was found; else null. */
+  said: string | null;
 }
 
 export const TranscriptSegmentInputSchema = z.object({ id: z.string(), text: z.string() });

@@ -45,6 +45,8 @@ export function flagSentences(texts: readonly string[], segments: readonly Trans
       // With segments given, the checker names a segment id, never transcript text.
       evidence: flag.evidence !== null && segments.some((s) => s.id === flag.evidence) ? flag.evidence : null,
       severity: flag.severity,
+      message: flag.message,
+      said: flag.said,
       resolution: null,
     });
   }

@@ -73,7 +73,7 @@ describe('LocalDrafter + finalize on a scripted synthetic chat model', () => {
     expect(on(INVENTED.dose).map((f) => [f.kind, f.span, f.severity])).toEqual(
       expect.arrayContaining([
         ['drug', 'Ipren', 'critical'],
-        ['number', '400 mg', 'critical'],
+        ['number', '400 mg', 'warning'],
       ]),
     );
     expect(on(INVENTED.plan).map((f) => f.kind)).toContain('plan');

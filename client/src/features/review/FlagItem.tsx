@@ -10,6 +10,8 @@ const KIND: Record<SentenceFlag['kind'], string> = {
   negation: 'Motsäger samtalet (nekande)',
   diagnosis: 'Diagnos som inte sades',
   plan: 'Plan som inte diskuterades',
+  laterality: 'Fel sida',
+  certainty: 'Säkerhet eller grad',
 };
 
 /** One grounding flag: what looks unsupported, and "rättad" or "avfärdad" with a reason. */

@@ -1,0 +1,95 @@
+/**
+ * Numbers checked in context: a value in the note must match what was said
+ * for that quantity — the pulse against the pulse, a dose against the dose
+ * of that drug, a count of steps against the steps — not merely occur
+ * somewhere. Another value said for the same quantity is a contradiction
+ * (critical); a value not said at all is "Kontrollera" (warning).
+ */
+import { hasStem } from './content';
+import { quote, raise, type Context } from './context';
+import { ordinalValuesOf } from './numbers';
+import { extractQuantities, type Quantity } from './quantities';
+import { LABELS, SPECIFIC } from './quantity-words';
+import type { TermIndex } from './terms';
+
+const close = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));
+const sameValues = (a: Quantity, b: Quantity): boolean => a.values.length === b.values.length && a.values.every((v, i) => close(v, b.values[i]!));
+const sharesTopic = (a: Quantity, b: Quantity): boolean => [...a.topic].some((s) => s.length >= 4 ? hasStem(b.topic, s) : b.topic.has(s));
+
+/** Is transcript quantity `t` a statement about the same quantity as note quantity `n`? */
+function sameQuantity(n: Quantity, t: Quantity): boolean {
+  if (n.drug !== null && t.drug !== null && n.drug !== t.drug) return false;
+  if (n.side !== null && t.side !== null && n.side !== t.side) return false;
+  if (n.type === 'count') return n.noun !== null && t.noun !== null && (n.noun === t.noun || hasStem(new Set([t.noun]), n.noun));
+  if (SPECIFIC.has(n.type)) return true;
+  if (n.drug !== null && n.drug === t.drug) return true;
+  return sharesTopic(n, t);
+}
+
+/** "en tablett" / "a tablet": 1 counts as said whenever an article is (the parser reads bare en/ett as articles). */
+const ONE_WORDS = /(?<![\p{L}])(?:en|ett|a|an|one)(?![\p{L}])/iu;
+
+export function checkNumbers(ctx: Context, drugs: TermIndex): Set<number> {
+  const opts = { language: ctx.language, drugs };
+  const said = extractQuantities(ctx.transcriptText, ctx.transcript, { ...opts, transcript: true });
+  const noteText = ctx.note;
+  const anyValue = new Set<number>([...said.flatMap((q) => q.raw), ...ctx.transcript.flatMap((s) => ordinalValuesOf(s.tokens))]);
+  if (ONE_WORDS.test(ctx.transcriptText)) anyValue.add(1);
+  const values = [...anyValue];
+  const checked = new Set<number>();
+  for (const n of extractQuantities(noteText, ctx.noteSentences, { ...opts, transcript: false })) {
+    checked.add(n.start);
+    const label = LABELS[n.type];
+    const span = quote(noteText, n.start, n.end);
+    const sameType = n.type === 'other' ? [] : said.filter((t) => t.type === n.type);
+    const same = sameType.filter((t) => sameQuantity(n, t));
+    const samePlace = same.filter((t) => n.place === null || t.place === null || t.place === n.place);
+    if (samePlace.some((t) => sameValues(n, t))) continue;
+    const cite = (t: Quantity) => ({ compared: ctx.transcript[t.sentence] ?? null, said: quote(ctx.transcriptText, t.start, t.end) });
+    if (samePlace.length > 0) {
+      const t = samePlace.find((x) => sharesTopic(n, x)) ?? samePlace[0]!;
+      const c = cite(t);
+      raise(ctx, {
+        kind: 'number', start: n.start, end: n.end, severity: 'critical', ...c,
+        reason: 'another value was said for the same quantity',
+        message: `${capital(label)}: anteckningen ${span}, samtalet ”${c.said}”.`,
+      });
+      continue;
+    }
+    // The same amount of the same kind was said, about words we could not link (a paraphrase): quiet.
+    if (same.length === 0 && sameType.some((t) => sameValues(n, t))) continue;
+    const elsewhere = same.find((t) => sameValues(n, t));
+    if (elsewhere) {
+      const c = cite(elsewhere);
+      raise(ctx, {
+        kind: 'number', start: n.start, end: n.end, severity: 'critical', ...c,
+        reason: 'the value was said for a measurement taken elsewhere',
+        message: `${capital(label)}: ${span} sades om mätningen ${elsewhere.place === 'home' ? 'hemma' : 'på mottagningen'}, inte ${n.place === 'home' ? 'hemma' : 'på mottagningen'}.`,
+      });
+      continue;
+    }
+    if (n.raw.every((v) => anyValue.has(v) || values.some((s) => close(s, v)))) {
+      // Said, but as another specific quantity only: worth a look, not a contradiction.
+      const other = said.find((t) => t.type !== n.type && SPECIFIC.has(t.type) && t.raw.length === n.raw.length && t.raw.every((v, i) => close(v, n.raw[i]!)));
+      const plain = said.some((t) => !SPECIFIC.has(t.type) && t.raw.some((v) => n.raw.some((w) => close(v, w))));
+      if (!other || plain || !SPECIFIC.has(n.type)) continue;
+      const c = cite(other);
+      raise(ctx, {
+        kind: 'number', start: n.start, end: n.end, severity: 'warning', ...c,
+        reason: 'the value was said for another quantity',
+        message: `Kontrollera ${label}: ${span} sades i samtalet om ${LABELS[other.type]} (”${c.said}”).`,
+      });
+      continue;
+    }
+    raise(ctx, {
+      kind: 'number', start: n.start, end: n.end, severity: 'warning',
+      reason: 'number not said in the consultation',
+      message: same.length > 0 || sameType.length > 0
+        ? `Kontrollera ${label}: ${span} hittades inte i samtalet.`
+        : `Kontrollera: ${span} nämns inte i samtalet.`,
+    });
+  }
+  return checked;
+}
+
+const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);

@@ -1,0 +1,171 @@
+/**
+ * Negation flips, both ways and in paraphrase: the note asserts what the
+ * consultation only negated ("Bensvullnad" after "Svullna ben? — Nej"), or
+ * negates what it only affirmed. Words are compared as concepts of the
+ * synonym lexicon when they have one ("kräkningar" = "kräkts"), else by
+ * stem. A second check compares normal with abnormal findings
+ * ("Nedsatt kraft" when the consultation said "kraften är normal").
+ * Uncertain mentions (conditions, open questions) neither support nor
+ * contradict, so they are left out.
+ */
+import { POLARITY } from '../../lexicon/negation';
+import { conceptByToken, findConcepts } from './concepts';
+import { hasStem, isContentWord, relatedStems } from './content';
+import { quote, raise, type Context } from './context';
+import type { Sentence } from './document';
+import type { Polarity } from './polarity';
+import { SIDE_WORDS } from './quantity-words';
+import type { Language } from './types';
+
+/** Words a negation may reach that are never findings ("inte haft så ont i natt"). */
+const NOT_FINDINGS = new Set(('natt natten nätter dag dagen dagar morgon morse morgonen kväll kvällen kvällar vecka veckan veckor ' +
+  'månad månader tid tiden gång gången gånger stund idag igår längre alltid ofta ibland sånt sådant vanligt fortfarande riktigt ' +
+  'direkt alls ännu själv själva hela night day morning evening week time times now still really').split(' '));
+
+/** One word as the negation check sees it: a concept when the lexicon knows it, else its stem. */
+interface Statement { key: string; concept: boolean; polarity: Polarity; sentence: Sentence; p: Sentence['polar'][number] }
+
+/** "svår att få kontakt": what follows is a difficulty, not the finding itself (unless the lexicon knows the phrase). */
+const DIFFICULTY = new Set(['svår', 'svårt', 'svåra', 'svårigheter', 'svårighet']);
+
+/** Words whose form carries a negation of a concept: "afebril" = no fever. */
+const NEGATIVE_FORMS: Record<string, string> = { afebril: 'feber', afebrila: 'feber', feberfri: 'feber' };
+
+function statements(s: Sentence, language: Language): Statement[] {
+  const concepts = conceptByToken(s.tokens, language);
+  const out: Statement[] = [];
+  const index = new Map(s.tokens.map((t, i) => [t.start, i]));
+  for (const p of s.polar) {
+    if (NOT_FINDINGS.has(p.token.lower)) continue;
+    const i = index.get(p.token.start)!;
+    const negative = NEGATIVE_FORMS[p.token.lower];
+    if (negative) {
+      out.push({ key: `#${negative}`, concept: true, polarity: p.polarity === 'negated' ? 'affirmed' : 'negated', sentence: s, p });
+      continue;
+    }
+    const c = concepts.get(i);
+    if (c === 'normal' || c === 'nedsatt') continue;
+    if (!c && s.tokens.slice(Math.max(0, i - 3), i).some((t, j, a) => DIFFICULTY.has(t.lower) && a[j + 1]?.lower === 'att')) continue;
+    out.push({ key: c ? `#${c}` : p.token.stem, concept: c !== undefined, polarity: p.polarity, sentence: s, p });
+  }
+  return out;
+}
+
+export function checkNegations(ctx: Context): void {
+  const said = new Map<string, Map<Polarity, Sentence>>();
+  for (const s of ctx.transcript) {
+    for (const st of statements(s, ctx.language)) {
+      if (st.polarity === 'uncertain') continue;
+      const m = said.get(st.key) ?? new Map<Polarity, Sentence>();
+      if (!m.has(st.polarity)) m.set(st.polarity, s);
+      said.set(st.key, m);
+    }
+  }
+  const lookup = (st: Statement): Map<Polarity, Sentence> => {
+    if (st.concept && said.has(st.key)) return said.get(st.key)!;
+    const merged = new Map<Polarity, Sentence>();
+    for (const m of relatedStems(said, st.key)) for (const [p, s] of m) if (!merged.has(p)) merged.set(p, s);
+    return merged;
+  };
+  for (const s of ctx.noteSentences) {
+    // One flag per negation scope: "ingen feber eller hosta" is one statement.
+    const negatedScopes = new Map<number, { end: number; compared: Sentence }>();
+    const flagged = new Set<string>();
+    statements(s, ctx.language).forEach((st) => {
+      const p = st.p;
+      if (flagged.has(st.key)) return;
+      const m = lookup(st);
+      if (st.polarity === 'affirmed' && m.size === 1 && m.has('negated')) {
+        flagged.add(st.key);
+        const compared = m.get('negated')!;
+        raise(ctx, {
+          kind: 'negation', start: p.token.start, end: p.token.end, severity: 'critical', compared, said: compared.text,
+          reason: 'asserted in the note, negated in the consultation',
+          message: `Anteckningen anger ”${p.token.text}”, men i samtalet nekades det: ”${compared.text}”.`,
+        });
+      } else if (st.polarity === 'negated' && m.size === 1 && m.has('affirmed')) {
+        // "Afebril" carries its negation in the word itself.
+        const cue = p.cueStart ?? p.token.start;
+        const prev = negatedScopes.get(cue);
+        negatedScopes.set(cue, { end: Math.max(prev?.end ?? 0, p.token.end), compared: prev?.compared ?? m.get('affirmed')! });
+      } else if (st.polarity === 'affirmed' && isAntonymOfSaid(p.token.stem, ctx.language, said)) {
+        const compared = said.get(p.token.stem.slice(1))!.get('affirmed')!;
+        raise(ctx, {
+          kind: 'negation', start: p.token.start, end: p.token.end, severity: 'critical', compared, said: compared.text,
+          reason: 'asserted in the note, negated in the consultation',
+          message: `Anteckningen anger ”${p.token.text}”, samtalet det motsatta: ”${compared.text}”.`,
+        });
+      }
+    });
+    for (const [start, { end, compared }] of negatedScopes) {
+      raise(ctx, {
+        kind: 'negation', start, end, severity: 'critical', compared, said: compared.text,
+        reason: 'negated in the note, asserted in the consultation',
+        message: `Anteckningen nekar ”${quote(ctx.note, start, end)}”, men i samtalet bekräftades det: ”${compared.text}”.`,
+      });
+    }
+  }
+  checkStates(ctx);
+}
+
+/**
+ * Swedish negates adjectives with the prefix o- ("oregelbunden", "opåverkad"):
+ * the note's "oX" contradicts an affirmed "X" when "oX" itself was never said.
+ */
+function isAntonymOfSaid(stem: string, language: Language, said: ReadonlyMap<string, Map<Polarity, Sentence>>): boolean {
+  if (language !== 'sv' || !stem.startsWith('o') || stem.length < 7 || said.has(stem)) return false;
+  const base = said.get(stem.slice(1));
+  return base !== undefined && base.has('affirmed') && !base.has('negated');
+}
+
+interface StateStatement {
+  state: 'normal' | 'nedsatt';
+  attributes: Set<string>;
+  side: string | null;
+  start: number;
+  end: number;
+  sentence: Sentence;
+}
+
+/** Abbreviations that are function words ("pga", "enl"), never what a finding is about. */
+const FUNCTION_ABBREVIATIONS = new Set(['pga', 'enl', 'ang', 'dvs', 'ev', 'ffa', 'inkl', 'resp', 'jmf', 'jfr', 'mm', 'ca', 'bl']);
+
+/** "Kraften är normal" / "nedsatt kraft": a finding said to be normal or abnormal, with the words it is said of. */
+function stateStatements(s: Sentence, prev: Sentence | undefined, language: Language): StateStatement[] {
+  const out: StateStatement[] = [];
+  for (const m of findConcepts(s.tokens, language)) {
+    if (m.id !== 'normal' && m.id !== 'nedsatt') continue;
+    const inClause = s.tokens.filter((t, i) => i < m.firstToken - 3 || i > m.lastToken + 3 ? false : !/[,;:]/.test(betweenText(s, i, m.firstToken)));
+    const attrs = inClause.filter((t) => isContentWord(t, language) && !SIDE_WORDS[t.lower] && !FUNCTION_ABBREVIATIONS.has(t.lower) &&
+      !POLARITY[language].pre.has(t.lower) && t.start !== s.tokens[m.firstToken]!.start);
+    let attributes = new Set(attrs.map((t) => t.stem));
+    const question = attributes.size === 0 && prev?.text.trimEnd().endsWith('?') ? prev : undefined;
+    if (question) attributes = new Set(question.stems);
+    const sideToken = [...inClause, ...(question?.tokens ?? [])].find((t) => SIDE_WORDS[t.lower]);
+    const first = Math.min(s.tokens[m.firstToken]!.start, ...attrs.map((t) => t.start));
+    const last = Math.max(s.tokens[m.lastToken]!.end, ...attrs.map((t) => t.end));
+    if (attributes.size > 0) out.push({ state: m.id, attributes, side: sideToken ? SIDE_WORDS[sideToken.lower]! : null, start: first, end: last, sentence: s });
+  }
+  return out;
+}
+
+function betweenText(s: Sentence, i: number, j: number): string {
+  const [a, b] = i < j ? [i, j] : [j, i];
+  return s.text.slice(s.tokens[a]!.end - s.start, s.tokens[b]!.start - s.start);
+}
+
+const overlap = (a: ReadonlySet<string>, b: ReadonlySet<string>): boolean => [...a].some((x) => x.length >= 4 && hasStem(b, x));
+
+function checkStates(ctx: Context): void {
+  const said = ctx.transcript.flatMap((s, i) => stateStatements(s, ctx.transcript[i - 1], ctx.language));
+  for (const n of ctx.noteSentences.flatMap((s) => stateStatements(s, undefined, ctx.language))) {
+    const about = said.filter((t) => overlap(n.attributes, t.attributes) && (n.side === null || t.side === null || n.side === t.side));
+    if (about.length === 0 || about.some((t) => t.state === n.state)) continue;
+    const compared = about[0]!.sentence;
+    raise(ctx, {
+      kind: 'negation', start: n.start, end: n.end, severity: 'critical', compared, said: compared.text,
+      reason: n.state === 'normal' ? 'normal in the note, abnormal in the consultation' : 'abnormal in the note, normal in the consultation',
+      message: `Anteckningen: ”${quote(ctx.note, n.start, n.end)}” (${n.state === 'normal' ? 'normalt' : 'avvikande'}); samtalet: ”${compared.text}” (${n.state === 'normal' ? 'avvikande' : 'normalt'}).`,
+    });
+  }
+}

@@ -1,0 +1,254 @@
+/**
+ * Numbers with what they measure: each mention gets a type (pulse, dose in
+ * mg, duration, a count of steps …) from its unit and the words before it,
+ * and the qualifiers that tell two values of one type apart — the drug a
+ * dose belongs to, the side, where a temperature was taken, the counted
+ * noun, and the topic words of its clause. A transcript answer ("Fjorton.")
+ * borrows these from the question before it.
+ */
+import { findConcepts } from './concepts';
+import { isContentWord } from './content';
+import type { Sentence } from './document';
+import { extractNumbers } from './numbers';
+import {
+  CLINIC_HEADINGS, CLINIC_WORDS, HOME_WORDS, KEYWORD_TYPES, PER_DAY, PER_WEEK, PHRASES, SIDE_WORDS, UNITS, type QuantityType,
+} from './quantity-words';
+import { findTerms, type TermIndex } from './terms';
+import type { Language } from './types';
+
+export interface Quantity {
+  type: QuantityType;
+  /** Values in the type's common unit (durations in seconds, lengths in cm). */
+  values: number[];
+  /** Values as written. */
+  raw: number[];
+  start: number;
+  end: number;
+  sentence: number;
+  drug: number | null;
+  side: 'right' | 'left' | 'both' | null;
+  place: 'home' | 'clinic' | null;
+  noun: string | null;
+  topic: Set<string>;
+}
+
+const CLAUSE_BREAK = /[,;:()]/;
+const MAX_KEYWORD_DISTANCE = 3;
+
+function sentenceAt(sentences: readonly Sentence[], offset: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sentences[mid]!;
+    if (offset < s.start) hi = mid - 1;
+    else if (offset > s.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+/** Token indices of the sentence's clause around token k (clauses end at , ; : and brackets). */
+function clause(s: Sentence, text: string, k: number): [number, number] {
+  let a = k;
+  while (a > 0 && !CLAUSE_BREAK.test(text.slice(s.tokens[a - 1]!.end, s.tokens[a]!.start))) a--;
+  let b = k;
+  while (b < s.tokens.length - 1 && !CLAUSE_BREAK.test(text.slice(s.tokens[b]!.end, s.tokens[b + 1]!.start))) b++;
+  return [a, b];
+}
+
+function keywordType(s: Sentence, text: string, k: number, language: Language): QuantityType | null {
+  const [a] = clause(s, text, k);
+  const concepts = findConcepts(s.tokens, language);
+  for (let i = k - 1; i >= Math.max(a, k - MAX_KEYWORD_DISTANCE); i--) {
+    const c = concepts.find((m) => m.firstToken <= i && i <= m.lastToken);
+    const type = KEYWORD_TYPES[c?.id ?? s.tokens[i]!.lower];
+    if (type) return type;
+  }
+  return null;
+}
+
+const drugCache = new WeakMap<Sentence, ReturnType<typeof findTerms>>();
+
+function drugIn(s: Sentence | undefined, drugs: TermIndex, before = Infinity): number | null {
+  if (!s) return null;
+  let all = drugCache.get(s);
+  // Number words are never drug names, though a stem may collide ("fem" / Femar).
+  if (!all) drugCache.set(s, (all = findTerms(s.tokens, drugs).filter((m) => isContentWord(s.tokens[m.firstToken]!, 'sv'))));
+  const hits = all.filter((m) => m.firstToken < before);
+  return hits.length > 0 ? hits[hits.length - 1]!.group : null;
+}
+
+export interface QuantityOptions {
+  language: Language;
+  drugs: TermIndex;
+  /** Transcripts: answers borrow context from the question before them. */
+  transcript: boolean;
+}
+
+export function extractQuantities(text: string, sentences: readonly Sentence[], opts: QuantityOptions): Quantity[] {
+  const { language } = opts;
+  const mentions = [
+    ...extractNumbers(text, language).map((n) => ({ ...n, phrase: null as null | { type: QuantityType; value: number } })),
+    ...(language === 'sv' ? PHRASES : []).flatMap((p) => [...text.matchAll(p.re)].map((m) => ({
+      values: [p.value], start: m.index, end: m.index + m[0].length, text: m[0], unit: null, before: null, phrase: { type: p.type, value: p.value },
+    }))),
+  ].sort((a, b) => a.start - b.start);
+  mergeSpokenDecimals(mentions, text);
+  const out: Quantity[] = [];
+  for (const n of mentions) {
+    const si = sentenceAt(sentences, n.start);
+    const s = sentences[si];
+    if (!s) continue;
+    const k = s.tokens.findIndex((t) => t.start >= n.start);
+    if (k < 0) continue;
+    const lastK = Math.max(k, s.tokens.findLastIndex((t) => t.end <= n.end));
+    const prev = opts.transcript ? questionBefore(sentences, si) : undefined;
+    const isAnswer = prev !== undefined && s.tokens.length <= 8;
+    const next = s.tokens[lastK + 1];
+    const after = text.slice(n.end, n.end + 20);
+    const before = s.tokens[k - 1]?.lower ?? null;
+    let type: QuantityType = 'other';
+    let factor = 1;
+    let noun: string | null = null;
+    let values = [...n.values];
+    let end = n.end;
+    if (n.phrase) {
+      type = n.phrase.type;
+      if (type === 'other' && next && UNITS[next.lower]) ({ type, factor } = UNITS[next.lower]!);
+    } else {
+      const unitWord = n.unit ?? (/^\s*%/.test(after) ? 'procent' : /^\s*°/.test(after) ? 'grader' : next && /^\s?$/.test(text.slice(n.end, next.start)) ? next.lower : null);
+      const u = unitWord ? UNITS[unitWord] : undefined;
+      if (u) ({ type, factor } = u);
+      else if (before === 'x' || before === '×') type = 'times';
+      else if (next && /^\s?$/.test(text.slice(n.end, next.start)) && contentMask(s, language)[lastK + 1]) { type = 'count'; noun = next.stem; }
+      // The span covers the unit or the counted word ("4 ggr", "5 trappsteg"): what the number measures.
+      if (next && !n.unit && (u || noun) && next.start >= n.end) end = next.end;
+      if (type === 'count' && !noun && next) noun = next.stem;
+      if (before === 'kl' || before === 'klockan' || before === 'at' || (before === 'vid' && type === 'other' && n.values[0]! <= 24)) {
+        type = 'clock';
+      }
+      const keyword = keywordType(s, text, k, language);
+      if (keyword && (type === 'other' || type === 'percent' || (type === 'angle' && keyword === 'temp') || (type === 'weight' && keyword === 'weight'))) type = keyword;
+      if (type === 'angle' && values[0]! >= 34 && values[0]! <= 43) type = 'temp';
+      if (type === 'other' && values.length === 2 && values[0]! >= 70 && values[0]! <= 260) type = 'bp';
+      if (values.length === 2 && values[1] === 10 && values[0]! <= 10) { type = 'pain'; values = [values[0]!]; }
+      if (type === 'other' && /[.,]/.test(n.text) && values[0]! >= 34 && values[0]! <= 43) type = 'temp';
+      const unitEnd = n.unit || !next || !u ? n.end : next.end;
+      if (type === 'times') type = PER_DAY.test(text.slice(unitEnd)) ? 'freq:day' : PER_WEEK.test(text.slice(unitEnd)) ? 'freq:week' : 'times';
+    }
+    const [ca, cb] = clause(s, text, k);
+    const topic = topicOf(s, ca, cb, k, language);
+    // "Tre veckor sen, ja lyfte en säck": a thin clause takes the words of its sentence.
+    if (topic.size < 2) for (const st of topicOf(s, 0, s.tokens.length - 1, k, language)) topic.add(st);
+    if (noun) topic.add(noun);
+    if (isAnswer && prev) {
+      for (const st of prev.stems) topic.add(st);
+      // "Hur många trappsteg …?" — "Fjorton.": the question names what is counted.
+      const many = prev.tokens.findIndex((t) => t.lower === 'många' || t.lower === 'mycket');
+      const asked = many >= 0 ? prev.tokens[many + 1] : undefined;
+      if (type === 'other' && asked) {
+        const u = UNITS[asked.lower];
+        if (u) ({ type, factor } = u);
+        else if (isContentWord(asked, language)) { type = 'count'; noun = asked.stem; }
+      }
+      if (type === 'other') type = keywordTypeOfSentence(prev, language) ?? 'other';
+    }
+    // "höger 12 kg" or "tolv kilo i höger": the side stands just before the number or just after its unit.
+    const sideToken = s.tokens.slice(Math.max(0, k - 2), k).reverse().find((t) => SIDE_WORDS[t.lower]) ??
+      s.tokens.slice(lastK + 1, lastK + 4).find((t, j, a) => SIDE_WORDS[t.lower] && a.slice(0, j).every((x) => !/^\d/.test(x.text)));
+    const place = type === 'temp' ? placeOf([...s.tokens.slice(ca, cb + 1), ...(isAnswer && prev ? prev.tokens : [])], !opts.transcript && s.section !== null && CLINIC_HEADINGS.test(s.section)) : null;
+    out.push({
+      type,
+      values: values.map((v) => v * factor),
+      raw: n.values,
+      start: n.start,
+      end,
+      sentence: si,
+      drug: type.startsWith('dose') || type === 'duration' || type.startsWith('freq') ? drugIn(s, opts.drugs, k) ?? (isAnswer ? drugIn(prev, opts.drugs) : null) : null,
+      side: sideToken ? SIDE_WORDS[sideToken.lower]! : null,
+      place,
+      noun,
+      topic,
+    });
+  }
+  inheritListUnits(out, text);
+  return out;
+}
+
+const contentCache = new WeakMap<Sentence, boolean[]>();
+
+/** Which tokens of a sentence are content words (computed once: the test parses number words). */
+function contentMask(s: Sentence, language: Language): boolean[] {
+  let mask = contentCache.get(s);
+  if (!mask) contentCache.set(s, (mask = s.tokens.map((t) => isContentWord(t, language))));
+  return mask;
+}
+
+/** Content stems and concept ids ("#kräkning") of tokens a..b, without token k (the number). */
+function topicOf(s: Sentence, a: number, b: number, k: number, language: Language): Set<string> {
+  const out = new Set<string>();
+  for (const c of findConcepts(s.tokens, language)) if (c.lastToken >= a && c.firstToken <= b) out.add(`#${c.id}`);
+  const mask = contentMask(s, language);
+  for (let i = a; i <= b; i++) if (i !== k && mask[i]) out.add(s.tokens[i]!.stem);
+  return out;
+}
+
+/**
+ * The question a transcript sentence answers: the previous sentence, or the
+ * one before it when a short word came between ("Lite. Trettioåtta.").
+ */
+function questionBefore(sentences: readonly Sentence[], i: number): Sentence | undefined {
+  for (let j = i - 1; j >= Math.max(0, i - 2); j--) {
+    const s = sentences[j]!;
+    if (s.text.trimEnd().endsWith('?')) return s;
+    if (s.tokens.length > 3) return undefined;
+  }
+  return undefined;
+}
+
+/** Where a temperature was taken, from the words around it (or the note's section). */
+function placeOf(tokens: readonly { lower: string }[], clinicSection: boolean): 'home' | 'clinic' | null {
+  const home = tokens.some((t) => HOME_WORDS.has(t.lower));
+  const clinic = clinicSection || tokens.some((t) => CLINIC_WORDS.has(t.lower));
+  return home && !clinic ? 'home' : clinic && !home ? 'clinic' : null;
+}
+
+function keywordTypeOfSentence(s: Sentence, language: Language): QuantityType | null {
+  for (const c of findConcepts(s.tokens, language)) if (KEYWORD_TYPES[c.id]) return KEYWORD_TYPES[c.id]!;
+  return null;
+}
+
+/** "höger 21 kilo, vänster 28": a bare number right after a typed one in the same list takes its type. */
+function inheritListUnits(qs: Quantity[], text: string): void {
+  for (let i = 1; i < qs.length; i++) {
+    const q = qs[i]!;
+    const p = qs[i - 1]!;
+    if (q.type !== 'other' || p.type === 'other' || p.sentence !== q.sentence) continue;
+    const gap = text.slice(p.end, q.start);
+    if (gap.length > 24 || !/,| och /.test(gap)) continue;
+    q.type = p.type;
+    const factor = p.raw[0] ? p.values[0]! / p.raw[0] : 1;
+    q.values = q.raw.map((v) => v * factor);
+  }
+}
+
+/**
+ * "Trettioåtta och sju": spoken Swedish gives a temperature's decimal after
+ * "och". A whole number 34–42 followed by "och" and one digit is one value.
+ */
+function mergeSpokenDecimals(mentions: { values: number[]; start: number; end: number; text: string }[], text: string): void {
+  for (let i = 0; i + 1 < mentions.length; i++) {
+    const a = mentions[i]!;
+    const b = mentions[i + 1]!;
+    const [x] = a.values;
+    const [y] = b.values;
+    if (a.values.length !== 1 || b.values.length !== 1 || x === undefined || y === undefined) continue;
+    if (!Number.isInteger(x) || x < 34 || x > 42 || !Number.isInteger(y) || y < 0 || y > 9) continue;
+    if (!/^\s+och\s+$/.test(text.slice(a.end, b.start)) || /\d/.test(a.text)) continue;
+    a.values = [x + y / 10];
+    a.end = b.end;
+    a.text = text.slice(a.start, a.end);
+    mentions.splice(i + 1, 1);
+  }
+}
