@@ -11,7 +11,7 @@ import { compose } from '../compose';
 import { AppError } from '../errors';
 import { EnvError, loadEnv } from '../env';
 import { createLogger } from '../logger';
-import { buildReport, ReportQuerySchema } from '../modules/reports/routes';
+import { buildReport, checkPeriod, ReportQuerySchema } from '../modules/reports/jobs';
 
 const USAGE = 'användning: npm run report -- --from ÅÅÅÅ-MM-DD --to ÅÅÅÅ-MM-DD --format xlsx|md [--out fil]';
 
@@ -41,6 +41,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const { deps, close } = await compose(env, createLogger(env.LOG_LEVEL === 'debug' ? 'debug' : 'warn'));
   try {
+    checkPeriod(parsed.data, '--from');
     const started = Date.now();
     const report = await buildReport(deps, parsed.data);
     const out = parsed.data.out ?? report.filename;

@@ -59,7 +59,7 @@ export function createInProcessQueue(db: Database, pollMs = 1000): JobQueue {
       handlers.set(kind, handler as JobHandler);
     },
     async enqueue(kind, payload, options = {}) {
-      const job = await db.prisma.job.create({ data: { kind, payload: payload as never, createdById: options.createdById ?? null } });
+      const job = await db.prisma.job.create({ data: { id: options.id, kind, payload: payload as never, createdById: options.createdById ?? null } });
       wakeAll();
       return { id: job.id };
     },

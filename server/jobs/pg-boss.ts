@@ -38,7 +38,7 @@ export function createPgBossQueue(db: Database): JobQueue {
     },
     async enqueue(kind, payload, options = {}) {
       await ensureStarted();
-      const job = await db.prisma.job.create({ data: { kind, payload: payload as never, createdById: options.createdById ?? null } });
+      const job = await db.prisma.job.create({ data: { id: options.id, kind, payload: payload as never, createdById: options.createdById ?? null } });
       await boss.send(QUEUE, { jobId: job.id });
       return { id: job.id };
     },

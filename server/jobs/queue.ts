@@ -22,6 +22,8 @@ export type JobHandler<P = unknown> = (ctx: JobContext<P>) => Promise<unknown>;
 
 export interface EnqueueOptions {
   createdById?: string | null;
+  /** the Job row's id, when the caller has already named the job in its own row (a report) */
+  id?: string;
 }
 
 export interface JobQueue {

@@ -2,6 +2,7 @@ import type { AppDeps } from '../deps';
 import { registerMaintenance } from './maintenance/jobs';
 import { registerDocumentation } from './notes/register';
 import { registerRecordings } from './recordings/register';
+import { registerReports } from './reports/jobs';
 import { registerCodesign } from './workflows/codesign';
 
 /**
@@ -14,4 +15,5 @@ export function registerModules(deps: AppDeps): void {
   registerDocumentation(deps);
   registerCodesign(deps);
   registerRecordings(deps);
+  registerReports(deps);
 }

@@ -22,6 +22,7 @@ describe.skipIf(!chromiumAvailable())('uppföljning i Chromium', () => {
     await ensureClientBuilt();
     [server, browser] = await Promise.all([startTestServer({ workers: false }), launchChromium()]);
     await seedKnownFollowup(server.deps);
+    await server.deps.jobs.startWorking(server.deps, 1); // reports are built as jobs
     opened = await openPage(browser, server.baseUrl, { width: 1280, height: 900 });
     opened.context.setDefaultTimeout(15_000);
     const user = await server.deps.db.prisma.user.update({ where: { username: 'ledare1' }, data: { mustChangePassword: false } });
@@ -74,7 +75,17 @@ describe.skipIf(!chromiumAvailable())('uppföljning i Chromium', () => {
     await page.getByRole('button', { name: 'Importera' }).click();
     await page.getByRole('alert').getByText('Rad 3, kolumn minutes: måste vara ett tal större än 0 och högst 600 (minuter per anteckning)').waitFor();
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Ladda ner rapport (Markdown)' }).click()]);
+    // The report is a background job: the list says how far it has come, then offers the file.
+    await page.getByRole('button', { name: 'Skapa rapport (Markdown)' }).click();
+    const reports = page.locator('section[aria-labelledby="reports-title"]');
+    await reports.getByRole('status').getByText(/^Rapporten byggs … \d+ %/).waitFor();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await reports.screenshot({ path: 'test-results/uppfoljning-rapport-byggs-390.png' });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const link = reports.getByRole('link', { name: `Ladda ner uppfoljning-${KNOWN.from}-${KNOWN.to}.md` });
+    await link.waitFor({ timeout: 60_000 });
+    expect(await reports.innerText()).toMatch(/sparas till/);
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
     expect(download.suggestedFilename()).toBe(`uppfoljning-${KNOWN.from}-${KNOWN.to}.md`);
     const md = await readFile((await download.path())!, 'utf8');
     expect(md).toContain('## 5. Rekommendation per yrkesgrupp');

@@ -1,17 +1,20 @@
 import type { AppDeps } from '../../deps';
 import { sweepAudio, sweepTranscripts } from '../recordings/retention';
+import { sweepReports } from '../reports/jobs';
 
 /**
  * Retention: the access log is kept AUDIT_RETENTION_YEARS (at least five, as
  * Patientdatalagen asks) and then swept; audio after AUDIO_RETENTION_HOURS
- * (or at signing) and transcripts after TRANSCRIPT_RETENTION_DAYS.
+ * (or at signing), transcripts after TRANSCRIPT_RETENTION_DAYS, built
+ * reports after REPORT_RETENTION_HOURS.
  */
 export function registerMaintenance(deps: AppDeps): void {
   deps.jobs.register('maintenance.retention', async ({ deps: d }) => {
     const auditRows = await d.audit.sweep();
     const recordingsPurged = await sweepAudio(d);
     const transcriptsDeleted = await sweepTranscripts(d);
-    return { auditRowsDeleted: auditRows, recordingsPurged, transcriptsDeleted };
+    const reportsDeleted = await sweepReports(d);
+    return { auditRowsDeleted: auditRows, recordingsPurged, transcriptsDeleted, reportsDeleted };
   });
 }
 

@@ -1,6 +1,6 @@
 import { API_BASE, request } from '../../api/client';
 import { problemFrom, unreadableProblem } from '../../api/problem';
-import { AssumptionsSchema, DashboardSchema, DrillSchema, type Assumption } from './schemas';
+import { AssumptionsSchema, DashboardSchema, DrillSchema, ReportViewSchema, type Assumption } from './schemas';
 import { z } from 'zod';
 
 export interface FilterState {
@@ -26,7 +26,10 @@ export const getNotes = (f: FilterState, group: { professionId: string | null; k
 export const saveAssumptions = (professions: Record<string, Assumption>) =>
   request('PUT', '/followup/assumptions', z.object({ assumptions: AssumptionsSchema }), { body: { professions } });
 
-export const reportUrl = (from: string, to: string, format: 'xlsx' | 'md') => `${API_BASE}/reports?${new URLSearchParams({ from, to, format })}`;
+export const requestReport = async (from: string, to: string, format: 'xlsx' | 'md') =>
+  (await request('POST', '/reports', z.object({ report: ReportViewSchema }), { body: { from, to, format } })).report;
+
+export const listReports = async () => (await request('GET', '/reports', z.object({ reports: z.array(ReportViewSchema) }))).reports;
 
 /** The CSV goes as text/csv, which the JSON-only api client cannot send; problems are read the same way. */
 export async function importBaselineCsv(csv: string, source: string): Promise<{ imported: number }> {

@@ -96,3 +96,19 @@ export const DrillSchema = z.object({
   ),
 });
 export type Drill = z.infer<typeof DrillSchema>;
+
+/** A report built as a job (GET/POST /reports). */
+export const ReportViewSchema = z.object({
+  id: z.string(),
+  format: z.enum(['xlsx', 'md']),
+  from: z.string(),
+  to: z.string(),
+  filename: z.string(),
+  status: z.enum(['building', 'ready', 'failed', 'expired']),
+  progress: z.number(),
+  progressNote: z.string().nullable(),
+  error: z.string().nullable(),
+  expiresAt: z.string(),
+  fileUrl: z.string().nullable(),
+});
+export type ReportView = z.infer<typeof ReportViewSchema>;
