@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ReportFile" ADD COLUMN     "jobId" TEXT;
