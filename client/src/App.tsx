@@ -11,6 +11,7 @@ import { UsersTab } from './pages/admin/UsersTab';
 import { ChangePasswordPage } from './pages/ChangePasswordPage';
 import { CodesignHome } from './pages/codesign/CodesignHome';
 import { codesignRoutes } from './features/codesign/routes';
+import { trainingRoutes } from './features/training/routes';
 import { FollowupHome } from './pages/followup/FollowupHome';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -46,6 +47,7 @@ export function App() {
         <Route path="anteckningar/:id" element={<RequireRole role="clinician"><EncounterPage /></RequireRole>} />
         <Route path="samskapande" element={<RequireRole role="designer"><CodesignHome /></RequireRole>} />
         {codesignRoutes}
+        {trainingRoutes}
         <Route path="uppfoljning" element={<RequireRole role="lead"><FollowupHome /></RequireRole>} />
         <Route path="admin" element={<RequireRole role="admin"><AdminPage /></RequireRole>}>
           <Route index element={<Navigate to="anvandare" replace />} />

@@ -1,6 +1,7 @@
 import { NavLink } from 'react-router';
 import type { Role } from '../../../server/contracts/roles';
 import { RatingQueueLink } from '../features/codesign/RatingQueueLink';
+import { TrainingNavLink } from '../features/training/TrainingNavLink';
 import { homesFor } from '../session/homes';
 
 /**
@@ -17,6 +18,7 @@ export function TopNav({ roles }: { roles: readonly Role[] }) {
           </li>
         ))}
         <RatingQueueLink />
+        <TrainingNavLink />
       </ul>
     </nav>
   );

@@ -63,6 +63,20 @@ export const trainingRoundRoutes: RouteDef[] = [
   }),
   route({
     method: 'get',
+    path: '/training/participants',
+    access: ['designer', 'lead'],
+    summary: 'Kliniker som kan delta i en övningsomgång',
+    handler: async ({ deps }) => {
+      const users = await deps.db.prisma.user.findMany({
+        where: { active: true, roles: { some: { role: 'clinician' } } },
+        select: { id: true, displayName: true, profession: { select: { name: true } }, careUnit: { select: { name: true } } },
+        orderBy: { displayName: 'asc' },
+      });
+      return { participants: users.map((u) => ({ id: u.id, displayName: u.displayName, profession: u.profession?.name ?? null, careUnit: u.careUnit?.name ?? null })) };
+    },
+  }),
+  route({
+    method: 'get',
     path: '/groups/:id/training-rounds',
     access: ['designer', 'lead', 'admin'],
     summary: 'Arbetsgruppens övningsomgångar med deltagarnas framsteg',

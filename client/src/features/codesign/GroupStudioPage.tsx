@@ -6,6 +6,7 @@ import { useResource } from '../../hooks/useResource';
 import { GateSettings } from './GateSettings';
 import { RoundList } from './RoundList';
 import { TestCaseLibrary } from './TestCaseLibrary';
+import { TrainingSection } from '../training/TrainingSection';
 import { WorkflowList } from './WorkflowList';
 
 /** One working group's studio: its workflows, test cases, rating rounds and promotion gate. */
@@ -24,6 +25,7 @@ export function GroupStudioPage() {
       <WorkflowList groupId={groupId} />
       <TestCaseLibrary groupId={groupId} />
       <RoundList groupId={groupId} />
+      <TrainingSection groupId={groupId} />
       <GateSettings groupId={groupId} />
     </>
   );

@@ -11,6 +11,7 @@ import { Explanation } from './Explanation';
 import { ExtrapolationSection } from './ExtrapolationSection';
 import { Filters } from './Filters';
 import { QualitySection } from './QualitySection';
+import { ReadinessSection } from '../training/ReadinessSection';
 import { SurveySection } from './SurveySection';
 import { TimeChart } from './TimeChart';
 import { TimeTable } from './TimeTable';
@@ -71,6 +72,7 @@ export function FollowupDashboard() {
           <ExtrapolationSection data={data} canEdit={isLead} onSaved={dashboard.reload} />
           <QualitySection quality={data.quality} />
           <SurveySection surveys={data.surveys} />
+          <ReadinessSection canEdit={isLead} />
           <BaselineImport baseline={data.baseline} canEdit={isLead} onImported={dashboard.reload} />
         </>
       )}

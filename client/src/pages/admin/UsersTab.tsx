@@ -7,6 +7,7 @@ import { useNotify } from '../../components/Notifier';
 import { OneTimeSecret } from '../../components/OneTimeSecret';
 import { useResource } from '../../hooks/useResource';
 import { useSubmit } from '../../hooks/useSubmit';
+import { TRAINING_RECORD_URL } from '../../features/training/api';
 import { UserForm, type UserFormValues } from './UserForm';
 import { UserTable } from './UserTable';
 import { useOrganisation } from './useOrganisation';
@@ -71,6 +72,11 @@ export function UsersTab() {
       {users.loading && !users.data && <Loading />}
       <ErrorMessage error={users.error} />
       {users.data && <UserTable users={users.data.users} onEdit={setEditing} onResetPassword={(u) => void onReset(u)} />}
+      <p>
+        <a className="button secondary" href={TRAINING_RECORD_URL} download>
+          Exportera AI-kunnighet (CSV): vem som genomfört granskningsträning och när
+        </a>
+      </p>
     </section>
   );
 }

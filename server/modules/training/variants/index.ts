@@ -21,6 +21,7 @@ export function proposeVariants(data: TrainingCaseData): Candidate[] {
     !data.errors.some((e) => e.section === section && (start < e.end && e.start < end || (e.start === e.end && start <= e.start && e.start <= end) || (start === end && e.start <= start && start <= e.end)));
   const rules: Rule[] = [numberSwaps, drugSwaps, negationFlips, diagnosisInserts, criticalDeletes];
   const all = rules.flatMap((rule) => rule({ data, free }).slice(0, PER_RULE));
-  // Two proposals may touch the same words (a dose swap and a drug swap): keep the first, so any set the designer keeps can be planted together.
-  return all.filter((c, i) => !all.slice(0, i).some((o) => o.section === c.section && (c.start < o.end && o.start < c.end || (c.start === c.end && o.start <= c.start && c.start <= o.end))));
+  // Proposals may touch the same words (a dose swap and a drug swap, a number inside a sentence a deletion takes out):
+  // all are shown, the editor lets only non-overlapping ones be kept together, and keeping refuses overlaps.
+  return all.filter((c, i) => !all.slice(0, i).some((o) => o.section === c.section && o.start === c.start && o.end === c.end));
 }

@@ -1,0 +1,114 @@
+import { useEffect, useState } from 'react';
+import { svNumber } from '../../../../server/contracts/sv-number';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { useNotify } from '../../components/Notifier';
+import { TextField } from '../../components/TextField';
+import { useResource } from '../../hooks/useResource';
+import { useSubmit } from '../../hooks/useSubmit';
+import { getReadiness, saveReadinessLine } from './api';
+import { pct } from './format';
+import type { ReadinessRow } from './schemas';
+import './training.css';
+
+function Rows({ rows, unit }: { rows: readonly ReadinessRow[]; unit: boolean }) {
+  return (
+    <tbody>
+      {rows.map((r) => (
+        <tr key={`${r.professionId}-${r.careUnitId ?? ''}`}>
+          <th scope="row">{r.profession}</th>
+          {unit && <td>{r.careUnit}</td>}
+          <td>
+            {r.trained} av {r.clinicians}
+          </td>
+          <td>{pct(r.trainedShare)}</td>
+          <td>{r.criticalDetection === null ? <span className="muted">{r.people < 5 ? `färre än 5 (${r.people})` : '–'}</span> : pct(r.criticalDetection)}</td>
+          <td className={r.ready ? 'found' : 'missed'}>{r.ready ? 'Redo' : 'Inte redo'}</td>
+        </tr>
+      ))}
+    </tbody>
+  );
+}
+
+/**
+ * Readiness for go-live on the follow-up dashboard: per profession and care
+ * unit, share of clinicians who completed review training and their
+ * detection of critical errors, against the line the lead sets here.
+ */
+export function ReadinessSection({ canEdit }: { canEdit: boolean }) {
+  const readiness = useResource(getReadiness, []);
+  const save = useSubmit(saveReadinessLine);
+  const notify = useNotify();
+  const [share, setShare] = useState('');
+  const [detection, setDetection] = useState('');
+  const line = readiness.data?.line;
+  useEffect(() => {
+    if (!line) return;
+    setShare(svNumber(line.minTrainedShare * 100, 1));
+    setDetection(svNumber(line.minCriticalDetection * 100, 1));
+  }, [line]);
+  const num = (t: string) => Number(t.trim().replace(',', '.')) / 100;
+  const onSave = async () => {
+    const outcome = await save.run({ minTrainedShare: num(share), minCriticalDetection: num(detection) });
+    if (outcome.ok) {
+      notify('Beredskapsgränsen är sparad.');
+      readiness.reload();
+    }
+  };
+  const head = (unit: boolean) => (
+    <thead>
+      <tr>
+        <th scope="col">Yrkesgrupp</th>
+        {unit && <th scope="col">Vårdenhet</th>}
+        <th scope="col">Genomfört träningen</th>
+        <th scope="col">Andel</th>
+        <th scope="col">Upptäckt kritiska fel</th>
+        <th scope="col">Beredskap</th>
+      </tr>
+    </thead>
+  );
+  return (
+    <section className="panel training" aria-labelledby="readiness-title">
+      <h2 id="readiness-title">Beredskap: granskningsträning</h2>
+      <ErrorMessage error={readiness.error} />
+      {line && (
+        <p>
+          Redo när minst {pct(line.minTrainedShare)} av klinikerna har genomfört granskningsträningen och upptäckten av kritiska planterade fel är minst {pct(line.minCriticalDetection)} (medel per person, visas över minst fem personer).
+        </p>
+      )}
+      {readiness.data && (
+        <>
+          <div className="table-scroll">
+            <table>
+              <caption>Per yrkesgrupp</caption>
+              {head(false)}
+              <Rows rows={readiness.data.byProfession} unit={false} />
+            </table>
+          </div>
+          <details>
+            <summary>Per yrkesgrupp och vårdenhet</summary>
+            <div className="table-scroll">
+              <table>
+                <caption>Per yrkesgrupp och vårdenhet</caption>
+                {head(true)}
+                <Rows rows={readiness.data.byUnit} unit />
+              </table>
+            </div>
+          </details>
+        </>
+      )}
+      {canEdit && (
+        <>
+          <h3>Beredskapsgräns</h3>
+          <div className="form-grid">
+            <TextField label="Minsta andel som genomfört träningen (%)" inputMode="decimal" value={share} onChange={setShare} errors={save.error?.fieldMessages('minTrainedShare')} />
+            <TextField label="Minsta upptäckt av kritiska fel (%)" inputMode="decimal" value={detection} onChange={setDetection} errors={save.error?.fieldMessages('minCriticalDetection')} />
+          </div>
+          <ErrorMessage error={save.error} hideFields={['minTrainedShare', 'minCriticalDetection']} />
+          <button type="button" disabled={save.busy} onClick={() => void onSave()}>
+            Spara gränsen
+          </button>
+        </>
+      )}
+    </section>
+  );
+}

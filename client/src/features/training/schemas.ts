@@ -1,0 +1,156 @@
+import { z } from 'zod';
+import { ErrorKindSchema, TrainingCaseDataSchema } from '../../../../server/contracts/training';
+
+/** The shapes of the training API's answers (server/modules/training), validated at the edge. */
+const Timestamp = z.iso.datetime({ offset: true });
+const Rate = z.number().nullable();
+
+export const TrainingCaseSummarySchema = z.object({
+  id: z.string(),
+  groupId: z.string(),
+  testCaseId: z.string().nullable(),
+  slug: z.string(),
+  title: z.string(),
+  source: z.string(),
+  revision: z.number().int(),
+  updatedAt: Timestamp,
+  profession: z.string(),
+  errors: z.number().int(),
+  byKind: z.record(z.string(), z.number()),
+});
+export type TrainingCaseSummary = z.infer<typeof TrainingCaseSummarySchema>;
+export const TrainingCaseListSchema = z.object({ trainingCases: z.array(TrainingCaseSummarySchema) });
+
+export const FlagSchema = z.object({ section: z.number(), start: z.number(), end: z.number(), kind: z.string(), severity: z.string(), turn: z.number().nullable() });
+export type TrainingFlag = z.infer<typeof FlagSchema>;
+
+export const TrainingCaseDetailSchema = z.object({ trainingCase: TrainingCaseSummarySchema, data: TrainingCaseDataSchema, flags: z.array(FlagSchema).optional() });
+export type TrainingCaseDetail = z.infer<typeof TrainingCaseDetailSchema>;
+
+export const CandidateSchema = z.object({
+  key: z.string(),
+  rule: z.string(),
+  kind: ErrorKindSchema,
+  section: z.number(),
+  start: z.number(),
+  end: z.number(),
+  original: z.string(),
+  replacement: z.string(),
+  said: z.string(),
+  turn: z.number().nullable(),
+});
+export type Candidate = z.infer<typeof CandidateSchema>;
+export const VariantsSchema = z.object({ revision: z.number().int(), candidates: z.array(CandidateSchema) });
+
+export const RoundSchema = z.object({
+  id: z.string(),
+  groupId: z.string(),
+  name: z.string(),
+  status: z.enum(['open', 'closed']),
+  showFlags: z.boolean(),
+  timeLimitSeconds: z.number().nullable(),
+  createdAt: Timestamp,
+  closedAt: Timestamp.nullable(),
+  cases: z.array(z.object({ caseId: z.string(), title: z.string(), answered: z.boolean() })),
+  participants: z.array(z.object({ id: z.string(), displayName: z.string().nullable(), answered: z.number() })).nullable(),
+});
+export type TrainingRound = z.infer<typeof RoundSchema>;
+export const RoundListSchema = z.object({ rounds: z.array(RoundSchema) });
+export const RoundEnvelopeSchema = z.object({ round: RoundSchema });
+export const ParticipantsSchema = z.object({
+  participants: z.array(z.object({ id: z.string(), displayName: z.string(), profession: z.string().nullable(), careUnit: z.string().nullable() })),
+});
+
+export const FeedbackSchema = z.object({
+  planted: z.number(),
+  found: z.number(),
+  missed: z.number(),
+  falseMarks: z.number(),
+  durationMs: z.number().nullable(),
+  errors: z.array(
+    z.object({
+      id: z.string(),
+      kind: ErrorKindSchema,
+      kindLabel: z.string(),
+      critical: z.boolean(),
+      section: z.number(),
+      heading: z.string(),
+      start: z.number(),
+      end: z.number(),
+      text: z.string(),
+      said: z.string(),
+      evidence: z.object({ turn: z.number(), speaker: z.string(), text: z.string() }).nullable(),
+      found: z.boolean(),
+      kindCorrect: z.boolean(),
+    }),
+  ),
+  falseMarkList: z.array(z.object({ type: z.enum(['span', 'missing']), section: z.number().nullable(), heading: z.string(), text: z.string(), kindLabel: z.string() })),
+});
+export type Feedback = z.infer<typeof FeedbackSchema>;
+
+export const ReviewCaseSchema = z.object({
+  round: z.object({ id: z.string(), name: z.string(), status: z.string(), showFlags: z.boolean(), timeLimitSeconds: z.number().nullable() }),
+  case: z.object({
+    caseId: z.string(),
+    title: z.string(),
+    profession: z.string(),
+    turns: z.array(z.object({ id: z.string(), speaker: z.string(), text: z.string() })),
+    draft: z.array(z.object({ heading: z.string(), text: z.string() })),
+    flags: z.array(FlagSchema).nullable(),
+  }),
+  startedAt: Timestamp.nullable(),
+  feedback: FeedbackSchema.nullable(),
+});
+export type ReviewCase = z.infer<typeof ReviewCaseSchema>;
+
+const KindRate = z.object({ kind: ErrorKindSchema, planted: z.number(), found: z.number(), detection: Rate });
+export const MyScoresSchema = z.object({
+  scores: z.object({
+    cases: z.number(),
+    planted: z.number(),
+    found: z.number(),
+    detection: Rate,
+    falseMarks: z.number(),
+    falseMarksPerCase: Rate,
+    meanSecondsPerCase: Rate,
+    byKind: z.array(KindRate),
+    progress: z.array(z.object({ roundId: z.string(), name: z.string(), showFlags: z.boolean(), finishedAt: Timestamp.nullable(), cases: z.number(), planted: z.number(), found: z.number(), detection: Rate, falseMarks: z.number() })),
+  }),
+});
+export type MyScores = z.infer<typeof MyScoresSchema>['scores'];
+
+const Cell = z.object({ people: z.number(), detection: Rate, suppressed: z.boolean() });
+export type SummaryCell = z.infer<typeof Cell>;
+const Split = z.object({ all: Cell, withFlags: Cell, withoutFlags: Cell });
+export const SummarySchema = z.object({
+  summary: z.object({
+    minPeople: z.number(),
+    people: z.number(),
+    overall: Split,
+    falseMarksPerCase: Rate,
+    byKind: z.array(Split.extend({ kind: ErrorKindSchema })),
+    byProfession: z.array(Split.extend({ professionId: z.string(), code: z.string(), name: z.string(), byKind: z.array(Cell.extend({ kind: ErrorKindSchema })) })),
+  }),
+});
+export type Summary = z.infer<typeof SummarySchema>['summary'];
+
+const ReadinessRowSchema = z.object({
+  professionId: z.string(),
+  profession: z.string(),
+  careUnitId: z.string().nullable(),
+  careUnit: z.string().nullable(),
+  clinicians: z.number(),
+  trained: z.number(),
+  trainedShare: Rate,
+  people: z.number(),
+  criticalDetection: Rate,
+  ready: z.boolean(),
+});
+export type ReadinessRow = z.infer<typeof ReadinessRowSchema>;
+export const ReadinessSchema = z.object({
+  line: z.object({ minTrainedShare: z.number(), minCriticalDetection: z.number(), updatedAt: z.string().nullable() }),
+  minPeople: z.number(),
+  byProfession: z.array(ReadinessRowSchema),
+  byUnit: z.array(ReadinessRowSchema),
+});
+export type Readiness = z.infer<typeof ReadinessSchema>;
