@@ -48,7 +48,7 @@ describe.skipIf(!chromiumAvailable())('granskningsträning i Chromium', () => {
   beforeAll(async () => {
     await ensureClientBuilt();
     await mkdir(SCREENSHOTS, { recursive: true });
-    [server, browser] = await Promise.all([startTestServer({ workers: false }), launchChromium()]);
+    [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
     const db = server.deps.db.prisma;
     const template = await db.user.findUniqueOrThrow({ where: { username: 'lakare1' } });
     for (const username of EXTRA) {
@@ -176,7 +176,10 @@ describe.skipIf(!chromiumAvailable())('granskningsträning i Chromium', () => {
     // Five physicians, all trained; five people behind the detection rate (lakare1 2 of 3 critical, the rest 0): 13 %.
     expect(await row.innerText()).toMatch(/5 av 5\s+100 %\s+13 %\s+Inte redo/);
     await shoot(l, 'ovning-ledare-beredskap', 'section[aria-labelledby="readiness-title"]');
-    const [download] = await Promise.all([l.waitForEvent('download'), l.getByRole('link', { name: 'Ladda ner rapport (XLSX)' }).click()]);
+    await l.getByRole('button', { name: 'Skapa rapport (XLSX)' }).click();
+    const link = l.getByRole('link', { name: /^Ladda ner uppfoljning-.*\.xlsx$/ });
+    await link.waitFor({ timeout: 60_000 });
+    const [download] = await Promise.all([l.waitForEvent('download'), link.click()]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await readFile((await download.path())!)) as never);
     const sheet = wb.getWorksheet('Utbildning')!;
