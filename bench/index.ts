@@ -11,6 +11,7 @@ const benches: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   asr: () => import('./asr'),
   audio: () => import('./audio'),
   live: () => import('./live'),
+  api: () => import('./api'),
 };
 
 const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -1,0 +1,116 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { compose } from '../server/compose';
+import { loadEnv } from '../server/env';
+import { createLogger } from '../server/logger';
+import { createSession } from '../server/modules/auth/sessions';
+import { bootstrap } from '../server/seed/bootstrap';
+import { createBenchDb } from './pg-temp';
+
+/**
+ * Throughput of the authenticated, audited encounter read
+ * (GET /api/v1/encounters/:id by its clinician: session, user and roles,
+ * the encounter, an access-log row) on both databases at 20 and 200
+ * connections, over loopback with autocannon. Side by side in the same run:
+ * our server (`server/main.ts`, one web process, production settings,
+ * access logging on) and the minimal baseline (bench/api-baseline.ts: the
+ * same SQL on node:http and the plain driver). Each server is its own
+ * process; autocannon runs in this one, so all three share the machine.
+ */
+const ROOT = path.resolve(import.meta.dirname, '..');
+const SECONDS = Number(process.env.BENCH_API_SECONDS ?? 10);
+
+interface Target {
+  name: string;
+  child: ChildProcess;
+  port: number;
+}
+
+function start(name: string, script: string, env: Record<string, string>): Promise<Target> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, script)], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      const port = /listening (\d+)|kör på http:\/\/[^:]+:(\d+)/.exec(out);
+      if (port) {
+        // From here on stdout is drained and dropped: the access log is written as in production.
+        child.stdout!.off('data', onData);
+        child.stdout!.resume();
+        resolve({ name, child, port: Number(port[1] ?? port[2]) });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`${name} exited (${code}) before listening`)));
+  });
+}
+
+async function stop(t: Target): Promise<void> {
+  t.child.kill('SIGTERM');
+  await new Promise((r) => t.child.once('exit', r));
+}
+
+async function load(t: Target, encounterId: string, cookie: string, connections: number, seconds: number) {
+  const r = await autocannon({ url: `http://127.0.0.1:${t.port}/api/v1/encounters/${encounterId}`, connections, duration: seconds, headers: { cookie } });
+  if (r.non2xx || r.errors || r.timeouts) console.log(`  (${t.name}, ${connections} conns: ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts)`);
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99 };
+}
+
+async function prepare(url: string, dataDir: string) {
+  const composed = await compose(loadEnv({ NODE_ENV: 'production', DATABASE_URL: url, DATA_DIR: dataDir, SCRYPT_LOG_N: '10', LOG_LEVEL: 'silent' }), createLogger('silent'));
+  try {
+    await bootstrap(composed.deps, () => undefined);
+    const prisma = composed.deps.db.prisma;
+    const user = await prisma.user.update({ where: { username: 'lakare1' }, data: { mustChangePassword: false } });
+    const encounter = await prisma.encounter.create({ data: { label: 'Bänkbesök', createdById: user.id, careUnitId: user.careUnitId, professionId: user.professionId } });
+    const { token } = await createSession(composed.deps, user.id);
+    return { encounterId: encounter.id, cookie: `jv_session=${token}` };
+  } finally {
+    await composed.close();
+  }
+}
+
+export async function run(): Promise<void> {
+  const rows: string[] = [];
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jv-bench-api-'));
+  const pgDb = await createBenchDb('api');
+  const databases = [
+    { kind: 'SQLite', url: `file:${path.join(dataDir, 'bench.db')}` },
+    ...(pgDb ? [{ kind: 'PostgreSQL', url: pgDb.url }] : []),
+  ];
+  console.log(`GET /api/v1/encounters/:id (session + roles, encounter, access-log insert), autocannon on loopback, ${SECONDS} s per cell; ours: one web process; ${os.cpus().length} cores shared with this load generator (and whatever else runs)`);
+  try {
+    for (const db of databases) {
+      const { encounterId, cookie } = await prepare(db.url, dataDir);
+      const env = { NODE_ENV: 'production', DATABASE_URL: db.url, DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: '0', DEMO_DATA: 'false' };
+      const ours = await start('ours', 'server/main.ts', env);
+      const baseline = await start('baseline', 'bench/api-baseline.ts', env);
+      try {
+        for (const t of [ours, baseline]) await load(t, encounterId, cookie, 20, 2); // warm-up: JIT, pools, plans
+        for (const connections of [20, 200]) {
+          // Alternating, so drift in the machine's load hits both alike.
+          const a = await load(ours, encounterId, cookie, connections, SECONDS);
+          const b = await load(baseline, encounterId, cookie, connections, SECONDS);
+          rows.push(`| ${db.kind} | ${connections} | ${a.rps.toFixed(0)} | ${b.rps.toFixed(0)} | ${(a.rps / b.rps).toFixed(2)} | ${a.p50} / ${b.p50} | ${a.p99} / ${b.p99} |`);
+        }
+      } finally {
+        await stop(ours);
+        await stop(baseline);
+      }
+    }
+  } finally {
+    await pgDb?.drop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+  console.log('| database | connections | req/s ours | req/s baseline | ratio | p50 ms ours / baseline | p99 ms ours / baseline |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|');
+  for (const row of rows) console.log(row);
+  console.log('Targets (PostgreSQL, 200 connections): ratio ≥ 0.5, p99 < 250 ms.');
+}
