@@ -1,10 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { TranscriptSegment } from '../../../server/contracts/transcript';
 import { TranscriptSegmentSchema } from '../../../server/contracts/transcript';
 import { transcribeRecording } from '../../../server/pipeline/asr/transcribe-recording';
 import type { PcmAudio, TranscribeOptions, Transcriber } from '../../../server/pipeline/asr/transcriber';
 import type { DecodedAudio } from '../../../server/pipeline/audio/decode-audio';
-import { dialogueRecording, type DialogueTurn } from '../../support/audio/espeak';
+import { dialogueRecording, type DialogueRecording, type DialogueTurn } from '../../support/audio/espeak';
 import { encodeWav } from '../../support/audio/signals';
 import { toolsAvailable } from '../../support/audio/tools';
 
@@ -60,8 +60,14 @@ const TURNS: DialogueTurn[] = [
 ];
 
 describe.skipIf(!toolsAvailable('transcribe recording', 'espeak-ng'))('transcribeRecording', () => {
-  const { channels, turns } = dialogueRecording(TURNS, 2, 1.5);
-  const audio: DecodedAudio = { channels, sampleRate: 16000, durationSeconds: channels[0]!.length / 16000, format: 'wav' };
+  // Vitest runs a skipped suite's body too, so speech is synthesised in beforeAll (only when espeak-ng exists).
+  let channels: Float32Array[];
+  let turns: DialogueRecording['turns'];
+  let audio: DecodedAudio;
+  beforeAll(() => {
+    ({ channels, turns } = dialogueRecording(TURNS, 2, 1.5));
+    audio = { channels, sampleRate: 16000, durationSeconds: channels[0]!.length / 16000, format: 'wav' };
+  });
 
   it('labels segments by channel, in time order, with ids s1, s2, …', async () => {
     const transcriber = new LoudnessEcho();

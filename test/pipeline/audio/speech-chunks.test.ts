@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { detectSpeech, speechProbabilities } from '../../../server/pipeline/audio/vad/detect-speech';
 import type { SpeechRegion } from '../../../server/pipeline/audio/vad/region-tracker';
 import { speechChunks } from '../../../server/pipeline/audio/vad/speech-chunks';
-import { dialogueRecording, type DialogueTurn } from '../../support/audio/espeak';
+import { dialogueRecording, type DialogueRecording, type DialogueTurn } from '../../support/audio/espeak';
 import { toolsAvailable } from '../../support/audio/tools';
 
 // Synthetic Swedish lines, written for this test; repeated so the recording spans several VAD chunks (20 s, then 40 s).
@@ -15,8 +15,14 @@ const LINES = [
 const TURNS: DialogueTurn[] = Array.from({ length: 16 }, (_, i) => ({ channel: 0, text: LINES[i % LINES.length]! }));
 
 describe.skipIf(!toolsAvailable('speech chunks', 'espeak-ng'))('speechChunks', () => {
-  const { channels, turns } = dialogueRecording(TURNS, 1, 1.5);
-  const samples = channels[0]!;
+  // Vitest runs a skipped suite's body too, so speech is synthesised in beforeAll (only when espeak-ng exists).
+  let samples: Float32Array;
+  let turns: DialogueRecording['turns'];
+  beforeAll(() => {
+    const recording = dialogueRecording(TURNS, 1, 1.5);
+    samples = recording.channels[0]!;
+    turns = recording.turns;
+  });
 
   it('finds the same speech chunk by chunk as detectSpeech on the whole track, with a frontier no region crosses', async () => {
     expect(samples.length / 16000).toBeGreaterThan(60); // three chunks at least
