@@ -27,6 +27,8 @@ export const EnvSchema = z
     MODELS_HUB_URL: z.url().default('https://huggingface.co'),
     PUBLIC_URL: optionalUrl,
     DEMO_DATA: bool.default(true),
+    /** with DEMO_DATA: an invented pilot (months of synthetic notes, surveys) so the follow-up has something to show */
+    DEMO_PILOT: bool.default(true),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 
     SESSION_TTL_HOURS: int(1, 24 * 30).default(12),

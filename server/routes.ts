@@ -1,4 +1,5 @@
 import type { RouteDef } from './http/route';
+import { demoPilotRoutes } from './modules/admin/demo-pilot';
 import { organisationRoutes } from './modules/admin/organisation';
 import { userAdminRoutes } from './modules/admin/users';
 import { auditRoutes } from './modules/audit/routes';
@@ -19,6 +20,7 @@ export const apiRoutes: RouteDef[] = [
   ...authRoutes,
   ...userAdminRoutes,
   ...organisationRoutes,
+  ...demoPilotRoutes,
   ...auditRoutes,
   ...encounterRoutes,
   ...jobRoutes,

@@ -4,6 +4,7 @@ import { AdminPage } from './pages/admin/AdminPage';
 import { ApiKeysTab } from './pages/admin/ApiKeysTab';
 import { AuditTab } from './pages/admin/AuditTab';
 import { CareUnitsTab } from './pages/admin/CareUnitsTab';
+import { DemoDataTab } from './pages/admin/DemoDataTab';
 import { GroupsTab } from './pages/admin/GroupsTab';
 import { ModelsTab } from './pages/admin/ModelsTab';
 import { ProfessionsTab } from './pages/admin/ProfessionsTab';
@@ -58,6 +59,7 @@ export function App() {
           <Route path="api-nycklar" element={<ApiKeysTab />} />
           <Route path="modeller" element={<ModelsTab />} />
           <Route path="atkomstlogg" element={<AuditTab />} />
+          <Route path="demodata" element={<DemoDataTab />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

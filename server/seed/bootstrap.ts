@@ -2,6 +2,7 @@ import type { AppDeps } from '../deps';
 import { hashPassword, oneTimePassword } from '../modules/auth/passwords';
 import { DEMO_CARE_UNITS, DEMO_PROFESSIONS, DEMO_USERS } from './organisation';
 import { seedContent } from './content';
+import { seedDemoPilot } from './demo-pilot';
 
 /**
  * First start on an empty database: create the administrator with a
@@ -40,15 +41,31 @@ export async function bootstrap(deps: AppDeps, print: (line: string) => void): P
   if (deps.env.DEMO_DATA) {
     demoPassword = oneTimePassword();
     await seedDemoWorkspace(deps, await hashPassword(demoPassword, logN));
-    lines.push(
-      ` Demoanvändare:  ${DEMO_USERS.map((u) => u.username).join(', ')}`,
-      `                 lösenord ${demoPassword} (engångslösenord för alla demoanvändare)`,
-      ' Demodata stängs av med DEMO_DATA=false före första start.',
-    );
+    lines.push(` Demoanvändare (samma engångslösenord för alla: ${demoPassword}):`, ...demoUserLines());
+    if (deps.env.DEMO_PILOT) {
+      const pilot = await seedDemoPilot(deps);
+      lines.push(
+        ` Påhittad pilot: ${pilot.notes} syntetiska anteckningar av ${pilot.clinicians} påhittade kliniker ${pilot.from} – ${pilot.to},`,
+        '                 så att uppföljningens diagram syns. Tas bort under Administration › Demodata.',
+      );
+    }
+    lines.push(' Demodata stängs av med DEMO_DATA=false (den påhittade piloten med DEMO_PILOT=false) före första start.');
   }
   lines.push(' Lösenorden visas bara nu.', '══════════════════════════════════════════════════════════════', '');
   lines.forEach(print);
   return { created: true, adminPassword, demoPassword };
+}
+
+const ROLE_SV: Record<string, string> = { clinician: 'kliniker', designer: 'arbetsgruppsdesigner', lead: 'projektledare' };
+
+/** One line per demo user: who they are and what they may do, so a first user knows whom to sign in as. */
+export function demoUserLines(): string[] {
+  const width = Math.max(...DEMO_USERS.map((u) => u.username.length));
+  return DEMO_USERS.map((u) => {
+    const roles = u.roles.map((r) => ROLE_SV[r] ?? r).join(' och ');
+    const profession = u.profession ? `, ${DEMO_PROFESSIONS.find((p) => p.code === u.profession)?.name.toLowerCase()}` : '';
+    return `   ${u.username.padEnd(width)}  ${roles}${profession}`;
+  });
 }
 
 async function seedDemoWorkspace(deps: AppDeps, passwordHash: string): Promise<void> {

@@ -40,10 +40,13 @@ describe.skipIf(!chromiumAvailable())('uppföljning i Chromium', () => {
     await page.getByLabel('Från', { exact: true }).fill(KNOWN.from);
     await page.getByLabel('Till', { exact: true }).fill(KNOWN.to);
     const table = page.locator('section[aria-labelledby="time-title"] table');
+    // The answer and the chart come first; the table is folded away.
+    await page.getByRole('region', { name: 'Sparad tid per anteckning' }).getByText(/^Läkare: \d+,\d min (sparad|längre) per anteckning \[-?\d+,\d; -?\d+,\d\], \d+ anteckningar med AI-stöd\.$/).waitFor();
+    await page.locator('section[aria-labelledby="time-title"]').getByText('Siffrorna i tabellform').click();
     await table.getByRole('rowheader', { name: 'Läkare' }).waitFor();
     expect(await table.getByRole('rowheader').count()).toBe(8);
     await page.getByRole('img', { name: /Aktiv redigeringstid per anteckning/ }).locator('.recharts-bar-rectangle').first().waitFor();
-    expect(await page.locator('section[aria-labelledby="time-title"] .followup-explanation').innerText()).toMatch(/anteckningar med AI-stöd/);
+    expect(await page.locator('section[aria-labelledby="time-title"] .followup-explanation').textContent()).toMatch(/anteckningar med AI-stöd/);
     // the suppressed group says why instead of a figure
     expect(await table.getByRole('row', { name: /Logoped/ }).innerText()).toContain('för få anteckningar (< 5)');
 

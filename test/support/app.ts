@@ -42,6 +42,8 @@ export async function startAppOn(db: TempDb, options: StartOptions = {}): Promis
     SCRYPT_LOG_N: '10',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     PORT: '0',
+    // The invented pilot adds ~650 notes and ~7 s; tests that want it ask for it.
+    DEMO_PILOT: 'false',
     ...options.env,
   });
   const composed = await compose(env, createLogger(env.LOG_LEVEL));

@@ -46,6 +46,7 @@ export async function sessionFor(deps: AppDeps, baseUrl: string, username: strin
     get: (path: string) => client.request('GET', path, undefined, cookie),
     put: (path: string, body: unknown) => client.request('PUT', path, body, cookie),
     post: (path: string, body: unknown, headers: Record<string, string> = {}) => client.request('POST', path, body, { ...cookie, ...headers }),
+    request: (method: string, path: string, body?: unknown) => client.request(method, path, body, cookie),
   };
 }
 

@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { DemoPilotBanner } from '../demo/DemoPilotBanner';
+import { AnswerSummary } from './AnswerSummary';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loading } from '../../components/Loading';
 import { useResource } from '../../hooks/useResource';
@@ -7,7 +9,6 @@ import { getDashboard, type FilterState } from './api';
 import { BaselineImport } from './BaselineImport';
 import { DrillDown } from './DrillDown';
 import { ExportButtons } from './ExportButtons';
-import { Explanation } from './Explanation';
 import { ExtrapolationSection } from './ExtrapolationSection';
 import { Filters } from './Filters';
 import { QualitySection } from './QualitySection';
@@ -42,22 +43,23 @@ export function FollowupDashboard() {
     <>
       <h1>Uppföljning</h1>
       <p className="lead-text">Hur mycket tid AI-stödet sparar och hur bra anteckningarna blir, per yrkesgrupp. Inga texter eller namn visas.</p>
+      <DemoPilotBanner />
+      {data && <AnswerSummary groups={data.time.byProfession} from={data.filters.from} to={data.filters.to} />}
       <Filters value={filters} options={data?.options} onChange={change} />
       <ErrorMessage error={dashboard.error} />
       {dashboard.loading && <Loading what="Räknar" />}
       {data && (
         <>
-          <p className="muted">
-            Period {data.filters.from} – {data.filters.to}.
-          </p>
-          <ExportButtons from={data.filters.from} to={data.filters.to} />
           <section className="panel" aria-labelledby="time-title">
             <h2 id="time-title">Tid per anteckning med och utan AI-stöd</h2>
             <TimeChart groups={data.time.groups} />
-            <TimeTable groups={data.time.groups} onDrill={(group, mode) => setDrill({ group, mode })} />
-            <Explanation text={data.time.explanation} />
-            <details>
-              <summary>Så mäts tiden</summary>
+            <details className="followup-figures">
+              <summary>Siffrorna i tabellform</summary>
+              <TimeTable groups={data.time.groups} onDrill={(group, mode) => setDrill({ group, mode })} />
+            </details>
+            <details className="followup-method">
+              <summary>Så mäts och räknas tiden</summary>
+              <p className="muted followup-explanation">{data.time.explanation}</p>
               <dl className="followup-definitions">
                 {Object.entries(data.definitions).map(([key, text]) => (
                   <div key={key}>
@@ -69,10 +71,11 @@ export function FollowupDashboard() {
             </details>
           </section>
           {drill && <DrillDown filters={filters} group={drill.group} mode={drill.mode} onClose={() => setDrill(null)} />}
-          <ExtrapolationSection data={data} canEdit={isLead} onSaved={dashboard.reload} />
           <QualitySection quality={data.quality} />
           <SurveySection surveys={data.surveys} />
           <ReadinessSection canEdit={isLead} />
+          <ExtrapolationSection data={data} canEdit={isLead} onSaved={dashboard.reload} />
+          <ExportButtons from={data.filters.from} to={data.filters.to} />
           <BaselineImport baseline={data.baseline} canEdit={isLead} onImported={dashboard.reload} />
         </>
       )}

@@ -16,9 +16,12 @@ const COLORS = ['#1f6fb2', '#b25a1f', '#2e8b57', '#8a2be2', '#b22222', '#4b5563'
 /** Quality over time per profession and workflow version, and the period's figures per profession. */
 export function QualitySection({ quality }: { quality: Dashboard['quality'] }) {
   const [metric, setMetric] = useState<Metric>('ratingMean');
-  const series = [...new Set(quality.trend.map((t) => `${t.professionName} · ${t.versionLabel}`))];
+  // A profession with one workflow version is named by the profession alone: long version names in the
+  // legend would leave no room for the lines on a phone.
+  const versionsOf = (profession: string) => new Set(quality.trend.filter((t) => t.professionName === profession).map((t) => t.versionLabel)).size;
+  const key = (t: TrendPoint) => (versionsOf(t.professionName) > 1 ? `${t.professionName} · ${t.versionLabel}` : t.professionName);
+  const series = [...new Set(quality.trend.map(key))];
   const months = [...new Set(quality.trend.map((t) => t.month))].sort();
-  const key = (t: TrendPoint) => `${t.professionName} · ${t.versionLabel}`;
   const data = months.map((month) => Object.fromEntries([['month', month], ...quality.trend.filter((t) => t.month === month).map((t) => [key(t), t[metric]])]));
   return (
     <section className="panel" aria-labelledby="quality-title">
@@ -28,13 +31,13 @@ export function QualitySection({ quality }: { quality: Dashboard['quality'] }) {
         <p className="empty">Inga data ännu.</p>
       ) : (
         <div className="followup-chart" role="img" aria-label={`${METRICS[metric]} per månad, per yrkesgrupp och version`}>
-          <ResponsiveContainer width="100%" height={260}>
+          <ResponsiveContainer width="100%" height={300}>
             <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis dataKey="month" />
-              <YAxis />
-              <Tooltip />
-              <Legend />
+              <YAxis domain={metric === 'ratingMean' ? [1, 5] : ['auto', 'auto']} tickFormatter={(v: number) => num(v, metric === 'ratingMean' ? 1 : 0)} />
+              <Tooltip formatter={(v) => (typeof v === 'number' ? num(v, 2) : String(v))} />
+              <Legend wrapperStyle={{ fontSize: 12 }} />
               {series.map((s, i) => (
                 <Line key={s} dataKey={s} stroke={COLORS[i % COLORS.length]} connectNulls isAnimationActive={false} />
               ))}
@@ -42,6 +45,8 @@ export function QualitySection({ quality }: { quality: Dashboard['quality'] }) {
           </ResponsiveContainer>
         </div>
       )}
+      <details className="followup-figures">
+        <summary>Siffrorna i tabellform</summary>
       <div className="table-scroll">
         <table>
           <thead>
@@ -70,6 +75,7 @@ export function QualitySection({ quality }: { quality: Dashboard['quality'] }) {
           </tbody>
         </table>
       </div>
+      </details>
       <Explanation text={quality.explanation} />
     </section>
   );

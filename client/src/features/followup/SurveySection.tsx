@@ -14,10 +14,10 @@ export function SurveySection({ surveys }: { surveys: Dashboard['surveys'] }) {
       ) : (
         <>
           <div className="followup-chart" role="img" aria-label="Utbrändhet (Mini-Z, 1–5) före och efter försöket per yrkesgrupp">
-            <ResponsiveContainer width="100%" height={220}>
+            <ResponsiveContainer width="100%" height={300}>
               <BarChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
                 <CartesianGrid strokeDasharray="3 3" />
-                <XAxis dataKey="name" />
+                <XAxis dataKey="name" interval={0} angle={-35} textAnchor="end" height={90} tick={{ fontSize: 12 }} />
                 <YAxis domain={[1, 5]} />
                 <Tooltip />
                 <Legend />
@@ -26,7 +26,9 @@ export function SurveySection({ surveys }: { surveys: Dashboard['surveys'] }) {
               </BarChart>
             </ResponsiveContainer>
           </div>
-          <div className="table-scroll">
+          <details className="followup-figures">
+            <summary>Siffrorna i tabellform</summary>
+            <div className="table-scroll">
             <table>
               <thead>
                 <tr>
@@ -46,7 +48,8 @@ export function SurveySection({ surveys }: { surveys: Dashboard['surveys'] }) {
                 ))}
               </tbody>
             </table>
-          </div>
+            </div>
+          </details>
         </>
       )}
       <Explanation text={surveys.explanation} />

@@ -16,10 +16,10 @@ export function TimeChart({ groups }: { groups: TimeGroup[] }) {
   if (data.length === 0) return <p className="empty">Inga data ännu.</p>;
   return (
     <div className="followup-chart" role="img" aria-label="Aktiv redigeringstid per anteckning med och utan AI-stöd, med 95 % konfidensintervall">
-      <ResponsiveContainer width="100%" height={280}>
+      <ResponsiveContainer width="100%" height={340}>
         <BarChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="name" interval={0} tick={{ fontSize: 12 }} />
+          <XAxis dataKey="name" interval={0} angle={-35} textAnchor="end" height={90} tick={{ fontSize: 12 }} />
           <YAxis unit=" min" />
           <Tooltip formatter={(v) => (typeof v === 'number' ? `${v.toLocaleString('sv-SE', { maximumFractionDigits: 1 })} min` : String(v))} />
           <Legend />

@@ -58,7 +58,7 @@ export type SurveyGroup = z.infer<typeof SurveyGroupSchema>;
 export const DashboardSchema = z.object({
   filters: z.object({ from: z.string(), to: z.string() }),
   definitions: z.record(z.string(), z.string()),
-  time: z.object({ groups: z.array(TimeGroupSchema), explanation: z.string() }),
+  time: z.object({ groups: z.array(TimeGroupSchema), byProfession: z.array(TimeGroupSchema), explanation: z.string() }),
   extrapolation: z.object({
     rows: z.array(z.object({ professionCode: z.string(), professionName: z.string(), assumption: AssumptionSchema.nullable(), savedMinutesPerNote: z.number().nullable(), hoursPerYear: Range, kronorPerYear: Range, note: z.string().nullable() })),
     assumptions: AssumptionsSchema,

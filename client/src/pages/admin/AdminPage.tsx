@@ -8,6 +8,7 @@ export const ADMIN_TABS = [
   { path: 'api-nycklar', label: 'API-nycklar' },
   { path: 'modeller', label: 'Modeller' },
   { path: 'atkomstlogg', label: 'Åtkomstlogg' },
+  { path: 'demodata', label: 'Demodata' },
 ] as const;
 
 /**

@@ -1,0 +1,37 @@
+import { num } from './format';
+import type { TimeGroup } from './schemas';
+
+/**
+ * The answer first: per profession, the active editing time saved per note
+ * with its 95 % interval and how many AI-supported notes it rests on, in one
+ * Swedish sentence ("Läkare: 1,2 min sparad per anteckning [0,6; 1,8], 96
+ * anteckningar med AI-stöd"). A suppressed group says why instead.
+ */
+export function answerSentence(g: TimeGroup): string {
+  const s = g.saved.active;
+  const n = `${num(g.ai.active.n, 0)} ${g.ai.active.n === 1 ? 'anteckning' : 'anteckningar'} med AI-stöd`;
+  if (s.mean === null) return `${g.professionName}: ingen skattning – ${s.suppressed ?? 'saknar jämförelse utan AI'} (${n}).`;
+  const verb = s.mean >= 0 ? 'sparad' : 'längre';
+  const interval = s.meanCi ? ` [${num(s.meanCi.lower)}; ${num(s.meanCi.upper)}]` : '';
+  return `${g.professionName}: ${num(Math.abs(s.mean))} min ${verb} per anteckning${interval}, ${n}.`;
+}
+
+export function AnswerSummary({ groups, from, to }: { groups: TimeGroup[]; from: string; to: string }) {
+  return (
+    <section className="panel followup-answer" aria-labelledby="answer-title">
+      <h2 id="answer-title">Sparad tid per anteckning</h2>
+      {groups.length === 0 ? (
+        <p className="empty">Inga signerade anteckningar {from} – {to} ännu.</p>
+      ) : (
+        <ul className="answer-list">
+          {groups.map((g) => (
+            <li key={g.professionId ?? g.professionName}>{answerSentence(g)}</li>
+          ))}
+        </ul>
+      )}
+      <p className="muted">
+        Aktiv redigeringstid, medel med 95 % konfidensintervall inom hakparentes. Period {from} – {to}.
+      </p>
+    </section>
+  );
+}
