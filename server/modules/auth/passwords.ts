@@ -21,6 +21,22 @@ export async function verifyPassword(password: string, stored: string | null): P
   return crypto.timingSafeEqual(actual, expected);
 }
 
+const decoys = new Map<number, Promise<string>>();
+
+/**
+ * A hash of a random password at the configured cost, made once per process:
+ * checked against when the username is unknown (or has no password), so a
+ * failed login costs the same scrypt work either way.
+ */
+export function decoyHash(logN: number): Promise<string> {
+  let decoy = decoys.get(logN);
+  if (!decoy) {
+    decoy = hashPassword(crypto.randomBytes(16).toString('base64url'), logN);
+    decoys.set(logN, decoy);
+  }
+  return decoy;
+}
+
 /** A readable one-time password: 4 groups of 4 from an unambiguous alphabet. */
 export function oneTimePassword(): string {
   const alphabet = 'abcdefghjkmnpqrstuvwxyzACDEFGHJKLMNPQRTUVWXY34679';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { badRequest, tooManyRequests, unauthenticated } from '../../errors';
 import { noContent, route, type RouteDef } from '../../http/route';
-import { hashPassword, passwordProblems, verifyPassword } from './passwords';
+import { decoyHash, hashPassword, passwordProblems, verifyPassword } from './passwords';
 import { clearSessionCookie, createSession, loadSessionUser, revokeAllSessions, revokeSession, setSessionCookie } from './sessions';
 import { describeMe } from './me';
 import { oidcRoutes } from './oidc';
@@ -17,17 +17,18 @@ export const authRoutes: RouteDef[] = [
     summary: 'Logga in med lokalt konto',
     body: LoginBody,
     handler: async ({ req, res, body, deps, requestId }) => {
-      const key = `${body.username.toLowerCase()}|${req.ip}`;
-      const wait = deps.loginLimiter.retryAfter(key);
-      if (wait > 0) throw tooManyRequests(wait);
+      const attempt = deps.loginLimiter.attempt(body.username, req.ip ?? 'unknown');
+      if (attempt.wait > 0) throw tooManyRequests(attempt.wait);
       const user = await deps.db.prisma.user.findUnique({ where: { username: body.username } });
-      const ok = !!user && user.active && (await verifyPassword(body.password, user.passwordHash));
+      // The same scrypt work whether or not the user exists, is active or has a
+      // password: the answer's timing must not tell which usernames exist.
+      const matches = await verifyPassword(body.password, user?.passwordHash ?? (await decoyHash(deps.env.SCRYPT_LOG_N)));
+      const ok = !!user && user.active && !!user.passwordHash && matches;
+      attempt.settle(ok);
       if (!ok || !user) {
-        deps.loginLimiter.fail(key);
         await deps.audit.record({ user: null, actorId: user?.id ?? null, action: 'auth.login', kind: 'login', outcome: 'denied', requestId });
         throw unauthenticated('Fel användarnamn eller lösenord.');
       }
-      deps.loginLimiter.reset(key);
       // The row first: a session is only handed out once its login is logged.
       await deps.audit.record({ user: null, actorId: user.id, action: 'auth.login', kind: 'login', outcome: 'success', requestId });
       const { token, expiresAt } = await createSession(deps, user.id);
