@@ -50,6 +50,8 @@ export const EnvSchema = z
     REPORT_RETENTION_HOURS: int(1, 24 * 90).default(72),
 
     JOB_CONCURRENCY: int(1, 16).default(1),
+    /** a running job's lease on PostgreSQL: a crashed worker's job runs again within about this long */
+    JOB_LEASE_SECONDS: int(2, 3600).default(30),
     /** live transcript updates: auto = pushed by LISTEN/NOTIFY on PostgreSQL, polled on SQLite; poll forces polling (e.g. behind a transaction-pooling PgBouncer, where LISTEN does not work) */
     LIVE_EVENTS: z.enum(['auto', 'poll']).default('auto'),
     /** run job handlers inside the web process (embedded default) */

@@ -3,14 +3,15 @@ import PgBoss from 'pg-boss';
 import type { AppDeps } from '../deps';
 import type { Database } from '../db/client';
 import type { JobHandler, JobQueue } from './queue';
+import { claimJob, requeueLost } from './leases';
 import { runJob } from './runner';
 
 /**
  * PostgreSQL scale-out: pg-boss distributes job ids to any number of worker
  * processes (`npm run worker`) on any number of machines. A worker that dies
- * mid-job loses its lease; pg-boss hands the job to another worker after the
- * expiry, and our Job row is reset and re-run (handlers are idempotent:
- * they write their results keyed by the job's inputs).
+ * mid-job stops renewing its lease on the Job row; within JOB_LEASE_SECONDS
+ * another worker puts the job back in the queue and it is re-run (leases.ts;
+ * handlers are idempotent: they write their results keyed by the job's inputs).
  */
 const QUEUE = 'journalverkstan-jobs';
 
@@ -21,6 +22,7 @@ export function createPgBossQueue(db: Database): JobQueue {
   const workerId = `worker-${process.pid}-${crypto.randomBytes(3).toString('hex')}`;
   const shutdown = new AbortController();
   let started: Promise<void> | null = null;
+  let reaper: NodeJS.Timeout | undefined;
 
   const ensureStarted = () => {
     started ??= (async () => {
@@ -49,13 +51,20 @@ export function createPgBossQueue(db: Database): JobQueue {
     },
     async startWorking(deps: AppDeps, concurrency: number) {
       await ensureStarted();
+      const lease = deps.env.JOB_LEASE_SECONDS;
       for (let i = 0; i < concurrency; i++) {
         await boss.work<{ jobId: string }>(QUEUE, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
-          if (job) await runJob(deps, handlers, job.data.jobId, workerId, shutdown.signal, local);
+          // A message for a job another worker holds (a retried old message) is done here.
+          if (job && (await claimJob(db, job.data.jobId, workerId, lease))) await runJob(deps, handlers, job.data.jobId, workerId, shutdown.signal, local);
         });
       }
+      reaper ??= setInterval(() => {
+        requeueLost(db, lease, async (jobId) => void (await boss.send(QUEUE, { jobId }))).catch((error) => deps.logger.error('jobs.requeue_failed', { error }));
+      }, (lease * 1000) / 3);
+      reaper.unref();
     },
     async stop() {
+      if (reaper) clearInterval(reaper);
       shutdown.abort();
       if (started) await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
     },

@@ -1,4 +1,5 @@
 import type { AppDeps } from '../deps';
+import { keepLease } from './leases';
 import { JobFailure, type JobHandler } from './queue';
 
 /**
@@ -41,6 +42,7 @@ export async function runJob(
   });
   await changed();
   const started = Date.now();
+  const stopLease = keepLease(deps.db, jobId, workerId, deps.env.JOB_LEASE_SECONDS);
   try {
     const result = await handler({
       jobId,
@@ -83,6 +85,7 @@ export async function runJob(
     if (!cancelled) deps.logger.error('job.failed', { jobId, jobKind: job.kind, error });
     return cancelled ? 'cancelled' : 'failed';
   } finally {
+    stopLease();
     shutdown.removeEventListener('abort', onShutdown);
     local.delete(jobId);
   }
