@@ -11,12 +11,16 @@ import type { Database } from '../db/client';
  */
 export const MAX_CRASHED_ATTEMPTS = 3;
 
-const staleBefore = (leaseSeconds: number) => new Date(Date.now() - leaseSeconds * 1000);
+/** Running without a live lease: renewed too long ago, or never (a row left by an older version or by hand). */
+const lostLease = (leaseSeconds: number) => ({
+  status: 'running',
+  OR: [{ lockedAt: { lt: new Date(Date.now() - leaseSeconds * 1000) } }, { lockedAt: null }],
+});
 
 /** Take the job for this worker if it is queued, or running under a lease that ran out. */
 export async function claimJob(db: Database, jobId: string, workerId: string, leaseSeconds: number): Promise<boolean> {
   const { count } = await db.prisma.job.updateMany({
-    where: { id: jobId, OR: [{ status: 'queued' }, { status: 'running', lockedAt: { lt: staleBefore(leaseSeconds) } }] },
+    where: { id: jobId, OR: [{ status: 'queued' }, lostLease(leaseSeconds)] },
     data: { status: 'running', lockedBy: workerId, lockedAt: new Date() },
   });
   return count === 1;
@@ -37,7 +41,7 @@ export function keepLease(db: Database, jobId: string, workerId: string, leaseSe
  * worker every time cannot take the workers down one after another forever.
  */
 export async function requeueLost(db: Database, leaseSeconds: number, send: (jobId: string) => Promise<void>): Promise<number> {
-  const stale = { status: 'running', lockedAt: { lt: staleBefore(leaseSeconds) } };
+  const stale = lostLease(leaseSeconds);
   const lost = await db.prisma.job.findMany({ where: stale, select: { id: true, attempts: true } });
   let requeued = 0;
   for (const job of lost) {
