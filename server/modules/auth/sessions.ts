@@ -44,11 +44,22 @@ export function readCookie(req: Request, name: string): string | undefined {
 /** Our tokens are 32 random bytes in base64url; anything else cannot be a session. */
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 
-export async function loadSessionUser(deps: AppDeps, userId: string, sessionId: string | null): Promise<SessionUser | null> {
-  const user = await deps.db.prisma.user.findUnique({
-    where: { id: userId },
-    include: { roles: true, groups: true },
-  });
+/** Only the columns a request needs, so the session and its user come back in one query. */
+const USER_SELECT = {
+  id: true,
+  username: true,
+  displayName: true,
+  active: true,
+  professionId: true,
+  careUnitId: true,
+  mustChangePassword: true,
+  roles: { select: { role: true } },
+  groups: { select: { groupId: true } },
+} as const;
+
+type UserRow = { id: string; username: string; displayName: string; active: boolean; professionId: string | null; careUnitId: string | null; mustChangePassword: boolean; roles: { role: string }[]; groups: { groupId: string }[] };
+
+function sessionUser(user: UserRow | null, sessionId: string | null): SessionUser | null {
   if (!user || !user.active) return null;
   return {
     id: user.id,
@@ -63,6 +74,10 @@ export async function loadSessionUser(deps: AppDeps, userId: string, sessionId: 
   };
 }
 
+export async function loadSessionUser(deps: AppDeps, userId: string, sessionId: string | null): Promise<SessionUser | null> {
+  return sessionUser(await deps.db.prisma.user.findUnique({ where: { id: userId }, select: USER_SELECT }), sessionId);
+}
+
 /** Express middleware: resolve the session cookie to res.locals.user (or null). */
 export function sessionMiddleware(deps: AppDeps) {
   return async (req: Request, res: Response, next: NextFunction) => {
@@ -71,14 +86,15 @@ export function sessionMiddleware(deps: AppDeps) {
     if (!token || !TOKEN_SHAPE.test(token)) return next();
     try {
       const id = sha256(token);
-      const session = await deps.db.prisma.session.findUnique({ where: { id } });
+      // One query for the session and its user: this runs on every API request.
+      const session = await deps.db.prisma.session.findUnique({ where: { id }, select: { expiresAt: true, lastSeenAt: true, user: { select: USER_SELECT } } });
       const now = Date.now();
       if (!session || session.expiresAt.getTime() <= now) {
         if (session) await deps.db.prisma.session.delete({ where: { id } }).catch(() => undefined);
         clearSessionCookie(res);
         return next();
       }
-      res.locals.user = await loadSessionUser(deps, session.userId, id);
+      res.locals.user = sessionUser(session.user, id);
       // Sliding expiry, written at most once a minute to spare the database.
       if (now - session.lastSeenAt.getTime() > 60_000) {
         const expiresAt = new Date(now + deps.env.SESSION_TTL_HOURS * 3_600_000);

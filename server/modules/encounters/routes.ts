@@ -56,7 +56,11 @@ export const encounterRoutes: RouteDef[] = [
     summary: 'Ett besök',
     params: Id,
     audit: { action: 'encounter.read', kind: 'read', encounterId: ({ params }) => params.id },
-    handler: async ({ deps, user, params }) => ({ encounter: presentEncounter(await ownEncounter(deps, user!, params.id)) }),
+    handler: async (ctx) => {
+      const encounter = await ownEncounter(ctx.deps, ctx.user!, ctx.params.id);
+      ctx.auditEncounterId = encounter.id; // loaded already: the access log needs no second lookup
+      return { encounter: presentEncounter(encounter) };
+    },
   }),
   route({
     method: 'patch',
