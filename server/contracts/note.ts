@@ -41,6 +41,25 @@ export const SentenceFlagSchema = z.object({
 });
 export type SentenceFlag = z.infer<typeof SentenceFlagSchema>;
 
+/**
+ * A hint on the clinician's own text: something the checker did not find in
+ * (or found contradicted by) the consultation. Never blocks signing.
+ */
+export const EditHintSchema = z.object({
+  id: z.string(),
+  kind: FlagKindSchema,
+  span: z.string(),
+  /** offsets in the section's edited text */
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  /** the consultation said otherwise (not only "not mentioned") */
+  contradicts: z.boolean(),
+  message: z.string().max(1000),
+  said: z.string().max(2000).nullable(),
+  evidence: z.string().nullable(),
+});
+export type EditHint = z.infer<typeof EditHintSchema>;
+
 export const EvidenceRefSchema = z.object({
   segmentId: z.string(),
   start: z.number().nullable(),
@@ -63,6 +82,8 @@ export const NoteSectionSchema = z.object({
   sentences: z.array(DraftSentenceSchema),
   /** the clinician's edited text, once edited; sentences stay as drafted */
   editedText: z.string().nullable(),
+  /** hints on the edited text ("inte nämnt i samtalet"), recomputed on every save; never block signing */
+  hints: z.array(EditHintSchema).default([]),
   accepted: z.boolean(),
 });
 export type NoteSection = z.infer<typeof NoteSectionSchema>;

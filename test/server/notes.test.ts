@@ -62,6 +62,28 @@ describe.each([
   }, 60_000);
   afterAll(async () => ctx?.close());
 
+  it.skipIf(skip)('a dose the clinician types that nobody said gets a hint, which never blocks signing', async () => {
+    const { clinician } = ctx;
+    const { encounterId } = await encounterWith(clinician, THROAT);
+    const { draftId } = await draftWith(clinician, encounterId, 'local');
+    let draft = (await clinician.get(`/api/v1/drafts/${draftId}`)).body.draft;
+    expect(flagsOf(draft).filter((f: any) => f.severity === 'critical')).toEqual([]);
+    const atgard = draft.sections.find((s: any) => s.key === 'atgard');
+    const edited = await clinician.patch(`/api/v1/drafts/${draftId}`, {
+      revision: draft.revision,
+      sections: [{ key: 'atgard', editedText: 'Alvedon 1 g vid behov.' }],
+    });
+    expect(edited.status).toBe(200);
+    draft = edited.body.draft;
+    const hints = draft.sections.find((s: any) => s.key === atgard.key).hints;
+    expect(hints.map((h: any) => [h.kind, h.span])).toEqual(expect.arrayContaining([['drug', 'Alvedon'], ['number', '1 g']]));
+    expect(hints[0].message).toMatch(/samtalet/);
+    // A drafted sentence kept as it was gets no hint: its flags are on the sentence.
+    expect(draft.sections.find((s: any) => s.key === 'kontaktorsak').hints).toEqual([]);
+    const signed = await clinician.post(`/api/v1/drafts/${draftId}/sign`, {});
+    expect(signed.status).toBe(201);
+  });
+
   it.skipIf(skip)('flags block signing; edit, resolve, sign, copy, export, amend', async () => {
     const { clinician, server } = ctx;
     const { encounterId } = await encounterWith(clinician, KNEE);
@@ -89,10 +111,14 @@ describe.each([
       expect((await clinician.post(`/api/v1/encounters/${encounterId}/time-events`, { events: [bad] })).status).toBe(400);
     }
 
+    // Only critical flags (the draft contradicts the consultation) block signing.
+    const critical = flags.filter((f: any) => f.severity === 'critical');
+    expect(critical.length).toBeGreaterThanOrEqual(2);
+    expect(flags.some((f: any) => f.severity === 'warning')).toBe(true);
     const blocked = await clinician.post(`/api/v1/drafts/${draftId}/sign`, {});
     expect(blocked.status).toBe(409);
     expect(blocked.body.code).toBe('unresolved_flags');
-    expect(blocked.body.errors.map((e: any) => e.field).sort()).toEqual(flags.map((f: any) => `flags.${f.id}`).sort());
+    expect(blocked.body.errors.map((e: any) => e.field).sort()).toEqual(critical.map((f: any) => `flags.${f.id}`).sort());
 
     // The clinician deletes the invented diagnosis and keeps the rest for now.
     const edited = await clinician.patch(`/api/v1/drafts/${draftId}`, { revision: 0, sections: [{ key: 'bedomning', editedText: '' }, { key: 'status', accepted: true }] });
@@ -102,16 +128,19 @@ describe.each([
     expect(stale.status).toBe(409);
     expect(stale.body.code).toBe('version_conflict');
 
-    const noReason = await clinician.post(`/api/v1/drafts/${draftId}/flags/${flags[0].id}/resolve`, { action: 'dismissed' });
+    const noReason = await clinician.post(`/api/v1/drafts/${draftId}/flags/${critical[0].id}/resolve`, { action: 'dismissed' });
     expect(noReason.status).toBe(400);
     expect(noReason.body.errors[0].field).toBe('body.reason');
-    for (const flag of flags) {
+    // A "Kontrollera" flag can be set aside without a reason (or left alone).
+    const warning = flags.find((f: any) => f.severity === 'warning');
+    expect((await clinician.post(`/api/v1/drafts/${draftId}/flags/${warning.id}/resolve`, { action: 'dismissed' })).status).toBe(200);
+    for (const flag of critical) {
       const body = flag.sentence === INVENTED.diagnosis ? { action: 'fixed' } : { action: 'dismissed', reason: 'Diskuterades muntligt efter inspelningen.' };
       const res = await clinician.post(`/api/v1/drafts/${draftId}/flags/${flag.id}/resolve`, body);
       expect(res.status).toBe(200);
     }
     draft = (await clinician.get(`/api/v1/drafts/${draftId}`)).body.draft;
-    expect(flagsOf(draft).every((f: any) => f.resolution !== null)).toBe(true);
+    expect(flagsOf(draft).filter((f: any) => f.severity === 'critical').every((f: any) => f.resolution !== null)).toBe(true);
     expect(draft.sections.find((s: any) => s.key === 'status').accepted).toBe(true);
 
     const signed = await clinician.post(`/api/v1/drafts/${draftId}/sign`, { rating: 4, wrongTags: ['invented'], comment: 'Hittade på en diagnos.' });

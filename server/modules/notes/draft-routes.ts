@@ -7,6 +7,7 @@ import { latestTranscript } from '../transcripts/service';
 import { DRAFT_CREATE, DRAFT_REGENERATE, type DraftJobPayload, type RegenerateJobPayload } from './draft-job';
 import { changeSections, draftSigned, ownDraft, presentDraft } from './drafts';
 import { drafterConfig, resolveWorkflowVersion } from './drafting-setup';
+import { hintChecker } from './hints';
 
 const Id = z.object({ id: z.string().min(1).max(40) });
 const clinical = ['clinician'] as const;
@@ -77,7 +78,7 @@ export const draftRoutes: RouteDef[] = [
       const open = await db.draft.findFirst({ where: { encounterId: params.id, status: { not: 'signerad' } }, orderBy: { createdAt: 'desc' } });
       if (open) return { draft: presentDraft(open) };
       const workflow = await resolveWorkflowVersion(deps, encounter, user!, body.workflowVersionId);
-      const sections = workflow.spec.sections.map((s) => ({ key: s.key, heading: s.heading, sentences: [], editedText: null, accepted: false }));
+      const sections = workflow.spec.sections.map((s) => ({ key: s.key, heading: s.heading, sentences: [], editedText: null, hints: [], accepted: false }));
       const row = await db.draft.create({ data: { encounterId: params.id, workflowVersionId: workflow.id, drafterId: MANUAL_DRAFTER_ID, sections } });
       return created({ draft: presentDraft(row) }, `/api/v1/drafts/${row.id}`);
     },
@@ -103,6 +104,7 @@ export const draftRoutes: RouteDef[] = [
       const { deps, user, params, body } = ctx;
       const draft = await ownDraft(ctx, user!, params.id);
       if (draft.status === 'signerad') throw draftSigned();
+      const withHints = await hintChecker(deps, draft);
       const updated = await changeSections(
         deps,
         params.id,
@@ -112,8 +114,9 @@ export const draftRoutes: RouteDef[] = [
             const patch = body.sections.find((p) => p.key === section.key);
             if (!patch) return section;
             const editedText = patch.editedText === undefined ? section.editedText : patch.editedText;
-            if (editedText !== section.editedText) edited = true;
-            return { ...section, editedText, accepted: patch.accepted ?? section.accepted };
+            if (editedText === section.editedText) return { ...section, accepted: patch.accepted ?? section.accepted };
+            edited = true;
+            return withHints({ ...section, editedText, accepted: patch.accepted ?? section.accepted });
           });
           const unknown = body.sections.find((p) => !sections.some((s) => s.key === p.key));
           if (unknown) throw badRequest('Okänd rubrik.', [{ field: 'body.sections.key', message: `Okänd rubrik: ${unknown.key}` }]);
@@ -130,9 +133,7 @@ export const draftRoutes: RouteDef[] = [
     access: clinical,
     summary: 'Hantera en flagga: rättad eller avfärdad med motivering',
     params: z.object({ id: z.string().min(1).max(40), flagId: z.string().min(1).max(40) }),
-    body: z
-      .object({ action: z.enum(['fixed', 'dismissed']), reason: z.string().trim().max(500).default('') })
-      .refine((b) => b.action !== 'dismissed' || b.reason.length > 0, { message: 'Ange varför flaggan avfärdas', path: ['reason'] }),
+    body: z.object({ action: z.enum(['fixed', 'dismissed']), reason: z.string().trim().max(500).default('') }),
     audit: { action: 'draft.flag.resolve', kind: 'write', subject: 'draft' },
     handler: async (ctx) => {
       const { deps, user, params, body } = ctx;
@@ -146,6 +147,10 @@ export const draftRoutes: RouteDef[] = [
             flags: sentence.flags.map((flag) => {
               if (flag.id !== params.flagId) return flag;
               found = true;
+              // Only a critical flag (the draft contradicts the consultation) needs a written reason to be dismissed.
+              if (flag.severity === 'critical' && body.action === 'dismissed' && body.reason === '') {
+                throw badRequest('Ange varför flaggan avfärdas.', [{ field: 'body.reason', message: 'Ange varför flaggan avfärdas' }]);
+              }
               return { ...flag, resolution: { action: body.action, reason: body.reason, at: new Date().toISOString() } };
             }),
           })),

@@ -58,13 +58,14 @@ const concurrentSign = () => conflict('Anteckningen signerades samtidigt från e
 
 export async function signDraft(deps: AppDeps, user: SessionUser, draft: DraftRow, feedback: SignFeedback) {
   const sections = sectionsOf(draft);
-  const unresolved = sections.flatMap((s) => s.sentences.flatMap((x) => x.flags.filter((f) => f.resolution === null).map((f) => f.id)));
+  // Only critical flags (the draft contradicts the consultation) block signing; "Kontrollera" flags and hints need nothing.
+  const unresolved = sections.flatMap((s) => s.sentences.flatMap((x) => x.flags.filter((f) => f.severity === 'critical' && f.resolution === null).map((f) => f.id)));
   if (unresolved.length > 0) {
     throw new AppError(
       409,
       'unresolved_flags',
-      'Flaggor återstår',
-      `${unresolved.length} ${unresolved.length === 1 ? 'flagga är' : 'flaggor är'} inte hanterade. Rätta texten eller avfärda flaggan med en motivering innan du signerar.`,
+      'Kritiska flaggor återstår',
+      `${unresolved.length} ${unresolved.length === 1 ? 'kritisk flagga är' : 'kritiska flaggor är'} inte hanterade. Rätta texten eller avfärda flaggan med en motivering innan du signerar.`,
       unresolved.map((id) => ({ field: `flags.${id}`, message: 'Inte hanterad' })),
     );
   }

@@ -38,6 +38,7 @@ export function finalizeDraft({ workflow, segments, output, onlySections }: Fina
         };
       }),
       editedText: null,
+      hints: [],
       accepted: false,
     } satisfies NoteSection;
   });

@@ -103,6 +103,21 @@ export const MISSING_SECTION_NOTE = note({
   atgard: [],
 });
 
+/** A follow-up on a blood thinner; the model writes another dose than the one said. */
+export const WARFARIN: Turn[] = [
+  { speaker: 'Läkare', text: 'Hur går det med den blodförtunnande medicinen?' },
+  { speaker: 'Patient', text: 'Bra. Jag tar Waran fem milligram varje kväll.' },
+  { speaker: 'Läkare', text: 'Inga blödningar? Då fortsätter du med samma dos.' },
+];
+export const CHANGED_DOSE = 'Tar Waran 7,5 mg varje kväll.';
+export const WARFARIN_NOTE = note({
+  kontaktorsak: [{ text: 'Uppföljning av blodförtunnande behandling.', evidence: ['s1'] }],
+  aktuellt: [{ text: CHANGED_DOSE, evidence: ['s2'] }],
+  status: [],
+  bedomning: [],
+  atgard: [{ text: 'Fortsatt samma dos.', evidence: ['s3'] }],
+});
+
 /** Trigger word → answer, in priority order (the first trigger found in a prompt wins). */
 export const SCRIPTS: Record<string, string> = {
   mandlarna: THROAT_NOTE,
@@ -110,4 +125,5 @@ export const SCRIPTS: Record<string, string> = {
   ryggskott: BROKEN_JSON,
   Axeln: UNKNOWN_ID_NOTE,
   Foten: MISSING_SECTION_NOTE,
+  blodförtunnande: WARFARIN_NOTE,
 };

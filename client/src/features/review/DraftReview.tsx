@@ -54,7 +54,9 @@ export function DraftReview(props: { encounterId: string; draft: Draft; transcri
     const sentence = draft.sections.flatMap((s) => s.sentences).find((s) => s.id === sentenceId);
     setFocus((f) => ({ segments: sentence?.evidence.map((e) => e.segmentId) ?? [], clicks: (f?.clicks ?? 0) + 1 }));
   };
-  const unresolved = draft.sections.reduce((n, s) => n + s.sentences.reduce((m, x) => m + x.flags.filter((f) => !f.resolution).length, 0), 0);
+  // Only critical flags (the draft contradicts the consultation) must be handled before signing.
+  const unresolved = draft.sections.reduce((n, s) => n + s.sentences.reduce((m, x) => m + x.flags.filter((f) => f.severity === 'critical' && !f.resolution).length, 0), 0);
+  const jump = (segmentId: string) => setFocus((f) => ({ segments: [segmentId], clicks: (f?.clicks ?? 0) + 1 }));
 
   return (
     <div className="columns review" onKeyDown={editing.touched} onPointerDown={editing.touched}>
@@ -94,6 +96,7 @@ export function DraftReview(props: { encounterId: string; draft: Draft; transcri
               }
             }}
             onDraft={setDraft}
+            {...(manual ? {} : { onJump: jump })}
           />
         ))}
         {!locked && !signing && (
@@ -107,7 +110,7 @@ export function DraftReview(props: { encounterId: string; draft: Draft; transcri
             >
               Signera …
             </button>
-            {unresolved > 0 && <span className="muted">{unresolved} flaggor återstår att hantera.</span>}
+            {unresolved > 0 && <span className="muted">{unresolved === 1 ? '1 kritisk flagga återstår' : `${unresolved} kritiska flaggor återstår`} att hantera.</span>}
           </div>
         )}
         {signing && !locked && <SignDialog draftId={draft.id} askAboutDraft={!manual} beforeSign={editing.flush} onSigned={props.onChanged} onCancel={() => setSigning(false)} />}

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { NoteSection } from '../../../../server/contracts/note';
 import type { Draft } from './api';
+import { EditHints } from './EditHints';
 import { FlagItem } from './FlagItem';
 
 export const draftedText = (section: NoteSection) => section.sentences.map((s) => s.text).join(' ');
@@ -19,6 +20,8 @@ interface Props {
   onAccept(accepted: boolean): void;
   onRegenerate(): void;
   onDraft(draft: Draft): void;
+  /** show a transcript segment (a flag's evidence) */
+  onJump?(segmentId: string): void;
 }
 
 /** One heading: the drafted sentences (click for evidence, flags under each), the editable text, accept and regenerate; a manual note has only the text. */
@@ -48,7 +51,7 @@ export function SectionEditor(p: Props) {
             <li key={s.id}>
               <button
                 type="button"
-                className={`sentence${p.selected === s.id ? ' selected' : ''}${s.flags.some((f) => !f.resolution) ? ' flagged' : ''}`}
+                className={`sentence${p.selected === s.id ? ' selected' : ''}${s.flags.some((f) => f.severity === 'critical' && !f.resolution) ? ' flagged' : ''}`}
                 aria-pressed={p.selected === s.id}
                 onClick={() => p.onSelect(s.id)}
               >
@@ -57,7 +60,7 @@ export function SectionEditor(p: Props) {
               {s.flags.length > 0 && (
                 <ul className="flags">
                   {s.flags.map((f) => (
-                    <FlagItem key={f.id} draftId={p.draftId} flag={f} onResolved={p.onDraft} />
+                    <FlagItem key={f.id} draftId={p.draftId} flag={f} onResolved={p.onDraft} {...(p.onJump ? { onJump: p.onJump } : {})} />
                   ))}
                 </ul>
               )}
@@ -69,6 +72,7 @@ export function SectionEditor(p: Props) {
         Text under {section.heading}
       </label>
       <textarea id={id} rows={p.manual ? 5 : 3} value={p.text} disabled={p.locked} onChange={(e) => p.onText(e.target.value)} />
+      {!p.locked && <EditHints hints={section.hints} {...(p.onJump ? { onJump: p.onJump } : {})} />}
     </section>
   );
 }
