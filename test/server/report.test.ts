@@ -67,13 +67,11 @@ async function recompute(server: TestServer): Promise<Map<string, Expected>> {
   return out;
 }
 
-function table(ws: ExcelJS.Worksheet, title: string): { headers: string[]; rows: unknown[][] } {
-  let r = 1;
-  while (r <= ws.rowCount && ws.getRow(r).getCell(1).value !== title) r++;
-  expect(r, `table "${title}" in ${ws.name}`).toBeLessThanOrEqual(ws.rowCount);
-  const headers = (ws.getRow(r + 1).values as unknown[]).slice(1).map(String);
+/** The one table of a sheet: headers in row 1, then one row per record. */
+function table(ws: ExcelJS.Worksheet): { headers: string[]; rows: unknown[][] } {
+  const headers = (ws.getRow(1).values as unknown[]).slice(1).map(String);
   const rows: unknown[][] = [];
-  for (let i = r + 2; i <= ws.rowCount && ws.getRow(i).cellCount > 0; i++) {
+  for (let i = 2; i <= ws.rowCount; i++) {
     const row = ws.getRow(i);
     rows.push(headers.map((_, c) => row.getCell(c + 1).value ?? null));
   }
@@ -135,8 +133,25 @@ describe.each([
     const expected = await recompute(server);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await download('xlsx')) as never);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Sammanfattning', 'Arbetsterapeut', 'Dietist', 'Fysioterapeut', 'Logoped', 'Läkare', 'Psykolog-kurator', 'Sjuksköterska', 'Telefonrådgivning', 'Antaganden', 'Utbildning', 'Händelser']);
-    const summary = table(wb.getWorksheet('Sammanfattning')!, 'Sammanfattning per yrkesgrupp');
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Läs mig', 'Sammanfattning', 'Uppföljningsmall', 'Tid per arbetssätt och version', 'Tid per anteckningstyp', 'Tid per vårdenhet', 'Tid per månad',
+      'Kvalitet per version', 'Kvalitet per månad', 'Nyckelfakta', 'Bedömningsrundor', 'Etikettflyttar', 'Enkät', 'Antaganden',
+      'Utbildning', 'Utbildning per vårdenhet', 'Händelser',
+    ]);
+    // One table per sheet, laid out for filtering and printing.
+    for (const ws of wb.worksheets) {
+      expect(ws.views[0], ws.name).toMatchObject({ state: 'frozen', ySplit: 1 });
+      expect(ws.autoFilter, ws.name).toBeTruthy();
+      expect(ws.pageSetup, ws.name).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+      expect(ws.getRow(1).font?.bold, ws.name).toBe(true);
+      ws.columns.forEach((c, i) => expect(c.width, `${ws.name} column ${i + 1}`).toBeGreaterThanOrEqual(10));
+    }
+    // The decision rule is readable: one criterion per wrapped row.
+    const readme = table(wb.getWorksheet('Läs mig')!);
+    expect(readme.rows.filter((r) => String(r[0]).startsWith('Beslutsregel')).map((r) => String(r[1]).split(' ')[0])).toEqual(['Införa', 'Avvakta', 'Fortsätta']);
+    expect(wb.getWorksheet('Läs mig')!.getColumn(2).alignment?.wrapText).toBe(true);
+    const summary = table(wb.getWorksheet('Sammanfattning')!);
+    expect(wb.getWorksheet('Sammanfattning')!.getColumn(summary.headers.indexOf('Aktiv tid AI, medel (min)') + 1).numFmt).toBe('0.0" min"');
     const col = (name: string) => {
       const i = summary.headers.indexOf(name);
       expect(i, name).toBeGreaterThanOrEqual(0);
@@ -172,7 +187,9 @@ describe.each([
       }
     }
 
-    const events = table(wb.getWorksheet('Händelser')!, 'Händelser (en rad per signerad anteckning, avidentifierad)');
+    const events = table(wb.getWorksheet('Händelser')!);
+    // Real dates, not text.
+    expect(events.rows.every((r) => r[events.headers.indexOf('Datum')] instanceof Date)).toBe(true);
     const shownNotes = [...expected.values()].filter((x) => x.aiActive.length + x.baseActive.length >= 5);
     // groups are profession × unit × mode; every seeded clinician is alone in such a group or well above five
     const activeIdx = events.headers.indexOf('Aktiv tid (min)');
@@ -181,10 +198,17 @@ describe.each([
     expect(fromSheet).toEqual(fromDb);
     expect(events.rows.every((r) => /^[0-9a-f]{12}$/.test(r[0] as string))).toBe(true);
 
-    const lakare = wb.getWorksheet('Läkare')!;
-    const byVersion = table(lakare, 'Tid per arbetssätt och version');
-    expect(byVersion.rows.reduce((s, r) => s + (r[1] as number), 0)).toBe(expected.get('Läkare')!.aiActive.length);
-    const assumptions = table(wb.getWorksheet('Antaganden')!, 'Antaganden för uppräkning');
+    const byVersion = table(wb.getWorksheet('Tid per arbetssätt och version')!);
+    expect(byVersion.headers.slice(0, 2)).toEqual(['Yrkesgrupp', 'Version']);
+    expect(byVersion.rows.filter((r) => r[0] === 'Läkare').reduce((s, r) => s + (r[2] as number), 0)).toBe(expected.get('Läkare')!.aiActive.length);
+    // The shared follow-up template: one row per profession and month, AI notes adding up to the summary.
+    const template = table(wb.getWorksheet('Uppföljningsmall')!);
+    expect(template.headers.slice(0, 4)).toEqual(['Månad', 'Yrkesgrupp', 'Anteckningar med AI (n)', 'Anteckningar utan AI (n)']);
+    expect(template.rows.every((r) => r[0] instanceof Date)).toBe(true);
+    for (const [name, x] of expected) {
+      expect(template.rows.filter((r) => r[1] === name).reduce((s, r) => s + (r[2] as number), 0), name).toBe(x.aiActive.length);
+    }
+    const assumptions = table(wb.getWorksheet('Antaganden')!);
     expect(assumptions.headers).toContain('Timkostnad inkl. sociala avgifter (kr)');
   });
 

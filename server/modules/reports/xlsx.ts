@@ -5,34 +5,58 @@ import { RECOMMENDATION_RULE_SV } from './recommendation';
 import { READINESS_RULE_SV } from '../training/readiness';
 import { trainingTables } from './training-tables';
 import { assumptionsTable, eventsTable, summaryTable, type Table } from './tables';
+import { followupWorkbookTable } from './workbook-table';
+import { writeTableSheet } from './xlsx-sheet';
 
 /**
- * The follow-up workbook: Sammanfattning, one sheet per profession,
- * Antaganden, Händelser. Cells hold numbers as numbers so the region can
- * paste them into its own follow-up workbook; units are in the headers.
+ * The follow-up workbook: one table per sheet (Sammanfattning, the shared
+ * follow-up template, each kind of per-profession table with the profession
+ * as its first column, Antaganden, Utbildning, Händelser), and "Läs mig"
+ * with the period, the definitions and the decision rule one criterion per
+ * row. Cells hold numbers as numbers and dates as dates so the region can
+ * filter and paste them; units are in the headers and the number formats.
  */
 const INVALID_SHEET_CHARS = /[\\/*?:[\]]/g;
 
-function sheetName(name: string, used: Set<string>): string {
-  const base = name.replace(INVALID_SHEET_CHARS, '-').slice(0, 31);
+function sheetName(title: string, used: Set<string>): string {
+  const base = title.split(' (')[0]!.split(':')[0]!.replace(INVALID_SHEET_CHARS, '-').slice(0, 31).trim();
   let candidate = base;
   for (let i = 2; used.has(candidate); i++) candidate = `${base.slice(0, 28)} ${i}`;
   used.add(candidate);
   return candidate;
 }
 
-function writeTable(ws: ExcelJS.Worksheet, table: Table): void {
-  ws.addRow([table.title]).font = { bold: true, size: 12 };
-  const header = ws.addRow(table.headers);
-  header.font = { bold: true };
-  header.alignment = { wrapText: true, vertical: 'top' };
-  for (const row of table.rows) ws.addRow(row.map((c) => (c === null ? undefined : c)));
-  ws.addRow([]);
+/** Per-profession tables of one kind as one table, the profession in the first column. */
+function acrossProfessions(report: ReportData, pick: (t: ReturnType<typeof professionTables>) => Table): Table | null {
+  const parts = report.professions.map((p) => ({ name: p.name, table: pick(professionTables(report, p.id)) }));
+  const first = parts[0]?.table;
+  if (!first) return null;
+  const hasProfession = first.headers[0] === 'Yrkesgrupp';
+  return {
+    title: first.title,
+    headers: hasProfession ? first.headers : ['Yrkesgrupp', ...first.headers],
+    rows: parts.flatMap(({ name, table }) => (hasProfession ? table.rows : table.rows.map((r) => [name, ...r]))),
+  };
 }
 
-function writeText(ws: ExcelJS.Worksheet, lines: string[]): void {
-  for (const line of lines) ws.addRow([line.replace(/\*\*/g, '')]);
-  ws.addRow([]);
+/** "Läs mig": what the workbook holds and how to read it, as a two-column table with wrapped text. */
+function readMe(report: ReportData): Table {
+  const { filters, definitions, generatedAt } = report.data;
+  const rule = (text: string) => text.split('\n').map((line) => line.replace(/\*\*/g, ''));
+  return {
+    title: 'Läs mig',
+    headers: ['Rubrik', 'Text'],
+    rows: [
+      ['Period', `${filters.from} – ${filters.to}`],
+      ['Skapad', `${generatedAt.slice(0, 16).replace('T', ' ')} UTC`],
+      ...Object.values(definitions).map((text, i) => [`Definition ${i + 1}`, text]),
+      ...rule(RECOMMENDATION_RULE_SV).map((text, i) => [`Beslutsregel ${i + 1}`, text]),
+      ['Redo att gå i drift', READINESS_RULE_SV(report.training.line)],
+      ['Uppräkning', report.data.extrapolation.explanation],
+      ...report.professions.map((p) => [`Rekommendation: ${p.name}`, `${p.recommendation.recommendation}. ${p.recommendation.reasons.join(' ')}`]),
+      ...(report.eventsLeftOut ? [['Händelser', `${report.eventsLeftOut} anteckningar i grupper (yrkesgrupp, enhet, läge) med färre än fem anteckningar är utelämnade.`]] : []),
+    ],
+  };
 }
 
 export async function buildXlsx(report: ReportData): Promise<Buffer> {
@@ -40,35 +64,28 @@ export async function buildXlsx(report: ReportData): Promise<Buffer> {
   wb.creator = 'Journalverkstan';
   wb.created = new Date(report.data.generatedAt);
   const used = new Set<string>();
-  const { filters, definitions } = report.data;
+  const sheet = (table: Table | null, name = table?.title ?? '') => {
+    if (table) writeTableSheet(wb.addWorksheet(sheetName(name, used)), table);
+  };
 
-  const summary = wb.addWorksheet(sheetName('Sammanfattning', used));
-  writeText(summary, [`Uppföljning av AI-stödd journalföring ${filters.from} – ${filters.to}`, `Skapad ${report.data.generatedAt.slice(0, 16).replace('T', ' ')} UTC`]);
-  writeTable(summary, summaryTable(report));
-  writeText(summary, [...Object.values(definitions), RECOMMENDATION_RULE_SV]);
-  summary.getColumn(1).width = 28;
-
-  for (const p of report.professions) {
-    const ws = wb.addWorksheet(sheetName(p.name, used));
-    const t = professionTables(report, p.id);
-    writeText(ws, [p.name, `Rekommendation: ${p.recommendation.recommendation}. ${p.recommendation.reasons.join(' ')}`]);
-    for (const table of [...t.time, ...t.quality, t.safety, ...t.codesign, t.survey]) writeTable(ws, table);
-    ws.getColumn(1).width = 28;
-  }
-
-  const assumptions = wb.addWorksheet(sheetName('Antaganden', used));
-  writeTable(assumptions, assumptionsTable(report));
-  writeText(assumptions, [report.data.extrapolation.explanation, `Antagandena ändrades senast ${report.data.extrapolation.assumptions.updatedAt?.slice(0, 10) ?? '(aldrig angivna)'}.`]);
-  assumptions.getColumn(1).width = 28;
-
-  const training = wb.addWorksheet(sheetName('Utbildning', used));
-  writeText(training, ['Granskningsträning och AI-kunnighet (EU:s AI-förordning art. 4), läget när rapporten skapades', READINESS_RULE_SV(report.training.line)]);
-  for (const table of trainingTables(report)) writeTable(training, table);
-  training.getColumn(1).width = 28;
-
-  const events = wb.addWorksheet(sheetName('Händelser', used));
-  writeTable(events, eventsTable(report));
-  if (report.eventsLeftOut) writeText(events, [`${report.eventsLeftOut} anteckningar i grupper (yrkesgrupp, enhet, läge) med färre än fem anteckningar är utelämnade.`]);
-
+  // "Läs mig" first in the tab row: the period, definitions and the decision rule one criterion per row.
+  const readme = wb.addWorksheet(sheetName('Läs mig', used));
+  writeTableSheet(readme, readMe(report));
+  readme.getColumn(2).width = 100;
+  readme.getColumn(2).alignment = { wrapText: true, vertical: 'top' };
+  sheet(summaryTable(report), 'Sammanfattning');
+  sheet(followupWorkbookTable(report), 'Uppföljningsmall');
+  for (let i = 0; i < 4; i++) sheet(acrossProfessions(report, (t) => t.time[i]!));
+  sheet(acrossProfessions(report, (t) => t.quality[0]!));
+  sheet(acrossProfessions(report, (t) => t.quality[1]!), 'Kvalitet per månad');
+  sheet(acrossProfessions(report, (t) => t.safety), 'Nyckelfakta');
+  sheet(acrossProfessions(report, (t) => t.codesign[0]!), 'Bedömningsrundor');
+  sheet(acrossProfessions(report, (t) => t.codesign[1]!), 'Etikettflyttar');
+  sheet(acrossProfessions(report, (t) => t.survey), 'Enkät');
+  sheet(assumptionsTable(report), 'Antaganden');
+  const [trained, trainedByUnit] = trainingTables(report);
+  sheet(trained ?? null, 'Utbildning');
+  sheet(trainedByUnit ?? null, 'Utbildning per vårdenhet');
+  sheet(eventsTable(report), 'Händelser');
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
