@@ -175,6 +175,9 @@ describe.skipIf(!chromiumAvailable())('granskningsträning i Chromium', () => {
     await row.waitFor();
     // Five physicians, all trained; five people behind the detection rate (lakare1 2 of 3 critical, the rest 0): 13 %.
     expect(await row.innerText()).toMatch(/5 av 5\s+100 %\s+13 %\s+Inte redo/);
+    await readiness.getByText('Upptäckt per typ av fel och yrkesgrupp, med och utan flaggor').click();
+    const byProfession = readiness.getByRole('table', { name: 'Upptäckt per yrkesgrupp' }).getByRole('row', { name: /Läkare/ });
+    expect(await byProfession.innerText()).toMatch(/Läkare\s+13 %\s+13 %\s+färre än 5/);
     await shoot(l, 'ovning-ledare-beredskap', 'section[aria-labelledby="readiness-title"]');
     await l.getByRole('button', { name: 'Skapa rapport (XLSX)' }).click();
     const link = l.getByRole('link', { name: /^Ladda ner uppfoljning-.*\.xlsx$/ });

@@ -5,9 +5,10 @@ import { useNotify } from '../../components/Notifier';
 import { TextField } from '../../components/TextField';
 import { useResource } from '../../hooks/useResource';
 import { useSubmit } from '../../hooks/useSubmit';
-import { getReadiness, saveReadinessLine } from './api';
+import { allSummary, getReadiness, saveReadinessLine } from './api';
 import { pct } from './format';
 import type { ReadinessRow } from './schemas';
+import { SummaryTable } from './SummaryTable';
 import './training.css';
 
 function Rows({ rows, unit }: { rows: readonly ReadinessRow[]; unit: boolean }) {
@@ -36,6 +37,7 @@ function Rows({ rows, unit }: { rows: readonly ReadinessRow[]; unit: boolean }) 
  */
 export function ReadinessSection({ canEdit }: { canEdit: boolean }) {
   const readiness = useResource(getReadiness, []);
+  const summary = useResource(allSummary, []);
   const save = useSubmit(saveReadinessLine);
   const notify = useNotify();
   const [share, setShare] = useState('');
@@ -96,6 +98,11 @@ export function ReadinessSection({ canEdit }: { canEdit: boolean }) {
           </details>
         </>
       )}
+      <details>
+        <summary>Upptäckt per typ av fel och yrkesgrupp, med och utan flaggor</summary>
+        <ErrorMessage error={summary.error} />
+        {summary.data && <SummaryTable summary={summary.data.summary} />}
+      </details>
       {canEdit && (
         <>
           <h3>Beredskapsgräns</h3>

@@ -52,6 +52,7 @@ export const submitReview = (roundId: string, userId: string, caseId: string, ma
 
 export const myScores = () => request('GET', '/training/me', MyScoresSchema);
 export const groupSummary = (groupId: string) => request('GET', `/groups/${id(groupId)}/training/summary`, SummarySchema);
+export const allSummary = () => request('GET', '/training/summary', SummarySchema);
 export const getReadiness = () => request('GET', '/followup/training-readiness', ReadinessSchema);
 export const saveReadinessLine = (line: { minTrainedShare: number; minCriticalDetection: number }) => request('PUT', '/followup/training-readiness/line', ReadinessSchema, { body: line });
 export const TRAINING_RECORD_URL = '/api/v1/admin/training-record.csv';
