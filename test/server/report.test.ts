@@ -221,11 +221,20 @@ describe.each([
     const sv = (x: number) => (Math.round(x * 100) / 100).toLocaleString('sv-SE', { maximumFractionDigits: 2 });
     const x = expected.get('Läkare')!;
     const lines = md.split('\n');
-    const row = lines.slice(lines.indexOf('### Sammanfattning per yrkesgrupp')).find((l) => l.startsWith('| Läkare | '))!;
-    const cells = row.split(' | ');
-    expect(cells[1]).toBe(String(x.aiActive.length));
-    expect(cells[4]).toBe(sv(mean(x.aiActive)));
-    expect(cells[8]).toBe(sv(mean(x.baseActive) - mean(x.aiActive)));
+    // The summary is split into parts of at most eight columns, each repeating Yrkesgrupp: join Läkare's cells by header.
+    const lakare: Record<string, string> = {};
+    for (const [i, line] of lines.entries()) {
+      if (!line.startsWith('### Sammanfattning per yrkesgrupp')) continue;
+      const headers = lines[i + 2]!.split(' | ').map((h) => h.replace(/^\| |\|$/g, '').trim());
+      const cells = lines.slice(i).find((l) => l.startsWith('| Läkare | '))!.split(' | ').map((c) => c.replace(/^\| |\|$/g, '').trim());
+      headers.forEach((h, k) => (lakare[h] = cells[k]!));
+    }
+    expect(lakare['Anteckningar med AI (n)']).toBe(String(x.aiActive.length));
+    expect(lakare['Aktiv tid AI, medel (min)']).toBe(sv(mean(x.aiActive)));
+    expect(lakare['Tid sparad per anteckning, medel (min)']).toBe(sv(mean(x.baseActive) - mean(x.aiActive)));
+    // At most eight columns in every table, and no internal event names.
+    for (const line of lines.filter((l) => l.startsWith('| '))) expect(line.split(' | ').length, line.slice(0, 80)).toBeLessThanOrEqual(8);
+    expect(md).not.toMatch(/active_editing|consultation_ended|recording_stopped|review_opened/);
     expect(md).toMatch(/\| Läkare \| (införa|fortsätta pröva|avvakta) \|/);
     expect(md).toContain('**Införa** när allt detta gäller');
   });

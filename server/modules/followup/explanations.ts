@@ -10,9 +10,9 @@ import type { TimeGroup } from './time-saved';
  */
 export const DEFINITIONS_SV = {
   activeTime:
-    'Aktiv redigeringstid: summan av de perioder då anteckningen var öppen och bearbetades i editorn (händelsen active_editing) fram till signering. Tid då anteckningen låg orörd räknas inte.',
+    'Aktiv redigeringstid: summan av de perioder då anteckningen var öppen och bearbetades i editorn fram till signering. Tid då anteckningen låg orörd räknas inte.',
   totalTime:
-    'Total tid: från konsultationens slut (händelsen consultation_ended, annars när inspelningen stoppades, annars när granskningen öppnades) till signering. Väntan på utkastet och avbrott ingår.',
+    'Total tid: från konsultationens slut (den angivna sluttiden, annars när inspelningen stoppades, annars när granskningen öppnades) till signering. Väntan på utkastet och avbrott ingår.',
   timeSaved:
     'Tid sparad per anteckning = baslinjens tid − tiden med AI-stöd. Baslinjen är i första hand anteckningar som dokumenterats utan AI i arbetsbänken (baslinjeläge), annars importerade tider från en tidsstudie (jämförs med aktiv redigeringstid).',
   interval:

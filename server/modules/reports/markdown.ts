@@ -14,16 +14,44 @@ import { assumptionsTable, summaryTable, type Cell, type Table } from './tables'
 const num = (x: number) => x.toLocaleString('sv-SE', { maximumFractionDigits: 2 }).replace(/\u00a0/g, ' ');
 const cell = (c: Cell) => (c === null ? '–' : typeof c === 'number' ? num(c) : c.replace(/\|/g, '\\|').replace(/\n/g, ' '));
 
+/** A Markdown table wider than this is split: wider tables do not fit a page of the plan or a screen. */
+export const MAX_MD_COLUMNS = 8;
+
+/**
+ * Splits a wide table into parts that each repeat its key columns (the
+ * first, and a second when the first is Yrkesgrupp or Månad) followed by at
+ * most MAX_MD_COLUMNS − keys of the rest, in order; columns empty in every
+ * row are left out.
+ */
+export function narrowTables(t: Table): Table[] {
+  const keys = ['Yrkesgrupp', 'Månad'].includes(t.headers[0] ?? '') && t.headers.length > 2 ? 2 : 1;
+  const rest = t.headers.map((_, i) => i).filter((i) => i >= keys && t.rows.some((r) => r[i] !== null && r[i] !== ''));
+  if (keys + rest.length <= MAX_MD_COLUMNS) {
+    const cols = [...Array(keys).keys(), ...rest];
+    return [{ title: t.title, headers: cols.map((i) => t.headers[i]!), rows: t.rows.map((r) => cols.map((i) => r[i] ?? null)) }];
+  }
+  const width = MAX_MD_COLUMNS - keys;
+  const parts = Math.ceil(rest.length / width);
+  return Array.from({ length: parts }, (_, p) => {
+    const cols = [...Array(keys).keys(), ...rest.slice(p * width, (p + 1) * width)];
+    return { title: `${t.title} (del ${p + 1} av ${parts})`, headers: cols.map((i) => t.headers[i]!), rows: t.rows.map((r) => cols.map((i) => r[i] ?? null)) };
+  });
+}
+
 export function markdownTable(t: Table, level = '####'): string {
   if (t.rows.length === 0) return `${level} ${t.title}\n\nInga uppgifter under perioden.\n`;
-  return [
-    `${level} ${t.title}`,
-    '',
-    `| ${t.headers.join(' | ')} |`,
-    `| ${t.headers.map(() => '---').join(' | ')} |`,
-    ...t.rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
-    '',
-  ].join('\n');
+  return narrowTables(t)
+    .map((part) =>
+      [
+        `${level} ${part.title}`,
+        '',
+        `| ${part.headers.join(' | ')} |`,
+        `| ${part.headers.map(() => '---').join(' | ')} |`,
+        ...part.rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
+        '',
+      ].join('\n'),
+    )
+    .join('\n');
 }
 
 export function buildMarkdown(report: ReportData): string {
