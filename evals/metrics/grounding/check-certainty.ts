@@ -38,9 +38,12 @@ function qualifiersBefore(s: Sentence, first: number): string[] {
 }
 
 export function checkCertainty(ctx: Context, diagnoses: TermIndex): void {
+  const inNote = new Set(ctx.noteSentences.flatMap((s) => findTerms(s.tokens, diagnoses).map((m) => m.group)));
+  if (inNote.size === 0) return;
   const said = new Map<number, { level: Level; sentence: Sentence; qualifiers: string[] }[]>();
   for (const s of ctx.transcript) {
     for (const m of findTerms(s.tokens, diagnoses)) {
+      if (!inNote.has(m.group)) continue;
       const list = said.get(m.group) ?? [];
       list.push({ level: levelOf(ctx.transcriptText, s, m.start, m.end), sentence: s, qualifiers: qualifiersBefore(s, m.firstToken) });
       said.set(m.group, list);

@@ -31,13 +31,15 @@ const ONE_WORDS = /(?<![\p{L}])(?:en|ett|a|an|one)(?![\p{L}])/iu;
 
 export function checkNumbers(ctx: Context, drugs: TermIndex): Set<number> {
   const opts = { language: ctx.language, drugs };
+  const inNote = extractQuantities(ctx.note, ctx.noteSentences, { ...opts, transcript: false });
+  if (inNote.length === 0) return new Set();
   const said = extractQuantities(ctx.transcriptText, ctx.transcript, { ...opts, transcript: true });
   const noteText = ctx.note;
   const anyValue = new Set<number>([...said.flatMap((q) => q.raw), ...ctx.transcript.flatMap((s) => ordinalValuesOf(s.tokens))]);
   if (ONE_WORDS.test(ctx.transcriptText)) anyValue.add(1);
   const values = [...anyValue];
   const checked = new Set<number>();
-  for (const n of extractQuantities(noteText, ctx.noteSentences, { ...opts, transcript: false })) {
+  for (const n of inNote) {
     checked.add(n.start);
     const label = LABELS[n.type];
     const span = quote(noteText, n.start, n.end);
