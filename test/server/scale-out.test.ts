@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../server/db/client';
 import { wavHeader } from '../../server/pipeline/asr/hosted-wav';
-import { speechLikeSignal } from '../support/audio/signals';
+import { encodeWav, speechLikeSignal } from '../support/audio/signals';
 import { createTempDb, postgresAvailable, type TempDb } from '../support/db';
 import { Client, waitForJob } from '../support/http';
 import { spawnServer, type ServerProcess } from '../support/processes';
@@ -17,7 +17,9 @@ import { MODEL_ID, encounterWithConsent, pcm16, putChunk, sha256, splitChunks } 
  * worker processes, each with its own DATA_DIR and no folder in common (as on
  * four machines). A clinician records through web A; the live transcript is
  * cut by A, transcribed by the workers and followed through web B (pushed by
- * LISTEN/NOTIFY across the processes); the audio plays back through B. The ASR model is the synthetic Whisper, installed in
+ * LISTEN/NOTIFY across the processes); the audio plays back through B; a
+ * worker killed in the middle of a job does not stop the transcription (its
+ * lease on the Job row runs out and the other worker takes the job). The ASR model is the synthetic Whisper, installed in
  * each worker's own MODELS_DIR.
  */
 const pg = await postgresAvailable();
@@ -56,6 +58,7 @@ describe.skipIf(!pg)('two web and two worker processes sharing no folder (Postgr
       JOB_CONCURRENCY: '1',
       ASR_MODEL: MODEL_ID,
       ASR_DTYPE: 'fp32',
+      JOB_LEASE_SECONDS: '4', // a killed worker's job is taken over after this (default 30)
     });
     // Web A first: it creates the schema and the demo workspace, as the first machine of a deployment does.
     const first = spawnServer('web A', 'main', env(dirs.webA));
@@ -127,4 +130,40 @@ describe.skipIf(!pg)('two web and two worker processes sharing no folder (Postgr
     // Nothing of the audio touched any machine's disk.
     for (const dir of Object.values(dirs)) expect(filesUnder(dir).filter((f) => !f.startsWith('models'))).toEqual([]);
   }, 180_000);
+
+  it('finishes a transcription when the worker running it is killed mid-job', async () => {
+    const encounterId = await encounterWithConsent(a);
+    // Four minutes of speech in 6 s turns with 2 s pauses: long enough that the job is surely still running when the kill comes.
+    const turns = 30;
+    const samples = new Float32Array(turns * 8 * RATE);
+    for (let i = 0; i < turns; i++) samples.set(speechLikeSignal(6, RATE, 10 + i), (8 * i + 1) * RATE);
+    const upload = await a.request('POST', `/api/v1/encounters/${encounterId}/uploads`, encodeWav([samples], RATE, 's16'), { 'content-type': 'audio/wav' });
+    expect(upload.status, upload.text).toBe(202);
+    const jobId = upload.body.job.id as string;
+
+    const running = await waitForClaim(database, jobId);
+    const victim = workers.find((w) => running.lockedBy.startsWith(`worker-${w.pid}-`))!;
+    expect(victim).toBeDefined();
+    victim.child.kill('SIGKILL');
+    expect(running.progress).toBeLessThan(1);
+    expect(await victim.exited).toBeNull(); // killed by the signal, not exited
+    const survivor = workers.find((w) => w !== victim)!;
+
+    const job = await waitForJob(b, jobId, 150_000);
+    expect(job.status, job.error ?? '').toBe('succeeded');
+    expect(job.result.segments).toBeGreaterThan(0);
+    expect(ranBy(jobId)).toEqual([survivor.name]);
+    expect((await database.prisma.job.findUniqueOrThrow({ where: { id: jobId } })).attempts).toBeGreaterThanOrEqual(2);
+  }, 240_000);
 });
+
+/** Polls the Job row until a worker has claimed it (running, with the worker's lock). */
+async function waitForClaim(database: Database, jobId: string): Promise<{ lockedBy: string; progress: number }> {
+  for (let i = 0; i < 2400; i++) {
+    const row = await database.prisma.job.findUniqueOrThrow({ where: { id: jobId } });
+    if (row.status === 'running' && row.lockedBy) return { lockedBy: row.lockedBy, progress: row.progress };
+    if (!['queued', 'running'].includes(row.status)) throw new Error(`job ${row.status} before it could be interrupted`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error('no worker claimed the job');
+}
