@@ -64,7 +64,7 @@ async function load(t: Target, encounterId: string, cookie: string, connections:
 }
 
 async function prepare(url: string, dataDir: string) {
-  const composed = await compose(loadEnv({ NODE_ENV: 'production', DATABASE_URL: url, DATA_DIR: dataDir, SCRYPT_LOG_N: '10', LOG_LEVEL: 'silent' }), createLogger('silent'));
+  const composed = await compose(loadEnv({ NODE_ENV: 'production', DATABASE_URL: url, DATA_DIR: dataDir, SCRYPT_LOG_N: '10', LOG_LEVEL: 'silent', DEMO_PILOT: 'false' }), createLogger('silent'));
   try {
     await bootstrap(composed.deps, () => undefined);
     const prisma = composed.deps.db.prisma;

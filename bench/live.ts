@@ -61,7 +61,7 @@ async function follow(res: Response, onSegment: (window: number) => void, onStat
 const pct = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]! : NaN);
 
 async function measure(url: string, dataDir: string, mode: 'poll' | 'auto', setup: boolean) {
-  const env = loadEnv({ NODE_ENV: 'test', DATABASE_URL: url, DATA_DIR: dataDir, SCRYPT_LOG_N: '10', LOG_LEVEL: 'silent', LIVE_EVENTS: mode, DEMO_DATA: 'true' });
+  const env = loadEnv({ NODE_ENV: 'test', DATABASE_URL: url, DATA_DIR: dataDir, SCRYPT_LOG_N: '10', LOG_LEVEL: 'silent', DEMO_PILOT: 'false', LIVE_EVENTS: mode, DEMO_DATA: 'true' });
   const composed = await compose(env, createLogger('silent'));
   const { deps } = composed;
   if (setup) await bootstrap(deps, () => undefined);

@@ -58,13 +58,14 @@ describe.skipIf(!pg)('two web and two worker processes sharing no folder (Postgr
       JOB_CONCURRENCY: '1',
       ASR_MODEL: MODEL_ID,
       ASR_DTYPE: 'fp32',
+      DEMO_PILOT: 'false',
       JOB_LEASE_SECONDS: '4', // a killed worker's job is taken over after this (default 30)
     });
     // Web A first: it creates the schema and the demo workspace, as the first machine of a deployment does.
     const first = spawnServer('web A', 'main', env(dirs.webA));
     procs.push(first);
     webA = `http://127.0.0.1:${(await first.waitFor(/kör på http:\/\/[^:]+:(\d+)/))[1]}`;
-    const password = (await first.waitFor(/lösenord (\S+) \(engångslösenord för alla demoanvändare\)/))[1]!;
+    const password = (await first.waitFor(/samma engångslösenord för alla: ([^)\s]+)\)/))[1]!;
     const second = spawnServer('web B', 'main', env(dirs.webB));
     workers = [spawnServer('worker 1', 'worker', env(dirs.worker1)), spawnServer('worker 2', 'worker', env(dirs.worker2))];
     procs.push(second, ...workers);
@@ -133,7 +134,7 @@ describe.skipIf(!pg)('two web and two worker processes sharing no folder (Postgr
 
   it('finishes a transcription when the worker running it is killed mid-job', async () => {
     const encounterId = await encounterWithConsent(a);
-    // Four minutes of speech in 6 s turns with 2 s pauses: long enough that the job is surely still running when the kill comes.
+    // Four minutes of speech in 6 s turns with 2 s pauses: decoding, VAD and the windows take seconds, so the kill lands mid-job.
     const turns = 30;
     const samples = new Float32Array(turns * 8 * RATE);
     for (let i = 0; i < turns; i++) samples.set(speechLikeSignal(6, RATE, 10 + i), (8 * i + 1) * RATE);
@@ -145,25 +146,25 @@ describe.skipIf(!pg)('two web and two worker processes sharing no folder (Postgr
     const victim = workers.find((w) => running.lockedBy.startsWith(`worker-${w.pid}-`))!;
     expect(victim).toBeDefined();
     victim.child.kill('SIGKILL');
-    expect(running.progress).toBeLessThan(1);
     expect(await victim.exited).toBeNull(); // killed by the signal, not exited
+    // Killed mid-job: the row still says running, under the dead worker's lock.
+    expect(await database.prisma.job.findUniqueOrThrow({ where: { id: jobId } })).toMatchObject({ status: 'running', lockedBy: running.lockedBy });
     const survivor = workers.find((w) => w !== victim)!;
 
     const job = await waitForJob(b, jobId, 150_000);
     expect(job.status, job.error ?? '').toBe('succeeded');
     expect(job.result.segments).toBeGreaterThan(0);
     expect(ranBy(jobId)).toEqual([survivor.name]);
-    expect((await database.prisma.job.findUniqueOrThrow({ where: { id: jobId } })).attempts).toBeGreaterThanOrEqual(2);
   }, 240_000);
 });
 
-/** Polls the Job row until a worker has claimed it (running, with the worker's lock). */
+/** Polls the Job row until a worker has claimed it (running, with its lock): the kill then lands while it decodes the audio. */
 async function waitForClaim(database: Database, jobId: string): Promise<{ lockedBy: string; progress: number }> {
-  for (let i = 0; i < 2400; i++) {
+  for (let i = 0; i < 4800; i++) {
     const row = await database.prisma.job.findUniqueOrThrow({ where: { id: jobId } });
-    if (row.status === 'running' && row.lockedBy) return { lockedBy: row.lockedBy, progress: row.progress };
-    if (!['queued', 'running'].includes(row.status)) throw new Error(`job ${row.status} before it could be interrupted`);
-    await new Promise((r) => setTimeout(r, 25));
+    if (row.status === 'running' && row.lockedBy && row.progress < 1) return { lockedBy: row.lockedBy, progress: row.progress };
+    if (!['queued', 'running'].includes(row.status)) throw new Error(`job ${row.status} at ${row.progress} before it could be interrupted`);
+    await new Promise((r) => setTimeout(r, 10));
   }
   throw new Error('no worker claimed the job');
 }
