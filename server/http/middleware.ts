@@ -40,10 +40,12 @@ export function accessLog(deps: AppDeps): RequestHandler {
 export const apiNotFound: RequestHandler = (_req, _res, next) => next(notFound('Adressen'));
 
 /**
- * Map body-parser's own errors to the project's error type: invalid JSON,
+ * Map the libraries' own errors to the project's error type: body-parser's
+ * invalid JSON,
  * too large, an unsupported Content-Encoding or charset, and a compressed
  * body that does not inflate (gzip/deflate/br with bad bytes, which zlib
- * reports without a body-parser type).
+ * reports without a body-parser type), and the router's URIError for a path
+ * that is not valid percent-encoding.
  */
 function fromBodyParser(error: { type?: string; status?: number; code?: string }): AppError | null {
   if (error.type === 'entity.parse.failed') return badRequest('Begäran innehåller ogiltig JSON.', [{ field: 'body', message: 'Ogiltig JSON' }]);
@@ -52,6 +54,8 @@ function fromBodyParser(error: { type?: string; status?: number; code?: string }
   if (error.type === 'charset.unsupported') return unsupportedMedia('Teckenkodningen stöds inte. Använd UTF-8.');
   // zlib names its errors Z_* (gzip, deflate) and ERR__* (brotli)
   if (typeof error.code === 'string' && /^(Z_|ERR__)/.test(error.code)) return badRequest('Den komprimerade begäran kunde inte packas upp.', [{ field: 'headers.content-encoding', message: 'Innehållet stämmer inte med kodningen' }]);
+  // The router could not percent-decode a path parameter (e.g. "%E0%A4%A").
+  if (error instanceof URIError) return badRequest('Adressen innehåller ogiltig teckenkodning.', [{ field: 'params', message: 'Ogiltig procentkodning' }]);
   if (error.type === 'request.aborted' || error.type === 'request.size.invalid' || error.type === 'stream.encoding.set') return badRequest('Begäran kom inte fram hel.');
   return null;
 }
