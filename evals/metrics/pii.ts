@@ -7,7 +7,7 @@
  */
 import { FIRST_NAMES_SV, SURNAMES_SV, SURNAME_ENDINGS } from '../lexicon/names-sv';
 
-export type PiiKind = 'personnummer' | 'samordningsnummer' | 'phone' | 'email' | 'name';
+export type PiiKind = 'personnummer' | 'samordningsnummer' | 'phone' | 'email' | 'name' | 'address' | 'identifier';
 
 export interface PiiHit {
   kind: PiiKind;
@@ -19,6 +19,12 @@ export interface PiiHit {
 export interface PiiOptions {
   /** Names known for this case (speakers, patient, relatives): full names and their parts are matched. */
   names?: readonly string[];
+  /**
+   * Also a lone capitalised first name from the lexicon ("samtal med Karin"):
+   * for free text leaving the workbench in reports and exports, where a false
+   * hit costs one word and a miss leaks a name.
+   */
+  firstNamesAlone?: boolean;
 }
 
 const MASKS: Record<PiiKind, string> = {
@@ -27,10 +33,16 @@ const MASKS: Record<PiiKind, string> = {
   phone: '[TELEFON]',
   email: '[E-POST]',
   name: '[NAMN]',
+  address: '[ADRESS]',
+  identifier: '[ID]',
 };
 
-/** 12 or 10 digits, optional -/+ before the last four; not part of a longer digit run. */
-const ID_NUMBER = /(?<![\d-])(\d{2})?(\d{2})(\d{2})(\d{2})([-+]?)(\d{4})(?![\d])/g;
+/**
+ * 12 or 10 digits, optional -/+ before the last four; not part of a longer
+ * digit run. Spaces between the date parts and before the last four are
+ * allowed ("19121212 1212", "121212 - 1212"): people write them so.
+ */
+const ID_NUMBER = /(?<![\d-])(\d{2})?(\d{2}) ?(\d{2}) ?(\d{2})(?: ?([-+]) ?| )?(\d{4})(?![\d])/g;
 
 /** Luhn over the 10-digit form (YYMMDDNNNC). */
 function luhnValid(tenDigits: string): boolean {
@@ -62,7 +74,7 @@ function idNumberKind(century: string | undefined, yy: string, mm: string, dd: s
 function findIdNumbers(text: string): PiiHit[] {
   const hits: PiiHit[] = [];
   for (const m of text.matchAll(ID_NUMBER)) {
-    const [whole, century, yy, mm, dd, separator, tail] = m;
+    const [whole, century, yy, mm, dd, separator = '', tail] = m;
     // "+" marks a person of 100 years or more and only belongs in the 10-digit form.
     if (century && separator === '+') continue;
     if (century && !/^(18|19|20)$/.test(century)) continue;
@@ -129,6 +141,54 @@ function findFullNames(text: string): PiiHit[] {
   return hits;
 }
 
+/**
+ * A number after a label that says it identifies someone ("Patient-ID
+ * 1912121212", "journalnr: 4711-22", "reservnummer 990101-X123"): caught
+ * whatever its checksum, since it is an identifier because of its label.
+ */
+const LABELLED_ID =
+  /(?<![\p{L}])(?:patient[-\s]?id|pat[-.\s]?id|id[-\s]?(?:nr|nummer)|journal[-\s]?(?:nr|nummer)|person[-\s]?(?:nr|nummer)|pnr|reserv[-\s]?(?:nr|nummer)|samordnings[-\s]?(?:nr|nummer))\.?\s*[:#]?\s*((?:[A-Za-z]{1,3}-?)?\d(?:[\d-]|\s(?=\d)|-[A-Za-z](?=\d))*\d)(?![\p{L}\p{N}])/giu;
+
+function findLabelledIds(text: string): PiiHit[] {
+  const hits: PiiHit[] = [];
+  for (const m of text.matchAll(LABELLED_ID)) {
+    const value = m[1]!;
+    if ((value.match(/\d/g) ?? []).length < 5) continue;
+    const start = m.index + m[0].length - value.length;
+    hits.push({ kind: 'identifier', start, end: start + value.length, text: value });
+  }
+  return hits;
+}
+
+/**
+ * Swedish street addresses ("Storgatan 14", "Kungsvägen 3 B"). Postcodes are
+ * left out on purpose: "140 90 Puls" reads like one in clinical text.
+ */
+const STREET = /(?<![\p{L}])\p{L}*(?:gatan|gata|vägen|väg|gränd|gränden|stigen|backen|torget|allén|platsen)\s+\d{1,4}(?:\s?[A-Za-z](?![\p{L}]))?(?![\p{N}])/giu;
+/** Capitalised words just before an address: whose address it is ("Karin Lind, Storgatan 14"). */
+const NAME_BEFORE = /(\p{Lu}\p{Ll}+(?:[\s-]\p{Lu}\p{Ll}+){0,2}),?\s*$/u;
+
+function findAddresses(text: string): PiiHit[] {
+  const hits: PiiHit[] = [];
+  for (const m of text.matchAll(STREET)) {
+    hits.push({ kind: 'address', start: m.index, end: m.index + m[0].length, text: m[0] });
+    const before = NAME_BEFORE.exec(text.slice(Math.max(0, m.index - 60), m.index));
+    if (before) {
+      const start = m.index - before[0].length;
+      hits.push({ kind: 'name', start, end: start + before[1]!.length, text: before[1]! });
+    }
+  }
+  return hits;
+}
+
+const CAPITALISED_WORD = /(?<![\p{L}])\p{Lu}\p{Ll}+(?![\p{L}])/gu;
+
+function findLoneFirstNames(text: string): PiiHit[] {
+  return [...text.matchAll(CAPITALISED_WORD)]
+    .filter((m) => FIRST_NAMES_SV.has(m[0].toLowerCase()))
+    .map((m) => ({ kind: 'name' as const, start: m.index, end: m.index + m[0].length, text: m[0] }));
+}
+
 /** Keeps the earliest, then longest hit where hits overlap. */
 function withoutOverlaps(hits: PiiHit[]): PiiHit[] {
   const sorted = [...hits].sort((a, b) => a.start - b.start || b.end - a.end);
@@ -146,11 +206,19 @@ export function detectPii(text: string, options: PiiOptions = {}): PiiHit[] {
   // Identity numbers first: a 10-digit personnummer starting with 0 would also read as a phone number.
   return withoutOverlaps([
     ...findIdNumbers(text),
+    ...findLabelledIds(text),
     ...findEmails(text),
+    ...findAddresses(text),
     ...findPhones(text),
     ...findListedNames(text, options.names ?? []),
     ...findFullNames(text),
+    ...(options.firstNamesAlone ? findLoneFirstNames(text) : []),
   ]);
+}
+
+/** Free text that leaves the workbench (reports, exports): every detector, lone first names too, masked. */
+export function scrubFreeText(text: string): string {
+  return maskPii(text, detectPii(text, { firstNamesAlone: true }));
 }
 
 /** Replaces each hit with its placeholder ([PERSONNUMMER], [TELEFON], [E-POST], [NAMN]). */

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { detectPii, maskPii } from '../../evals/metrics/pii';
+import { detectPii, maskPii, scrubFreeText } from '../../evals/metrics/pii';
+import { loadSeedCases } from '../../prompts';
+import { findPersonalData } from '../../server/modules/testcases/pii-gate';
 
 const kinds = (text: string, names?: string[]) => detectPii(text, { names }).map((h) => [h.kind, h.text]);
 
@@ -84,5 +86,40 @@ describe('maskPii', () => {
 
   it('returns the text unchanged without hits', () => {
     expect(maskPii('Ingen feber.', [])).toBe('Ingen feber.');
+  });
+});
+
+describe('issue #12 row 10: the forms an outside probe slipped past the gate', () => {
+  it('a name with a street address, a personnummer written with spaces, a labelled patient id', () => {
+    expect(kinds('Karin Lind, Storgatan 14, bor ensam.')).toEqual([
+      ['name', 'Karin Lind'],
+      ['address', 'Storgatan 14'],
+    ]);
+    // A surname outside the lexicon is still caught in front of its address.
+    expect(kinds('Bor hos Maja Qvarfordt-Ek, Kungsvägen 3 B.')).toEqual([
+      ['name', 'Maja Qvarfordt-Ek'],
+      ['address', 'Kungsvägen 3 B'],
+    ]);
+    expect(kinds('Pnr 19121212 1212 enligt remiss.')).toEqual([['personnummer', '19121212 1212']]);
+    expect(kinds('personnummer 121212 - 1212')).toEqual([['personnummer', '121212 - 1212']]);
+    // No valid check digit: an identifier because of its label.
+    expect(kinds('Patient-ID 1912121212')).toEqual([['identifier', '1912121212']]);
+    expect(kinds('journalnr: 4711-22, reservnummer 990101-X123')).toEqual([
+      ['identifier', '4711-22'],
+      ['identifier', '990101-X123'],
+    ]);
+  });
+
+  it('free text leaving the workbench (a lead\'s override reason) loses lone first names too', () => {
+    expect(scrubFreeText('Godkänt efter samtal med Karin och Anders, Storgatan 14.')).toBe('Godkänt efter samtal med [NAMN] och [NAMN], [ADRESS].');
+    expect(scrubFreeText('Spärren missar α med 0,02; ny omgång i maj.')).toBe('Spärren missar α med 0,02; ny omgång i maj.');
+  });
+
+  it('raises no false alarm on clinical numbers and on every synthetic seed consultation', () => {
+    for (const text of ['Smärta i knäleden 2 veckor. Vårdplan 3 månader.', 'BT 140/90, puls 72, Hb 128. Alvedon 1 g x 4.', 'Remiss till Östersunds sjukhus, avd 12. Åter om 6 veckor.']) {
+      expect(kinds(text), text).toEqual([]);
+    }
+    const found = loadSeedCases().flatMap((c) => findPersonalData(c).map((f) => `${c.slug} ${f.field} ${f.kind}`));
+    expect(found).toEqual([]);
   });
 });

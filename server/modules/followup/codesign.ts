@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { detectPii, maskPii } from '../../../evals/metrics/pii';
+import { scrubFreeText } from '../../../evals/metrics/pii';
 import type { AppDeps } from '../../deps';
 import { RoundConfigSchema } from '../ratings/items';
 import { mean } from '../evalruns/summary';
@@ -128,7 +128,7 @@ export async function labelMoves(deps: AppDeps, labels: Labels, professionId: st
       at: e.createdAt.toISOString(),
       override: e.override,
       gatePassed: gate.success ? gate.data : null,
-      reason: e.reason ? maskPii(e.reason, detectPii(e.reason)) : null,
+      reason: e.reason ? scrubFreeText(e.reason) : null,
     };
   });
 }

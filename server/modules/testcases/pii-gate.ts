@@ -22,6 +22,8 @@ const KIND_SV: Record<PiiKind, string> = {
   phone: 'Telefonnummer',
   email: 'E-postadress',
   name: 'Namn',
+  address: 'Adress',
+  identifier: 'Id-nummer',
 };
 
 function textFields(testCase: TestCase): [string, string][] {
