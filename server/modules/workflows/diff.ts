@@ -1,4 +1,5 @@
 import type { WorkflowSection, WorkflowSpec } from '../../contracts/workflow';
+import { wordDiff, type DiffRun } from '../evalruns/word-diff';
 
 /**
  * What changed between two workflow versions, computed on the server so the
@@ -10,6 +11,12 @@ export interface FieldChange {
   field: string;
   before: unknown;
   after: unknown;
+  /** for text fields: the word-level difference, so a one-word change is shown as one word */
+  runs?: DiffRun[];
+}
+
+function fieldChange(field: string, before: unknown, after: unknown): FieldChange {
+  return typeof before === 'string' && typeof after === 'string' ? { field, before, after, runs: wordDiff(before, after) } : { field, before, after };
 }
 
 export interface ListChange {
@@ -34,7 +41,7 @@ export interface WorkflowDiff {
     /** keys in order, when the order of the kept sections changed */
     reordered: { before: string[]; after: string[] } | null;
   };
-  instructions: { before: string; after: string } | null;
+  instructions: { before: string; after: string; runs: DiffRun[] } | null;
   vocabulary: Record<'terms' | 'places' | 'drugs', ListChange>;
   model: FieldChange[];
   identical: boolean;
@@ -53,7 +60,7 @@ const listChanged = (c: ListChange) => c.added.length > 0 || c.removed.length > 
 function sectionChange(before: WorkflowSection, after: WorkflowSection): SectionChange | null {
   const fields: FieldChange[] = [];
   for (const field of SCALAR_SECTION_FIELDS) {
-    if (before[field] !== after[field]) fields.push({ field, before: before[field] ?? null, after: after[field] ?? null });
+    if (before[field] !== after[field]) fields.push(fieldChange(field, before[field] ?? null, after[field] ?? null));
   }
   const lists = { styleHints: listChange(before.styleHints, after.styleHints), cues: listChange(before.cues, after.cues) };
   if (fields.length === 0 && !listChanged(lists.styleHints) && !listChanged(lists.cues)) return null;
@@ -63,7 +70,7 @@ function sectionChange(before: WorkflowSection, after: WorkflowSection): Section
 export function diffWorkflowSpecs(before: WorkflowSpec, after: WorkflowSpec): WorkflowDiff {
   const fields: FieldChange[] = [];
   for (const field of ['name', 'noteType', 'language', 'profession'] as const) {
-    if (before[field] !== after[field]) fields.push({ field, before: before[field], after: after[field] });
+    if (before[field] !== after[field]) fields.push(fieldChange(field, before[field], after[field]));
   }
   const beforeByKey = new Map(before.sections.map((s) => [s.key, s]));
   const afterByKey = new Map(after.sections.map((s) => [s.key, s]));
@@ -86,7 +93,7 @@ export function diffWorkflowSpecs(before: WorkflowSpec, after: WorkflowSpec): Wo
   for (const field of ['provider', 'model', 'temperature', 'maxTokens'] as const) {
     if (before.model[field] !== after.model[field]) model.push({ field, before: before.model[field], after: after.model[field] });
   }
-  const instructions = before.instructions === after.instructions ? null : { before: before.instructions, after: after.instructions };
+  const instructions = before.instructions === after.instructions ? null : { before: before.instructions, after: after.instructions, runs: wordDiff(before.instructions, after.instructions) };
   const identical =
     fields.length === 0 &&
     added.length === 0 &&

@@ -3,9 +3,50 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { SelectField } from '../../components/SelectField';
 import { useResource } from '../../hooks/useResource';
 import { getDiff } from './api';
-import type { Diff } from './schemas';
+import { svNumber } from '../../../../server/contracts/sv-number';
+import type { Diff, DiffRuns } from './schemas';
 
-const show = (v: unknown) => (v === null || v === undefined || v === '' ? '–' : String(v));
+/** The names people see in the editor, not the spec's keys. */
+const FIELD_SV: Record<string, string> = {
+  name: 'Namn',
+  noteType: 'Anteckningstyp',
+  language: 'Språk',
+  profession: 'Yrkesgrupp',
+  heading: 'Rubrik',
+  instruction: 'Instruktion',
+  required: 'Obligatorisk',
+  maxChars: 'Max tecken',
+  styleHints: 'Stil',
+  cues: 'Ledord',
+  terms: 'Termer',
+  places: 'Platser',
+  drugs: 'Läkemedel',
+  provider: 'Utkastmotor',
+  model: 'Modell',
+  temperature: 'Temperatur (slumpmässighet)',
+  maxTokens: 'Längsta svar (tokens)',
+};
+const sv = (field: string) => FIELD_SV[field] ?? field;
+
+const show = (v: unknown) =>
+  v === null || v === undefined || v === '' ? '–' : typeof v === 'boolean' ? (v ? 'ja' : 'nej') : typeof v === 'number' ? svNumber(v, 2) : String(v);
+
+/** A text change word by word: unchanged words plain, removed struck out, added marked. */
+function Runs({ runs }: { runs: DiffRuns }) {
+  return (
+    <span className="word-diff">
+      {runs.map((r, i) => (r.op === 'del' ? <del key={i}>{r.text}</del> : r.op === 'ins' ? <ins key={i}>{r.text}</ins> : <span key={i}>{r.text}</span>)).flatMap((el, i) => (i ? [' ', el] : [el]))}
+    </span>
+  );
+}
+
+function Change({ label, f }: { label: string; f: Diff['fields'][number] }) {
+  return (
+    <li>
+      {label}: {f.runs ? <Runs runs={f.runs} /> : <><del>{show(f.before)}</del> → <ins>{show(f.after)}</ins></>}
+    </li>
+  );
+}
 
 function ListDelta({ title, added, removed }: { title: string; added: string[]; removed: string[] }) {
   if (added.length === 0 && removed.length === 0) return null;
@@ -21,7 +62,7 @@ function DiffBody({ diff }: { diff: Diff }) {
   if (diff.identical) return <p className="muted">Versionerna är likadana.</p>;
   return (
     <ul>
-      {diff.fields.map((f) => <li key={f.field}>{f.field}: <del>{show(f.before)}</del> → <ins>{show(f.after)}</ins></li>)}
+      {diff.fields.map((f) => <Change key={f.field} label={sv(f.field)} f={f} />)}
       {diff.sections.added.map((s) => <li key={`a-${s.key}`}>Ny rubrik: <ins>{s.heading}</ins></li>)}
       {diff.sections.removed.map((s) => <li key={`r-${s.key}`}>Borttagen rubrik: <del>{s.heading}</del></li>)}
       {diff.sections.reordered && <li>Ny ordning: {diff.sections.reordered.after.join(' · ')}</li>}
@@ -29,22 +70,18 @@ function DiffBody({ diff }: { diff: Diff }) {
         <li key={`c-${s.key}`}>
           Rubrik {s.heading}:
           <ul>
-            {s.fields.map((f) => (
-              <li key={f.field}>
-                {f.field}: <del>{show(f.before)}</del> → <ins>{show(f.after)}</ins>
-              </li>
-            ))}
-            {Object.entries(s.lists).map(([name, change]) => <ListDelta key={name} title={name} added={change.added} removed={change.removed} />)}
+            {s.fields.map((f) => <Change key={f.field} label={sv(f.field)} f={f} />)}
+            {Object.entries(s.lists).map(([name, change]) => <ListDelta key={name} title={sv(name)} added={change.added} removed={change.removed} />)}
           </ul>
         </li>
       ))}
       {diff.instructions && (
         <li>
-          Instruktioner: <del>{diff.instructions.before}</del> → <ins>{diff.instructions.after}</ins>
+          Instruktioner till modellen: <Runs runs={diff.instructions.runs} />
         </li>
       )}
-      {Object.entries(diff.vocabulary).map(([name, change]) => <ListDelta key={name} title={`Ordlista ${name}`} added={change.added} removed={change.removed} />)}
-      {diff.model.map((f) => <li key={`m-${f.field}`}>Modell {f.field}: <del>{show(f.before)}</del> → <ins>{show(f.after)}</ins></li>)}
+      {Object.entries(diff.vocabulary).map(([name, change]) => <ListDelta key={name} title={`Ordlista: ${sv(name).toLowerCase()}`} added={change.added} removed={change.removed} />)}
+      {diff.model.map((f) => <Change key={`m-${f.field}`} label={`Modellinställning: ${sv(f.field).toLowerCase()}`} f={f} />)}
     </ul>
   );
 }

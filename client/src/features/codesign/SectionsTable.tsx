@@ -16,12 +16,12 @@ export function SectionsTable({ sections, onChange }: { sections: WorkflowSectio
         <thead>
           <tr>
             <th>Rubrik</th>
-            <th>Instruktion</th>
-            <th>Obligatorisk</th>
-            <th>Stil (en per rad)</th>
-            <th>Max tecken</th>
-            <th>Ledord (ett per rad)</th>
-            <th>Ordning</th>
+            <th>Instruktion (AI)</th>
+            <th>Obligatorisk (AI)</th>
+            <th>Stil, en per rad (AI)</th>
+            <th>Max tecken (alla)</th>
+            <th>Ledord, ett per rad (alla)</th>
+            <th>Ordning (alla)</th>
           </tr>
         </thead>
         <tbody>

@@ -35,15 +35,21 @@ export function WorkflowEditor({ workflowId, baseVersion, onSaved }: { workflowI
   return (
     <section className="panel" aria-labelledby="editor-title">
       <h2 id="editor-title">Redigera (utgår från version {baseVersion})</h2>
+      <p className="muted engine-legend">
+        <strong>Vilka motorer använder vad?</strong> Rubrikerna, deras ordning, max tecken och ledorden styr alla motorer: den extraktiva
+        motorn väljer meningar ur samtalet med hjälp av ledorden och kortar till max tecken. Instruktion, stil, obligatorisk, instruktionerna
+        till modellen, ordlistorna och modellinställningarna används bara av AI-motorerna (lokal modell och extern tjänst).
+      </p>
       <SectionsTable sections={spec.sections} onChange={(sections) => set({ sections })} />
       <div className="field">
         <label htmlFor="wf-instructions">Instruktioner till modellen</label>
-        <textarea id="wf-instructions" rows={5} value={spec.instructions} onChange={(e) => set({ instructions: e.target.value })} />
+        <p className="hint" id="wf-instructions-hint">Används av AI-motorerna, inte av den extraktiva.</p>
+        <textarea id="wf-instructions" aria-describedby="wf-instructions-hint" rows={5} value={spec.instructions} onChange={(e) => set({ instructions: e.target.value })} />
       </div>
       <div className="columns">
         {(['terms', 'places', 'drugs'] as const).map((list) => (
           <div className="field" key={list}>
-            <label htmlFor={`vocab-${list}`}>{{ terms: 'Termer', places: 'Platser', drugs: 'Läkemedel' }[list]} (ett per rad)</label>
+            <label htmlFor={`vocab-${list}`}>{{ terms: 'Termer', places: 'Platser', drugs: 'Läkemedel' }[list]} (ett per rad, AI-motorerna)</label>
             <textarea id={`vocab-${list}`} rows={4} value={toLines(spec.vocabulary[list])} onChange={(e) => set({ vocabulary: { ...spec.vocabulary, [list]: fromLines(e.target.value) } })} />
           </div>
         ))}
@@ -59,9 +65,9 @@ export function WorkflowEditor({ workflowId, baseVersion, onSaved }: { workflowI
           ]}
           onChange={(provider) => set({ model: { ...spec.model, provider: provider as WorkflowSpec['model']['provider'] } })}
         />
-        <TextField label="Modell" value={spec.model.model} onChange={(model) => set({ model: { ...spec.model, model } })} />
-        <TextField label="Temperatur" inputMode="decimal" value={String(spec.model.temperature)} onChange={(t) => set({ model: { ...spec.model, temperature: Number(t.replace(',', '.')) } })} />
-        <TextField label="Max tokens" inputMode="numeric" value={String(spec.model.maxTokens)} onChange={(t) => set({ model: { ...spec.model, maxTokens: Number(t) } })} />
+        <TextField label="Modell" hint="Lokal modell eller extern tjänst" value={spec.model.model} onChange={(model) => set({ model: { ...spec.model, model } })} />
+        <TextField label="Temperatur (slumpmässighet, 0–2)" hint="AI-motorerna; 0 ger samma text varje gång" inputMode="decimal" value={String(spec.model.temperature)} onChange={(t) => set({ model: { ...spec.model, temperature: Number(t.replace(',', '.')) } })} />
+        <TextField label="Längsta svar (tokens)" hint="AI-motorerna; ungefär 1 token per 3–4 tecken" inputMode="numeric" value={String(spec.model.maxTokens)} onChange={(t) => set({ model: { ...spec.model, maxTokens: Number(t) } })} />
       </div>
       <TextField label="Vad ändrades? (meddelande)" value={message} onChange={setMessage} errors={save.error?.fieldMessages('message')} />
       <ErrorMessage error={save.error} hideFields={['message']} />

@@ -31,7 +31,9 @@ export type WorkflowDetail = z.infer<typeof WorkflowDetailSchema>;
 export const VersionSchema = z.object({ id: Id, version: z.number(), message: z.string(), spec: WorkflowSpecSchema });
 export const SavedVersionSchema = z.object({ id: Id, version: z.number() });
 
-const FieldChange = z.object({ field: z.string(), before: z.unknown(), after: z.unknown() });
+const DiffRuns = z.array(z.object({ op: z.enum(['equal', 'del', 'ins']), text: z.string() }));
+export type DiffRuns = z.infer<typeof DiffRuns>;
+const FieldChange = z.object({ field: z.string(), before: z.unknown(), after: z.unknown(), runs: DiffRuns.optional() });
 const ListChange = z.object({ added: z.array(z.string()), removed: z.array(z.string()) });
 export const DiffSchema = z.object({
   from: z.number(),
@@ -44,7 +46,7 @@ export const DiffSchema = z.object({
       changed: z.array(z.object({ key: z.string(), heading: z.string(), fields: z.array(FieldChange), lists: z.record(z.string(), ListChange) })),
       reordered: z.object({ before: z.array(z.string()), after: z.array(z.string()) }).nullable(),
     }),
-    instructions: z.object({ before: z.string(), after: z.string() }).nullable(),
+    instructions: z.object({ before: z.string(), after: z.string(), runs: DiffRuns }).nullable(),
     vocabulary: z.record(z.string(), ListChange),
     model: z.array(FieldChange),
     identical: z.boolean(),
