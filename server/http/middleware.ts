@@ -41,11 +41,10 @@ export const apiNotFound: RequestHandler = (_req, _res, next) => next(notFound('
 
 /**
  * Map the libraries' own errors to the project's error type: body-parser's
- * invalid JSON,
- * too large, an unsupported Content-Encoding or charset, and a compressed
- * body that does not inflate (gzip/deflate/br with bad bytes, which zlib
- * reports without a body-parser type), and the router's URIError for a path
- * that is not valid percent-encoding.
+ * invalid JSON, too large, an unsupported Content-Encoding or charset; a
+ * compressed body that does not inflate (gzip/deflate/br with bad bytes,
+ * which zlib reports without a body-parser type); and the router's URIError
+ * for a path that is not valid percent-encoding.
  */
 function fromBodyParser(error: { type?: string; status?: number; code?: string }): AppError | null {
   if (error.type === 'entity.parse.failed') return badRequest('Begäran innehåller ogiltig JSON.', [{ field: 'body', message: 'Ogiltig JSON' }]);
