@@ -13,10 +13,10 @@ import { findTerms, stemTokens, type TermIndex } from './terms';
 /** Headings under which a diagnosis is the note's own assessment. */
 const ASSESSMENT = /^(?:bedömning|analys|diagnos|omvårdnadsdiagnos|assessment|impression|diagnosis)/iu;
 
-export const isAssessment = (s: Sentence): boolean => s.section === null || ASSESSMENT.test(s.section);
+const isAssessment = (s: Sentence): boolean => s.section === null || ASSESSMENT.test(s.section);
 
 /** Groups said in the transcript: by name, or (diagnoses) by words said together ("blodtrycket … för högt"). */
-export function saidGroups(ctx: Context, kind: 'drug' | 'diagnosis', index: TermIndex): Set<number> {
+function saidGroups(ctx: Context, kind: 'drug' | 'diagnosis', index: TermIndex): Set<number> {
   const groups = new Set(ctx.transcript.flatMap((s) => findTerms(s.tokens, index).map((m) => m.group)));
   if (kind !== 'diagnosis' || ctx.language !== 'sv') return groups;
   for (const { term, stems } of DIAGNOSIS_COOCCURRENCE) {
@@ -39,7 +39,9 @@ export function checkTerms(ctx: Context, kind: 'drug' | 'diagnosis', index: Term
       if (kind === 'drug') {
         raise(ctx, {
           kind, start: m.start, end: m.end, severity: 'critical', reason: 'drug not named in the consultation',
-          message: `Läkemedlet ${term} nämns inte i samtalet (inte heller som ${name(m.group)} eller annat namn för samma substans).`,
+          message: term.toLowerCase() === name(m.group)
+            ? `Läkemedlet ${term} nämns inte i samtalet (inte heller under annat namn).`
+            : `Läkemedlet ${term} nämns inte i samtalet (inte heller som ${name(m.group)} eller annat namn för samma substans).`,
         });
       } else {
         const critical = polarity === 'affirmed' && isAssessment(s);

@@ -20,29 +20,15 @@ export interface NumberMention {
   before: string | null;
 }
 
-/** Units whose numbers are doses, vital signs or lab values: a wrong one is a patient-safety error. */
-const CRITICAL_UNITS = new Set([
+/** Unit words the span of a number takes in ("7,5 mg", "3 dagar"); what they measure is read in quantities.ts. */
+const UNIT_WORDS = new Set([
   'mg', 'g', 'mikrogram', 'µg', 'mcg', 'ug', 'ml', 'l', 'e', 'ie', 'enheter', 'units', 'mmol', 'mmhg', 'grader', 'degrees',
   'procent', 'percent', 'kg', 'milligram', 'gram', 'milliliter', 'slag', 'bpm', 'tabletter', 'tablett', 'tablets', 'tablet',
   'puffar', 'puffs', 'droppar', 'drops', 'mmol/l', 'celsius',
-]);
-
-const UNIT_WORDS = new Set([
-  ...CRITICAL_UNITS, 'dagar', 'dag', 'dygn', 'veckor', 'vecka', 'månader', 'månad', 'år', 'timmar', 'timme', 'minuter',
+  'dagar', 'dag', 'dygn', 'veckor', 'vecka', 'månader', 'månad', 'år', 'timmar', 'timme', 'minuter',
   'gånger', 'gång', 'days', 'day', 'weeks', 'week', 'months', 'month', 'years', 'year', 'hours', 'hour', 'times', 'minutes',
   'cm', 'mm', 'x',
 ]);
-
-/** Words before a number that make it a vital sign or lab value ("temp 38,5", "CRP 45"). */
-const VITAL_WORDS = new Set([
-  'temp', 'temperatur', 'temperature', 'bt', 'blodtryck', 'blodtrycket', 'bp', 'puls', 'pulse', 'hr', 'sat', 'saturation',
-  'spo2', 'crp', 'hb', 'glukos', 'blodsocker', 'hba1c', 'kalium', 'natrium', 'kreatinin', 'inr', 'pef', 'vikt', 'weight',
-  'andningsfrekvens', 'mmhg',
-]);
-
-export const isCriticalNumber = (n: NumberMention): boolean =>
-  n.values.length > 1 || (n.unit !== null && CRITICAL_UNITS.has(n.unit)) || /[%°]/.test(n.text) ||
-  (n.before !== null && VITAL_WORDS.has(n.before));
 
 const parseDigits = (s: string): number => Number(s.replace(',', '.'));
 
