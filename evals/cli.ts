@@ -36,6 +36,7 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   notes: () => import('./cli/notes'),
   wer: () => import('./cli/wer'),
   grounding: () => optional('./cli/grounding'),
+  'time-saved': () => import('./cli/time-saved'),
 };
 
 const USAGE = `usage: npm run eval -- <command> [options]

@@ -10,6 +10,7 @@ import { jobRoutes } from './modules/jobs/routes';
 import { recordingRoutes } from './modules/recordings/routes';
 import { documentationRoutes } from './modules/notes/routes';
 import { followupRoutes } from './modules/followup/routes';
+import { scheduleRoutes } from './modules/followup/schedule-routes';
 import { reportRoutes } from './modules/reports/routes';
 import { codesignRoutes } from './modules/workflows/codesign';
 import { trainingRoutes } from './modules/training/routes';
@@ -27,6 +28,6 @@ export const apiRoutes: RouteDef[] = [
   ...recordingRoutes,
   ...documentationRoutes,
   ...codesignRoutes,
-  ...followupRoutes, ...reportRoutes,
+  ...followupRoutes, ...scheduleRoutes, ...reportRoutes,
   ...trainingRoutes,
 ];

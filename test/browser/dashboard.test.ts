@@ -41,7 +41,7 @@ describe.skipIf(!chromiumAvailable())('uppföljning i Chromium', () => {
     await page.getByLabel('Till', { exact: true }).fill(KNOWN.to);
     const table = page.locator('section[aria-labelledby="time-title"] table');
     // The answer and the chart come first; the table is folded away.
-    await page.getByRole('region', { name: 'Sparad tid per anteckning' }).getByText(/^Läkare: \d+,\d min (sparad|längre) per anteckning \[-?\d+,\d; -?\d+,\d\], \d+ anteckningar med AI-stöd\.$/).waitFor();
+    await page.getByRole('region', { name: 'Sparad tid per anteckning' }).getByText(/^Läkare: \d+,\d min (sparad|längre) per anteckning \[[-−]?\d+,\d; [-−]?\d+,\d\], \d+ kliniker, \d+ anteckningar(; \d+ kliniker utan jämförelse)?\.$/).waitFor();
     await page.locator('section[aria-labelledby="time-title"]').getByText('Siffrorna i tabellform').click();
     await table.getByRole('rowheader', { name: 'Läkare' }).waitFor();
     expect(await table.getByRole('rowheader').count()).toBe(8);
@@ -55,7 +55,8 @@ describe.skipIf(!chromiumAvailable())('uppföljning i Chromium', () => {
     await table.getByRole('rowheader', { name: 'Läkare: 2026-01' }).waitFor();
     const rowCount = await table.getByRole('rowheader').count();
     expect(rowCount).toBeGreaterThanOrEqual(5);
-    const januaryN = Number(await table.getByRole('row', { name: /Läkare: 2026-01/ }).locator('td').first().innerText());
+    // second cell: AI notes ("< 5" when too few notes or clinicians to show)
+    const januaryN = Number(await table.getByRole('row', { name: /Läkare: 2026-01/ }).locator('td').nth(1).innerText());
 
     await page.getByRole('button', { name: 'Visa anteckningar med AI: Läkare 2026-01' }).click();
     const drill = page.getByRole('table', { name: 'Anteckningar bakom siffran' });
@@ -64,8 +65,14 @@ describe.skipIf(!chromiumAvailable())('uppföljning i Chromium', () => {
       expect(await drill.locator('tbody tr').count()).toBe(januaryN);
       expect(await drill.innerText()).not.toMatch(/Syntetisk|Demo/);
     } else {
-      await page.getByText('för få anteckningar (< 5): listan visas inte.').waitFor();
+      await page.getByText(/för få (anteckningar|kliniker) \(< 5\): listan visas inte\./).waitFor();
     }
+    // the precision calculator answers for a chosen width
+    const calculator = page.locator('section[aria-labelledby="precision-title"]');
+    await calculator.getByLabel('Halva intervallbredden (min)').fill('0,25');
+    const needed = calculator.getByRole('table', { name: 'Kliniker som behövs' });
+    expect(await needed.locator('tbody tr').count()).toBe(4);
+    expect(await calculator.innerText()).toContain('± 0,25 min');
 
     await page.getByLabel('Läkare: anteckningar per år').fill('30000');
     await page.getByLabel('Läkare: andel lämpliga i procent').fill('50');

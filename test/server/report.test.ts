@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postgresAvailable } from '../support/db';
 import type { TestServer } from '../support/app';
 import { KNOWN, sessionFor, startFollowupServer } from '../support/followup-data';
+import { addNote, emptyArm, estimateTimeSaved, type ClinicianTimes } from '../../evals/metrics/time-saved';
+import { REPORT_BUDGET } from '../../server/modules/followup/stats';
 
 /**
  * The report re-read and checked figure by figure against numbers the test
@@ -24,6 +26,10 @@ const close2 = (cell: unknown, expected: number) => {
 };
 
 interface Expected {
+  /** per clinician (encounter creator), the two sides of the comparison */
+  clinicians: Map<string, ClinicianTimes>;
+  /** per (unit, mode): clinicians and active minutes of the notes, for the event sheet's rule */
+  groups: Map<string, { clinicians: Set<string>; active: number[] }>;
   aiActive: number[];
   baseActive: number[];
   aiTotal: number[];
@@ -47,7 +53,16 @@ async function recompute(server: TestServer): Promise<Map<string, Expected>> {
     const last = (kind: string) => Math.max(...before.filter((e) => e.kind === kind).map((e) => e.at.getTime()));
     const start = [last('consultation_ended'), last('recording_stopped')].find(Number.isFinite);
     const name = n.encounter.profession!.name;
-    const x = out.get(name) ?? { aiActive: [], baseActive: [], aiTotal: [], ratings: [], flags: 0, sentences: 0, editChars: 0, draftChars: 0 };
+    const x: Expected = out.get(name) ?? { clinicians: new Map(), groups: new Map(), aiActive: [], baseActive: [], aiTotal: [], ratings: [], flags: 0, sentences: 0, editChars: 0, draftChars: 0 };
+    const who = n.encounter.createdById;
+    const c = x.clinicians.get(who) ?? { clinician: who, ai: emptyArm(), baseline: emptyArm() };
+    addNote(n.encounter.mode === 'baseline' ? c.baseline : c.ai, active, n.encounter.mode !== 'baseline');
+    x.clinicians.set(who, c);
+    const key = `${n.encounter.careUnitId}|${n.encounter.mode}`;
+    const group = x.groups.get(key) ?? { clinicians: new Set(), active: [] };
+    group.clinicians.add(who);
+    group.active.push(active);
+    x.groups.set(key, group);
     if (n.encounter.mode === 'baseline') x.baseActive.push(active);
     else {
       x.aiActive.push(active);
@@ -158,49 +173,55 @@ describe.each([
       return i;
     };
     expect(summary.rows).toHaveLength(8);
+    let shownRows = 0;
     for (const row of summary.rows) {
       const name = row[0] as string;
       const x = expected.get(name)!;
-      expect(row[col('Anteckningar med AI (n)')]).toBe(x.aiActive.length);
-      expect(row[col('Baslinje (n)')]).toBe(x.baseActive.length);
-      if (x.aiActive.length < 5) {
-        for (const h of ['Aktiv tid AI, medel (min)', 'Tid sparad per anteckning, medel (min)', 'Betyg, medel (1–5)', 'Flaggor per 100 meningar']) expect(row[col(h)]).toBeNull();
-        expect(row[col('Kommentar')]).toMatch(/för få anteckningar \(< 5\)/);
+      const aiClinicians = [...x.clinicians.values()].filter((c) => c.ai.notes > 0).length;
+      if (x.aiActive.length < 5 || aiClinicians < 5) {
+        // the report's own rule: no figure, and no count, resting on fewer than five notes or clinicians
+        for (const h of ['Anteckningar med AI (n)', 'Kliniker med jämförelse (n)', 'Aktiv tid AI, medel (min)', 'Tid sparad per anteckning, medel (min)', 'Betyg, medel (1–5)', 'Flaggor per 100 meningar']) expect(row[col(h)], `${name}: ${h}`).toBeNull();
+        expect(row[col('Kommentar')]).toMatch(/för få (anteckningar|kliniker) \(< 5\)/);
         continue;
       }
+      shownRows++;
+      expect(row[col('Anteckningar med AI (n)')]).toBe(x.aiActive.length);
+      expect(row[col('Baslinje (n)')]).toBe(x.baseActive.length);
+      expect(row[col('Kliniker med jämförelse (n)')]).toBe(x.clinicians.size);
+      expect(row[col('Kliniker utan jämförelse (n)')]).toBe(0);
+      expect(row[col('Anteckningar i jämförelsen (n)')]).toBe(x.aiActive.length + x.baseActive.length);
+      expect(row[col('Jämförelse')]).toBe('inom kliniker, fritt val');
+      // a side's mean over clinicians' sums is the mean over notes; the saving is the clinician-level estimator's
       close2(row[col('Aktiv tid AI, medel (min)')], mean(x.aiActive));
       close2(row[col('Aktiv tid AI, median (min)')], median(x.aiActive));
       close2(row[col('Total tid AI, median (min)')], median(x.aiTotal));
       close2(row[col('Betyg, medel (1–5)')], mean(x.ratings));
       close2(row[col('Flaggor per 100 meningar')], (100 * x.flags) / x.sentences);
       close2(row[col('Redigerade tecken (%)')], (100 * x.editChars) / x.draftChars);
-      if (x.baseActive.length >= 5) {
-        expect(row[col('Baslinjekälla')]).toBe('uppmätt i arbetsbänken');
-        close2(row[col('Aktiv tid baslinje, medel (min)')], mean(x.baseActive));
-        close2(row[col('Tid sparad per anteckning, medel (min)')], mean(x.baseActive) - mean(x.aiActive));
-        close2(row[col('Tid sparad per anteckning, median (min)')], median(x.baseActive) - median(x.aiActive));
-        const [lo, est, hi] = ['Tid sparad, KI nedre (min)', 'Tid sparad per anteckning, medel (min)', 'Tid sparad, KI övre (min)'].map((h) => row[col(h)] as number);
-        expect(lo!).toBeLessThanOrEqual(est!);
-        expect(hi!).toBeGreaterThanOrEqual(est!);
-      } else {
-        expect(row[col('Tid sparad per anteckning, medel (min)')]).toBeNull();
-      }
+      expect(row[col('Baslinjekälla')]).toBe('uppmätt i arbetsbänken');
+      close2(row[col('Aktiv tid baslinje, medel (min)')], mean(x.baseActive));
+      const saved = estimateTimeSaved({ design: 'free', clinicians: [...x.clinicians.values()] }, { iterations: REPORT_BUDGET.maxIterations, seed: REPORT_BUDGET.seed });
+      close2(row[col('Tid sparad per anteckning, medel (min)')], saved.estimate!);
+      close2(row[col('Tid sparad, KI nedre (min)')], saved.lower!);
+      close2(row[col('Tid sparad, KI övre (min)')], saved.upper!);
     }
+    expect(shownRows).toBe(2);
 
     const events = table(wb.getWorksheet('Händelser')!);
     // Real dates, not text.
     expect(events.rows.every((r) => r[events.headers.indexOf('Datum')] instanceof Date)).toBe(true);
-    const shownNotes = [...expected.values()].filter((x) => x.aiActive.length + x.baseActive.length >= 5);
-    // groups are profession × unit × mode; every seeded clinician is alone in such a group or well above five
+    // listed: notes of (profession, unit, mode) groups with at least five notes by at least five clinicians
     const activeIdx = events.headers.indexOf('Aktiv tid (min)');
-    const fromSheet = events.rows.map((r) => r[activeIdx] as number).sort((a, b) => a - b);
-    const fromDb = shownNotes.flatMap((x) => [...x.aiActive, ...x.baseActive]).map((m) => Math.round(m * 100) / 100).sort((a, b) => a - b);
+    const fromSheet = events.rows.filter((r) => /^[0-9a-f]{12}$/.test(String(r[0]))).map((r) => r[activeIdx] as number).sort((a, b) => a - b);
+    const fromDb = [...expected.values()].flatMap((x) => [...x.groups.values()].filter((g) => g.active.length >= 5 && g.clinicians.size >= 5).flatMap((g) => g.active)).map((m) => Math.round(m * 100) / 100).sort((a, b) => a - b);
+    expect(fromDb.length).toBeGreaterThan(50);
     expect(fromSheet).toEqual(fromDb);
-    expect(events.rows.every((r) => /^[0-9a-f]{12}$/.test(r[0] as string))).toBe(true);
+    expect(events.rows.filter((r) => r[1] !== null).every((r) => /^[0-9a-f]{12}$/.test(r[0] as string))).toBe(true);
 
     const byVersion = table(wb.getWorksheet('Tid per arbetssätt och version')!);
     expect(byVersion.headers.slice(0, 2)).toEqual(['Yrkesgrupp', 'Version']);
-    expect(byVersion.rows.filter((r) => r[0] === 'Läkare').reduce((s, r) => s + (r[2] as number), 0)).toBe(expected.get('Läkare')!.aiActive.length);
+    const aiN = byVersion.headers.indexOf('Anteckningar med AI (n)');
+    expect(byVersion.rows.filter((r) => r[0] === 'Läkare').reduce((s, r) => s + (r[aiN] as number), 0)).toBe(expected.get('Läkare')!.aiActive.length);
     // The shared follow-up template: one row per profession and month, AI notes adding up to the summary.
     const template = table(wb.getWorksheet('Uppföljningsmall')!);
     expect(template.headers.slice(0, 4)).toEqual(['Månad', 'Yrkesgrupp', 'Anteckningar med AI (n)', 'Anteckningar utan AI (n)']);
@@ -221,17 +242,26 @@ describe.each([
     const sv = (x: number) => (Math.round(x * 100) / 100).toLocaleString('sv-SE', { maximumFractionDigits: 2 });
     const x = expected.get('Läkare')!;
     const lines = md.split('\n');
-    // The summary is split into parts of at most eight columns, each repeating Yrkesgrupp: join Läkare's cells by header.
-    const lakare: Record<string, string> = {};
-    for (const [i, line] of lines.entries()) {
-      if (!line.startsWith('### Sammanfattning per yrkesgrupp')) continue;
-      const headers = lines[i + 2]!.split(' | ').map((h) => h.replace(/^\| |\|$/g, '').trim());
-      const cells = lines.slice(i).find((l) => l.startsWith('| Läkare | '))!.split(' | ').map((c) => c.replace(/^\| |\|$/g, '').trim());
-      headers.forEach((h, k) => (lakare[h] = cells[k]!));
-    }
+    // The summary is split into parts of at most eight columns, each repeating Yrkesgrupp: join a row's cells by header.
+    const rowOf = (name: string) => {
+      const out: Record<string, string> = {};
+      for (const [i, line] of lines.entries()) {
+        if (!line.startsWith('### Sammanfattning per yrkesgrupp')) continue;
+        const headers = lines[i + 2]!.split(' | ').map((h) => h.replace(/^\| |\|$/g, '').trim());
+        const cells = lines.slice(i).find((l) => l.startsWith(`| ${name} | `))!.split(' | ').map((c) => c.replace(/^\| |\|$/g, '').trim());
+        headers.forEach((h, k) => (out[h] = cells[k]!));
+      }
+      return out;
+    };
+    const lakare = rowOf('Läkare');
     expect(lakare['Anteckningar med AI (n)']).toBe(String(x.aiActive.length));
     expect(lakare['Aktiv tid AI, medel (min)']).toBe(sv(mean(x.aiActive)));
-    expect(lakare['Tid sparad per anteckning, medel (min)']).toBe(sv(mean(x.baseActive) - mean(x.aiActive)));
+    const saved = estimateTimeSaved({ design: 'free', clinicians: [...x.clinicians.values()] }, { iterations: REPORT_BUDGET.maxIterations, seed: REPORT_BUDGET.seed });
+    expect(lakare['Tid sparad per anteckning, medel (min)']).toBe(sv(saved.estimate!));
+    // rows of groups under five show no counts in the Markdown either
+    expect(rowOf('Logoped')['Anteckningar med AI (n)']).toBe('–');
+    expect(md.indexOf('### Förhandsbestämd analys')).toBeLessThan(md.indexOf('### Sammanfattning per yrkesgrupp'));
+    expect(md).toContain('Hur många kliniker behövs för ± 30 s');
     // At most eight columns in every table, and no internal event names.
     for (const line of lines.filter((l) => l.startsWith('| '))) expect(line.split(' | ').length, line.slice(0, 80)).toBeLessThanOrEqual(8);
     expect(md).not.toMatch(/active_editing|consultation_ended|recording_stopped|review_opened/);

@@ -5,13 +5,16 @@ import { demoClinicians, insertBundle, syntheticBatches } from '../../server/mod
 import { startTestServer } from './app';
 
 /**
- * A known follow-up data set on top of the demo workspace: 300 synthetic
- * notes by the demo clinicians (about 30 % in baseline mode) in the first
- * half of 2026, plus two extra professions written for edge cases:
+ * A known follow-up data set on top of the demo workspace: 420 synthetic
+ * notes by the demo clinicians and eight synthetic ones (so that Läkare has
+ * eight clinicians, seven of them at VC Östersund, and Sjuksköterska six,
+ * all at one ward: figures need five clinicians;
+ * about 30 % in baseline mode) in the first half of 2026, plus two extra
+ * professions written for edge cases:
  * "Dietist" with 8 AI notes and no measured baseline (the imported baseline
  * is used) and "Logoped" with 3 AI notes (suppressed everywhere).
  */
-export const KNOWN = { from: '2026-01-01', to: '2026-06-30', notes: 300 };
+export const KNOWN = { from: '2026-01-01', to: '2026-06-30', notes: 420 };
 
 async function extraProfession(deps: AppDeps, code: string, name: string, notes: number, seed: number): Promise<void> {
   const db = deps.db.prisma;
@@ -28,7 +31,19 @@ async function extraProfession(deps: AppDeps, code: string, name: string, notes:
   }
 }
 
+/** Synthetic clinicians of a demo profession (no password, no roles beyond clinician). */
+async function moreClinicians(deps: AppDeps, code: string, unitCode: string, count: number): Promise<void> {
+  const db = deps.db.prisma;
+  const profession = await db.profession.findUniqueOrThrow({ where: { code } });
+  const unit = await db.careUnit.findUniqueOrThrow({ where: { code: unitCode } });
+  for (let i = 0; i < count; i++) {
+    await db.user.create({ data: { username: `${code}-syn${i + 1}`, displayName: `Syntetisk kliniker ${i + 1}`, professionId: profession.id, careUnitId: unit.id, roles: { create: [{ role: 'clinician' }] } } });
+  }
+}
+
 export async function seedKnownFollowup(deps: AppDeps): Promise<void> {
+  await moreClinicians(deps, 'lakare', 'vc-ostersund', 6);
+  await moreClinicians(deps, 'sjukskoterska', 'avd-medicin', 4);
   const clinicians = await demoClinicians(deps);
   const spec = { clinicians, notes: KNOWN.notes, baselineShare: 0.3, from: new Date(`${KNOWN.from}T00:00:00Z`), to: new Date(`${KNOWN.to}T00:00:00Z`), seed: 42, prefix: 'k' };
   for (const b of syntheticBatches(spec, 100)) await insertBundle(deps, b);

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { created, route, type RouteDef } from '../../http/route';
+import { unprocessable } from '../../errors';
+import { currentAssignment } from '../followup/schedule';
 import { ownEncounter, presentEncounter } from './service';
 
 const Id = z.object({ id: z.string().min(1).max(40) });
@@ -29,16 +31,29 @@ export const encounterRoutes: RouteDef[] = [
     summary: 'Nytt besök',
     body: z.object({
       label: z.string().trim().min(1).max(80),
-      mode: z.enum(['ai', 'baseline']).default('ai'),
+      /** default: what the comparison schedule assigns for today, else ai */
+      mode: z.enum(['ai', 'baseline']).optional(),
+      /** required when the mode differs from the schedule's */
+      overrideReason: z.string().trim().max(300).optional(),
       workflowVersionId: z.string().max(40).nullable().optional(),
     }),
     audit: { action: 'encounter.create', kind: 'write' },
     handler: async (ctx) => {
       const { deps, user, body } = ctx;
+      // A schedule in force decides the mode; choosing otherwise needs a reason, and is counted.
+      const assignment = await currentAssignment(deps, user!);
+      const mode = body.mode ?? assignment?.mode ?? 'ai';
+      const override = assignment !== null && mode !== assignment.mode;
+      if (override && !body.overrideReason) {
+        throw unprocessable('Schemat säger ett annat arbetssätt för den här perioden.', [{ field: 'body.overrideReason', message: 'Skriv varför du avviker från schemat (inga patientuppgifter).' }], 'schedule_override_reason');
+      }
       const encounter = await deps.db.prisma.encounter.create({
         data: {
           label: body.label,
-          mode: body.mode,
+          mode,
+          scheduleId: assignment?.scheduleId ?? null,
+          assignedMode: assignment?.mode ?? null,
+          modeOverrideReason: override ? body.overrideReason! : null,
           workflowVersionId: body.workflowVersionId ?? null,
           createdById: user!.id,
           professionId: user!.professionId,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AppDeps } from '../../deps';
-import type { Difference } from './stats';
+import type { Saved } from './time-saved';
 
 /**
  * The lead's assumptions for turning minutes per note into hours and kronor
@@ -57,6 +57,10 @@ export interface Extrapolation {
   professionName: string;
   assumption: ProfessionAssumption | null;
   savedMinutesPerNote: number | null;
+  /** what the minutes rest on */
+  clinicians: number;
+  notes: number;
+  withoutComparison: number;
   hoursPerYear: { estimate: number; lower: number; upper: number } | null;
   kronorPerYear: { estimate: number; lower: number; upper: number } | null;
   note: string | null;
@@ -65,10 +69,18 @@ export interface Extrapolation {
 /** Hours per year = notes per year × suitable share × minutes saved per note / 60; kronor = hours × hourly cost. */
 export function extrapolate(
   profession: { id: string; code: string; name: string },
-  saved: Difference | null,
+  saved: Saved | null,
   assumption: ProfessionAssumption | undefined,
 ): Extrapolation {
-  const base = { professionId: profession.id, professionCode: profession.code, professionName: profession.name, assumption: assumption ?? null };
+  const base = {
+    professionId: profession.id,
+    professionCode: profession.code,
+    professionName: profession.name,
+    assumption: assumption ?? null,
+    clinicians: saved?.clinicians ?? 0,
+    notes: saved?.notes ?? 0,
+    withoutComparison: saved?.withoutComparison ?? 0,
+  };
   if (!assumption) return { ...base, savedMinutesPerNote: saved?.mean ?? null, hoursPerYear: null, kronorPerYear: null, note: 'Antaganden saknas för yrkesgruppen.' };
   if (!saved || saved.mean === null || !saved.meanCi) {
     return { ...base, savedMinutesPerNote: null, hoursPerYear: null, kronorPerYear: null, note: saved?.suppressed ?? 'Ingen jämförelse med baslinje ännu.' };

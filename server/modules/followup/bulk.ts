@@ -37,6 +37,8 @@ export interface FactRow {
   flagsDismissed: number;
   editChars: number | null;
   draftChars: number | null;
+  clinicianId: string | null;
+  assignedMode: string | null;
   computedAt: Date;
 }
 
@@ -66,6 +68,8 @@ const TYPES: Record<keyof FactRow, 'text' | 'int4' | 'timestamp'> = {
   flagsDismissed: 'int4',
   editChars: 'int4',
   draftChars: 'int4',
+  clinicianId: 'text',
+  assignedMode: 'text',
   computedAt: 'timestamp',
 };
 const COLUMNS = Object.keys(TYPES) as (keyof FactRow)[];
@@ -89,12 +93,14 @@ const TimeCellSchema = z.object({
   workflowVersionId: z.string().nullable(),
   noteType: z.string().nullable(),
   month: z.string(),
+  clinicianId: z.string().nullable(),
+  assignedMode: z.string().nullable(),
   times: z.string(),
 });
 
 /**
  * The per-note times of the period, one row per cell (mode, profession, unit,
- * version, note type, month) with the notes' (active, total) pairs
+ * version, note type, month, clinician, scheduled mode) with the notes' (active, total) pairs
  * aggregated as JSON in the database: reading 100,000 narrow rows through the
  * ORM, or making an object per note, cost more than the whole aggregation.
  * Same statement on both databases except the JSON aggregate's name and the
@@ -114,7 +120,7 @@ export async function timeCells(deps: AppDeps, f: Filters): Promise<TimeCell[]> 
     where.push(`"careUnitId" = ${mark()}`);
   }
   const agg = pg ? 'json_agg(json_build_array("activeMs", "totalMs"))::text' : 'json_group_array(json_array("activeMs", "totalMs"))';
-  const keys = '"mode", "professionId", "careUnitId", "workflowVersionId", "noteType", "month"';
+  const keys = '"mode", "professionId", "careUnitId", "workflowVersionId", "noteType", "month", "clinicianId", "assignedMode"';
   const rows = await deps.db.prisma.$queryRawUnsafe<unknown[]>(`SELECT ${keys}, ${agg} AS "times" FROM "NoteFact" WHERE ${where.join(' AND ')} GROUP BY ${keys}`, ...params);
   return rows.map((raw) => {
     const { times, ...key } = TimeCellSchema.parse(raw);

@@ -1,4 +1,5 @@
 import type { AppDeps } from '../../deps';
+import { precisionPlans, type PrecisionPlan } from './analysis-plan';
 import { extrapolate, readAssumptions, type Extrapolation, type StoredAssumptions } from './assumptions';
 import { baselineSources } from './baseline-import';
 import { keyFactRecall, labelMoves, ratingRounds, type KeyFactResult, type LabelMove, type RoundResult } from './codesign';
@@ -7,7 +8,9 @@ import { timeCells } from './bulk';
 import { refreshFacts } from './facts';
 import type { Filters, GroupBy } from './filters';
 import { loadLabels, type Labels } from './labels';
-import { professionQuality, qualityCells, ratingCounts, trend, type ProfessionQuality, type QualityCell, type TrendPoint } from './quality';
+import { qualityCells, type QualityCell } from './quality';
+import { professionQuality, ratingCounts, trend, type ProfessionQuality, type TrendPoint } from './quality-points';
+import { listSchedules } from './schedule';
 import { surveySummary, type SurveyGroup } from './surveys';
 import { timeSaved, type TimeGroup } from './time-saved';
 import type { BootstrapBudget } from './stats';
@@ -22,11 +25,12 @@ export interface FollowupData {
   generatedAt: string;
   filters: { profession: string | null; unit: string | null; version: string | null; from: string; to: string; groupBy: Filters['groupBy'] };
   definitions: typeof DEFINITIONS_SV;
-  time: { groups: TimeGroup[]; byProfession: TimeGroup[]; extra: Partial<Record<GroupBy, TimeGroup[]>>; explanation: string };
+  time: { groups: TimeGroup[]; byProfession: TimeGroup[]; extra: Partial<Record<GroupBy, TimeGroup[]>>; precision: PrecisionPlan[]; explanation: string };
   extrapolation: { rows: Extrapolation[]; assumptions: StoredAssumptions; explanation: string };
   quality: { byProfession: ProfessionQuality[]; trend: TrendPoint[]; cells: QualityCell[]; keyFacts: KeyFactResult[]; ratingRounds: RoundResult[]; labelMoves: LabelMove[]; explanation: string };
   surveys: { groups: SurveyGroup[]; explanation: string };
   baseline: Awaited<ReturnType<typeof baselineSources>>;
+  schedules: Awaited<ReturnType<typeof listSchedules>>;
   options: {
     professions: { id: string; code: string; name: string }[];
     units: { id: string; name: string }[];
@@ -54,6 +58,7 @@ export async function followupData(deps: AppDeps, f: Filters, budget: BootstrapB
     labelMoves(deps, labels, f.professionId, f),
     surveySummary(deps, labels, f.professionId, budget),
     baselineSources(deps),
+    listSchedules(deps),
   ]);
   const groups = await timeSaved(times, imported, f, labels, budget);
   const byProfession = f.groupBy === 'profession' ? groups : await timeSaved(times, imported, { ...f, groupBy: 'profession' }, labels, budget);
@@ -67,16 +72,17 @@ export async function followupData(deps: AppDeps, f: Filters, budget: BootstrapB
     });
   const [cells, ratings] = await qualityPromise;
   const perProfession = professionQuality(cells, ratings, labels, budget);
-  const [keyFacts, rounds, moves, surveys, baseline] = await sidePromise;
+  const [keyFacts, rounds, moves, surveys, baseline, schedules] = await sidePromise;
   return {
     generatedAt: new Date().toISOString(),
     filters: { profession: f.professionId, unit: f.careUnitId, version: f.workflowVersionId, from: f.fromDay, to: f.toDay, groupBy: f.groupBy },
     definitions: DEFINITIONS_SV,
-    time: { groups, byProfession, extra: extraGroups, explanation: explainTime(groups) },
+    time: { groups, byProfession, extra: extraGroups, precision: precisionPlans(byProfession), explanation: explainTime(groups) },
     extrapolation: { rows: extrapolation, assumptions, explanation: explainExtrapolation(extrapolation) },
-    quality: { byProfession: perProfession, trend: trend(cells, labels), cells, keyFacts, ratingRounds: rounds, labelMoves: moves, explanation: explainQuality(perProfession) },
+    quality: { byProfession: perProfession, trend: trend(cells, labels, budget), cells, keyFacts, ratingRounds: rounds, labelMoves: moves, explanation: explainQuality(perProfession) },
     surveys: { groups: surveys, explanation: explainSurveys(surveys) },
     baseline,
+    schedules,
     options: {
       professions: [...labels.professions.values()],
       units: [...labels.units.values()].map((u) => ({ id: u.id, name: u.name })),

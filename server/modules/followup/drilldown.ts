@@ -3,13 +3,15 @@ import type { AppDeps } from '../../deps';
 import { refreshFacts } from './facts';
 import { FilterQuerySchema, factWhere, type Filters } from './filters';
 import { loadLabels, professionName, unitName, versionName } from './labels';
+import { MIN_CLINICIANS, TOO_FEW_CLINICIANS_SV } from '../../../evals/metrics/time-saved';
 import { MIN_GROUP, SUPPRESSED_SV } from './stats';
 
 /**
  * From a figure to the notes behind it: the same group (profession and the
  * value of the grouping dimension) and mode. Rows carry ids, dates, times,
  * ratings and counts; never text, names or who wrote the note. A group too
- * small to show as a figure is too small to list.
+ * small to show as a figure (fewer than five notes or clinicians) is too
+ * small to list.
  */
 export const DrillQuerySchema = FilterQuerySchema.extend({
   groupProfession: z.string().max(40).default(''),
@@ -48,6 +50,8 @@ export async function drillDown(deps: AppDeps, f: Filters, q: DrillQuery) {
   };
   const total = await deps.db.prisma.noteFact.count({ where });
   if (total < MIN_GROUP) return { total, suppressed: SUPPRESSED_SV, notes: [] };
+  const clinicians = (await deps.db.prisma.noteFact.groupBy({ by: ['clinicianId'], where })).length;
+  if (clinicians < MIN_CLINICIANS) return { total, suppressed: TOO_FEW_CLINICIANS_SV, notes: [] };
   const rows = await deps.db.prisma.noteFact.findMany({ where, orderBy: [{ signedAt: 'asc' }, { signedNoteId: 'asc' }], skip: q.offset, take: q.limit });
   return {
     total,

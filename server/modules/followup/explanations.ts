@@ -1,5 +1,5 @@
 import type { Extrapolation } from './assumptions';
-import type { ProfessionQuality } from './quality';
+import type { ProfessionQuality } from './quality-points';
 import type { SurveyGroup } from './surveys';
 import type { TimeGroup } from './time-saved';
 
@@ -14,16 +14,18 @@ export const DEFINITIONS_SV = {
   totalTime:
     'Total tid: från konsultationens slut (den angivna sluttiden, annars när inspelningen stoppades, annars när granskningen öppnades) till signering. Väntan på utkastet och avbrott ingår.',
   timeSaved:
-    'Tid sparad per anteckning = baslinjens tid − tiden med AI-stöd. Baslinjen är i första hand anteckningar som dokumenterats utan AI i arbetsbänken (baslinjeläge), annars importerade tider från en tidsstudie (jämförs med aktiv redigeringstid).',
+    'Tid sparad per anteckning = baslinjens tid − tiden med AI-stöd, jämfört inom varje kliniker (klinikerns egna baslinjeanteckningar, eller med ett jämförelseschema klinikerns perioder utan och med AI) och sedan vägt samman över klinikerna. En kliniker utan egen baslinje jämförs, utan schema, med importerade tider från en tidsstudie (räknas separat); varje siffra anger hur många kliniker och anteckningar den vilar på och hur många kliniker som saknar jämförelse.',
   interval:
-    'Intervallen är 95 % konfidensintervall från bootstrap (omdragning av anteckningarna). Medianen visas bredvid medelvärdet eftersom redigeringstider är sneda: några få långa anteckningar drar upp medelvärdet.',
-  suppression: 'Grupper med färre än fem anteckningar (eller svar) visas inte, så att ingen enskild kan pekas ut.',
+    'Intervallen är 95 % konfidensintervall från klusterbootstrap över kliniker (hela kliniker dras om), med t-fördelningens kvantil för antalet kliniker. Medianen visas bredvid medelvärdet eftersom redigeringstider är sneda; den har inget intervall.',
+  suppression: 'Siffror som vilar på färre än fem kliniker eller färre än fem anteckningar (eller svar) visas inte, så att ingen enskild kan pekas ut.',
 } as const;
 
 const fmt = (x: number, d = 1) => x.toLocaleString('sv-SE', { minimumFractionDigits: d, maximumFractionDigits: d });
 
 export function explainTime(groups: TimeGroup[]): string {
   const nAi = groups.reduce((s, g) => s + g.ai.active.n, 0);
+  const clinicians = groups.reduce((s, g) => s + g.saved.active.clinicians, 0);
+  const without = groups.reduce((s, g) => s + g.saved.active.withoutComparison, 0);
   const measured = groups.filter((g) => g.baseline.source === 'measured').reduce((s, g) => s + g.baseline.active.n, 0);
   const imported = groups.some((g) => g.baseline.source === 'imported');
   const shown = groups.filter((g) => g.saved.active.mean !== null);
@@ -32,10 +34,10 @@ export function explainTime(groups: TimeGroup[]): string {
     return !w || width(g) > width(w) ? g : w;
   }, null);
   const parts = [
-    `Diagrammet jämför aktiv redigeringstid per anteckning med AI-stöd och utan (baslinje). Underlaget är ${nAi} anteckningar med AI-stöd och ${measured} uppmätta baslinjeanteckningar${imported ? ' samt importerade tider från en tidsstudie' : ''}.`,
+    `Diagrammet jämför aktiv redigeringstid per anteckning med AI-stöd och utan (baslinje). Underlaget är ${nAi} anteckningar med AI-stöd och ${measured} uppmätta baslinjeanteckningar${imported ? ' samt importerade tider från en tidsstudie' : ''}; ${clinicians} kliniker har en jämförelse och ${without} saknar en.`,
     shown.length
       ? `${shown.length} av ${groups.length} grupper har tillräckligt underlag för en jämförelse.${widest?.saved.active.meanCi ? ` Osäkrast är ${widest.professionName} (${widest.label}): ${fmt(widest.saved.active.mean!)} min sparad, 95 % KI ${fmt(widest.saved.active.meanCi.lower)} till ${fmt(widest.saved.active.meanCi.upper)} min.` : ''}`
-      : 'Ingen grupp har ännu tillräckligt underlag (minst fem anteckningar med AI-stöd och en baslinje) för en jämförelse.',
+      : 'Ingen grupp har ännu tillräckligt underlag (minst fem kliniker med både AI-anteckningar och en baslinje) för en jämförelse.',
     DEFINITIONS_SV.interval,
     DEFINITIONS_SV.suppression,
   ];

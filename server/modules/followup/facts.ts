@@ -83,7 +83,7 @@ async function writeFacts(deps: AppDeps, signedNoteIds: string[], replace: boole
       wrongTags: true,
       editStats: true,
       draft: { select: { workflowVersionId: true, sections: true } },
-      encounter: { select: { mode: true, professionId: true, careUnitId: true, workflowVersionId: true } },
+      encounter: { select: { mode: true, professionId: true, careUnitId: true, workflowVersionId: true, createdById: true, assignedMode: true } },
     },
   });
   const encounterIds = notes.map((n) => n.encounterId);
@@ -131,6 +131,8 @@ async function writeFacts(deps: AppDeps, signedNoteIds: string[], replace: boole
       editChars: edited?.distance ?? null,
       // only a note with edit stats contributes to the denominator of the relative edit distance
       draftChars: edited ? (edited.draftChars ?? counts?.draftChars ?? null) : null,
+      clinicianId: n.encounter.createdById,
+      assignedMode: n.encounter.assignedMode,
       computedAt,
     };
   });

@@ -1,13 +1,15 @@
 import type { AppDeps } from '../../deps';
 import { factWhere, type Filters } from './filters';
-import { type Labels, professionName, versionName } from './labels';
-import { MIN_GROUP, SUPPRESSED_SV, iterationsFor, resample, type BootstrapBudget, type Summary } from './stats';
+import { MIN_CLINICIANS, TOO_FEW_CLINICIANS_SV } from '../../../evals/metrics/time-saved';
+import { MIN_GROUP, SUPPRESSED_SV, type Interval } from './stats';
 
 /**
  * Quality of AI-drafted notes over time, aggregated in the database from
  * NoteFact (one groupBy, portable between SQLite and PostgreSQL): ratings at
  * signing, "what was wrong" tags, grounding flags per 100 draft sentences
- * and how they were resolved, and the edit distance draft → signed.
+ * and how they were resolved, and the edit distance draft → signed. Sums
+ * are per clinician, so the figures get clinician-level intervals and are
+ * suppressed below five clinicians (quality-points.ts).
  */
 const SUM_FIELDS = [
   'rating',
@@ -35,6 +37,8 @@ export interface Sums {
 
 export interface QualityPoint {
   n: number;
+  /** clinicians whose notes the point rests on */
+  clinicians: number;
   suppressed: string | null;
   ratingN: number;
   ratingMean: number | null;
@@ -50,29 +54,19 @@ export interface QualityPoint {
   /** characters changed / characters drafted, over notes with edit stats */
   editRatio: number | null;
   editCharsMean: number | null;
-}
-
-export interface TrendPoint extends QualityPoint {
-  professionId: string | null;
-  professionName: string;
-  workflowVersionId: string | null;
-  versionLabel: string;
-  month: string;
-}
-
-export interface ProfessionQuality extends QualityPoint {
-  professionId: string | null;
-  professionName: string;
-  rating: Summary;
+  /** 95 % cluster-bootstrap intervals over clinicians */
+  ci: { ratingMean: Interval | null; flagsPer100Sentences: Interval | null; editRatio: Interval | null } | null;
 }
 
 const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
 
-export function point(s: Sums): QualityPoint {
-  if (s.n < MIN_GROUP) {
+/** The figures of summed notes by `clinicians` clinicians, without intervals (quality-points.ts adds them). */
+export function point(s: Sums, clinicians: number): QualityPoint {
+  if (s.n < MIN_GROUP || clinicians < MIN_CLINICIANS) {
     return {
       n: s.n,
-      suppressed: SUPPRESSED_SV,
+      clinicians,
+      suppressed: s.n < MIN_GROUP ? SUPPRESSED_SV : TOO_FEW_CLINICIANS_SV,
       ratingN: s.ratingN,
       ratingMean: null,
       tags: null,
@@ -84,12 +78,14 @@ export function point(s: Sums): QualityPoint {
       flagsOpenShare: null,
       editRatio: null,
       editCharsMean: null,
+      ci: null,
     };
   }
   const x = s.sum;
   const per100 = (v: number) => (x.sentences > 0 ? (100 * v) / x.sentences : null);
   return {
     n: s.n,
+    clinicians,
     suppressed: null,
     ratingN: s.ratingN,
     ratingMean: ratio(x.rating, s.ratingN),
@@ -102,6 +98,7 @@ export function point(s: Sums): QualityPoint {
     flagsOpenShare: ratio(x.flags - x.flagsFixed - x.flagsDismissed, x.flags),
     editRatio: ratio(x.editChars, x.draftChars),
     editCharsMean: ratio(x.editChars, s.editN),
+    ci: null,
   };
 }
 
@@ -117,22 +114,24 @@ export interface QualityCell {
   professionId: string | null;
   workflowVersionId: string | null;
   month: string;
+  clinicianId: string | null;
   sums: Sums;
 }
 
-/** Sums per profession × workflow version × month (AI notes only: baseline notes have no draft). */
+/** Sums per profession × workflow version × month × clinician (AI notes only: baseline notes have no draft). */
 export async function qualityCells(deps: AppDeps, f: Filters): Promise<QualityCell[]> {
   const rows = await deps.db.prisma.noteFact.groupBy({
-    by: ['professionId', 'workflowVersionId', 'month'],
+    by: ['professionId', 'workflowVersionId', 'month', 'clinicianId'],
     where: { ...factWhere(f), mode: 'ai', ...(f.workflowVersionId ? { workflowVersionId: f.workflowVersionId } : {}) },
     _count: { _all: true, rating: true, editChars: true },
     _sum: Object.fromEntries(SUM_FIELDS.map((k) => [k, true])) as Record<SumField, true>,
-    orderBy: [{ professionId: 'asc' }, { workflowVersionId: 'asc' }, { month: 'asc' }],
+    orderBy: [{ professionId: 'asc' }, { workflowVersionId: 'asc' }, { month: 'asc' }, { clinicianId: 'asc' }],
   });
   return rows.map((r) => ({
     professionId: r.professionId,
     workflowVersionId: r.workflowVersionId,
     month: r.month,
+    clinicianId: r.clinicianId,
     sums: {
       n: r._count._all,
       ratingN: r._count.rating,
@@ -142,49 +141,3 @@ export async function qualityCells(deps: AppDeps, f: Filters): Promise<QualityCe
   }));
 }
 
-export function trend(cells: QualityCell[], labels: Labels): TrendPoint[] {
-  return cells.map((c) => ({
-    professionId: c.professionId,
-    professionName: professionName(labels, c.professionId),
-    workflowVersionId: c.workflowVersionId,
-    versionLabel: versionName(labels, c.workflowVersionId),
-    month: c.month,
-    ...point(c.sums),
-  }));
-}
-
-export interface RatingCount {
-  professionId: string | null;
-  rating: number;
-  notes: number;
-}
-
-/** How many AI notes got each rating at signing, per profession. */
-export async function ratingCounts(deps: AppDeps, f: Filters): Promise<RatingCount[]> {
-  const rows = await deps.db.prisma.noteFact.groupBy({
-    by: ['professionId', 'rating'],
-    where: { ...factWhere(f), mode: 'ai', rating: { not: null }, ...(f.workflowVersionId ? { workflowVersionId: f.workflowVersionId } : {}) },
-    _count: { _all: true },
-  });
-  return rows.map((r) => ({ professionId: r.professionId, rating: r.rating!, notes: r._count._all }));
-}
-
-/** Per profession over the whole period, with a bootstrap CI for the mean rating. */
-export function professionQuality(cells: QualityCell[], ratings: RatingCount[], labels: Labels, budget: BootstrapBudget): ProfessionQuality[] {
-  const byProfession = new Map<string, Sums>();
-  for (const c of cells) byProfession.set(c.professionId ?? '', addSums(byProfession.get(c.professionId ?? '') ?? emptySums(), c.sums));
-  const values = new Map<string, number[]>();
-  for (const r of ratings) {
-    const list = values.get(r.professionId ?? '') ?? [];
-    for (let i = 0; i < r.notes; i++) list.push(r.rating);
-    values.set(r.professionId ?? '', list);
-  }
-  // one iteration count for all professions' ratings, as for times (see stats.ts)
-  const iterations = iterationsFor([...values.values()].reduce((s, v) => s + v.length, 0), budget);
-  return [...byProfession.entries()].map(([p, sums], i) => ({
-    professionId: p || null,
-    professionName: professionName(labels, p || null),
-    ...point(sums),
-    rating: resample(values.get(p) ?? [], iterations, budget.seed + i).summary,
-  }));
-}

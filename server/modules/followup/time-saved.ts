@@ -1,18 +1,26 @@
+import { clusterRatio } from '../../../evals/metrics/cluster-bootstrap';
+import { addNote, emptyArm, estimateTimeSaved, MIN_CLINICIANS, TOO_FEW_CLINICIANS_SV, type ClinicianTimes, type Design, type VarianceComponents } from '../../../evals/metrics/time-saved';
 import type { Filters, GroupBy } from './filters';
 import { type Labels, professionName, unitName, versionName } from './labels';
-import { MIN_GROUP, difference, iterationsFor, resampleNotes, type BootstrapBudget, type Difference, type Summary } from './stats';
+import { MIN_GROUP, SUPPRESSED_SV, medianInPlace, type BootstrapBudget, type Summary } from './stats';
 
 /**
  * Time saved per note = baseline − AI-assisted, per profession and one more
- * dimension. The comparator for a group is, in this order:
- * 1. measured baseline notes (mode "baseline", timed in the workbench) of the
- *    same profession and the same dimension value (for a workflow version:
- *    the same note type), when there are at least five;
- * 2. otherwise imported time-and-motion minutes for the profession (and note
- *    type, when grouping by note type or version). Imported minutes are
- *    compared with active editing time; they have no total time.
+ * dimension, with the clinician as the unit (evals/metrics/time-saved.ts,
+ * the function `npm run eval -- time-saved` calls): each clinician's AI
+ * notes against their own baseline notes, combined over clinicians, with a
+ * cluster-bootstrap interval. Where a comparison schedule was in force for
+ * the group's notes, the sides are the schedule's periods (as assigned) and
+ * notes outside the schedule are left out. A clinician without baseline notes
+ * is compared with imported time-and-motion minutes for the profession (and
+ * note type, when grouping by note type or version) — only without a
+ * schedule, and counted. Imported minutes have no total time.
+ *
+ * Per workflow version the comparison is always by the mode actually used
+ * (a schedule assigns AI or not, not a version): AI notes of the version
+ * against the same clinician's baseline notes of the version's note type.
  */
-/** The notes of one (mode, profession, unit, version, note type, month): their times in ms, null when unknown, note by note. */
+/** The notes of one (mode, profession, unit, version, note type, month, clinician, scheduled mode): their times in ms, null when unknown. */
 export interface TimeCell {
   mode: string;
   professionId: string | null;
@@ -20,6 +28,8 @@ export interface TimeCell {
   workflowVersionId: string | null;
   noteType: string | null;
   month: string;
+  clinicianId: string | null;
+  assignedMode: string | null;
   activeMs: (number | null)[];
   totalMs: (number | null)[];
 }
@@ -30,14 +40,38 @@ export interface ImportedBaseline {
   minutes: number;
 }
 
+/** A side's minutes per note: mean with a cluster-bootstrap interval, median without one. */
+export interface SideSummary extends Summary {
+  clinicians: number | null;
+}
+
+/** Time saved: the clinician-level estimate and what stands behind it. */
+export interface Saved {
+  mean: number | null;
+  meanCi: { lower: number; upper: number } | null;
+  /** medians are not compared any more: a difference of medians has no clinician-level meaning */
+  median: null;
+  medianCi: null;
+  suppressed: string | null;
+  design: Design;
+  clinicians: number;
+  notes: number;
+  importedClinicians: number;
+  withoutComparison: number;
+  variance: VarianceComponents;
+}
+
 export interface TimeGroup {
   professionId: string | null;
   professionName: string;
   key: string;
   label: string;
-  ai: { active: Summary; total: Summary };
-  baseline: { source: 'measured' | 'imported' | null; active: Summary; total: Summary | null };
-  saved: { active: Difference; total: Difference | null };
+  design: Design;
+  ai: { active: SideSummary; total: SideSummary };
+  baseline: { source: 'measured' | 'imported' | null; active: SideSummary; total: SideSummary | null };
+  saved: { active: Saved; total: Saved | null };
+  /** under a schedule: notes written in another mode than their period's */
+  overrides: { notes: number; scheduled: number } | null;
   iterations: number;
 }
 
@@ -74,68 +108,116 @@ function labelOf(key: string, groupBy: GroupBy, labels: Labels): string {
   }
 }
 
-const perNote = (values: (number | null)[]) => values.map((v) => (v == null ? null : v / MIN));
+/** Mean (clinician-cluster interval), median, notes and clinicians of one side's per-note minutes. */
+function side(cells: TimeCell[], pick: (c: TimeCell) => (number | null)[], iterations: number, seed: number): SideSummary {
+  const perClinician = new Map<string, { num: number; den: number }>();
+  const values: number[] = [];
+  for (const c of cells) {
+    const s = perClinician.get(c.clinicianId ?? '') ?? { num: 0, den: 0 };
+    for (const ms of pick(c)) {
+      if (ms === null) continue;
+      values.push(ms / MIN);
+      s.num += ms / MIN;
+      s.den++;
+    }
+    perClinician.set(c.clinicianId ?? '', s);
+  }
+  const clinicians = [...perClinician.values()].filter((s) => s.den > 0).length;
+  const n = values.length;
+  if (n < MIN_GROUP || clinicians < MIN_CLINICIANS) {
+    return { n, clinicians, mean: null, median: null, meanCi: null, medianCi: null, suppressed: n < MIN_GROUP ? SUPPRESSED_SV : TOO_FEW_CLINICIANS_SV };
+  }
+  const r = clusterRatio([...perClinician.values()], iterations, seed)!;
+  return { n, clinicians, mean: r.estimate, median: medianInPlace(Float64Array.from(values)), meanCi: r.lower === null ? null : { lower: r.lower, upper: r.upper! }, medianCi: null, suppressed: null };
+}
 
-/** The notes of several cells as one group: per-note minutes, in the same note order for both series. */
-function notesOf(cells: TimeCell[]) {
-  return { active: perNote(cells.flatMap((c) => c.activeMs)), total: perNote(cells.flatMap((c) => c.totalMs)) };
+function importedSide(minutes: number[], iterations: number, seed: number): SideSummary {
+  if (minutes.length < MIN_GROUP) return { n: minutes.length, clinicians: null, mean: null, median: null, meanCi: null, medianCi: null, suppressed: SUPPRESSED_SV };
+  // the time study's observations are independent notes: each is its own cluster
+  const r = clusterRatio(minutes.map((m) => ({ num: m, den: 1 })), iterations, seed)!;
+  return { n: minutes.length, clinicians: null, mean: r.estimate, median: medianInPlace(Float64Array.from(minutes)), meanCi: r.lower === null ? null : { lower: r.lower, upper: r.upper! }, medianCi: null, suppressed: null };
+}
+
+/** Per clinician, the two sides' sums of one time measure. */
+function clinicianTimes(ai: TimeCell[], baseline: TimeCell[], design: Design, pick: (c: TimeCell) => (number | null)[]): ClinicianTimes[] {
+  const map = new Map<string, ClinicianTimes>();
+  const add = (cells: TimeCell[], fallbackAi: boolean) => {
+    for (const c of cells) {
+      const id = c.clinicianId ?? '';
+      let t = map.get(id);
+      if (!t) map.set(id, (t = { clinician: id, ai: emptyArm(), baseline: emptyArm() }));
+      const aiSide = design === 'schedule' ? c.assignedMode === 'ai' : fallbackAi;
+      for (const ms of pick(c)) if (ms !== null) addNote(aiSide ? t.ai : t.baseline, ms / MIN, c.mode !== 'baseline');
+    }
+  };
+  add(ai, true);
+  add(baseline, false);
+  return [...map.values()];
+}
+
+function saved(input: { design: Design; clinicians: ClinicianTimes[]; imported?: number[] }, iterations: number, seed: number): Saved {
+  const e = estimateTimeSaved(input, { iterations, seed });
+  const meanCi = e.lower !== null && e.upper !== null ? { lower: e.lower, upper: e.upper } : null;
+  const suppressed = e.suppressed ?? (e.clinicians === 0 ? 'ingen jämförelse' : null);
+  return { mean: e.estimate, meanCi, median: null, medianCi: null, suppressed, design: e.design, clinicians: e.clinicians, notes: e.notes, importedClinicians: e.importedClinicians, withoutComparison: e.withoutComparison, variance: e.variance };
 }
 
 export async function timeSaved(cells: TimeCell[], imported: ImportedBaseline[], f: Filters, labels: Labels, budget: BootstrapBudget): Promise<TimeGroup[]> {
+  const byVersion = f.groupBy === 'workflowVersion';
   const groupKey = (p: string | null, d: string) => `${p ?? ''}|${d}`;
   const ai = new Map<string, TimeCell[]>();
   const base = new Map<string, TimeCell[]>();
   for (const cell of cells) {
     if (cell.mode === 'baseline') {
       // Baseline notes have no AI version: they are matched by note type.
-      const d = f.groupBy === 'workflowVersion' ? (cell.noteType ?? '') : dimensionOf(cell, f.groupBy);
-      push(base, groupKey(cell.professionId, d), cell);
+      push(base, groupKey(cell.professionId, byVersion ? (cell.noteType ?? '') : dimensionOf(cell, f.groupBy)), cell);
     } else if (!f.workflowVersionId || cell.workflowVersionId === f.workflowVersionId) {
       push(ai, groupKey(cell.professionId, dimensionOf(cell, f.groupBy)), cell);
     }
   }
   const keys = new Set(ai.keys());
-  if (f.groupBy !== 'workflowVersion' && !f.workflowVersionId) for (const k of base.keys()) keys.add(k);
+  if (!byVersion && !f.workflowVersionId) for (const k of base.keys()) keys.add(k);
 
   const groups: TimeGroup[] = [];
-  let seed = budget.seed;
-  // One iteration count for the whole view: every note is drawn once per iteration.
-  const notes = cells.reduce((s, c) => s + c.activeMs.length, 0);
-  const iterations = iterationsFor(notes + imported.length, budget);
+  const iterations = budget.maxIterations;
+  // every group starts from the same seed: a group's interval does not depend on which other groups are in the view
+  const seed = budget.seed;
   for (const k of [...keys].sort()) {
-    // The resampling is CPU-bound (a report's 2,000 iterations over 100,000
-    // notes take seconds): let other requests in between groups.
-    await new Promise((resolve) => setImmediate(resolve));
     const [professionId = '', dim = ''] = k.split('|');
-    const aiNotes = notesOf(ai.get(k) ?? []);
-    const baseKey = f.groupBy === 'workflowVersion' ? groupKey(professionId || null, labels.versions.get(dim)?.noteType ?? '') : k;
-    const measured = notesOf(base.get(baseKey) ?? []);
-    let source: TimeGroup['baseline']['source'] = null;
-    let baseNotes: { active: (number | null)[]; total: (number | null)[] } = { active: [], total: [] };
-    let importedMinutes: number[] = [];
-    if (measured.active.filter((v) => v !== null).length >= MIN_GROUP) {
-      source = 'measured';
-      baseNotes = measured;
-    } else {
-      const noteType = f.groupBy === 'noteType' ? dim : f.groupBy === 'workflowVersion' ? (labels.versions.get(dim)?.noteType ?? null) : null;
-      importedMinutes = imported.filter((r) => r.professionId === professionId && (noteType === null || norm(r.noteType) === norm(noteType))).map((r) => r.minutes);
-      if (importedMinutes.length > 0) source = 'imported';
-      else if (measured.active.length > 0) {
-        source = 'measured';
-        baseNotes = measured;
-      }
+    const noteType = f.groupBy === 'noteType' ? dim : byVersion ? (labels.versions.get(dim)?.noteType ?? null) : null;
+    let aiCells = ai.get(k) ?? [];
+    let baseCells = base.get(byVersion ? groupKey(professionId || null, noteType ?? '') : k) ?? [];
+    const design: Design = !byVersion && [...aiCells, ...baseCells].some((c) => c.assignedMode) ? 'schedule' : 'free';
+    let overrides: TimeGroup['overrides'] = null;
+    if (design === 'schedule') {
+      // notes outside the schedule are left out; the sides are the periods
+      const scheduled = [...aiCells, ...baseCells].filter((c) => c.assignedMode);
+      aiCells = scheduled.filter((c) => c.assignedMode === 'ai');
+      baseCells = scheduled.filter((c) => c.assignedMode !== 'ai');
+      const count = (cs: TimeCell[]) => cs.reduce((s, c) => s + c.activeMs.length, 0);
+      overrides = { notes: count(scheduled.filter((c) => c.mode !== c.assignedMode)), scheduled: count(scheduled) };
     }
-    // Active and total time of a note are resampled together (same draws).
-    const [ra, rt] = resampleNotes([aiNotes.active, aiNotes.total], iterations, seed++);
-    const [ba, bt] = source === 'imported' ? [resampleNotes([importedMinutes], iterations, seed++)[0]!, null] : resampleNotes([baseNotes.active, baseNotes.total], iterations, seed++);
+    const importedMinutes = design === 'free' ? imported.filter((r) => r.professionId === professionId && (noteType === null || norm(r.noteType) === norm(noteType))).map((r) => r.minutes) : [];
+    const active = clinicianTimes(aiCells, baseCells, design, (c) => c.activeMs);
+    const savedActive = saved({ design, clinicians: active, imported: importedMinutes }, iterations, seed);
+    const total = clinicianTimes(aiCells, baseCells, design, (c) => c.totalMs);
+    const measuredBaseline = baseCells.some((c) => c.activeMs.length > 0);
+    const source = measuredBaseline ? 'measured' : savedActive.importedClinicians > 0 ? 'imported' : null;
+    // the sides as written: AI notes and baseline notes (under a schedule: AI periods and baseline periods)
     groups.push({
       professionId: professionId || null,
       professionName: professionName(labels, professionId || null),
       key: dim,
       label: labelOf(dim, f.groupBy, labels),
-      ai: { active: ra!.summary, total: rt!.summary },
-      baseline: { source, active: ba!.summary, total: bt?.summary ?? null },
-      saved: { active: difference(ba!, ra!), total: bt ? difference(bt, rt!) : null },
+      design,
+      ai: { active: side(aiCells, (c) => c.activeMs, iterations, seed + 1), total: side(aiCells, (c) => c.totalMs, iterations, seed + 2) },
+      baseline: {
+        source,
+        active: source === 'imported' ? importedSide(importedMinutes, iterations, seed + 3) : side(baseCells, (c) => c.activeMs, iterations, seed + 3),
+        total: source === 'imported' ? null : side(baseCells, (c) => c.totalMs, iterations, seed + 4),
+      },
+      saved: { active: savedActive, total: source === 'imported' ? null : saved({ design, clinicians: total }, iterations, seed + 5) },
+      overrides,
       iterations,
     });
   }

@@ -3,6 +3,7 @@ import type { AppDeps } from '../../deps';
 import { followupData, type FollowupData } from '../followup/dashboard';
 import { factWhere, toFilters } from '../followup/filters';
 import { professionName, unitName, versionName } from '../followup/labels';
+import { MIN_CLINICIANS } from '../../../evals/metrics/time-saved';
 import { MIN_GROUP, REPORT_BUDGET } from '../followup/stats';
 import { readiness } from '../training/readiness';
 import { recommend, type RecommendationResult } from './recommendation';
@@ -11,8 +12,8 @@ import { recommend, type RecommendationResult } from './recommendation';
  * Everything a report prints, gathered once: the follow-up figures grouped by
  * workflow version (the finest grouping a plan chapter needs; per profession
  * comes with it), a recommendation per profession, and anonymised event rows
- * (one per note; a pseudonymous id, no text, no names, rows of groups smaller
- * than five left out).
+ * (one per note; a pseudonymous id, no text, no names, rows of groups with
+ * fewer than five notes or five clinicians left out).
  */
 export interface EventRow {
   id: string;
@@ -59,10 +60,15 @@ export async function reportData(deps: AppDeps, from: string, to: string): Promi
     }));
 
   const facts = await deps.db.prisma.noteFact.findMany({ where: factWhere(filters), orderBy: [{ signedAt: 'asc' }, { signedNoteId: 'asc' }] });
+  // a (profession, unit, mode) group is listed only with at least five notes by at least five clinicians
   const groupSize = new Map<string, number>();
+  const groupClinicians = new Map<string, Set<string | null>>();
   const groupOf = (f: (typeof facts)[number]) => `${f.professionId}|${f.careUnitId}|${f.mode}`;
-  for (const f of facts) groupSize.set(groupOf(f), (groupSize.get(groupOf(f)) ?? 0) + 1);
-  const kept = facts.filter((f) => groupSize.get(groupOf(f))! >= MIN_GROUP);
+  for (const f of facts) {
+    groupSize.set(groupOf(f), (groupSize.get(groupOf(f)) ?? 0) + 1);
+    groupClinicians.set(groupOf(f), (groupClinicians.get(groupOf(f)) ?? new Set()).add(f.clinicianId));
+  }
+  const kept = facts.filter((f) => groupSize.get(groupOf(f))! >= MIN_GROUP && groupClinicians.get(groupOf(f))!.size >= MIN_CLINICIANS);
   const events = kept.map((f) => ({
     id: pseudonym(f.signedNoteId),
     date: f.signedAt.toISOString().slice(0, 10),

@@ -3,6 +3,8 @@ import { professionTables } from './profession-tables';
 import { RECOMMENDATION_RULE_SV } from './recommendation';
 import { READINESS_RULE_SV } from '../training/readiness';
 import { trainingTables } from './training-tables';
+import { ANALYSIS_PLAN_SV } from '../followup/analysis-plan';
+import { designLines, precisionTableOf } from './analysis-tables';
 import { assumptionsTable, summaryTable, type Cell, type Table } from './tables';
 
 /**
@@ -39,8 +41,8 @@ export function narrowTables(t: Table): Table[] {
 }
 
 export function markdownTable(t: Table, level = '####'): string {
-  if (t.rows.length === 0) return `${level} ${t.title}\n\nInga uppgifter under perioden.\n`;
-  return narrowTables(t)
+  if (t.rows.length === 0) return `${level} ${t.title}\n\n${t.note ?? 'Inga uppgifter under perioden.'}\n`;
+  const parts = narrowTables(t)
     .map((part) =>
       [
         `${level} ${part.title}`,
@@ -52,6 +54,7 @@ export function markdownTable(t: Table, level = '####'): string {
       ].join('\n'),
     )
     .join('\n');
+  return t.note ? `${parts}\n${t.note}\n` : parts;
 }
 
 export function buildMarkdown(report: ReportData): string {
@@ -65,6 +68,10 @@ export function buildMarkdown(report: ReportData): string {
   out.push(`*Underlag ur Journalverkstan, skapat ${data.generatedAt.slice(0, 16).replace('T', ' ')} UTC. Inga journaltexter, namn eller personnummer ingår.*`, '');
 
   out.push('## 1. Bakgrund och metod', '');
+  out.push('### Förhandsbestämd analys', '', 'Så här analyseras tidsvinsten; texten står före siffrorna och ändras inte efter att resultaten setts.', '');
+  for (const text of ANALYSIS_PLAN_SV) out.push(`- ${text}`);
+  out.push('', '**Design under perioden.**', '', ...designLines(report).map((l) => `- ${l}`));
+  out.push('', markdownTable(precisionTableOf(data.time.precision), '###'));
   out.push(
     `Under perioden signerades ${nAi} anteckningar med AI-stöd och ${nBase} anteckningar i baslinjeläge (utan AI-stöd, tidsatta på samma sätt). Varje anteckning räknas en gång, vid första signeringen; senare ändringar räknas inte.`,
     '',

@@ -1,4 +1,5 @@
-import { addSums, emptySums, point, type Sums } from '../followup/quality';
+import { versionPoints } from '../followup/quality-points';
+import { REPORT_BUDGET } from '../followup/stats';
 import type { ReportData } from './data';
 import { QUALITY_HEADERS, keyFactsTable, movesTable, qualityCells, roundsTable, surveyTable, timeTable, type Table } from './tables';
 
@@ -16,10 +17,12 @@ export function professionTables(report: ReportData, professionId: string): Prof
   const mine = <T extends { professionId: string | null }>(rows: T[]) => rows.filter((r) => r.professionId === professionId);
   const extra = data.time.extra;
 
-  const byVersion = new Map<string, Sums>();
-  for (const c of mine(data.quality.cells)) byVersion.set(c.workflowVersionId ?? '', addSums(byVersion.get(c.workflowVersionId ?? '') ?? emptySums(), c.sums));
   const versionLabel = (id: string) => (id ? (data.labels.versions.get(id)?.label ?? 'Okänd version') : 'Ingen version');
-  const trend = mine(data.quality.trend);
+  // points too small to show are left out (the report's rule), with a line saying how many
+  const shown = <T extends { suppressed: string | null }>(rows: T[], what: string) => ({ rows: rows.filter((r) => !r.suppressed), left: rows.filter((r) => r.suppressed).length, what });
+  const versions = shown(versionPoints(mine(data.quality.cells), REPORT_BUDGET).map((v) => ({ ...v.point, versionLabel: versionLabel(v.workflowVersionId ?? '') })), 'versioner');
+  const trend = shown(mine(data.quality.trend), 'punkter');
+  const note = (x: { left: number; what: string }) => (x.left ? { note: `${x.left} ${x.what} med färre än fem kliniker eller anteckningar visas inte.` } : {});
 
   return {
     time: [
@@ -29,8 +32,8 @@ export function professionTables(report: ReportData, professionId: string): Prof
       timeTable('Tid per månad', 'Månad', mine(extra.month ?? [])),
     ],
     quality: [
-      { title: 'Kvalitet per version', headers: ['Version', ...QUALITY_HEADERS], rows: [...byVersion.entries()].map(([id, s]) => [versionLabel(id), ...qualityCells(point(s))]) },
-      { title: 'Kvalitet per månad och version', headers: ['Månad', 'Version', ...QUALITY_HEADERS], rows: trend.map((t) => [t.month, t.versionLabel, ...qualityCells(t)]) },
+      { title: 'Kvalitet per version', headers: ['Version', ...QUALITY_HEADERS], rows: versions.rows.map((v) => [v.versionLabel, ...qualityCells(v)]), ...note(versions) },
+      { title: 'Kvalitet per månad och version', headers: ['Månad', 'Version', ...QUALITY_HEADERS], rows: trend.rows.map((t) => [t.month, t.versionLabel, ...qualityCells(t)]), ...note(trend) },
     ],
     safety: keyFactsTable(mine(data.quality.keyFacts)),
     codesign: [roundsTable(mine(data.quality.ratingRounds)), movesTable(mine(data.quality.labelMoves))],

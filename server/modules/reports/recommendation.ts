@@ -1,5 +1,5 @@
 import type { LabelMove } from '../followup/codesign';
-import type { ProfessionQuality } from '../followup/quality';
+import type { ProfessionQuality } from '../followup/quality-points';
 import type { TimeGroup } from '../followup/time-saved';
 
 /**

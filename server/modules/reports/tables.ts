@@ -1,6 +1,7 @@
 import type { Extrapolation } from '../followup/assumptions';
 import type { KeyFactResult, LabelMove, RoundResult } from '../followup/codesign';
 import type { QualityPoint } from '../followup/quality';
+import { MIN_GROUP } from '../followup/stats';
 import type { SurveyGroup } from '../followup/surveys';
 import type { TimeGroup } from '../followup/time-saved';
 import type { ReportData } from './data';
@@ -16,6 +17,8 @@ export interface Table {
   title: string;
   headers: string[];
   rows: Cell[][];
+  /** a line under the table (rows left out, …) */
+  note?: string;
 }
 
 export const r2 = (x: number | null | undefined): number | null => (x == null || !Number.isFinite(x) ? null : Math.round(x * 100) / 100);
@@ -23,6 +26,11 @@ const pct = (x: number | null | undefined) => (x == null ? null : r2(x * 100));
 const SOURCE_SV = { measured: 'uppmätt i arbetsbänken', imported: 'importerad tidsstudie' } as const;
 
 export const TIME_HEADERS = [
+  'Jämförelse',
+  'Kliniker med jämförelse (n)',
+  'Varav mot importerad tidsstudie (n)',
+  'Kliniker utan jämförelse (n)',
+  'Anteckningar i jämförelsen (n)',
   'Anteckningar med AI (n)',
   'Baslinje (n)',
   'Baslinjekälla',
@@ -33,20 +41,29 @@ export const TIME_HEADERS = [
   'Tid sparad per anteckning, medel (min)',
   'Tid sparad, KI nedre (min)',
   'Tid sparad, KI övre (min)',
-  'Tid sparad per anteckning, median (min)',
-  'Tid sparad median, KI nedre (min)',
-  'Tid sparad median, KI övre (min)',
+  'Total tid sparad per anteckning, medel (min)',
   'Total tid AI, median (min)',
   'Total tid baslinje, median (min)',
   'Kommentar',
 ];
 
+const DESIGN_SV = { free: 'inom kliniker, fritt val', schedule: 'inom kliniker, enligt schema' } as const;
+
+/** A group too small to show: no figures and no counts, as the report's own rule says. */
+export const shownGroup = (g: TimeGroup) => !g.ai.active.suppressed || !g.saved.active.suppressed;
+
 export function timeCells(g: TimeGroup): Cell[] {
   const s = g.saved.active;
-  const comment = g.ai.active.suppressed ? `AI: ${g.ai.active.suppressed}` : !g.baseline.source ? 'ingen baslinje' : (s.suppressed ?? '');
+  if (!shownGroup(g)) return [...TIME_HEADERS.slice(0, -1).map(() => null), g.ai.active.suppressed];
+  const comment = [g.ai.active.suppressed ? `AI: ${g.ai.active.suppressed}` : null, !g.baseline.source ? 'ingen baslinje' : s.suppressed, g.overrides?.notes ? `${g.overrides.notes} av ${g.overrides.scheduled} anteckningar avvek från schemat` : null];
   return [
-    g.ai.active.n,
-    g.baseline.active.n,
+    DESIGN_SV[g.design],
+    s.clinicians,
+    s.importedClinicians,
+    s.withoutComparison,
+    s.notes,
+    g.ai.active.suppressed ? null : g.ai.active.n,
+    g.baseline.active.suppressed ? null : g.baseline.active.n,
     g.baseline.source ? SOURCE_SV[g.baseline.source] : null,
     r2(g.ai.active.mean),
     r2(g.ai.active.median),
@@ -55,29 +72,37 @@ export function timeCells(g: TimeGroup): Cell[] {
     r2(s.mean),
     r2(s.meanCi?.lower),
     r2(s.meanCi?.upper),
-    r2(s.median),
-    r2(s.medianCi?.lower),
-    r2(s.medianCi?.upper),
+    r2(g.saved.total?.mean),
     r2(g.ai.total.median),
     r2(g.baseline.total?.median),
-    comment || null,
+    comment.filter(Boolean).join('; ') || null,
   ];
 }
 
+/** Rows of the groups large enough to show; a last line says how many were left out. */
 export function timeTable(title: string, dimension: string, groups: TimeGroup[]): Table {
-  return { title, headers: [dimension, ...TIME_HEADERS], rows: groups.map((g) => [g.label, ...timeCells(g)]) };
+  const shown = groups.filter(shownGroup);
+  const left = groups.length - shown.length;
+  return { title, headers: [dimension, ...TIME_HEADERS], rows: shown.map((g) => [g.label, ...timeCells(g)]), ...(left ? { note: `${left} grupper med färre än fem kliniker eller anteckningar visas inte.` } : {}) };
 }
 
 export const QUALITY_HEADERS = [
+  'Kliniker (n)',
   'Anteckningar (n)',
   'Betyg (n)',
   'Betyg, medel (1–5)',
+  'Betyg, KI nedre',
+  'Betyg, KI övre',
   'Flaggor per 100 meningar',
+  'Flaggor per 100 meningar, KI nedre',
+  'Flaggor per 100 meningar, KI övre',
   'Kritiska flaggor per 100 meningar',
   'Flaggor åtgärdade (%)',
   'Flaggor avfärdade (%)',
   'Flaggor öppna (%)',
   'Redigerade tecken (%)',
+  'Redigerade tecken, KI nedre (%)',
+  'Redigerade tecken, KI övre (%)',
   'Taggen saknades (%)',
   'Taggen påhittat (%)',
   'Taggen fel talare (%)',
@@ -88,15 +113,22 @@ export const QUALITY_HEADERS = [
 
 export function qualityCells(p: QualityPoint): Cell[] {
   return [
-    p.n,
-    p.ratingN,
+    p.suppressed ? null : p.clinicians,
+    p.suppressed ? null : p.n,
+    p.suppressed ? null : p.ratingN,
     r2(p.ratingMean),
+    r2(p.ci?.ratingMean?.lower),
+    r2(p.ci?.ratingMean?.upper),
     r2(p.flagsPer100Sentences),
+    r2(p.ci?.flagsPer100Sentences?.lower),
+    r2(p.ci?.flagsPer100Sentences?.upper),
     r2(p.criticalFlagsPer100Sentences),
     pct(p.flagsFixedShare),
     pct(p.flagsDismissedShare),
     pct(p.flagsOpenShare),
     pct(p.editRatio),
+    pct(p.ci?.editRatio?.lower),
+    pct(p.ci?.editRatio?.upper),
     pct(p.tags?.missing),
     pct(p.tags?.invented),
     pct(p.tags?.speaker),
@@ -135,12 +167,15 @@ export function assumptionsTable(report: ReportData): Table {
   const rows = report.data.extrapolation.rows;
   return {
     title: 'Antaganden för uppräkning',
-    headers: ['Yrkesgrupp', 'Anteckningar per år (st)', 'Andel lämpliga anteckningar (%)', 'Timkostnad inkl. sociala avgifter (kr)', 'Tid sparad per anteckning, medel (min)', 'Timmar per år', 'Timmar per år, KI nedre', 'Timmar per år, KI övre', 'Kronor per år', 'Kronor per år, KI nedre', 'Kronor per år, KI övre', 'Kommentar'],
+    headers: ['Yrkesgrupp', 'Anteckningar per år (st)', 'Andel lämpliga anteckningar (%)', 'Timkostnad inkl. sociala avgifter (kr)', 'Kliniker med jämförelse (n)', 'Anteckningar i jämförelsen (n)', 'Kliniker utan jämförelse (n)', 'Tid sparad per anteckning, medel (min)', 'Timmar per år', 'Timmar per år, KI nedre', 'Timmar per år, KI övre', 'Kronor per år', 'Kronor per år, KI nedre', 'Kronor per år, KI övre', 'Kommentar'],
     rows: rows.map((e: Extrapolation) => [
       e.professionName,
       e.assumption?.notesPerYear ?? null,
       pct(e.assumption?.suitableShare),
       e.assumption?.hourlyCostSek ?? null,
+      e.savedMinutesPerNote === null ? null : e.clinicians,
+      e.savedMinutesPerNote === null ? null : e.notes,
+      e.withoutComparison,
       r2(e.savedMinutesPerNote),
       r2(e.hoursPerYear?.estimate),
       r2(e.hoursPerYear?.lower),
@@ -206,7 +241,8 @@ export function surveyTable(groups: SurveyGroup[]): Table {
       items.map(([label, pick]) => {
         const b = pick(g.before);
         const a = pick(g.after);
-        return [g.professionName, label, b.n, r2(b.mean), r2(b.meanCi?.lower), r2(b.meanCi?.upper), a.n, r2(a.mean), r2(a.meanCi?.lower), r2(a.meanCi?.upper), b.suppressed ?? a.suppressed ?? null];
+        const count = (n: number) => (n < MIN_GROUP ? null : n);
+        return [g.professionName, label, count(b.n), r2(b.mean), r2(b.meanCi?.lower), r2(b.meanCi?.upper), count(a.n), r2(a.mean), r2(a.meanCi?.lower), r2(a.meanCi?.upper), b.suppressed ?? a.suppressed ?? null];
       }),
     ),
   };

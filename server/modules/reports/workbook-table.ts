@@ -1,4 +1,6 @@
-import { addSums, emptySums, point, type Sums } from '../followup/quality';
+import type { QualityCell } from '../followup/quality';
+import { clinicianPoint } from '../followup/quality-points';
+import { REPORT_BUDGET } from '../followup/stats';
 import type { ReportData } from './data';
 import { r2, type Table } from './tables';
 
@@ -10,17 +12,17 @@ import { r2, type Table } from './tables';
  */
 export function followupWorkbookTable(report: ReportData): Table {
   const { data } = report;
-  const quality = new Map<string, Sums>();
+  const quality = new Map<string, QualityCell[]>();
   for (const c of data.quality.cells) {
     const key = `${c.professionId}|${c.month}`;
-    quality.set(key, addSums(quality.get(key) ?? emptySums(), c.sums));
+    quality.set(key, [...(quality.get(key) ?? []), c]);
   }
   const name = (id: string | null) => report.professions.find((p) => p.id === id)?.name ?? 'Okänd yrkesgrupp';
   const rows = (data.time.extra.month ?? [])
     .filter((g) => g.professionId !== null)
     .sort((a, b) => name(a.professionId).localeCompare(name(b.professionId), 'sv') || a.key.localeCompare(b.key))
     .map((g) => {
-      const q = point(quality.get(`${g.professionId}|${g.key}`) ?? emptySums());
+      const q = clinicianPoint(quality.get(`${g.professionId}|${g.key}`) ?? [], REPORT_BUDGET.maxIterations, REPORT_BUDGET.seed);
       const s = g.saved.active;
       const comment = [g.ai.active.suppressed && `AI: ${g.ai.active.suppressed}`, !g.baseline.source && 'ingen baslinje', s.suppressed, q.suppressed && `kvalitet: ${q.suppressed}`]
         .filter(Boolean)

@@ -4,6 +4,8 @@ import { professionTables } from './profession-tables';
 import { RECOMMENDATION_RULE_SV } from './recommendation';
 import { READINESS_RULE_SV } from '../training/readiness';
 import { trainingTables } from './training-tables';
+import { ANALYSIS_PLAN_SV } from '../followup/analysis-plan';
+import { designLines, precisionTableOf } from './analysis-tables';
 import { assumptionsTable, eventsTable, summaryTable, type Table } from './tables';
 import { followupWorkbookTable } from './workbook-table';
 import { writeTableSheet } from './xlsx-sheet';
@@ -49,12 +51,16 @@ function readMe(report: ReportData): Table {
     rows: [
       ['Period', `${filters.from} – ${filters.to}`],
       ['Skapad', `${generatedAt.slice(0, 16).replace('T', ' ')} UTC`],
+      // the analysis as stated before the numbers, then the design in force
+      ...ANALYSIS_PLAN_SV.map((text, i) => [`Förhandsbestämd analys ${i + 1}`, text.replace(/\*\*/g, '')]),
+      ...designLines(report).map((text, i) => [`Design ${i + 1}`, text]),
       ...Object.values(definitions).map((text, i) => [`Definition ${i + 1}`, text]),
       ...rule(RECOMMENDATION_RULE_SV).map((text, i) => [`Beslutsregel ${i + 1}`, text]),
       ['Redo att gå i drift', READINESS_RULE_SV(report.training.line)],
       ['Uppräkning', report.data.extrapolation.explanation],
       ...report.professions.map((p) => [`Rekommendation: ${p.name}`, `${p.recommendation.recommendation}. ${p.recommendation.reasons.join(' ')}`]),
-      ...(report.eventsLeftOut ? [['Händelser', `${report.eventsLeftOut} anteckningar i grupper (yrkesgrupp, enhet, läge) med färre än fem anteckningar är utelämnade.`]] : []),
+      ...(report.eventsLeftOut ? [['Händelser', `${report.eventsLeftOut} anteckningar i grupper (yrkesgrupp, enhet, läge) med färre än fem anteckningar eller färre än fem kliniker är utelämnade.`]] : []),
+      ['Små grupper', 'Rader med färre än fem kliniker eller färre än fem anteckningar är utelämnade ur alla tabeller, också deras antal.'],
     ],
   };
 }
@@ -74,6 +80,7 @@ export async function buildXlsx(report: ReportData): Promise<Buffer> {
   readme.getColumn(2).width = 100;
   readme.getColumn(2).alignment = { wrapText: true, vertical: 'top' };
   sheet(summaryTable(report), 'Sammanfattning');
+  sheet(precisionTableOf(report.data.time.precision), 'Kliniker som behövs');
   sheet(followupWorkbookTable(report), 'Uppföljningsmall');
   for (let i = 0; i < 4; i++) sheet(acrossProfessions(report, (t) => t.time[i]!));
   sheet(acrossProfessions(report, (t) => t.quality[0]!));

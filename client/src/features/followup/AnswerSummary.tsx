@@ -3,14 +3,15 @@ import type { TimeGroup } from './schemas';
 
 /**
  * The answer first: per profession, the active editing time saved per note
- * with its 95 % interval and how many AI-supported notes it rests on, in one
- * Swedish sentence ("Läkare: 1,2 min sparad per anteckning [0,6; 1,8], 96
- * anteckningar med AI-stöd"). A suppressed group says why instead.
+ * with its 95 % interval and how many clinicians and notes it rests on, in one
+ * Swedish sentence ("Läkare: 1,2 min sparad per anteckning [0,6; 1,8], 12
+ * kliniker, 480 anteckningar"). A suppressed group says why instead.
  */
 export function answerSentence(g: TimeGroup): string {
   const s = g.saved.active;
-  const n = `${num(g.ai.active.n, 0)} ${g.ai.active.n === 1 ? 'anteckning' : 'anteckningar'} med AI-stöd`;
-  if (s.mean === null) return `${g.professionName}: ingen skattning – ${s.suppressed ?? 'saknar jämförelse utan AI'} (${n}).`;
+  // counts below five are not shown either (the suppression rule); the clinicians are the unit
+  if (s.mean === null) return `${g.professionName}: ingen skattning – ${s.suppressed ?? 'saknar jämförelse utan AI'}.`;
+  const n = `${num(s.clinicians, 0)} kliniker, ${num(s.notes, 0)} anteckningar${s.withoutComparison ? `; ${num(s.withoutComparison, 0)} kliniker utan jämförelse` : ''}`;
   const verb = s.mean >= 0 ? 'sparad' : 'längre';
   const interval = s.meanCi ? ` [${num(s.meanCi.lower)}; ${num(s.meanCi.upper)}]` : '';
   return `${g.professionName}: ${num(Math.abs(s.mean))} min ${verb} per anteckning${interval}, ${n}.`;

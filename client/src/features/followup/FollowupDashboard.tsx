@@ -11,8 +11,10 @@ import { DrillDown } from './DrillDown';
 import { ExportButtons } from './ExportButtons';
 import { ExtrapolationSection } from './ExtrapolationSection';
 import { Filters } from './Filters';
+import { PrecisionCalculator } from './PrecisionCalculator';
 import { QualitySection } from './QualitySection';
 import { ReadinessSection } from '../training/ReadinessSection';
+import { ScheduleSection } from './ScheduleSection';
 import { SurveySection } from './SurveySection';
 import { TimeChart } from './TimeChart';
 import { TimeTable } from './TimeTable';
@@ -71,6 +73,8 @@ export function FollowupDashboard() {
             </details>
           </section>
           {drill && <DrillDown filters={filters} group={drill.group} mode={drill.mode} onClose={() => setDrill(null)} />}
+          <PrecisionCalculator plans={data.time.precision} />
+          <ScheduleSection options={data.options} canEdit={isLead} />
           <QualitySection quality={data.quality} />
           <SurveySection surveys={data.surveys} />
           <ReadinessSection canEdit={isLead} />

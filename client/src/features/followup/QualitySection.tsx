@@ -52,24 +52,24 @@ export function QualitySection({ quality }: { quality: Dashboard['quality'] }) {
           <thead>
             <tr>
               <th>Yrkesgrupp</th>
-              <th>Anteckningar (n)</th>
+              <th>Kliniker / anteckningar (n)</th>
               <th>Betyg, medel [95 % KI] (n)</th>
-              <th>Flaggor per 100 meningar</th>
+              <th>Flaggor per 100 meningar [95 % KI]</th>
               <th>Varav kritiska</th>
               <th>Åtgärdade / avfärdade / öppna</th>
-              <th>Redigerade tecken</th>
+              <th>Redigerade tecken [95 % KI]</th>
             </tr>
           </thead>
           <tbody>
             {quality.byProfession.map((q) => (
               <tr key={q.professionId ?? ''}>
                 <th scope="row">{q.professionName}</th>
-                <td>{q.n}</td>
+                <td>{q.suppressed ? '< 5' : `${q.clinicians} / ${q.n}`}</td>
                 <td>{q.suppressed ?? `${num(q.rating.mean, 2)} [${ci(q.rating.meanCi, 2)}] (${q.ratingN})`}</td>
-                <td>{q.suppressed ? '–' : num(q.flagsPer100Sentences)}</td>
+                <td>{q.suppressed ? '–' : `${num(q.flagsPer100Sentences)} [${ci(q.ci?.flagsPer100Sentences ?? null)}]`}</td>
                 <td>{q.suppressed ? '–' : num(q.criticalFlagsPer100Sentences)}</td>
                 <td>{q.suppressed ? '–' : `${pct(q.flagsFixedShare)} / ${pct(q.flagsDismissedShare)} / ${pct(q.flagsOpenShare)}`}</td>
-                <td>{q.suppressed ? '–' : pct(q.editRatio)}</td>
+                <td>{q.suppressed ? '–' : `${pct(q.editRatio)} [${q.ci?.editRatio ? `${pct(q.ci.editRatio.lower)} till ${pct(q.ci.editRatio.upper)}` : '–'}]`}</td>
               </tr>
             ))}
           </tbody>

@@ -2,8 +2,11 @@ import { ci, num } from './format';
 import type { TimeGroup } from './schemas';
 
 const SOURCE = { measured: 'uppmätt', imported: 'tidsstudie' } as const;
+const DESIGN = { free: 'fritt val', schedule: 'enligt schema' } as const;
+/** a count of a suppressed side is not shown either */
+const count = (s: { n: number; suppressed: string | null }) => (s.suppressed ? '< 5' : String(s.n));
 
-/** The figures behind the chart with n per group; a suppressed cell says why. */
+/** The figures behind the chart with clinicians and notes per group; a suppressed cell says why. */
 export function TimeTable({ groups, onDrill }: { groups: TimeGroup[]; onDrill(group: TimeGroup, mode: 'ai' | 'baseline'): void }) {
   return (
     <div className="table-scroll">
@@ -11,12 +14,13 @@ export function TimeTable({ groups, onDrill }: { groups: TimeGroup[]; onDrill(gr
         <thead>
           <tr>
             <th>Grupp</th>
+            <th>Kliniker med jämförelse (varav mot tidsstudie) / utan</th>
             <th>Med AI (n)</th>
             <th>Aktiv tid med AI, medel / median (min)</th>
             <th>Baslinje (n, källa)</th>
             <th>Aktiv tid baslinje, medel / median (min)</th>
             <th>Tid sparad per anteckning, medel (min) [95 % KI]</th>
-            <th>Tid sparad, median (min) [95 % KI]</th>
+            <th>Jämförelse</th>
             <th>Anteckningar</th>
           </tr>
         </thead>
@@ -24,15 +28,21 @@ export function TimeTable({ groups, onDrill }: { groups: TimeGroup[]; onDrill(gr
           {groups.map((g) => (
             <tr key={`${g.professionId}|${g.key}`}>
               <th scope="row">{g.label === 'Alla' ? g.professionName : `${g.professionName}: ${g.label}`}</th>
-              <td>{g.ai.active.n}</td>
+              <td>
+                {g.saved.active.clinicians < 5 ? '< 5' : g.saved.active.clinicians}
+                {g.saved.active.importedClinicians ? ` (${g.saved.active.importedClinicians})` : ''} / {g.saved.active.withoutComparison}
+              </td>
+              <td>{count(g.ai.active)}</td>
               <td>{g.ai.active.suppressed ?? `${num(g.ai.active.mean)} / ${num(g.ai.active.median)}`}</td>
               <td>
-                {g.baseline.active.n}
-                {g.baseline.source ? `, ${SOURCE[g.baseline.source]}` : ', saknas'}
+                {g.baseline.source ? `${count(g.baseline.active)}, ${SOURCE[g.baseline.source]}` : 'saknas'}
               </td>
               <td>{g.baseline.source ? (g.baseline.active.suppressed ?? `${num(g.baseline.active.mean)} / ${num(g.baseline.active.median)}`) : '–'}</td>
               <td>{g.saved.active.suppressed ?? `${num(g.saved.active.mean)} [${ci(g.saved.active.meanCi)}]`}</td>
-              <td>{g.saved.active.suppressed ?? `${num(g.saved.active.median)} [${ci(g.saved.active.medianCi)}]`}</td>
+              <td>
+                inom kliniker, {DESIGN[g.design]}
+                {g.overrides?.notes ? `; ${g.overrides.notes} av ${g.overrides.scheduled} avvek från schemat` : ''}
+              </td>
               <td className="nowrap">
                 <button type="button" className="secondary small" onClick={() => onDrill(g, 'ai')} aria-label={`Visa anteckningar med AI: ${g.professionName} ${g.label}`}>
                   Med AI

@@ -15,19 +15,40 @@ export const SummarySchema = z.object({
   suppressed: z.string().nullable(),
 });
 export type Summary = z.infer<typeof SummarySchema>;
-const DifferenceSchema = z.object({ mean: z.number().nullable(), meanCi: Interval, median: z.number().nullable(), medianCi: Interval, suppressed: z.string().nullable() });
+const SideSchema = SummarySchema.extend({ clinicians: z.number().nullable() });
+const SavedSchema = z.object({
+  mean: z.number().nullable(),
+  meanCi: Interval,
+  suppressed: z.string().nullable(),
+  design: z.enum(['free', 'schedule']),
+  clinicians: z.number(),
+  notes: z.number(),
+  importedClinicians: z.number(),
+  withoutComparison: z.number(),
+});
 
 export const TimeGroupSchema = z.object({
   professionId: z.string().nullable(),
   professionName: z.string(),
   key: z.string(),
   label: z.string(),
-  ai: z.object({ active: SummarySchema, total: SummarySchema }),
-  baseline: z.object({ source: z.enum(['measured', 'imported']).nullable(), active: SummarySchema, total: SummarySchema.nullable() }),
-  saved: z.object({ active: DifferenceSchema, total: DifferenceSchema.nullable() }),
-  iterations: z.number(),
+  design: z.enum(['free', 'schedule']),
+  ai: z.object({ active: SideSchema, total: SideSchema }),
+  baseline: z.object({ source: z.enum(['measured', 'imported']).nullable(), active: SideSchema, total: SideSchema.nullable() }),
+  saved: z.object({ active: SavedSchema, total: SavedSchema.nullable() }),
+  overrides: z.object({ notes: z.number(), scheduled: z.number() }).nullable(),
 });
 export type TimeGroup = z.infer<typeof TimeGroupSchema>;
+
+const AssumedVariance = z.object({ withinSd: z.number(), betweenSd: z.number(), compliance: z.number().optional() });
+export const PrecisionPlanSchema = z.object({
+  professionId: z.string().nullable(),
+  professionName: z.string(),
+  source: z.enum(['observed', 'assumed']),
+  assumptions: AssumedVariance,
+  halfWidthMin: z.number(),
+});
+export type PrecisionPlan = z.infer<typeof PrecisionPlanSchema>;
 
 const Range = z.object({ estimate: z.number(), lower: z.number(), upper: z.number() }).nullable();
 export const AssumptionSchema = z.object({ notesPerYear: z.number(), suitableShare: z.number(), hourlyCostSek: z.number() });
@@ -36,6 +57,7 @@ export const AssumptionsSchema = z.object({ professions: z.record(z.string(), As
 
 const QualityPoint = {
   n: z.number(),
+  clinicians: z.number(),
   suppressed: z.string().nullable(),
   ratingN: z.number(),
   ratingMean: z.number().nullable(),
@@ -45,6 +67,7 @@ const QualityPoint = {
   flagsDismissedShare: z.number().nullable(),
   flagsOpenShare: z.number().nullable(),
   editRatio: z.number().nullable(),
+  ci: z.object({ ratingMean: Interval, flagsPer100Sentences: Interval, editRatio: Interval }).nullable(),
 };
 export const TrendPointSchema = z.object({ ...QualityPoint, professionName: z.string(), versionLabel: z.string(), month: z.string() });
 export type TrendPoint = z.infer<typeof TrendPointSchema>;
@@ -58,9 +81,9 @@ export type SurveyGroup = z.infer<typeof SurveyGroupSchema>;
 export const DashboardSchema = z.object({
   filters: z.object({ from: z.string(), to: z.string() }),
   definitions: z.record(z.string(), z.string()),
-  time: z.object({ groups: z.array(TimeGroupSchema), byProfession: z.array(TimeGroupSchema), explanation: z.string() }),
+  time: z.object({ groups: z.array(TimeGroupSchema), byProfession: z.array(TimeGroupSchema), precision: z.array(PrecisionPlanSchema), explanation: z.string() }),
   extrapolation: z.object({
-    rows: z.array(z.object({ professionCode: z.string(), professionName: z.string(), assumption: AssumptionSchema.nullable(), savedMinutesPerNote: z.number().nullable(), hoursPerYear: Range, kronorPerYear: Range, note: z.string().nullable() })),
+    rows: z.array(z.object({ professionCode: z.string(), professionName: z.string(), assumption: AssumptionSchema.nullable(), savedMinutesPerNote: z.number().nullable(), clinicians: z.number(), notes: z.number(), hoursPerYear: Range, kronorPerYear: Range, note: z.string().nullable() })),
     assumptions: AssumptionsSchema,
     explanation: z.string(),
   }),

@@ -1,5 +1,5 @@
-import { useState, type FormEvent } from 'react';
-import { createEncounter } from '../../api/encounters';
+import { useEffect, useState, type FormEvent } from 'react';
+import { createEncounter, getScheduleToday } from '../../api/encounters';
 import type { Encounter, EncounterMode } from '../../api/schemas';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { TextField } from '../../components/TextField';
@@ -8,18 +8,39 @@ import { MODE_LABELS } from './labels';
 
 /**
  * The label must not identify the patient (the server stores it as plain
- * text), hence the hint suggesting a time rather than a name.
+ * text), hence the hint suggesting a time rather than a name. When a
+ * comparison schedule is in force the form starts on the period's mode;
+ * choosing the other one asks for a reason (counted in the follow-up).
  */
 export function NewEncounterForm({ onCreated }: { onCreated(encounter: Encounter): void }) {
   const [label, setLabel] = useState('');
   const [mode, setMode] = useState<EncounterMode>('ai');
+  const [reason, setReason] = useState('');
+  const [assigned, setAssigned] = useState<{ scheduleName: string; mode: EncounterMode; periodEnds: string } | null>(null);
   const submit = useSubmit(createEncounter);
+  useEffect(() => {
+    let live = true;
+    getScheduleToday()
+      .then((r) => {
+        if (!live || !r.assignment) return;
+        setAssigned(r.assignment);
+        setMode(r.assignment.mode);
+      })
+      // without the schedule the form still works; the server applies the schedule anyway
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
+  const override = assigned !== null && mode !== assigned.mode;
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    const outcome = await submit.run(label, mode);
+    const outcome = await submit.run(label, mode, override ? reason : undefined);
     if (!outcome.ok) return;
     setLabel('');
+    setReason('');
+    if (assigned) setMode(assigned.mode);
     onCreated(outcome.value.encounter);
   };
 
@@ -35,6 +56,11 @@ export function NewEncounterForm({ onCreated }: { onCreated(encounter: Encounter
         required
         errors={submit.error?.fieldMessages('label')}
       />
+      {assigned && (
+        <p className="notice" role="status">
+          Jämförelseschemat ”{assigned.scheduleName}”: den här perioden (till och med {assigned.periodEnds}) dokumenterar du <strong>{MODE_LABELS[assigned.mode].toLowerCase()}</strong>.
+        </p>
+      )}
       <fieldset className="field">
         <legend>Arbetssätt</legend>
         {(Object.keys(MODE_LABELS) as EncounterMode[]).map((value) => (
@@ -44,7 +70,18 @@ export function NewEncounterForm({ onCreated }: { onCreated(encounter: Encounter
           </label>
         ))}
       </fieldset>
-      <ErrorMessage error={submit.error} hideFields={['label']} />
+      {override && (
+        <TextField
+          label="Varför avviker du från schemat?"
+          hint="Räknas i uppföljningen. Skriv inga patientuppgifter."
+          value={reason}
+          onChange={setReason}
+          maxLength={300}
+          required
+          errors={submit.error?.fieldMessages('overrideReason')}
+        />
+      )}
+      <ErrorMessage error={submit.error} hideFields={['label', 'overrideReason']} />
       <button type="submit" disabled={submit.busy}>
         {submit.busy ? 'Skapar …' : 'Skapa besök'}
       </button>
