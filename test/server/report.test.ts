@@ -149,7 +149,7 @@ describe.each([
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await download('xlsx')) as never);
     expect(wb.worksheets.map((w) => w.name)).toEqual([
-      'Läs mig', 'Sammanfattning', 'Uppföljningsmall', 'Tid per arbetssätt och version', 'Tid per anteckningstyp', 'Tid per vårdenhet', 'Tid per månad',
+      'Läs mig', 'Sammanfattning', 'Kliniker som behövs', 'Uppföljningsmall', 'Tid per arbetssätt och version', 'Tid per anteckningstyp', 'Tid per vårdenhet', 'Tid per månad',
       'Kvalitet per version', 'Kvalitet per månad', 'Nyckelfakta', 'Bedömningsrundor', 'Etikettflyttar', 'Enkät', 'Antaganden',
       'Utbildning', 'Utbildning per vårdenhet', 'Händelser',
     ]);
