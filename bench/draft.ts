@@ -8,6 +8,7 @@ import { ExtractiveDrafter } from '../server/pipeline/draft/extractive';
 import { parseCsvRecords } from '../evals/datasets/csv';
 import { meanRougeF1, rouge, type MeanRouge } from '../evals/metrics/rouge';
 import { loadSeedWorkflows } from '../prompts/index';
+import { runSwedish } from './draft-sv';
 
 /**
  * Extractive drafter vs. the transcript-copy baseline on ACI-Bench test1,
@@ -76,6 +77,8 @@ export async function benchmarkAciTest1(csvPath: string = ACI_TEST1): Promise<Dr
 const pct = (x: number): string => (100 * x).toFixed(2).padStart(6);
 
 export async function run(): Promise<void> {
+  await runSwedish({ locked: process.argv.includes('--locked'), verbose: process.argv.includes('--verbose') });
+  console.log('');
   if (!existsSync(ACI_TEST1)) {
     console.log(`draft bench skipped: ACI-Bench test1 not found at ${ACI_TEST1} (needs ../shared/datasets/aci-bench)`);
     return;

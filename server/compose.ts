@@ -32,7 +32,8 @@ export async function compose(env: Env, logger: Logger = createLogger(env.LOG_LE
   fs.mkdirSync(env.dataDir, { recursive: true, mode: 0o700 });
   await migrate(env.DATABASE_URL);
   const db = await openDatabase(env.DATABASE_URL);
-  const jobs = env.databaseKind === 'postgresql' ? createPgBossQueue(db) : createInProcessQueue(db);
+  const waitingRetryMs = env.JOB_WAITING_RETRY_SECONDS * 1000;
+  const jobs = env.databaseKind === 'postgresql' ? createPgBossQueue(db, waitingRetryMs) : createInProcessQueue(db, 1000, waitingRetryMs);
   const events = env.databaseKind === 'postgresql' && env.LIVE_EVENTS === 'auto' ? postgresBus(db, logger) : pollingBus();
   const deps: AppDeps = {
     env,

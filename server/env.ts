@@ -56,6 +56,8 @@ export const EnvSchema = z
     LIVE_EVENTS: z.enum(['auto', 'poll']).default('auto'),
     /** run job handlers inside the web process (embedded default) */
     RUN_JOBS_IN_WEB: bool.default(true),
+    /** how often a job waiting for a model is tried again */
+    JOB_WAITING_RETRY_SECONDS: int(1, 3600).default(30),
 
     ASR_PROVIDER: z.enum(['local', 'hosted']).default('local'),
     ASR_MODEL: z.string().min(1).default('KBLab/kb-whisper-small'),

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { AppDeps } from '../deps';
 import type { Database } from '../db/client';
-import type { JobHandler, JobQueue } from './queue';
+import { requeueWaiting, type JobHandler, type JobQueue } from './queue';
 import { runJob } from './runner';
 
 /**
@@ -10,7 +10,7 @@ import { runJob } from './runner';
  * share one database. On start, jobs left "running" by a process that died
  * are put back in the queue: jobs survive a restart.
  */
-export function createInProcessQueue(db: Database, pollMs = 1000): JobQueue {
+export function createInProcessQueue(db: Database, pollMs = 1000, waitingRetryMs = 30_000): JobQueue {
   const handlers = new Map<string, JobHandler>();
   const local = new Map<string, AbortController>();
   const workerId = `web-${process.pid}-${crypto.randomBytes(3).toString('hex')}`;
@@ -22,6 +22,7 @@ export function createInProcessQueue(db: Database, pollMs = 1000): JobQueue {
     sleepers.clear();
   };
   let loops: Promise<void>[] = [];
+  let retryWaiting: ReturnType<typeof setInterval> | undefined;
 
   async function claim(): Promise<string | null> {
     const next = await db.prisma.job.findFirst({ where: { status: 'queued' }, orderBy: { createdAt: 'asc' }, select: { id: true } });
@@ -73,8 +74,16 @@ export function createInProcessQueue(db: Database, pollMs = 1000): JobQueue {
       const { count } = await db.prisma.job.updateMany({ where: { status: 'running' }, data: { status: 'queued', lockedBy: null } });
       if (count) deps.logger.info('jobs.recovered', { count });
       loops = Array.from({ length: concurrency }, () => loop(deps));
+      retryWaiting = setInterval(() => {
+        requeueWaiting(db, waitingRetryMs).then(
+          (ids) => ids.length > 0 && wakeAll(),
+          (error: unknown) => deps.logger.error('jobs.requeue_failed', { error }),
+        );
+      }, waitingRetryMs);
+      retryWaiting.unref();
     },
     async stop() {
+      clearInterval(retryWaiting);
       shutdown.abort();
       wakeAll();
       await Promise.allSettled(loops);

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import PgBoss from 'pg-boss';
 import type { AppDeps } from '../deps';
 import type { Database } from '../db/client';
-import type { JobHandler, JobQueue } from './queue';
+import { requeueWaiting, type JobHandler, type JobQueue } from './queue';
 import { claimJob, requeueLost } from './leases';
 import { runJob } from './runner';
 
@@ -15,7 +15,7 @@ import { runJob } from './runner';
  */
 const QUEUE = 'journalverkstan-jobs';
 
-export function createPgBossQueue(db: Database): JobQueue {
+export function createPgBossQueue(db: Database, waitingRetryMs = 30_000): JobQueue {
   const boss = new PgBoss({ connectionString: db.url, schema: 'pgboss', application_name: 'journalverkstan' });
   const handlers = new Map<string, JobHandler>();
   const local = new Map<string, AbortController>();
@@ -23,6 +23,7 @@ export function createPgBossQueue(db: Database): JobQueue {
   const shutdown = new AbortController();
   let started: Promise<void> | null = null;
   let reaper: NodeJS.Timeout | undefined;
+  let retryWaiting: ReturnType<typeof setInterval> | undefined;
 
   const ensureStarted = () => {
     started ??= (async () => {
@@ -62,9 +63,19 @@ export function createPgBossQueue(db: Database): JobQueue {
         requeueLost(db, lease, async (jobId) => void (await boss.send(QUEUE, { jobId }))).catch((error) => deps.logger.error('jobs.requeue_failed', { error }));
       }, (lease * 1000) / 3);
       reaper.unref();
+      // Any worker may put a waiting job back; the guarded update lets only one send it.
+      retryWaiting ??= setInterval(() => {
+        requeueWaiting(db, waitingRetryMs)
+          .then(async (ids) => {
+            for (const jobId of ids) await boss.send(QUEUE, { jobId });
+          })
+          .catch((error: unknown) => deps.logger.error('jobs.requeue_failed', { error }));
+      }, waitingRetryMs);
+      retryWaiting.unref();
     },
     async stop() {
       if (reaper) clearInterval(reaper);
+      clearInterval(retryWaiting);
       shutdown.abort();
       if (started) await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
     },

@@ -1,3 +1,4 @@
+import type { Database } from '../db/client';
 import type { AppDeps } from '../deps';
 
 /**
@@ -35,6 +36,33 @@ export interface JobQueue {
   /** begin taking jobs (web process on the embedded default, or a worker) */
   startWorking(deps: AppDeps, concurrency: number): Promise<void>;
   stop(): Promise<void>;
+}
+
+/**
+ * Thrown by a handler that cannot run yet for a reason that will pass
+ * without anyone resubmitting (a model not installed yet). The job is put
+ * aside as `waiting` with this message as its progress note, and the queue
+ * tries it again every JOB_WAITING_RETRY_SECONDS, on whichever worker is
+ * free, so it runs once the reason is gone: no restart, nothing lost.
+ */
+export class JobWaiting extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Waiting jobs last tried at least `olderThanMs` ago, put back in the queue (guarded, so one process takes each); their ids. */
+export async function requeueWaiting(db: Database, olderThanMs: number): Promise<string[]> {
+  const due = await db.prisma.job.findMany({ where: { status: 'waiting', updatedAt: { lte: new Date(Date.now() - olderThanMs) } }, select: { id: true } });
+  const taken: string[] = [];
+  for (const { id } of due) {
+    const { count } = await db.prisma.job.updateMany({ where: { id, status: 'waiting' }, data: { status: 'queued' } });
+    if (count === 1) taken.push(id);
+  }
+  return taken;
 }
 
 /** Thrown by a handler for a failure the user should read (Swedish, no patient data). */

@@ -1,6 +1,6 @@
 import type { AppDeps } from '../deps';
 import { keepLease } from './leases';
-import { JobFailure, type JobHandler } from './queue';
+import { JobFailure, JobWaiting, type JobHandler } from './queue';
 
 /**
  * Runs one job row with its handler: marks it running, feeds progress and
@@ -16,7 +16,7 @@ export async function runJob(
   workerId: string,
   shutdown: AbortSignal,
   local: Map<string, AbortController>,
-): Promise<'succeeded' | 'failed' | 'cancelled' | 'skipped'> {
+): Promise<'succeeded' | 'failed' | 'cancelled' | 'skipped' | 'waiting'> {
   const db = deps.db.prisma;
   const changed = () => deps.events.publish('job', jobId);
   const job = await db.job.findUnique({ where: { id: jobId } });
@@ -74,6 +74,12 @@ export async function runJob(
       await db.job.update({ where: { id: jobId }, data: { status: 'queued', lockedBy: null } });
       await changed();
       throw error;
+    }
+    if (error instanceof JobWaiting && !controller.signal.aborted) {
+      await db.job.update({ where: { id: jobId }, data: { status: 'waiting', progressNote: error.message, lockedBy: null } });
+      await changed();
+      deps.logger.info('job.waiting', { jobId, jobKind: job.kind, code: error.code });
+      return 'waiting';
     }
     const cancelled = controller.signal.aborted;
     const message = error instanceof JobFailure ? `${error.code}: ${error.message}` : cancelled ? 'cancelled' : 'internal: oväntat fel i jobbet';

@@ -62,6 +62,9 @@ describe.skipIf(!chromiumAvailable())('granskning i Chromium', () => {
     expect(await first.getAttribute('aria-pressed')).toBe('true');
     expect(await page.locator('.segments li.evidence').count()).toBeGreaterThan(0);
 
+    // An extractive draft cannot be written differently by the same engine: no "Skriv om".
+    expect(await page.getByRole('button', { name: /^Skriv om/ }).count()).toBe(0);
+    await page.getByText('Skapa ett nytt utkast').click();
     await page.getByLabel('Utkastmotor').selectOption('local');
     await page.getByRole('button', { name: 'Skapa utkast' }).click();
     const diagnosis = page.getByRole('button', { name: INVENTED.diagnosis });
@@ -76,7 +79,12 @@ describe.skipIf(!chromiumAvailable())('granskning i Chromium', () => {
     await page.getByRole('alert').getByText(/flaggor är inte hanterade/).waitFor();
     await page.getByRole('button', { name: 'Avbryt' }).click();
 
+    // The model's draft can be rewritten per section (its engine is set up).
+    expect(await page.getByRole('button', { name: 'Skriv om Bedömning' }).count()).toBe(1);
     // The diagnosis is removed from the text and its flag marked fixed; the rest are dismissed with a reason.
+    // Editing shows the editor instead of the sentences, never both.
+    await page.getByRole('button', { name: 'Redigera Bedömning' }).click();
+    expect(await diagnosis.count()).toBe(0);
     await page.getByLabel('Text under Bedömning').fill('');
     await page.getByRole('status').getByText('Sparat').waitFor();
     await page.locator(`li.flag:has-text("Meniskskada")`).getByRole('button', { name: 'Rättad' }).click();
@@ -107,6 +115,53 @@ describe.skipIf(!chromiumAvailable())('granskning i Chromium', () => {
 
     const kinds = (await db.timeEvent.findMany({ where: { encounterId: encounter.id } })).map((e) => e.kind);
     expect(kinds).toEqual(expect.arrayContaining(['consultation_ended', 'draft_ready', 'review_opened', 'signed']));
+
+    // A signed encounter shows the signed note only: no draft, recorder, upload or drafting.
+    for (const gone of ['Skapa utkast', 'Starta inspelning', 'Ladda upp och transkribera', 'Signera …']) {
+      expect(await page.getByRole('button', { name: gone }).count()).toBe(0);
+    }
+    expect(await page.locator('section[aria-label="Utkast"]').count()).toBe(0);
+
+    // Ändra: a reason is required; the amendment is signed as version 2 and version 1 stays in the history.
+    await page.getByRole('button', { name: 'Ändra', exact: true }).click();
+    await page.getByLabel('Status', { exact: true }).fill('Svullet höger knä. Ingen rodnad.');
+    await page.getByRole('button', { name: 'Signera ändringen' }).click();
+    await page.getByText('Ange varför anteckningen ändras.').waitFor();
+    await page.getByLabel('Orsak till ändringen (krävs)').fill('Felskrivning i status');
+    await page.getByRole('button', { name: 'Signera ändringen' }).click();
+    await page.getByRole('heading', { name: 'Signerad anteckning, version 2' }).waitFor();
+    await page.getByText(/Ändrad: Felskrivning i status/).waitFor();
+    await page.getByText(/^Version 1, signerad av/).waitFor();
+    const amended = await db.signedNote.findFirstOrThrow({ where: { encounterId: encounter.id, version: 2 } });
+    expect(amended).toMatchObject({ comment: 'Felskrivning i status', amendsId: note.id });
+    expect(amended.text).toContain('Status\nSvullet höger knä. Ingen rodnad.');
+    expect(opened.pageErrors).toEqual([]);
+  });
+
+  it('ett utkast utan kritiska flaggor signeras med högst tre tangenttryck', async () => {
+    const db = server.deps.db.prisma;
+    const user = await db.user.findUniqueOrThrow({ where: { username: 'lakare1' } });
+    const encounter = await db.encounter.create({ data: { label: 'Snabbsignering', createdById: user.id, professionId: user.professionId, careUnitId: user.careUnitId } });
+    const { page } = opened;
+    await page.goto(`/anteckningar/${encounter.id}`);
+    // Synthetic consultation written for this test; nothing in it is flagged.
+    await page.getByLabel('Klistra in samtalet').fill(
+      ['Läkare: Vad kan jag hjälpa dig med?', 'Patient: Jag har ont i ländryggen sedan i måndags.', 'Läkare: Ryggen är öm vid tryck, rörligheten är normal.'].join('\n'),
+    );
+    await page.getByRole('button', { name: 'Spara transkript' }).click();
+    await page.getByRole('button', { name: 'Skapa utkast' }).click();
+    await page.getByRole('heading', { name: 'Utkast (utkast)' }).waitFor({ timeout: 20_000 });
+    const draft = await db.draft.findFirstOrThrow({ where: { encounterId: encounter.id } });
+    const flags = JSON.stringify(draft.sections).match(/"severity":"critical"/g) ?? [];
+    expect(flags).toHaveLength(0);
+
+    const ready = performance.now();
+    const keys = ['Control+Enter', 'Enter'];
+    for (const key of keys) await page.keyboard.press(key);
+    await page.getByRole('heading', { name: 'Signerad anteckning, version 1' }).waitFor();
+    console.log(`[review] unchanged draft signed with ${keys.length} key presses (${keys.join(', ')}), ${(performance.now() - ready).toFixed(0)} ms from draft ready to signed`);
+    expect(keys.length).toBeLessThanOrEqual(3);
+    expect(await db.signedNote.count({ where: { encounterId: encounter.id } })).toBe(1);
     expect(opened.pageErrors).toEqual([]);
   });
 

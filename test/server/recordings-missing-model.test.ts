@@ -1,13 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeWav, speechLikeSignal } from '../support/audio/signals';
 import { Client } from '../support/http';
-import { MODEL_ID, createTempDb, encounterWithConsent, startInstance, waitForJob, type Instance, type TempDb } from './recordings-support';
+import { MODEL_ID, createTempDb, encounterWithConsent, installSyntheticWhisper, startInstance, waitForJob, type Instance, type TempDb } from './recordings-support';
 
 /*
  * No Whisper in MODELS_DIR: the server still starts, says which model is
- * missing and how to install it, fails transcription jobs with that message,
- * and text-only encounters (a pasted transcript) work as before.
+ * missing and how to install it; an upload is stored and its transcription
+ * waits ("Väntar på taligenkänningsmodell", one Swedish sentence, no server
+ * path) and runs by itself once the model is installed, without a restart;
+ * text-only encounters (a pasted transcript) work meanwhile.
  */
+// Synthetic Swedish, written for this test.
+const SCRIPT = [{ start: 0, end: 1.5, text: 'Ont i magen sedan i går.' }];
 describe('transcription without a model', () => {
   let db: TempDb;
   let server: Instance;
@@ -15,8 +19,9 @@ describe('transcription without a model', () => {
 
   beforeAll(async () => {
     db = await createTempDb('sqlite');
-    const started = await startInstance(db, {});
+    const started = await startInstance(db, { JOB_WAITING_RETRY_SECONDS: '1' });
     server = started;
+    // Retried every second here (30 s by default), so the test sees the model arrive quickly.
     c = new Client(server.baseUrl);
     await c.login('lakare1', started.passwords.demo!);
   });
@@ -36,21 +41,36 @@ describe('transcription without a model', () => {
     expect(health.body.models.find((m: { purpose: string }) => m.purpose === 'vad')).toMatchObject({ modelId: 'silero-vad-v5', state: 'ready' });
   });
 
-  it('fails the transcription job with a clear Swedish message, and pasted transcripts still work', async () => {
+  it('keeps the upload waiting for the model, transcribes it once the model is installed, and pasted transcripts work meanwhile', async () => {
     const encounterId = await encounterWithConsent(c);
     const samples = new Float32Array(4 * 16000);
     samples.set(speechLikeSignal(2, 16000, 1), 16000);
     const res = await c.request('POST', `/api/v1/encounters/${encounterId}/uploads`, encodeWav([samples], 16000, 's16'), { 'content-type': 'audio/wav' });
     expect(res.status).toBe(202);
-    const job = await waitForJob(c, res.body.job.id);
-    expect(job.status).toBe('failed');
-    expect(job.error).toMatch(new RegExp(`^model_missing: Modellen ${MODEL_ID} saknas`));
-    expect(job.error).toContain(`npm run models -- pull ${MODEL_ID}`);
-    expect(job.error).not.toMatch(/\/(tmp|home|var|srv|opt)\//); // no server paths (issue #12 row 11)
+    const waiting = await waitForJob(c, res.body.job.id);
+    expect(waiting).toMatchObject({ status: 'waiting', error: null });
+    expect(waiting.progressNote).toBe('Väntar på taligenkänningsmodell: ljudet är sparat och transkriberas automatiskt när modellen är installerad.');
+    // one Swedish sentence: no server paths (issue #12), no install command
+    expect(waiting.progressNote).not.toMatch(/[/\\]|npm run|synthetic/);
+    // Retried and still waiting while nothing changed.
+    await new Promise((r) => setTimeout(r, 2_500));
+    expect((await c.get(`/api/v1/jobs/${res.body.job.id}`)).body.status).toBe('waiting');
 
     // Synthetic Swedish, written for this test.
     const pasted = await c.post(`/api/v1/encounters/${encounterId}/transcripts`, { text: 'Läkare: Hur har du sovit?\nPatient: Dåligt, jag vaknar ofta.' });
     expect(pasted.status).toBe(201);
     expect(pasted.body.transcript.segments.map((s: { speaker: string }) => s.speaker)).toEqual(['Läkare', 'Patient']);
-  });
+
+    // The operator installs the model; the same server picks the waiting job up.
+    await installSyntheticWhisper(db, [{ segments: SCRIPT }]);
+    let job = waiting;
+    for (const until = Date.now() + 60_000; job.status !== 'succeeded' && Date.now() < until; ) {
+      await new Promise((r) => setTimeout(r, 200));
+      job = (await c.get(`/api/v1/jobs/${res.body.job.id}`)).body;
+      expect(job.status).not.toBe('failed');
+    }
+    expect(job.status).toBe('succeeded');
+    const transcript = (await c.get(`/api/v1/transcripts/${job.result.transcriptId}`)).body.transcript;
+    expect(transcript.segments.map((s: { text: string }) => s.text).join(' ')).toContain('Ont i magen sedan i går.');
+  }, 90_000);
 });

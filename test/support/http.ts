@@ -95,11 +95,12 @@ export class Client {
 export interface JobView {
   status: string;
   progress: number;
+  progressNote: string | null;
   error: string | null;
   result: any;
 }
 
-/** Poll /api/v1/jobs/:id as the client until the job has finished (succeeded, failed or cancelled). */
+/** Poll /api/v1/jobs/:id as the client until the job has finished (succeeded, failed or cancelled) or waits (for a model). */
 export async function waitForJob(client: Client, jobId: string, timeoutMs = 60_000): Promise<JobView> {
   const until = Date.now() + timeoutMs;
   for (;;) {

@@ -1,19 +1,22 @@
 import { getHealth, type ModelPurpose } from '../api/health';
 import { useResource } from '../hooks/useResource';
+import { useMe } from '../session/SessionContext';
 
 const CONSEQUENCE: Partial<Record<ModelPurpose, string>> = {
-  asr: 'Inspelningar och uppladdningar sparas, men transkriptet skrivs först när modellen finns. Klistra in transkriptet om du behöver det nu.',
-  vad: 'Inspelningar och uppladdningar sparas, men kan inte transkriberas förrän modellen finns. Klistra in transkriptet om du behöver det nu.',
+  asr: 'Inspelningar och uppladdningar sparas och transkriberas automatiskt när modellen är installerad. Klistra in transkriptet om du behöver det nu.',
+  vad: 'Inspelningar och uppladdningar sparas och transkriberas automatiskt när modellen är installerad. Klistra in transkriptet om du behöver det nu.',
 };
 
 /**
  * Says before anyone records that a local model the server is configured
- * for is not installed, what still works, and (for whoever runs the server)
- * how to install it. Shows nothing when the models are in place or the
- * status cannot be read: the job's own error still says it then.
+ * for is not installed and what still works; an administrator also sees
+ * how to install it (server paths are for whoever runs the server, not for
+ * clinicians; Administration › Modeller lists them too). Shows nothing when
+ * the models are in place or the status cannot be read.
  */
 export function ModelNotice({ purposes }: { purposes: ModelPurpose[] }) {
   const health = useResource(getHealth, []);
+  const admin = useMe().roles.includes('admin');
   const missing = (health.data?.models ?? []).filter((m) => m.state === 'missing' && purposes.includes(m.purpose));
   if (missing.length === 0) return null;
   return (
@@ -23,7 +26,7 @@ export function ModelNotice({ purposes }: { purposes: ModelPurpose[] }) {
           <p>
             <strong>Modellen {m.modelId} är inte installerad på servern.</strong> {CONSEQUENCE[m.purpose] ?? ''}
           </p>
-          {m.howToInstall && (
+          {admin && m.howToInstall && (
             <details>
               <summary>Så installeras modellen (för den som sköter servern)</summary>
               <p>{m.howToInstall}</p>

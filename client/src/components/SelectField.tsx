@@ -3,6 +3,8 @@ import { useId } from 'react';
 interface Option {
   value: string;
   label: string;
+  /** shown but not choosable (say why in `hint`) */
+  disabled?: boolean;
 }
 
 interface SelectFieldProps {
@@ -14,10 +16,13 @@ interface SelectFieldProps {
   emptyLabel?: string;
   errors?: string[];
   required?: boolean;
+  /** a line under the field, read with it by screen readers */
+  hint?: string;
 }
 
-export function SelectField({ label, value, options, onChange, emptyLabel, errors = [], required }: SelectFieldProps) {
+export function SelectField({ label, value, options, onChange, emptyLabel, errors = [], required, hint }: SelectFieldProps) {
   const id = useId();
+  const described = [hint ? `${id}-hint` : '', errors.length ? `${id}-error` : ''].filter(Boolean).join(' ');
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -27,15 +32,20 @@ export function SelectField({ label, value, options, onChange, emptyLabel, error
         required={required}
         onChange={(e) => onChange(e.target.value)}
         aria-invalid={errors.length > 0 || undefined}
-        aria-describedby={errors.length ? `${id}-error` : undefined}
+        aria-describedby={described || undefined}
       >
         {emptyLabel !== undefined && <option value="">{emptyLabel}</option>}
         {options.map((o) => (
-          <option key={o.value} value={o.value}>
+          <option key={o.value} value={o.value} disabled={o.disabled}>
             {o.label}
           </option>
         ))}
       </select>
+      {hint && (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
       {errors.length > 0 && (
         <ul id={`${id}-error`} className="field-errors">
           {errors.map((message, i) => (

@@ -1,19 +1,19 @@
 import { z } from 'zod';
 import { badRequest, conflict, notFound, unprocessable } from '../../errors';
 import { accepted, created, route, type RouteDef } from '../../http/route';
-import { DrafterKindSchema, drafterUnavailableReason, type DrafterKind } from '../../pipeline/draft/factory';
+import { DrafterKindSchema, type DrafterKind } from '../../pipeline/draft/factory';
 import { ownEncounter } from '../encounters/service';
 import { latestTranscript } from '../transcripts/service';
 import { DRAFT_CREATE, DRAFT_REGENERATE, type DraftJobPayload, type RegenerateJobPayload } from './draft-job';
 import { changeSections, draftSigned, ownDraft, presentDraft } from './drafts';
-import { drafterConfig, resolveWorkflowVersion } from './drafting-setup';
+import { drafterAvailability, resolveWorkflowVersion } from './drafting-setup';
 import { hintChecker } from './hints';
 
 const Id = z.object({ id: z.string().min(1).max(40) });
 const clinical = ['clinician'] as const;
 
-function checkDrafter(deps: Parameters<typeof drafterConfig>[0], kind: DrafterKind): void {
-  const reason = drafterUnavailableReason(kind, drafterConfig(deps));
+async function checkDrafter(deps: Parameters<typeof drafterAvailability>[0], kind: DrafterKind): Promise<void> {
+  const reason = await drafterAvailability(deps, kind);
   if (reason) throw unprocessable(reason, [{ field: 'body.drafter', message: 'Inte tillgänglig' }], 'drafter_unavailable');
 }
 
@@ -55,7 +55,7 @@ export const draftRoutes: RouteDef[] = [
       if (!transcript) throw unprocessable('Besöket har inget transkript att skriva utkast från.', [{ field: 'body.transcriptId', message: 'Saknas' }], 'no_transcript');
       const workflow = await resolveWorkflowVersion(deps, encounter, user!, body.workflowVersionId);
       const drafter = body.drafter ?? workflow.spec.model.provider;
-      checkDrafter(deps, drafter);
+      await checkDrafter(deps, drafter);
       const payload: DraftJobPayload = { encounterId: params.id, transcriptId: transcript.id, workflowVersionId: workflow.id, drafter, userId: user!.id };
       const job = await deps.jobs.enqueue(DRAFT_CREATE, payload, { createdById: user!.id });
       // The draft will carry the job's id, so its address is known now.
@@ -178,7 +178,7 @@ export const draftRoutes: RouteDef[] = [
       const sections = presentDraft(draft).sections;
       if (!sections.some((s) => s.key === params.key)) throw notFound('Rubriken');
       const drafter = body.drafter ?? DrafterKindSchema.parse(draft.drafterId.split(':')[0]);
-      checkDrafter(deps, drafter);
+      await checkDrafter(deps, drafter);
       const payload: RegenerateJobPayload = { draftId: draft.id, sectionKey: params.key, drafter, userId: user!.id };
       const job = await deps.jobs.enqueue(DRAFT_REGENERATE, payload, { createdById: user!.id });
       return accepted({ jobId: job.id, draftId: draft.id, sectionKey: params.key, drafter }, `/api/v1/jobs/${job.id}`);

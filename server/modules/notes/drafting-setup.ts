@@ -2,7 +2,7 @@ import { WorkflowSpecSchema, type WorkflowSpec } from '../../contracts/workflow'
 import type { AppDeps } from '../../deps';
 import { notFound, unprocessable } from '../../errors';
 import type { SessionUser } from '../../http/route';
-import type { DrafterConfig } from '../../pipeline/draft/factory';
+import { DrafterKindSchema, drafterUnavailableReason, type DrafterConfig, type DrafterKind } from '../../pipeline/draft/factory';
 import { localChatModels } from './local-chat-models';
 
 /**
@@ -65,4 +65,23 @@ export function drafterConfig(deps: AppDeps): DrafterConfig {
     hosted: { baseUrl: deps.env.LLM_HOSTED_BASE_URL, apiKey: deps.env.LLM_HOSTED_API_KEY, defaultModel: deps.env.LLM_HOSTED_MODEL },
     local: { defaultModelId: deps.env.LLM_LOCAL_MODEL, chatModel: (id) => models.get(id) },
   };
+}
+
+/**
+ * Why a drafting engine cannot run on this server now (Swedish, for the
+ * clinician, without server paths), or null: the hosted service must be
+ * set up, the local engine needs its model installed. Asked before a job is
+ * queued, so an engine that is not set up is shown disabled rather than
+ * failing after a click.
+ */
+export async function drafterAvailability(deps: AppDeps, kind: DrafterKind): Promise<string | null> {
+  const reason = drafterUnavailableReason(kind, drafterConfig(deps));
+  if (reason !== null || kind !== 'local') return reason;
+  const status = await localChatModels(deps).get().status();
+  return status.state === 'missing' ? 'Ingen lokal språkmodell är installerad på servern. Välj den extraktiva utkastmotorn.' : null;
+}
+
+/** Every engine with whether it can be chosen, in the order the page offers them. */
+export async function drafterChoices(deps: AppDeps): Promise<Array<{ kind: DrafterKind; unavailableReason: string | null }>> {
+  return Promise.all(DrafterKindSchema.options.map(async (kind) => ({ kind, unavailableReason: await drafterAvailability(deps, kind) })));
 }

@@ -5,7 +5,7 @@ import { created, rawReply, route, type RouteDef } from '../../http/route';
 import { ownEncounter, presentEncounter } from '../encounters/service';
 import { latestTranscript, presentTranscript } from '../transcripts/service';
 import { draftSigned, ownDraft, presentDraft } from './drafts';
-import { resolveWorkflowVersion, workflowChoices } from './drafting-setup';
+import { drafterChoices, resolveWorkflowVersion, workflowChoices } from './drafting-setup';
 import { noteBundle } from './fhir';
 import { cosmicText, pickSection, SignedSectionsSchema } from './note-text';
 import { AmendBodySchema, amendNote, ownNote, presentNote, SignFeedbackSchema, signDraft } from './sign';
@@ -18,7 +18,7 @@ export const noteRoutes: RouteDef[] = [
     method: 'get',
     path: '/encounters/:id/workspace',
     access: clinical,
-    summary: 'Granskningsvyn: besök, senaste transkript, utkast och signerade versioner',
+    summary: 'Granskningsvyn: besök, senaste transkript, utkast, signerade versioner och utkastmotorer',
     params: Id,
     audit: { action: 'encounter.workspace', kind: 'read', encounterId: ({ params }) => params.id },
     handler: async ({ deps, user, params }) => {
@@ -36,6 +36,7 @@ export const noteRoutes: RouteDef[] = [
         notes: await Promise.all(notes.map((n) => presentNote(deps, n))),
         workflows,
         defaultWorkflowVersionId: defaultWorkflow?.id ?? null,
+        drafters: await drafterChoices(deps),
       };
     },
   }),

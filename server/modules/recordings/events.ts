@@ -12,7 +12,8 @@ import { windowSegments } from './windows';
  * carry window segments in window order (event id `w<index>`, so a
  * reconnecting EventSource resumes after the last one it got); `status`
  * events carry the recording's and the job's state, and the last one names
- * the finished transcript (or the failure).
+ * the finished transcript (or the failure, or that the job waits for a
+ * model).
  */
 const POLL_MS = 300;
 const SAFETY_POLL_MS = 60_000;
@@ -23,7 +24,7 @@ interface Snapshot {
   windows: { total: number; done: number };
   job: { status: string; progress: number; progressNote: string | null; error: string | null } | null;
   transcriptId: string | null;
-  state: 'recording' | 'transcribing' | 'transcribed' | 'failed' | 'deleted';
+  state: 'recording' | 'transcribing' | 'waiting' | 'transcribed' | 'failed' | 'deleted';
 }
 
 function lastSentIndex(req: Request): number {
@@ -48,7 +49,9 @@ async function snapshot(deps: AppDeps, recordingId: string): Promise<{ state: Sn
       ? 'deleted'
       : job?.status === 'failed' || job?.status === 'cancelled'
         ? 'failed'
-        : recording.status === 'recording'
+        : job?.status === 'waiting'
+          ? 'waiting'
+          : recording.status === 'recording'
           ? 'recording'
           : 'transcribing';
   return { state: { recording: recording.status, windows: { total, done }, job, transcriptId: transcript?.id ?? null, state }, jobId: recording.jobId };
@@ -135,7 +138,8 @@ export function streamRecordingEvents(deps: AppDeps, req: Request, res: Response
       lastStatus = text;
     }
     const { state } = now.state;
-    if (state === 'transcribed' || state === 'failed' || state === 'deleted') return stop();
+    // A job waiting for a model may wait for days: the page follows it through /jobs/:id instead of an open stream.
+    if (state === 'transcribed' || state === 'failed' || state === 'deleted' || state === 'waiting') return stop();
   };
 
   /** Read now; notices arriving meanwhile make one more read, never a pile of them. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AppDeps } from '../../deps';
-import { JobFailure, type JobContext } from '../../jobs/queue';
+import { JobFailure, JobWaiting, type JobContext } from '../../jobs/queue';
 import { HostedAsrError } from '../../pipeline/asr/hosted-errors';
 import { LocalModelError } from '../../pipeline/asr/local-runtime';
 import { configuredTranscriber } from '../../pipeline/asr/select';
@@ -31,12 +31,18 @@ function asJobFailure(error: unknown): unknown {
   return error;
 }
 
-/** Refuse early with the install instructions, before any audio is read. */
-export async function readyTranscriber(deps: AppDeps): Promise<Transcriber> {
+/** What a clinician reads while the audio waits: one sentence, no server paths (the install instruction is on Administration › Modeller). */
+export const WAITING_FOR_ASR_MODEL = 'Väntar på taligenkänningsmodell: ljudet är sparat och transkriberas automatiskt när modellen är installerad.';
+
+/**
+ * The transcriber, or null while its model is not installed: checked
+ * before any audio is read, and again each time a waiting job is retried,
+ * so installing the model is enough (no restart).
+ */
+export async function readyTranscriber(deps: AppDeps): Promise<Transcriber | null> {
   const transcriber = configuredTranscriber(deps);
   const status = await transcriber.status();
-  if (status.state === 'missing') throw new JobFailure('model_missing', status.howToInstall);
-  return transcriber;
+  return status.state === 'missing' ? null : transcriber;
 }
 
 async function encounterPrompt(deps: AppDeps, encounterId: string) {
@@ -53,6 +59,11 @@ async function transcribeWindowJob({ deps, payload, signal }: JobContext<unknown
   if (window.status === 'done') return { skipped: 'done' };
   try {
     const transcriber = await readyTranscriber(deps);
+    // No model yet: the window is left to the whole-recording job, which waits for the model.
+    if (!transcriber) {
+      await db.recordingWindow.updateMany({ where: { recordingId, index, status: 'queued' }, data: { status: 'failed' } });
+      return { skipped: 'model_missing' };
+    }
     const samples = await readSamples(deps, recording, window.startSample, window.endSample);
     const segments = await transcribeWindowInto(deps, recordingId, { ...window, samples }, {
       transcriber,
@@ -78,8 +89,9 @@ async function transcribeRecordingJob(ctx: JobContext<unknown>) {
   const done = await db.transcript.findFirst({ where: { recordingId, source: 'asr', status: 'complete', deletedAt: null }, select: { id: true } });
   if (done) return { transcriptId: done.id, reused: true };
   if (recording.status !== 'complete' || !recording.storageKey) throw new JobFailure('audio_deleted', 'Inspelningens ljud finns inte (raderat eller inte avslutat).');
+  const transcriber = await readyTranscriber(deps);
+  if (!transcriber) throw new JobWaiting('asr_model_missing', WAITING_FOR_ASR_MODEL);
   try {
-    const transcriber = await readyTranscriber(deps);
     const language = deps.env.ASR_LANGUAGE;
     const prompt = await encounterPrompt(deps, recording.encounterId);
     const result = await finalSegments(ctx, recording, { transcriber, language, prompt, signal: ctx.signal });

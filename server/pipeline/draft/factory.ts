@@ -25,7 +25,7 @@ export interface DrafterConfig {
 /** Why a kind cannot be used here (Swedish, for the user), or null. */
 export function drafterUnavailableReason(kind: DrafterKind, config: DrafterConfig): string | null {
   if (kind === 'hosted' && !config.hosted.baseUrl) {
-    return 'Ingen extern språkmodelltjänst är konfigurerad (LLM_HOSTED_BASE_URL). Välj den extraktiva eller lokala utkastmotorn.';
+    return 'Ingen extern språkmodelltjänst är inställd på servern. Välj den extraktiva utkastmotorn.';
   }
   return null;
 }

@@ -44,7 +44,7 @@ export function ComparePage() {
         <>
           <section className="panel" aria-labelledby="aggregate-title">
             <h2 id="aggregate-title">Medelskillnad B − A ({data.cases.length} testfall)</h2>
-            <div className="table-scroll">
+            <div className="table-scroll" tabIndex={0}>
               <table>
                 <thead>
                   <tr>

@@ -39,7 +39,7 @@ export function RoundResultsPage() {
           </p>
           <section className="panel" aria-labelledby="items-title">
             <h2 id="items-title">Medel per fråga (95 % intervall)</h2>
-            <div className="table-scroll">
+            <div className="table-scroll" tabIndex={0}>
               <table>
                 <thead>
                   <tr>

@@ -25,7 +25,7 @@ export function RunPage() {
           <h2 id="results-title">
             Resultat per testfall ({data.results.length}) · {data.run.drafterId}
           </h2>
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0}>
             <table>
               <thead>
                 <tr>

@@ -48,7 +48,7 @@ export function RunsSection({ detail, onChanged }: { detail: WorkflowDetail; onC
       </div>
       <ErrorMessage error={start.error ?? runs.error} />
       {jobId && <RunProgress jobId={jobId} onDone={onDone} />}
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0}>
         <table>
           <thead>
             <tr>

@@ -11,7 +11,7 @@ export function SectionsTable({ sections, onChange }: { sections: WorkflowSectio
     onChange(next);
   };
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0}>
       <table>
         <thead>
           <tr>

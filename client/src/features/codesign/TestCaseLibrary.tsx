@@ -30,7 +30,7 @@ export function TestCaseLibrary({ groupId }: { groupId: string }) {
       <h2 id="cases-title">Testfall ({cases.data?.testCases.length ?? '…'})</h2>
       {cases.loading && !cases.data && <Loading />}
       <ErrorMessage error={cases.error} />
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0}>
         <table>
           <thead>
             <tr>

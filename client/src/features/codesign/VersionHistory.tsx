@@ -46,7 +46,7 @@ export function VersionHistory({ detail, onChanged }: { detail: WorkflowDetail; 
           }}
         />
       )}
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0}>
         <table>
           <thead>
             <tr>

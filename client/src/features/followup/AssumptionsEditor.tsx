@@ -34,7 +34,7 @@ export function AssumptionsEditor({ professions, assumptions, canEdit, onSaved }
         submit();
       }}
     >
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0}>
         <table>
           <thead>
             <tr>

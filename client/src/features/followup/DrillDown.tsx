@@ -25,7 +25,7 @@ export function DrillDown({ filters, group, mode, onClose }: { filters: FilterSt
           <p className="muted">
             {notes.data.total} anteckningar{notes.data.total > notes.data.notes.length ? `, de första ${notes.data.notes.length} visas` : ''}. Id är anteckningens nummer i arbetsbänken; inga texter eller namn visas.
           </p>
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0}>
             <table aria-label="Anteckningar bakom siffran">
               <thead>
                 <tr>

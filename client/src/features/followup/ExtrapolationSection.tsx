@@ -9,7 +9,7 @@ export function ExtrapolationSection({ data, canEdit, onSaved }: { data: Dashboa
   return (
     <section className="panel" aria-labelledby="extrapolation-title">
       <h2 id="extrapolation-title">Uppräkning till timmar och kronor per år</h2>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0}>
         <table>
           <thead>
             <tr>

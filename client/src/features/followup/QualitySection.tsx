@@ -47,7 +47,7 @@ export function QualitySection({ quality }: { quality: Dashboard['quality'] }) {
       )}
       <details className="followup-figures">
         <summary>Siffrorna i tabellform</summary>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0}>
         <table>
           <thead>
             <tr>

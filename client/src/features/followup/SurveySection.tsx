@@ -28,7 +28,7 @@ export function SurveySection({ surveys }: { surveys: Dashboard['surveys'] }) {
           </div>
           <details className="followup-figures">
             <summary>Siffrorna i tabellform</summary>
-            <div className="table-scroll">
+            <div className="table-scroll" tabIndex={0}>
             <table>
               <thead>
                 <tr>

@@ -9,7 +9,7 @@ const count = (s: { n: number; suppressed: string | null }) => (s.suppressed ? '
 /** The figures behind the chart with clinicians and notes per group; a suppressed cell says why. */
 export function TimeTable({ groups, onDrill }: { groups: TimeGroup[]; onDrill(group: TimeGroup, mode: 'ai' | 'baseline'): void }) {
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0}>
       <table>
         <thead>
           <tr>

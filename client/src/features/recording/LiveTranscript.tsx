@@ -8,7 +8,7 @@ import { TranscriptView } from './TranscriptView';
 
 const SegmentEvent = TranscriptSegmentSchema.extend({ window: z.number().int() });
 const StatusEvent = z.object({
-  state: z.enum(['recording', 'transcribing', 'transcribed', 'failed', 'deleted']),
+  state: z.enum(['recording', 'transcribing', 'waiting', 'transcribed', 'failed', 'deleted']),
   transcriptId: z.string().nullable(),
   job: z.object({ progress: z.number(), progressNote: z.string().nullable(), error: z.string().nullable() }).nullable(),
 });
@@ -51,7 +51,12 @@ export function LiveTranscript({ recordingId }: { recordingId: string }) {
           Transkriberar resten… {status.job ? `${Math.round(status.job.progress * 100)} %` : ''} {status.job?.progressNote ?? ''}
         </p>
       )}
-      {status?.state === 'failed' && <p className="error-box" role="alert">Transkriberingen misslyckades: {status.job?.error ?? 'okänt fel'}</p>}
+      {/* 'waiting' (no model yet) is said once, by the documentation section below, which follows the job until the transcript exists */}
+      {status?.state === 'failed' && (
+        <p className="error-box" role="alert">
+          Transkriberingen misslyckades: {status.job?.error?.replace(/^[\w.]+: /, '') ?? 'okänt fel'}
+        </p>
+      )}
       {final ? (
         <>
           <p className="ok">Transkriptet är klart.</p>

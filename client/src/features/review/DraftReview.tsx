@@ -1,27 +1,50 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { DraftSentence } from '../../../../server/contracts/note';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { useMediaQuery } from '../../hooks/useMediaQuery';
 import { useSubmit } from '../../hooks/useSubmit';
 import { regenerateSection, type Draft, type Transcript } from './api';
 import type { TranscriptAudio } from './audio';
 import { ConflictNotice, type UnsavedSection } from './ConflictNotice';
+import { InlineEvidence } from './InlineEvidence';
 import { JobProgress } from './JobProgress';
+import { ReviewTabs, type ReviewTab } from './ReviewTabs';
 import { SectionEditor, draftedText } from './SectionEditor';
 import { SignDialog } from './SignDialog';
 import { TranscriptPanel, type EvidenceFocus } from './TranscriptPanel';
+import { unresolvedFlags } from './flags';
 import { useActiveEditing } from './useActiveEditing';
 import { useAutosave } from './useAutosave';
 import { useJob } from './useJob';
 
 const SAVE_LABEL = { idle: '', pending: 'Ändrat …', saving: 'Sparar …', saved: 'Sparat' } as const;
+/** Below this width transcript and draft do not fit side by side: they become two tabs. */
+export const NARROW = '(max-width: 47.99rem)';
+
+export interface DraftReviewProps {
+  encounterId: string;
+  draft: Draft;
+  /** null for a note written without AI: the editor alone */
+  transcript: Transcript | null;
+  audio: TranscriptAudio;
+  /** the draft's engine can rewrite a section (a model that is set up); false for the extractive drafter */
+  canRewrite?: boolean;
+  onChanged(): void;
+}
 
 /**
- * Transcript and draft side by side, by section; edits autosave; signing when
- * no flag is left. Without a transcript (a comparison note written without
- * AI) it is the same editor alone, timed the same way.
+ * The review of one draft beside its transcript, by section: click a
+ * sentence for its evidence, resolve flags, edit (autosaved), sign. On a
+ * narrow screen transcript and draft are tabs, and a clicked sentence shows
+ * its evidence under it. Ctrl+Enter opens signing from anywhere on the
+ * page, with the focus on "Signera": an unchanged draft without critical
+ * flags is signed with two key presses.
  */
-export function DraftReview(props: { encounterId: string; draft: Draft; transcript: Transcript | null; audio: TranscriptAudio; onChanged(): void }) {
+export function DraftReview(props: DraftReviewProps) {
   const [draft, setDraft] = useState(props.draft);
   useEffect(() => setDraft(props.draft), [props.draft]);
+  const narrow = useMediaQuery(NARROW);
+  const [tab, setTab] = useState<ReviewTab>('draft');
   const [selected, setSelected] = useState<string | null>(null);
   const [focus, setFocus] = useState<EvidenceFocus | null>(null);
   const [unsaved, setUnsaved] = useState<UnsavedSection[]>([]);
@@ -46,28 +69,87 @@ export function DraftReview(props: { encounterId: string; draft: Draft; transcri
   }, []);
   const autosave = useAutosave(draft, onSaved, onConflict);
   const editing = useActiveEditing(props.encounterId, draft.id);
-  const locked = draft.status === 'signerad';
   const manual = props.transcript === null;
+  const flags = unresolvedFlags(draft);
+
+  const openSigning = useCallback(async () => {
+    await autosave.flush();
+    setSigning(true);
+  }, [autosave.flush]);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return;
+      event.preventDefault();
+      void openSigning();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [openSigning]);
 
   const select = (sentenceId: string) => {
     setSelected(sentenceId);
     const sentence = draft.sections.flatMap((s) => s.sentences).find((s) => s.id === sentenceId);
     setFocus((f) => ({ segments: sentence?.evidence.map((e) => e.segmentId) ?? [], clicks: (f?.clicks ?? 0) + 1 }));
   };
-  // Only critical flags (the draft contradicts the consultation) must be handled before signing.
-  const unresolved = draft.sections.reduce((n, s) => n + s.sentences.reduce((m, x) => m + x.flags.filter((f) => f.severity === 'critical' && !f.resolution).length, 0), 0);
-  const jump = (segmentId: string) => setFocus((f) => ({ segments: [segmentId], clicks: (f?.clicks ?? 0) + 1 }));
+  const backToSentence = () => {
+    setTab('draft');
+    // After the draft tab is shown again: the user continues where they left.
+    requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-sentence="${selected ?? ''}"]`)?.focus());
+  };
+  const renderEvidence =
+    narrow && props.transcript
+      ? (sentence: DraftSentence) => <InlineEvidence sentence={sentence} transcript={props.transcript!} onShowTranscript={() => setTab('transcript')} />
+      : undefined;
+  const tabbed = narrow && !manual;
+  // A flag's "show what was said" goes to the transcript, which on a phone is the other tab.
+  const jump = (segmentId: string) => {
+    setFocus((f) => ({ segments: [segmentId], clicks: (f?.clicks ?? 0) + 1 }));
+    if (tabbed) setTab('transcript');
+  };
 
   return (
-    <div className="columns review" onKeyDown={editing.touched} onPointerDown={editing.touched}>
-      {props.transcript && <TranscriptPanel transcript={props.transcript} focus={focus} audio={props.audio} />}
-      <section className="panel" aria-label="Utkast">
+    <div className={`review${manual ? '' : ' columns'}`} onKeyDown={editing.touched} onPointerDown={editing.touched}>
+      {tabbed && <ReviewTabs tab={tab} onTab={setTab} />}
+      {props.transcript && (
+        <div
+          className="transcript-column"
+          tabIndex={0}
+          {...(tabbed ? { role: 'tabpanel', id: 'review-panel-transcript', 'aria-labelledby': 'review-tab-transcript', hidden: tab !== 'transcript' } : {})}
+        >
+          <TranscriptPanel
+            transcript={props.transcript}
+            focus={focus}
+            audio={props.audio}
+            visible={!tabbed || tab === 'transcript'}
+            onBack={tabbed && selected ? backToSentence : undefined}
+          />
+        </div>
+      )}
+      <section
+        className="panel draft-panel"
+        aria-label="Utkast"
+        {...(tabbed ? { role: 'tabpanel', id: 'review-panel-draft', 'aria-labelledby': 'review-tab-draft', hidden: tab !== 'draft' } : {})}
+      >
         <div className="section-head">
           <h2>{manual ? 'Anteckning utan AI' : 'Utkast'} ({draft.status})</h2>
           <span className="muted" role="status">
             {SAVE_LABEL[autosave.state]}
           </span>
         </div>
+        {!signing && (
+          <div className="actions sign-bar">
+            <button type="button" onClick={() => void openSigning()} aria-keyshortcuts="Control+Enter">
+              Signera …
+            </button>
+            <span className="muted kbd-hint">Ctrl+Enter</span>
+            {flags.total > 0 && (
+              <span className={flags.critical > 0 ? 'flag-count critical' : 'muted'}>
+                {flags.total} {flags.total === 1 ? 'flagga' : 'flaggor'} att granska{flags.critical > 0 ? `, ${flags.critical} kritisk${flags.critical === 1 ? '' : 'a'}` : ''}.
+              </span>
+            )}
+          </div>
+        )}
+        {signing && <SignDialog draftId={draft.id} askAboutDraft={!manual} beforeSign={editing.flush} onSigned={props.onChanged} onCancel={() => setSigning(false)} />}
         <ErrorMessage error={autosave.error ?? regenerate.error} />
         {unsaved.length > 0 && <ConflictNotice sections={unsaved} onClose={() => setUnsaved([])} />}
         <JobProgress job={regen.job} error={regen.error} label="Omskrivningen" />
@@ -77,14 +159,18 @@ export function DraftReview(props: { encounterId: string; draft: Draft; transcri
             draftId={draft.id}
             section={section}
             text={texts[section.key] ?? section.editedText ?? draftedText(section)}
-            accepted={section.accepted}
-            locked={locked}
             manual={manual}
+            canRewrite={!manual && (props.canRewrite ?? false)}
             selected={selected}
+            renderEvidence={renderEvidence}
             onSelect={select}
             onText={(text) => {
               setTexts((t) => ({ ...t, [section.key]: text }));
               autosave.change(section.key, { editedText: text });
+            }}
+            onRevert={() => {
+              setTexts((t) => Object.fromEntries(Object.entries(t).filter(([k]) => k !== section.key)));
+              autosave.change(section.key, { editedText: null });
             }}
             onAccept={(accepted) => autosave.change(section.key, { accepted })}
             onRegenerate={async () => {
@@ -99,21 +185,6 @@ export function DraftReview(props: { encounterId: string; draft: Draft; transcri
             {...(manual ? {} : { onJump: jump })}
           />
         ))}
-        {!locked && !signing && (
-          <div className="actions">
-            <button
-              type="button"
-              onClick={async () => {
-                await autosave.flush();
-                setSigning(true);
-              }}
-            >
-              Signera …
-            </button>
-            {unresolved > 0 && <span className="muted">{unresolved === 1 ? '1 kritisk flagga återstår' : `${unresolved} kritiska flaggor återstår`} att hantera.</span>}
-          </div>
-        )}
-        {signing && !locked && <SignDialog draftId={draft.id} askAboutDraft={!manual} beforeSign={editing.flush} onSigned={props.onChanged} onCancel={() => setSigning(false)} />}
       </section>
     </div>
   );

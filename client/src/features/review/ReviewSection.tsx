@@ -4,13 +4,13 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loading } from '../../components/Loading';
 import { useResource } from '../../hooks/useResource';
 import { onTranscription } from '../recording/transcription-events';
-import { getWorkspace, listRecordings } from './api';
+import { getWorkspace, listRecordings, type Draft, type Workspace } from './api';
 import { audioFor, pendingTranscriptionJob } from './audio';
 import { DraftReview } from './DraftReview';
 import { JobProgress } from './JobProgress';
 import { ManualStart } from './ManualStart';
 import { PasteTranscript } from './PasteTranscript';
-import { SignedNotes } from './SignedNotes';
+import { SignedNoteView } from './SignedNoteView';
 import { StartDraft } from './StartDraft';
 import { TranscriptPanel } from './TranscriptPanel';
 import { useJob } from './useJob';
@@ -21,6 +21,12 @@ async function loadReview(encounterId: string) {
   return { ...workspace, recordings };
 }
 
+/** A model-written draft can be rewritten per section when its engine is still set up; an extractive one would come out the same. */
+function canRewrite(draft: Draft, workspace: Workspace): boolean {
+  const kind = draft.drafterId.split(':')[0];
+  return kind !== 'extractive' && workspace.drafters.some((d) => d.kind === kind && d.unavailableReason === null);
+}
+
 /**
  * The encounter's documentation flow as one section of the encounter page:
  * paste a transcript (or wait for the recording's), draft, review beside the
@@ -28,7 +34,8 @@ async function loadReview(encounterId: string) {
  * page (recorder, upload) or was already running when the page opened is
  * followed through its job, and its transcript appears without a reload.
  * A comparison (baseline) encounter skips transcript and drafting: the
- * clinician writes under the headings in the same editor.
+ * clinician writes under the headings in the same editor. Once signed, the
+ * page shows the signed note only (copy, FHIR, versions, "Ändra").
  */
 export function ReviewSection({ encounterId, onEncounter }: { encounterId: string; onEncounter(encounter: Encounter): void }) {
   const review = useResource(() => loadReview(encounterId), [encounterId]);
@@ -42,11 +49,18 @@ export function ReviewSection({ encounterId, onEncounter }: { encounterId: strin
   const transcription = useJob(pending, review.reload);
   if (!data) return review.loading ? <Loading /> : <ErrorMessage error={review.error} />;
   const draft = data.drafts[0];
+  if (data.notes.length > 0 && (!draft || draft.status === 'signerad')) {
+    return (
+      <>
+        <ErrorMessage error={review.error} />
+        <SignedNoteView encounterId={encounterId} notes={data.notes} onChanged={review.reload} />
+      </>
+    );
+  }
   if (data.encounter.mode === 'baseline') {
     return (
       <>
         <ErrorMessage error={review.error} />
-        <SignedNotes notes={data.notes} />
         {!draft && <ManualStart workspace={data} onStarted={review.reload} />}
         {draft && <DraftReview key={draft.id} encounterId={encounterId} draft={draft} transcript={null} audio={{ kind: 'none' }} onChanged={review.reload} />}
       </>
@@ -56,13 +70,26 @@ export function ReviewSection({ encounterId, onEncounter }: { encounterId: strin
   return (
     <>
       <ErrorMessage error={review.error} />
-      <SignedNotes notes={data.notes} />
       {pending && <JobProgress job={transcription.job} error={transcription.error} label="Transkriberingen" />}
       {!data.transcript && <PasteTranscript encounterId={encounterId} onSaved={review.reload} />}
-      {data.transcript && (!draft || draft.status !== 'signerad') && <StartDraft workspace={data} onDrafted={review.reload} />}
+      {data.transcript && !draft && <StartDraft workspace={data} onDrafted={review.reload} />}
       {data.transcript && !draft && <TranscriptPanel transcript={data.transcript} focus={null} audio={audio} />}
       {data.transcript && draft && (
-        <DraftReview key={draft.id} encounterId={encounterId} draft={draft} transcript={data.transcript} audio={audio} onChanged={review.reload} />
+        <>
+          <details className="panel new-draft">
+            <summary>Skapa ett nytt utkast (annat arbetsflöde eller annan utkastmotor)</summary>
+            <StartDraft workspace={data} onDrafted={review.reload} />
+          </details>
+          <DraftReview
+            key={draft.id}
+            encounterId={encounterId}
+            draft={draft}
+            transcript={data.transcript}
+            audio={audio}
+            canRewrite={canRewrite(draft, data)}
+            onChanged={review.reload}
+          />
+        </>
       )}
     </>
   );

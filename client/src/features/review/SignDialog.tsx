@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useSubmit } from '../../hooks/useSubmit';
 import { signDraft } from './api';
@@ -13,8 +13,9 @@ const WRONG: { value: string; label: string }[] = [
 
 /**
  * Signing with an optional 1–5 rating and "vad var fel" of the AI draft
- * (not asked for a note written without AI); the server refuses while flags
- * remain.
+ * (not asked for a note written without AI); the server refuses while
+ * critical flags remain. The focus lands on "Signera", so Enter signs;
+ * Escape closes the dialog.
  */
 interface Props {
   draftId: string;
@@ -30,8 +31,18 @@ export function SignDialog({ draftId, askAboutDraft, beforeSign, onSigned, onCan
   const [wrong, setWrong] = useState<string[]>([]);
   const [comment, setComment] = useState('');
   const submit = useSubmit(signDraft);
+  const confirm = useRef<HTMLButtonElement>(null);
+  useEffect(() => confirm.current?.focus(), []);
   return (
-    <div className="panel sign-dialog" role="dialog" aria-modal="false" aria-labelledby="sign-title">
+    <div
+      className="panel sign-dialog"
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby="sign-title"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onCancel();
+      }}
+    >
       <h2 id="sign-title">Signera anteckningen</h2>
       {askAboutDraft && (
         <>
@@ -67,6 +78,7 @@ export function SignDialog({ draftId, askAboutDraft, beforeSign, onSigned, onCan
       <ErrorMessage error={submit.error} />
       <div className="actions">
         <button
+          ref={confirm}
           type="button"
           disabled={submit.busy}
           onClick={async () => {

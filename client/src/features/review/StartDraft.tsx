@@ -7,16 +7,26 @@ import { WorkflowField } from './fields';
 import { JobProgress } from './JobProgress';
 import { useJob } from './useJob';
 
-const DRAFTERS: { value: DrafterKind; label: string }[] = [
-  { value: 'extractive', label: 'Extraktiv (utan språkmodell)' },
-  { value: 'local', label: 'Lokal språkmodell' },
-  { value: 'hosted', label: 'Extern språkmodelltjänst' },
-];
+export const DRAFTER_LABELS: Record<DrafterKind, string> = {
+  extractive: 'Extraktiv (utan språkmodell)',
+  local: 'Lokal språkmodell',
+  hosted: 'Extern språkmodelltjänst',
+};
 
-/** Choose workflow (produktion by default) and drafter, start the drafting job, follow its progress. */
+/**
+ * Choose workflow (produktion by default) and drafter, start the drafting
+ * job, follow its progress. Engines the server cannot run now are shown
+ * disabled with the reason, so nobody picks one that fails after a click.
+ */
 export function StartDraft({ workspace, onDrafted }: { workspace: Workspace; onDrafted(): void }) {
   const [workflow, setWorkflow] = useState(workspace.defaultWorkflowVersionId ?? '');
   const [drafter, setDrafter] = useState<DrafterKind>('extractive');
+  const options = workspace.drafters.map((d) => ({
+    value: d.kind,
+    label: d.unavailableReason ? `${DRAFTER_LABELS[d.kind]} (inte tillgänglig)` : DRAFTER_LABELS[d.kind],
+    disabled: d.unavailableReason !== null,
+  }));
+  const reasons = workspace.drafters.filter((d) => d.unavailableReason).map((d) => `${DRAFTER_LABELS[d.kind]}: ${d.unavailableReason}`);
   const [jobId, setJobId] = useState<string | null>(null);
   const submit = useSubmit(startDraft);
   const { job, error } = useJob(jobId, onDrafted);
@@ -33,7 +43,7 @@ export function StartDraft({ workspace, onDrafted }: { workspace: Workspace; onD
       <h2>Skapa utkast</h2>
       <div className="form-grid">
         <WorkflowField workspace={workspace} label="Arbetsflöde" value={workflow} onChange={setWorkflow} />
-        <SelectField label="Utkastmotor" value={drafter} onChange={(v) => setDrafter(v as DrafterKind)} options={DRAFTERS} />
+        <SelectField label="Utkastmotor" value={drafter} onChange={(v) => setDrafter(v as DrafterKind)} options={options} hint={reasons.join(' ') || undefined} />
       </div>
       <ErrorMessage error={submit.error} />
       <JobProgress job={job} error={error} label="Utkastet" />

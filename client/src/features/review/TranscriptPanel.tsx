@@ -15,26 +15,39 @@ export interface EvidenceFocus {
  * The jump follows clicks only, so that re-rendering while the user types
  * never moves the player.
  */
-export function TranscriptPanel({ transcript, focus, audio }: { transcript: Transcript; focus: EvidenceFocus | null; audio: TranscriptAudio }) {
+interface Props {
+  transcript: Transcript;
+  focus: EvidenceFocus | null;
+  audio: TranscriptAudio;
+  /** false while the panel is a hidden tab: the evidence is scrolled into view when it is shown */
+  visible?: boolean;
+  /** on a phone: back to the sentence in the draft tab */
+  onBack?: () => void;
+}
+
+export function TranscriptPanel({ transcript, focus, audio, visible = true, onBack }: Props) {
   const player = useRef<HTMLAudioElement>(null);
+  const played = useRef(0);
   const list = useRef<HTMLOListElement>(null);
   const [failedUrl, setFailedUrl] = useState<string | null>(null);
   const unplayable = audio.kind === 'available' && failedUrl === audio.url;
   const highlighted = focus?.segments ?? [];
 
   useEffect(() => {
-    if (!focus) return;
+    if (!focus || !visible) return;
     const evidence = transcript.segments.filter((s) => focus.segments.includes(s.id));
     const first = evidence[0];
     if (first) list.current?.querySelector(`[data-segment="${first.id}"]`)?.scrollIntoView({ block: 'nearest' });
+    // Showing the tab again scrolls; only a new click moves the player.
+    if (played.current === focus.clicks) return;
+    played.current = focus.clicks;
     const timed = evidence.find((s) => s.start !== null);
     if (player.current && timed?.start != null) {
       player.current.currentTime = timed.start;
       // The click is the user's gesture; a browser that still refuses leaves the player paused at the right place.
       void player.current.play().catch(() => undefined);
     }
-    // Only a new click moves the player.
-  }, [focus?.clicks]);
+  }, [focus?.clicks, visible]);
 
   return (
     <section className="panel transcript-panel" aria-label="Transkript">
@@ -49,6 +62,11 @@ export function TranscriptPanel({ transcript, focus, audio }: { transcript: Tran
           <li key={s.id} data-segment={s.id} className={highlighted.includes(s.id) ? 'evidence' : undefined} aria-current={highlighted.includes(s.id) || undefined}>
             <span className="segment-id">{s.id}</span> {s.speaker && <strong>{s.speaker}: </strong>}
             {s.text}
+            {onBack && highlighted[0] === s.id && (
+              <button type="button" className="small secondary back-to-draft" onClick={onBack}>
+                Tillbaka till utkastet
+              </button>
+            )}
           </li>
         ))}
       </ol>

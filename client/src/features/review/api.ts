@@ -40,6 +40,8 @@ export const SignedNoteSchema = z.object({
   signedBy: z.object({ displayName: z.string() }),
   signedAt: Timestamp,
   amendsId: z.string().nullable(),
+  /** for an amendment: why it was made */
+  comment: z.string().nullable(),
 });
 export type SignedNote = z.infer<typeof SignedNoteSchema>;
 
@@ -50,6 +52,7 @@ const WorkspaceSchema = z.object({
   notes: z.array(SignedNoteSchema),
   workflows: z.array(z.object({ versionId: z.string(), label: z.string(), name: z.string(), version: z.number().nullable() })),
   defaultWorkflowVersionId: z.string().nullable(),
+  drafters: z.array(z.object({ kind: z.enum(['extractive', 'local', 'hosted']), unavailableReason: z.string().nullable() })),
 });
 export type Workspace = z.infer<typeof WorkspaceSchema>;
 
@@ -99,4 +102,6 @@ export const signDraft = (draftId: string, body: { rating?: number; wrongTags?: 
   request('POST', `/drafts/${enc(draftId)}/sign`, z.object({ note: SignedNoteSchema, timing: Timing }), { body });
 export const sendTimeEvents = (encounterId: string, events: TimeEvent[]) =>
   request('POST', `/encounters/${enc(encounterId)}/time-events`, z.object({ recorded: z.number() }), { body: { events } });
+export const amendNote = (encounterId: string, version: number, body: { sections: { heading: string; text: string }[]; reason: string }) =>
+  request('POST', `/encounters/${enc(encounterId)}/notes/${version}/amend`, z.object({ note: SignedNoteSchema }), { body });
 export const fhirUrl = (noteId: string) => `/api/v1/notes/${enc(noteId)}/fhir`;

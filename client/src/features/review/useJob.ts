@@ -3,8 +3,10 @@ import { asApiError, type ApiError } from '../../api/problem';
 import { getJob, type Job } from './api';
 
 const POLL_MS = 400;
+/** A job waiting for a model is tried again by the server every half minute or so; asking more often gains nothing. */
+const WAITING_POLL_MS = 5_000;
 
-/** Polls /jobs/:id until the job ends; `onDone` runs once when it succeeds. */
+/** Polls /jobs/:id until the job ends (a waiting job is still followed); `onDone` runs once when it succeeds. */
 export function useJob(jobId: string | null, onDone: () => void): { job: Job | null; error: ApiError | null } {
   const [job, setJob] = useState<Job | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -19,6 +21,7 @@ export function useJob(jobId: string | null, onDone: () => void): { job: Job | n
         setJob(current);
         if (current.status === 'succeeded') onDone();
         else if (current.status === 'queued' || current.status === 'running') timer = setTimeout(poll, POLL_MS);
+        else if (current.status === 'waiting') timer = setTimeout(poll, WAITING_POLL_MS);
       } catch (reason) {
         if (!stopped) setError(asApiError(reason));
       }

@@ -47,7 +47,7 @@ export function ApiKeysTab() {
       {keys.loading && !keys.data && <Loading />}
       {keys.data && keys.data.apiKeys.length === 0 && <p className="muted">Inga nycklar ännu.</p>}
       {keys.data && keys.data.apiKeys.length > 0 && (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0}>
           <table>
             <caption className="visually-hidden">API-nycklar</caption>
             <thead>

@@ -6,7 +6,7 @@ const OUTCOME_LABELS: Record<string, string> = { success: 'Lyckades', denied: 'N
 export function AuditTable({ events }: { events: AuditEvent[] }) {
   if (events.length === 0) return <p className="muted">Inga händelser för urvalet.</p>;
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0}>
       <table>
         <caption className="visually-hidden">Händelser i åtkomstloggen</caption>
         <thead>

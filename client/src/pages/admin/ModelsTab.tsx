@@ -21,6 +21,7 @@ export function ModelsTab() {
         Inga modellvikter följer med arbetsbänken. En saknad modell stoppar ingenting: inklistrade transkript och det extraktiva
         utkastet fungerar ändå.
       </p>
+      <div className="table-scroll" tabIndex={0}>
       <table>
         <thead>
           <tr>
@@ -41,6 +42,7 @@ export function ModelsTab() {
           ))}
         </tbody>
       </table>
+      </div>
     </section>
   );
 }

@@ -9,7 +9,7 @@ interface UserTableProps {
 
 export function UserTable({ users, onEdit, onResetPassword }: UserTableProps) {
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0}>
       <table>
         <caption className="visually-hidden">Användare</caption>
         <thead>
@@ -33,7 +33,7 @@ export function UserTable({ users, onEdit, onResetPassword }: UserTableProps) {
                     Ändra
                   </button>
                   {!u.sso && (
-                    <button type="button" className="secondary small" onClick={() => onResetPassword(u)} aria-label={`Nytt engångslösenord för ${u.username}`}>
+                    <button type="button" className="secondary small" onClick={() => onResetPassword(u)} aria-label={`Nytt lösenord för ${u.username}`}>
                       Nytt lösenord
                     </button>
                   )}

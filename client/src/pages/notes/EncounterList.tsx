@@ -6,7 +6,7 @@ import { MODE_LABELS, statusLabel } from './labels';
 export function EncounterList({ encounters }: { encounters: Encounter[] }) {
   if (encounters.length === 0) return <p className="muted">Du har inga besök ännu. Skapa ett med formuläret.</p>;
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0}>
       <table>
         <caption className="visually-hidden">Mina besök, nyaste först</caption>
         <thead>

@@ -20,6 +20,7 @@ export function EncounterPage() {
   const loaded = useResource(() => getEncounter(id), [id]);
   const [encounter, setEncounter] = useState<Encounter | undefined>(undefined);
   useEffect(() => setEncounter(loaded.data?.encounter), [loaded.data]);
+  const recordable = encounter?.mode === 'ai' && encounter.status !== 'signed';
 
   return (
     <>
@@ -32,9 +33,9 @@ export function EncounterPage() {
         <>
           <h1>{encounter.label}</h1>
           <EncounterSummary encounter={encounter} />
-          {/* a comparison encounter is documented without AI: no recording, no transcript */}
-          {encounter.mode === 'ai' && <ConsentSection encounter={encounter} onChange={setEncounter} />}
-          {encounter.mode === 'ai' && <RecordingSection encounter={encounter} />}
+          {/* a comparison encounter is documented without AI, and a signed one takes no more audio: no consent, no recorder */}
+          {recordable && <ConsentSection encounter={encounter} onChange={setEncounter} />}
+          {recordable && <RecordingSection encounter={encounter} />}
           <ReviewSection encounterId={encounter.id} onEncounter={setEncounter} />
         </>
       )}

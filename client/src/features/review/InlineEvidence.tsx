@@ -1,0 +1,31 @@
+import type { DraftSentence } from '../../../../server/contracts/note';
+import type { Transcript } from './api';
+
+/**
+ * The words a sentence came from, quoted under it: on a phone the
+ * transcript is another tab, so the evidence is shown where the finger is,
+ * with a way to see it in the whole transcript.
+ */
+export function InlineEvidence({ sentence, transcript, onShowTranscript }: { sentence: DraftSentence; transcript: Transcript; onShowTranscript(): void }) {
+  const ids = new Set(sentence.evidence.map((e) => e.segmentId));
+  const segments = transcript.segments.filter((s) => ids.has(s.id));
+  return (
+    <div className="inline-evidence">
+      {segments.length === 0 ? (
+        <p className="muted">Meningen har inget belägg i transkriptet.</p>
+      ) : (
+        <blockquote aria-label="Belägg i transkriptet">
+          {segments.map((s) => (
+            <p key={s.id}>
+              <span className="segment-id">{s.id}</span> {s.speaker && <strong>{s.speaker}: </strong>}
+              {s.text}
+            </p>
+          ))}
+        </blockquote>
+      )}
+      <button type="button" className="small secondary" onClick={onShowTranscript}>
+        Visa i transkriptet
+      </button>
+    </div>
+  );
+}
