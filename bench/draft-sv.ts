@@ -114,7 +114,7 @@ export async function benchmarkSplit(split: string, cases: readonly TestCase[]):
   };
 }
 
-const f2 = (x: number) => x.toFixed(2);
+const f2 = (x: number) => x.toFixed(3);
 
 export async function runSwedish(options: { locked: boolean; verbose: boolean }): Promise<void> {
   const splits: [string, TestCase[]][] = [['dev', loadSeedCases().filter((c) => c.language === 'sv')]];

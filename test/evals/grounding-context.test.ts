@@ -77,6 +77,8 @@ describe('certainty and qualifiers', () => {
   it('flags a suspected diagnosis written as definite, not one the clinician stated', () => {
     expect(kinds('Det kan vara en öroninflammation.', 'Bedömning: Otit.')).toEqual([['certainty', 'Otit', 'critical']]);
     expect(kinds('Det kan vara en öroninflammation.', 'Bedömning: Misstänkt otit.')).toEqual([]);
+    // hedged in the consultation's own words
+    expect(kinds('Det låter som en blåskatarr.', 'Bedömning: Det låter som en blåskatarr.')).toEqual([]);
     expect(kinds('Hon har en öroninflammation.', 'Bedömning: Otit.')).toEqual([]);
     expect(kinds('Det här talar för ischias.', 'Bedömning: Ischias.')).toEqual([]);
     expect(kinds('Det här talar för ischias.', 'Bedömning: Konstaterad ischias.')).toEqual([['certainty', 'ischias', 'critical']]);

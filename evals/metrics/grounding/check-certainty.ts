@@ -57,7 +57,8 @@ export function checkCertainty(ctx: Context, diagnoses: TermIndex): void {
       if (polar !== 'affirmed') continue;
       const term = ctx.note.slice(m.start, m.end);
       const clause = clauseText(ctx.note, s, m.start, m.end);
-      const hedged = NOTE_HEDGE.test(clause);
+      // A note may hedge in the consultation's own words ("Det låter som en blåskatarr").
+      const hedged = NOTE_HEDGE.test(clause) || STRONG.test(clause);
       const definite = NOTE_DEFINITE.test(clause);
       const firmest = mentions.some((x) => x.level === 'definite') ? 'definite' : mentions.some((x) => x.level === 'weak') ? 'weak' : 'strong';
       const compared = mentions.find((x) => x.level === firmest)!.sentence;

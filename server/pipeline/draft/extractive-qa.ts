@@ -1,3 +1,4 @@
+import { toThirdPerson } from './extractive-clean';
 import { FILLERS, QUESTION_LEAD, TOPIC_VERBS, type DraftLanguage } from './extractive-lexicon';
 
 /**
@@ -93,4 +94,43 @@ export function answerNeedsTopic(answer: string, topic: string): boolean {
   // Compare stems: "feber" is named by "febern", "hostat" by "hosta".
   const stems = topic.toLowerCase().split(/\s+/).filter((w) => w.length >= 4).map((w) => w.slice(0, 4));
   return stems.length > 0 && !stems.some((stem) => lower.includes(stem));
+}
+
+const NO = /^(?:nej|nä|näe|nää|nix|int|inte|aldrig)(?![\p{L}\p{N}])[,.!]?\s*/iu;
+const YES = /^(?:ja|jaa|jo|japp|jadå|javisst|visst|absolut|jajamän|precis)(?![\p{L}\p{N}])[,.!]?\s*/iu;
+const NEGATION = /(?<![\p{L}\p{N}])(?:ingen|inget|inga|inte|int|aldrig|ej|ingenting|nå|utan)(?![\p{L}\p{N}])/iu;
+/** Words that say nothing beyond yes or no: "Nej, inte alls", "Nä, int nå sånt". */
+const EMPTY_ANSWER = new Set(['inte', 'int', 'alls', 'inget', 'ingenting', 'sånt', 'sådant', 'något', 'nåt', 'nå', 'aldrig', 'det', 'har', 'jag', 'patienten', 'så', 'ju', 'direkt', 'då', 'heller', 'någonsin', 'va', 'vad', 'jag', 'vet', 'tror']);
+/** Topics that are verbs ("Röker du?") keep the answer after them: "Röker: nej." ("Ej röker" reads wrong). */
+const VERB_TOPIC = /^(?:hostar|röker|snusar|dricker|sover|äter|motionerar|tränar|kräks)$/i;
+
+/**
+ * A Swedish question and its short answer as one note statement, made only
+ * of words that were said: "Har du haft feber?" – "Ja." → "Feber.";
+ * "Röker du?" – "Nej." → "Röker: nej."; "Har du hostat?" – "Nej, ingen
+ * hosta." → "Ingen hosta."; "Några bröstsmärtor?" – "Nej, inte alls." →
+ * "Ej bröstsmärtor."; anything else → "Feber: i går kväll 38,5."
+ */
+/** "Bröstsmärtor" → "bröstsmärtor" after "Ej"; an acronym ("EKG") keeps its capitals. */
+const lowerFirst = (s: string) => (/^\p{Lu}{2,}/u.test(s) ? s : s.charAt(0).toLowerCase() + s.slice(1));
+
+export function answerStatement(topic: string, answer: string): string {
+  const subject = toThirdPerson(topic.split(/\s+/), 'sv', 'clinician').join(' ').replace(/\s+(?:något|nåt|några|någon|nån)$/i, '');
+  const Subject = subject.charAt(0).toUpperCase() + subject.slice(1);
+  const text = answer.trim().replace(/[.!]+$/, '');
+  const lead = NO.exec(text);
+  const yes = lead ? null : YES.exec(text);
+  const rest = text.slice((lead ?? yes)?.[0].length ?? 0).trim();
+  const content = rest.split(/\s+/).filter((w) => w !== '' && !EMPTY_ANSWER.has(w.toLowerCase().replace(/[^\p{L}]/gu, '')));
+  // "Inte lika mycket som i förrgår" qualifies, it does not deny: only a bare "inte (alls)" is a no.
+  const no = lead && (!/^int/i.test(lead[0]) || content.length === 0) ? lead : null;
+  const sentence = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)}.`;
+  if (no) {
+    if (content.length > 0 && NEGATION.test(rest)) return sentence(rest);
+    // The negation goes first, where the grounding checker and a reader look for it.
+    const negated = VERB_TOPIC.test(subject.split(' ')[0] ?? '') ? `${Subject}: nej` : `Ej ${lowerFirst(subject)}`;
+    return content.length > 0 ? sentence(`${negated}, ${rest}`) : sentence(negated);
+  }
+  if (yes && content.length === 0) return sentence(Subject);
+  return sentence(`${Subject}: ${yes ? rest : lowerFirst(text)}`);
 }

@@ -4,7 +4,8 @@ import type { WorkflowSpec } from '../../contracts/workflow';
 import type { DraftRequest, DrafterInfo, NoteDrafter } from './drafter';
 import { cleanAnswer, cleanSentence } from './extractive-clean';
 import { speakerRole, type DraftLanguage, type SpeakerRole } from './extractive-lexicon';
-import { answerNeedsTopic, isQuestion, questionTopic } from './extractive-qa';
+import { ACT_ROLE, announcedObject, judgementItself, resolveAnnounced, sentenceAct } from './extractive-acts';
+import { answerNeedsTopic, answerStatement, isQuestion, questionTopic } from './extractive-qa';
 import {
   compileSections,
   cueScores,
@@ -14,6 +15,8 @@ import {
   withSpeakerAffinity,
   type CompiledSection,
 } from './extractive-score';
+import { noteStyleSv } from './extractive-style';
+import { withinBudget, type Weighed } from './extractive-budget';
 import { splitSentences } from './sentences';
 
 /**
@@ -30,8 +33,7 @@ const MAX_SENTENCE_CHARS = 2000;
 /** What an answer scores for the history section when nothing else claims it. */
 const ANSWER_HISTORY_SCORE = 0.75;
 
-interface Unit {
-  text: string;
+interface Unit extends Weighed {
   evidence: string[];
   /** section indices in order of preference */
   candidates: number[];
@@ -50,7 +52,10 @@ export class ExtractiveDrafter implements NoteDrafter {
     request.signal?.throwIfAborted();
     const { workflow, segments, onlySections } = request;
     const sections = compileSections(workflow.sections);
-    const units = extractUnits(segments, sections, workflow.language);
+    const extracted = withoutRepeats(extractUnits(segments, sections, workflow.language));
+    const spoken = segments.reduce((n, s) => n + s.text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length, 0);
+    // Swedish notes only: the English benchmark keeps every sentence, as ACI-Bench's notes are long.
+    const units = workflow.language === 'sv' ? withinBudget(extracted, spoken) : extracted;
     const assigned = assign(units, workflow);
     const output = {
       sections: workflow.sections
@@ -78,7 +83,18 @@ function extractUnits(segments: TranscriptSegment[], sections: CompiledSection[]
     const sentences = splitSentences(segment.text);
     let answered = false;
     let previous: Unit | undefined;
-    sentences.forEach((sentence, index) => {
+    // What the clinician just announced examining ("Nu mäter jag blodtrycket"): the subject of the next "Det är …".
+    let announced: string | null = null;
+    sentences.forEach((said, index) => {
+      const act = language === 'sv' ? sentenceAct(said, role === 'clinician' ? 'clinician' : 'other') : null;
+      const object = announced;
+      announced = null;
+      if (act === 'talk' && question === null) return;
+      if (act === 'announcement') {
+        announced = announcedObject(said);
+        return;
+      }
+      const sentence = object ? resolveAnnounced(said, object) : said;
       const own = cueScores(normaliseForCues(sentence), sections);
       if (isQuestion(sentence, language)) {
         if (index === sentences.length - 1) {
@@ -89,6 +105,7 @@ function extractUnits(segments: TranscriptSegment[], sections: CompiledSection[]
       const first = question !== null && !answered;
       const unit = toUnit(sentence, segment.id, role, first ? question : null, language, minWords);
       if (unit === null) return;
+      if (act === 'assessment') unit.text = noteStyleSv(judgementItself(unit.text));
       answered = true;
       const scores = withSpeakerAffinity(combine(own, question), sections, role);
       // An answer is history unless something else claims it; a clinician's
@@ -103,10 +120,49 @@ function extractUnits(segments: TranscriptSegment[], sections: CompiledSection[]
       // The first answer to "Vad kan jag hjälpa dig med?" is the reason for the visit.
       const reason = first && question !== null ? reasonSection(question, sections) : undefined;
       if (reason !== undefined) unit.candidates = [reason, ...unit.candidates.filter((c) => c !== reason)];
+      // A judgement goes to the assessment heading, a plan or advice to the plan heading, whatever its words;
+      // a clinician's uncued description of what they see ("Snabbtestet är positivt") is a finding.
+      const target = act && ACT_ROLE[act] ? bestOfRole(sections, scores, ACT_ROLE[act]) : role === 'clinician' && unit.candidates.length === 0 && DESCRIBES.test(sentence) ? bestOfRole(sections, scores, 'findings') : undefined;
+      if (target !== undefined) unit.candidates = [target, ...unit.candidates.filter((c) => c !== target)];
+      unit.act = act === 'assessment' || act === 'plan';
+      unit.cue = Math.max(0, ...own);
+      // The budget never leaves out the answer to a question or the reason; history goes before the other headings.
+      const filed = sections[unit.candidates[0] ?? -1]?.role;
+      unit.keep = first || reason !== undefined;
+      unit.filed = filed === 'findings' && role === 'clinician' ? 3 : filed !== undefined && filed !== 'history' && filed !== 'findings' ? 1 : 0;
       if (unit.candidates.length > 0) units.push(unit);
     });
   }
   return units;
+}
+
+/** Content words as rough stems: enough to see that a sentence only says again what was said before. */
+const stems = (text: string) => (text.toLowerCase().match(/\p{L}{4,}/gu) ?? []).map((w) => w.slice(0, 5));
+const REPEAT_SHARE = 0.8;
+
+/**
+ * A sentence whose words were all said before ("Så nattliga besvär några
+ * gånger i veckan" after the patient said it) adds length, not facts. Kept
+ * whenever it has a number or a negation, which may change the fact.
+ */
+function withoutRepeats(units: Unit[]): Unit[] {
+  const seen = new Set<string>();
+  return units.filter((unit) => {
+    const own = stems(unit.text);
+    const repeat = own.length > 0 && own.filter((w) => seen.has(w)).length >= REPEAT_SHARE * own.length && !/\d|(?<!\p{L})(?:inte|ingen|inget|inga|ej|aldrig)(?!\p{L})/iu.test(unit.text);
+    own.forEach((w) => seen.add(w));
+    return !repeat;
+  });
+}
+
+/** A clinician's description in the present tense: "är", "känns", "syns", "finns". */
+const DESCRIBES = /(?<![\p{L}])(?:är|känns|ser ut|syns|finns|ligger på|blev|var)(?![\p{L}])/iu;
+
+/** The section of a role with the highest score (the first such section when none scores). */
+function bestOfRole(sections: CompiledSection[], scores: number[], role: CompiledSection['role']): number | undefined {
+  const ofRole = sections.map((s, i) => ({ role: s.role, i })).filter((s) => s.role === role);
+  if (ofRole.length === 0) return undefined;
+  return ofRole.reduce((best, s) => ((scores[s.i] ?? 0) > (scores[best.i] ?? 0) ? s : best)).i;
 }
 
 function reasonSection(question: PendingQuestion, sections: CompiledSection[]): number | undefined {
@@ -125,11 +181,13 @@ function toUnit(
 ): Unit | null {
   if (question?.topic && answerNeedsTopic(sentence, question.topic)) {
     const answer = cleanAnswer(sentence, language, role);
-    return { text: `${question.topic}: ${answer}`, evidence: [question.segmentId, segmentId], candidates: [] };
+    const text = language === 'sv' ? noteStyleSv(answerStatement(question.topic, answer)) : `${question.topic}: ${answer}`;
+    return { text, evidence: [question.segmentId, segmentId], candidates: [], act: false, cue: 0, keep: false, filed: 0 };
   }
-  const text = cleanSentence(sentence, { language, role, minWords });
-  if (text === null) return null;
-  return { text: text.slice(0, MAX_SENTENCE_CHARS), evidence: [segmentId], candidates: [] };
+  const cleaned = cleanSentence(sentence, { language, role, minWords });
+  if (cleaned === null) return null;
+  const text = language === 'sv' ? noteStyleSv(cleaned) : cleaned;
+  return { text: text.slice(0, MAX_SENTENCE_CHARS), evidence: [segmentId], candidates: [], act: false, cue: 0, keep: false, filed: 0 };
 }
 
 /** An answer without cues of its own takes its question's topic; with cues, the question still leans. */

@@ -13,7 +13,7 @@ export function MyScoresPanel({ scores }: { scores: MyScores }) {
         <div><strong>{svNumber(scores.falseMarksPerCase, 1)}</strong> markeringar per fall där inget fel fanns</div>
         <div><strong>{scores.meanSecondsPerCase === null ? '–' : `${Math.round(scores.meanSecondsPerCase)} s`}</strong> per fall i medel</div>
       </div>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0}>
         <table>
           <caption>Upptäckt per typ av fel</caption>
           <thead><tr><th scope="col">Typ av fel</th><th scope="col">Planterade</th><th scope="col">Hittade</th><th scope="col">Andel</th></tr></thead>
@@ -24,7 +24,7 @@ export function MyScoresPanel({ scores }: { scores: MyScores }) {
           </tbody>
         </table>
       </div>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0}>
         <table>
           <caption>Utveckling omgång för omgång</caption>
           <thead><tr><th scope="col">Omgång</th><th scope="col">Flaggor</th><th scope="col">Fall</th><th scope="col">Hittade</th><th scope="col">Falsklarm</th></tr></thead>

@@ -79,7 +79,7 @@ export function ReadinessSection({ canEdit }: { canEdit: boolean }) {
       )}
       {readiness.data && (
         <>
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0}>
             <table>
               <caption>Per yrkesgrupp</caption>
               {head(false)}
@@ -88,7 +88,7 @@ export function ReadinessSection({ canEdit }: { canEdit: boolean }) {
           </div>
           <details>
             <summary>Per yrkesgrupp och vårdenhet</summary>
-            <div className="table-scroll">
+            <div className="table-scroll" tabIndex={0}>
               <table>
                 <caption>Per yrkesgrupp och vårdenhet</caption>
                 {head(true)}

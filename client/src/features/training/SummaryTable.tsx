@@ -14,7 +14,7 @@ export function SummaryTable({ summary }: { summary: Summary }) {
       <p>
         {summary.people} personer har övat. Upptäckt är medel per person av andelen planterade fel som hittades.
       </p>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0}>
         <table>
           <caption>Upptäckt per typ av fel</caption>
           <thead><tr><th scope="col">Typ av fel</th><th scope="col">Alla</th><th scope="col">Med flaggor</th><th scope="col">Utan flaggor</th></tr></thead>
@@ -26,7 +26,7 @@ export function SummaryTable({ summary }: { summary: Summary }) {
           </tbody>
         </table>
       </div>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0}>
         <table>
           <caption>Upptäckt per yrkesgrupp</caption>
           <thead><tr><th scope="col">Yrkesgrupp</th><th scope="col">Alla</th><th scope="col">Med flaggor</th><th scope="col">Utan flaggor</th></tr></thead>

@@ -19,7 +19,7 @@ export function TrainingSection({ groupId }: { groupId: string }) {
       <h2 id="training-title">Granskningsträning</h2>
       <p className="muted">Övningsfall är utkast med planterade fel. Kliniker granskar dem på samma skärm som i verkligt arbete och får återkoppling direkt.</p>
       <ErrorMessage error={cases.error ?? rounds.error ?? close.error} />
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0}>
         <table>
           <caption>Övningsfall</caption>
           <thead><tr><th scope="col">Övningsfall</th><th scope="col">Planterade fel</th><th scope="col">Källa</th></tr></thead>

@@ -1,0 +1,100 @@
+import type { SectionRole } from './extractive-score';
+
+/**
+ * What a Swedish sentence does in the conversation, read from how it
+ * starts, so the extractive drafter can leave talk out and file the rest
+ * where a note has it: the clinician's judgement under the assessment
+ * heading, what will be done and the advice given under the plan heading,
+ * and greetings, courtesies, empathy and thinking aloud nowhere. Patterns
+ * are short and conservative: a sentence that matches none is scored on
+ * the workflow's cues as before.
+ */
+
+/** Courtesies and empathy with no fact in them, whoever says them. */
+const TALK = [
+  /^(?:det|den) (?:gör|ska|kan) (?:jag|vi)(?![\p{L}\p{N}]).{0,12}$/iu,
+  /^(?:tack|tackar)(?![\p{L}\p{N}])/iu,
+  /^(?:vad|så) (?:bra|skönt|fint|tråkigt)(?![\p{L}\p{N}])/iu,
+  /^(?:det|den) (?:låter|var|är) (?:bra|jättebra|skönt|fint|tråkigt|jobbigt|tungt|tufft|förståeligt|klokt|en bra idé|ett bra mål)(?![\p{L}\p{N}]).{0,20}$/iu,
+  /^(?:det|den) förstår jag(?![\p{L}\p{N}])/iu,
+  /^jag förstår(?![\p{L}\p{N}])/iu,
+  /^(?:ha det bra|sköt om dig|ta hand om dig|hej ?då|vi hörs)(?![\p{L}\p{N}])/iu,
+  /^(?:okej|ok|bra|precis|absolut|javisst|ja|nej),? (?:då|så|tack)(?![\p{L}\p{N}]).{0,10}$/iu,
+];
+
+/** The clinician thinking aloud or announcing what comes next: nothing to record. */
+const THINKING = [
+  /^(?:låt (?:mig|oss) se|ska vi se|då ska vi se|vänta (?:lite|nu)|hur var det nu|då så|nu så)(?![\p{L}\p{N}])/iu,
+  /^(?:(?:nu|då|så|okej|först)\s+)*(?:ska|tänkte|får|vill)\s+(?:jag|vi)\s+(?:bara\s+)?(?:titta|känna|lyssna|undersöka|mäta|kolla|väga|klämma|ta\s+en\s+titt|prata|fråga|gå\s+igenom)(?![\p{L}\p{N}])/iu,
+  /^(?:(?:nu|då|så|okej|först)\s+)*(?:jag|vi)\s+(?:bara\s+)?(?:tittar|känner|lyssnar|undersöker|mäter|kollar|väger|klämmer)(?![\p{L}\p{N}])/iu,
+  /^(?:(?:nu|då|så|okej|först)\s+)+(?:tittar|känner|lyssnar|undersöker|mäter|kollar|väger|klämmer)\s+(?:jag|vi)(?![\p{L}\p{N}])/iu,
+];
+/** The clinician's agenda or an instruction during the examination ("Nu får du böja dig framåt"), however long. */
+const INSTRUCTIONS = [
+  /^(?:hej,?\s+)?(?:nu|i dag|idag)\s+ska\s+(?:vi|jag)\s+(?:planera|prata|gå igenom|titta på hur)(?![\p{L}\p{N}])/iu,
+  /^(?:nu|då)\s+(?:får|ska|kan)\s+du\s+(?:visa|böja|lyfta|vrida|sträcka|gå|sätta|ställa|resa|lägga|luta|knipa|trycka|andas|hosta|säga)(?![\p{L}\p{N}])/iu,
+];
+/** An announcement longer than this is more than an announcement ("Jag lyssnar på lungorna, det piper") and is kept. */
+const MAX_ANNOUNCEMENT_WORDS = 7;
+
+const ASSESSMENT = [
+  /^(?:jag\s+)?(?:bedömer|bedömningen är|min bedömning är|tolkar|misstänker|tror|tänker)(?![\p{L}\p{N}])/iu,
+  /^(?:det|detta)\s+(?:låter|verkar|ser ut|rör sig|tyder)(?![\p{L}\p{N}])/iu,
+  /^(?:det|detta|det här)\s+är\s+(?:troligen|troligtvis|sannolikt|förmodligen|nog|inte akut|akut|en|ett)(?![\p{L}\p{N}])/iu,
+  /^sammanfattningsvis(?![\p{L}\p{N}])/iu,
+];
+
+/** Verbs a clinician uses for what will be done (first person, or "du får …"). */
+const PLAN_VERBS =
+  'ökar|höjer|sänker|sätter in|sätter ut|byter|lägger till|skriver ut|skickar|remitterar|bokar|beställer|ringer|kontaktar|ses|följer upp|avvaktar|fortsätter|ordinerar|tar (?:nya? |ett |en )?(?:prov|blodprov|odling|sårodling|snabbtest)|gör en remiss|hjälper (?:dig|er) (?:att|med)|kommer tillbaka|återkommer|pratar med|vill lägga till|vill att';
+const PLAN = [
+  new RegExp(`^(?:(?:då|så|nu|och|sen|sedan|först|i dag|idag)\\s+)*(?:jag|vi)\\s+(?:ska\\s+|kommer att\\s+|får\\s+)?(?:${PLAN_VERBS})(?![\\p{L}\\p{N}])`, 'iu'),
+  /^(?:(?:då|så|och)\s+)*du\s+(?:får|ska|kan|bör|behöver)\s+(?!inte\s+ha(?![\p{L}\p{N}]))/iu,
+  /^(?:(?:då|så|och)\s+)*(?:ta|drick|ring|hör av|kom|gå|res|sitt|håll|smörj|titta|ge|undvik|vila|fortsätt|sluta|mät|använd|lägg|sov|ät|sök|åk|försök|boka|kontakta|var|gör|tänk på|fråga|spara|skriv|ha|håll koll)(?![\p{L}\p{N}])/iu,
+  /^(?:om|blir|får|skulle)(?![\p{L}\p{N}]).*(?<![\p{L}\p{N}])(?:ring|sök|hör av|kontakta|åk|kom tillbaka|ska (?:du|ni) ringa)(?![\p{L}\p{N}])/iu,
+  /(?<![\p{L}\p{N}])(?:nytt besök|återbesök|ny kontroll|uppföljning|nytt samtal|ses igen|nästa besök|remiss)(?![\p{L}\p{N}])/iu,
+];
+
+export type SentenceAct = 'talk' | 'announcement' | 'assessment' | 'plan' | null;
+
+/** The act of a sentence as said (before person conversion), by speaker. */
+export function sentenceAct(sentence: string, speaker: 'clinician' | 'other'): SentenceAct {
+  const text = sentence.trim().replace(/[.!?…]+$/, '');
+  if (TALK.some((p) => p.test(text))) return 'talk';
+  if (speaker !== 'clinician') return null;
+  if (INSTRUCTIONS.some((p) => p.test(text))) return 'announcement';
+  if (text.split(/\s+/).length <= MAX_ANNOUNCEMENT_WORDS && THINKING.some((p) => p.test(text))) return 'announcement';
+  if (ASSESSMENT.some((p) => p.test(text))) return 'assessment';
+  if (PLAN.some((p) => p.test(text))) return 'plan';
+  return null;
+}
+
+/** The section role each act belongs to. */
+export const ACT_ROLE: Partial<Record<NonNullable<SentenceAct>, SectionRole>> = { assessment: 'assessment', plan: 'plan' };
+
+/**
+ * What an announcement was about ("Nu mäter jag blodtrycket här" →
+ * "blodtrycket"), so that "Det är 145/92" after it becomes "Blodtrycket 145/92".
+ */
+export function announcedObject(sentence: string): string | null {
+  const match = /(?<![\p{L}\p{N}])(?:tittar|känner|lyssnar|undersöker|mäter|kollar|väger|titta|känna|lyssna|undersöka|mäta|kolla|väga)\s+(?:jag\s+|vi\s+)?(?:bara\s+)?(?:på\s+|i\s+)?(\p{L}+)/iu.exec(sentence);
+  const word = match?.[1]?.toLowerCase();
+  return word && !['jag', 'vi', 'här', 'nu', 'lite', 'din', 'ditt', 'dina', 'dig', 'efter'].includes(word) ? word : null;
+}
+
+/** "Det är 145/92" after an announcement of the blood pressure → "Blodtrycket 145/92". */
+export function resolveAnnounced(sentence: string, object: string): string {
+  return sentence.replace(/^(?:det|den)\s+(?:är|blir|blev|ligger på)\s+/i, `${object.charAt(0).toUpperCase()}${object.slice(1)} `);
+}
+
+/**
+ * "Bedömer att det är en halsfluss …" → "Halsfluss …": the judgement itself,
+ * as notes write it. Words of doubt ("misstänker", "tror") are kept: they
+ * are part of the judgement.
+ */
+export function judgementItself(text: string): string {
+  const stripped = text
+    .replace(/^(?:jag\s+)?(?:bedömer|min bedömning är|bedömningen är)\s+att\s+(?:det\s+(?:är|rör sig om)\s+)?(?:en\s+|ett\s+)?/i, '')
+    .replace(/^(?:det|detta|det här)\s+är\s+(?:en|ett)\s+/i, '');
+  return stripped === text ? text : stripped.charAt(0).toUpperCase() + stripped.slice(1);
+}

@@ -1,0 +1,126 @@
+import { swedishNumberToValue } from '../../../evals/text/swedish-numbers';
+
+/**
+ * Swedish note style for a sentence the extractive drafter copied: numbers
+ * as digits with units ("hundrafyrtiofem över nittiotvå" → "145/92 mmHg",
+ * "trettioåtta komma fem" → "38,5", "femhundra milligram tre gånger om
+ * dagen" → "500 mg × 3"), and telegraphic third person ("Patienten har
+ * ont" → "Har ont", "Pulsen är 72" → "Pulsen 72"). Only words that were
+ * said are kept or shortened: numbers keep their value, units their
+ * meaning, and nothing is added except a unit's abbreviation, the
+ * multiplication sign of a dose and "mmHg" after a blood-pressure pair.
+ */
+
+/** Spoken units and how notes write them; a unit keeps a small number in digits ("fem milligram" → "5 mg"). */
+const UNITS: Record<string, string> = {
+  milligram: 'mg', mg: 'mg', mikrogram: 'mikrog', gram: 'g', kilo: 'kg', kilogram: 'kg', kg: 'kg',
+  procent: '%', millimol: 'mmol', mmol: 'mmol', milliliter: 'ml', ml: 'ml', deciliter: 'dl', dl: 'dl', liter: 'liter',
+  centimeter: 'cm', cm: 'cm', millimeter: 'mm', mm: 'mm', meter: 'meter', grader: 'grader', grad: 'grad',
+  enheter: 'E', enhet: 'E', slag: 'slag',
+};
+/** Counts of these stay digits too: a dose is written "1 tablett × 3". */
+const DOSE_FORMS = new Set(['tablett', 'tabletter', 'kapsel', 'kapslar', 'påse', 'påsar', 'dos', 'doser', 'droppar', 'puffar', 'inhalationer', 'inhalation', 'spruta', 'sprutor']);
+/** Small whole numbers read better as words in running text ("tre dagar"), as notes write them. */
+const SMALL_WORDS = ['noll', 'en', 'två', 'tre', 'fyra', 'fem', 'sex', 'sju', 'åtta', 'nio', 'tio', 'elva', 'tolv'];
+
+interface Token {
+  word: string;
+  /** punctuation and spaces after the word */
+  tail: string;
+}
+
+function tokens(text: string): Token[] {
+  return [...text.matchAll(/([^\s,.;:!?()]+)([\s,.;:!?()]*)/gu)].map((m) => ({ word: m[1] ?? '', tail: m[2] ?? '' }));
+}
+
+const bare = (w: string | undefined) => (w ?? '').toLowerCase();
+
+/** The words from token i on that only spaces separate: one number phrase never crosses punctuation ("fem, sex"). */
+function runFrom(ts: Token[], i: number): string[] {
+  const run = [ts[i]!.word];
+  for (let k = i; k + 1 < ts.length && ts[k]!.tail.trim() === ''; k++) run.push(ts[k + 1]!.word);
+  return run;
+}
+
+/** Digits for number phrases: always for decimals, pairs, numbers above twelve, scales ("4 av 10") and before a unit or dose form. */
+function numbersToDigits(text: string): string {
+  const ts = tokens(text);
+  let out = /^\s*/.exec(text)?.[0] ?? '';
+  // The second number of a scale is written like the first: "fyra av tio" → "4 av 10".
+  let scaleEnd = false;
+  for (let i = 0; i < ts.length; ) {
+    const run = runFrom(ts, i);
+    const parsed = swedishNumberToValue(run, 0);
+    if (!parsed) {
+      out += ts[i]!.word + ts[i]!.tail;
+      if (bare(ts[i]!.word) !== 'av') scaleEnd = false;
+      i++;
+      continue;
+    }
+    let length = parsed.length;
+    let digits = formatNumber(parsed.value);
+    const second = bare(run[length]) === 'över' ? swedishNumberToValue(run, length + 1) : null;
+    const pair = second !== null && parsed.value >= 40 && parsed.value <= 300 && second.value >= 20 && second.value <= 200;
+    if (pair) {
+      digits += `/${formatNumber(second.value)}`;
+      length += 1 + second.length;
+    }
+    const next = bare(run[length]);
+    const scale = next === 'av' && swedishNumberToValue(run, length + 1) !== null;
+    const keepDigits = pair || !Number.isInteger(parsed.value) || parsed.value > 12 || next in UNITS || DOSE_FORMS.has(next) || scale || scaleEnd;
+    scaleEnd = scale;
+    const spoken = run[0]!;
+    const word = length === 1 && /^\d+$/.test(spoken) ? spoken : SMALL_WORDS[parsed.value];
+    const written = keepDigits || word === undefined ? digits : /^\p{Lu}/u.test(spoken) ? capitalise(word) : word;
+    out += written + (pair && !/^(mmhg|mm)$/.test(next) ? ' mmHg' : '') + ts[i + length - 1]!.tail;
+    i += length;
+  }
+  return out;
+}
+
+const formatNumber = (value: number) => (Number.isInteger(value) ? String(value) : String(value).replace('.', ','));
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** "500 milligram" → "500 mg"; "tre gånger om dagen" after a dose → "× 3". */
+function unitsAndDoses(text: string): string {
+  let out = text.replace(new RegExp(`(?<![\\p{L}\\p{N}])(en|ett)\\s+(${[...DOSE_FORMS].join('|')})(?![\\p{L}\\p{N}])`, 'giu'), '1 $2');
+  out = out.replace(/(\d)\s+(\p{L}+)/gu, (all, digit: string, unit: string) => {
+    const short = UNITS[unit.toLowerCase()];
+    return short && short !== unit ? `${digit} ${short}` : all;
+  });
+  out = out.replace(/(\d)\s*procent(?![\p{L}\p{N}])/giu, '$1 %');
+  const DOSE = `(?:\\d[\\d,]*\\s*(?:mg|g|mikrog|ml|E|${[...DOSE_FORMS].join('|')}))`;
+  const times = new RegExp(`(${DOSE}(?:\\s+\\p{L}+)?)\\s+(en|ett|två|tre|fyra|fem|sex|\\d)\\s+gång(?:er)?\\s+(?:om|per|i)\\s+(?:dagen|dygnet|dag)(?![\\p{L}\\p{N}])`, 'giu');
+  const numbers: Record<string, string> = { en: '1', ett: '1', två: '2', tre: '3', fyra: '4', fem: '5', sex: '6' };
+  return out.replace(times, (_all, dose: string, n: string) => `${dose} × ${numbers[n.toLowerCase()] ?? n}`);
+}
+
+/** Words that carry nothing in a note: "ju", "liksom", "typ", "faktiskt", "ärligt talat". */
+const PARTICLES = /\s+(?:ju|liksom|typ|faktiskt|ärligt talat|om (?:jag|patienten) ska vara ärlig)(?=[\s,.;:!?])/giu;
+
+/**
+ * Telegraphic third person: the patient is the note's subject, so a
+ * sentence-initial "Patienten" goes ("Patienten har ont" → "Har ont",
+ * "Patienten är lite rädd" → "Lite rädd"); "X är <number>" loses its
+ * copula ("Pulsen är 72" → "Pulsen 72").
+ */
+function telegraphic(text: string): string {
+  let out = text.replace(PARTICLES, '');
+  // A clinician's explanation for the patient ("kärlkramp, alltså att hjärtat får för lite blod") is not note text.
+  out = out.replace(/,\s*alltså\s.*?(?=[.?!…]?$)/u, '');
+  out = out.replace(/\s+(?:här|tycker (?:jag|patienten)|tror (?:jag|patienten))(?=[.?!…]?$)/u, '');
+  // Sentences that start like speech: "Och Levaxin …", "Men det går över …".
+  out = out.replace(/^(?:och|men|så|sen|sedan)\s+(?=[\p{L}\p{N}])/iu, '');
+  // "Nej, patienten har inte ramlat" says its no again in the rest.
+  out = out.replace(/^(?:nej|nä),\s+(?=.*(?<![\p{L}\p{N}])(?:inte|int|ingen|inget|inga|aldrig|ej|varken)(?![\p{L}\p{N}]))/iu, '');
+  // The patient is the subject throughout: "…, och patienten har …" → "…, och har …"; "Det gör ont i …" → "Ont i …".
+  out = out.replace(/(,?\s+(?:och|men))\s+patienten\s+(?=\p{Ll})/gu, '$1 ');
+  out = out.replace(/^Det gör ont\s+/u, 'Ont ').replace(/^Det är\s+(?=(?:inte|en|ett)\s)/u, '');
+  out = out.replace(/^Det finns\s+(?=\p{Ll})/u, '').replace(/^Patienten\s+är\s+(?=\S)/iu, '').replace(/^(?:Patienten|Vi)\s+(?=\p{Ll})/iu, '');
+  if (!/^(?:det|den|detta|han|hon|hen|de|som)\s/i.test(out)) out = out.replace(/^(\p{L}+)\s+är\s+(?=\d)/u, '$1 ');
+  return capitalise(out.replace(/\s{2,}/g, ' ').trim());
+}
+
+export function noteStyleSv(sentence: string): string {
+  return telegraphic(unitsAndDoses(numbersToDigits(sentence)));
+}
