@@ -60,6 +60,7 @@ export function RunsSection({ detail, onChanged }: { detail: WorkflowDetail; onC
               <th>Kritiska flaggor</th>
               <th>Från cache</th>
               <th>Startad</th>
+              <th>Jämför</th>
             </tr>
           </thead>
           <tbody>
@@ -75,6 +76,19 @@ export function RunsSection({ detail, onChanged }: { detail: WorkflowDetail; onC
                 <td>{r.summary?.criticalFlags ?? '–'}</td>
                 <td>{r.summary?.cachedCases ?? '–'}</td>
                 <td className="nowrap">{formatDateTime(r.createdAt)}</td>
+                <td>
+                  {(() => {
+                    // One click to the change's effect: this run against the latest finished run of the nearest earlier version.
+                    const previous = r.status === 'succeeded' ? done.filter((x) => x.version < r.version).sort((x, y) => y.version - x.version)[0] : undefined;
+                    return previous ? (
+                      <Link to={`/samskapande/jamfor?a=${encodeURIComponent(previous.id)}&b=${encodeURIComponent(r.id)}`}>
+                        Jämför version {r.version} med version {previous.version}
+                      </Link>
+                    ) : (
+                      '–'
+                    );
+                  })()}
+                </td>
               </tr>
             ))}
           </tbody>
