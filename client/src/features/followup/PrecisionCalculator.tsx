@@ -40,7 +40,7 @@ export function PrecisionCalculator({ plans }: { plans: PrecisionPlan[] }) {
         <TextField label="Spridning per anteckning (min, valfritt)" value={within} onChange={setWithin} inputMode="decimal" />
         <TextField label="Spridning mellan kliniker (min, valfritt)" value={between} onChange={setBetween} inputMode="decimal" />
       </div>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0}>
         <table aria-label="Kliniker som behövs">
           <thead>
             <tr>
