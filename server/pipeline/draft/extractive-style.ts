@@ -66,6 +66,12 @@ function numbersToDigits(text: string): string {
       length += 1 + second.length;
     }
     const next = bare(run[length]);
+    // "trettioåtta och fem" is a spoken decimal the parser does not read: both stay words, never "38 och fem".
+    if (next === 'och' && swedishNumberToValue(run, length + 1) !== null) {
+      out += run.slice(0, length).join(' ') + ts[i + length - 1]!.tail;
+      i += length;
+      continue;
+    }
     const scale = next === 'av' && swedishNumberToValue(run, length + 1) !== null;
     const keepDigits = pair || !Number.isInteger(parsed.value) || parsed.value > 12 || next in UNITS || DOSE_FORMS.has(next) || scale || scaleEnd;
     scaleEnd = scale;

@@ -17,6 +17,7 @@ describe('noteStyleSv: numbers, units and telegraphic third person', () => {
     ['Nej, patienten har inte ramlat.', 'Har inte ramlat.'],
     ['Kom tillbaka om två veckor.', 'Kom tillbaka om två veckor.'],
     ['Klockan fem över tre.', 'Klockan fem över tre.'],
+    ['Feber trettioåtta och fem som högst.', 'Feber trettioåtta och fem som högst.'],
   ])('%s → %s', (said, written) => {
     expect(noteStyleSv(said)).toBe(written);
   });
