@@ -11,6 +11,7 @@ import { ProfessionsTab } from './pages/admin/ProfessionsTab';
 import { UsersTab } from './pages/admin/UsersTab';
 import { ChangePasswordPage } from './pages/ChangePasswordPage';
 import { CodesignHome } from './pages/codesign/CodesignHome';
+import { RequireStudioRole } from './features/codesign/RequireStudioRole';
 import { codesignRoutes } from './features/codesign/routes';
 import { trainingRoutes } from './features/training/routes';
 import { FollowupHome } from './pages/followup/FollowupHome';
@@ -46,7 +47,7 @@ export function App() {
         <Route index element={<StartPage />} />
         <Route path="anteckningar" element={<RequireRole role="clinician"><NotesHome /></RequireRole>} />
         <Route path="anteckningar/:id" element={<RequireRole role="clinician"><EncounterPage /></RequireRole>} />
-        <Route path="samskapande" element={<RequireRole role="designer"><CodesignHome /></RequireRole>} />
+        <Route path="samskapande" element={<RequireStudioRole><CodesignHome /></RequireStudioRole>} />
         {codesignRoutes}
         {trainingRoutes}
         <Route path="uppfoljning" element={<RequireRole role="lead"><FollowupHome /></RequireRole>} />

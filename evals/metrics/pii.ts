@@ -25,6 +25,13 @@ export interface PiiOptions {
    * hit costs one word and a miss leaks a name.
    */
   firstNamesAlone?: boolean;
+  /**
+   * Also a personnummer whose check digit is wrong, when its form leaves no
+   * doubt (a valid date with "-"/"+" before the last four, or the century):
+   * for the personal-data gates and exports, where a mistyped or made-up
+   * number must still be stopped. The metric keeps the check digit.
+   */
+  anyCheckDigit?: boolean;
 }
 
 const MASKS: Record<PiiKind, string> = {
@@ -71,7 +78,7 @@ function idNumberKind(century: string | undefined, yy: string, mm: string, dd: s
   return coordination ? 'samordningsnummer' : 'personnummer';
 }
 
-function findIdNumbers(text: string): PiiHit[] {
+function findIdNumbers(text: string, anyCheckDigit = false): PiiHit[] {
   const hits: PiiHit[] = [];
   for (const m of text.matchAll(ID_NUMBER)) {
     const [whole, century, yy, mm, dd, separator = '', tail] = m;
@@ -79,7 +86,9 @@ function findIdNumbers(text: string): PiiHit[] {
     if (century && separator === '+') continue;
     if (century && !/^(18|19|20)$/.test(century)) continue;
     const kind = idNumberKind(century, yy!, mm!, dd!);
-    if (!kind || !luhnValid(`${yy}${mm}${dd}${tail}`)) continue;
+    if (!kind) continue;
+    const unmistakable = anyCheckDigit && (separator !== '' || century !== undefined);
+    if (!unmistakable && !luhnValid(`${yy}${mm}${dd}${tail}`)) continue;
     hits.push({ kind, start: m.index, end: m.index + whole.length, text: whole });
   }
   return hits;
@@ -205,7 +214,7 @@ function withoutOverlaps(hits: PiiHit[]): PiiHit[] {
 export function detectPii(text: string, options: PiiOptions = {}): PiiHit[] {
   // Identity numbers first: a 10-digit personnummer starting with 0 would also read as a phone number.
   return withoutOverlaps([
-    ...findIdNumbers(text),
+    ...findIdNumbers(text, options.anyCheckDigit),
     ...findLabelledIds(text),
     ...findEmails(text),
     ...findAddresses(text),
@@ -218,7 +227,7 @@ export function detectPii(text: string, options: PiiOptions = {}): PiiHit[] {
 
 /** Free text that leaves the workbench (reports, exports): every detector, lone first names too, masked. */
 export function scrubFreeText(text: string): string {
-  return maskPii(text, detectPii(text, { firstNamesAlone: true }));
+  return maskPii(text, detectPii(text, { firstNamesAlone: true, anyCheckDigit: true }));
 }
 
 /** Replaces each hit with its placeholder ([PERSONNUMMER], [TELEFON], [E-POST], [NAMN]). */

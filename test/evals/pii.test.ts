@@ -32,6 +32,16 @@ describe('detectPii: identity numbers', () => {
     expect(kinds('19000229-0005')).toEqual([]);
   });
 
+  it('for gates and exports, stops a well-formed personnummer whose check digit is wrong', () => {
+    const strict = (text: string) => detectPii(text, { anyCheckDigit: true }).map((h) => [h.kind, h.text]);
+    expect(strict('Mitt personnummer är 19850312-1234.')).toEqual([['personnummer', '19850312-1234']]);
+    expect(strict('pnr 850312-1234')).toEqual([['personnummer', '850312-1234']]);
+    // Without separator or century a wrong check digit still reads as some other number.
+    expect(strict('8503121234')).toEqual([]);
+    expect(scrubFreeText('Åsidosatt för 850312-1234.')).not.toContain('1234');
+    expect(kinds('19850312-1234')).toEqual([]); // the metric keeps the check digit
+  });
+
   it('does not read part of a longer digit run', () => {
     expect(kinds('ordernummer 9121212121212')).toEqual([]);
   });

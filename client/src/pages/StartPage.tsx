@@ -1,11 +1,11 @@
 import { Navigate } from 'react-router';
-import { homesFor } from '../session/homes';
+import { startHomeFor } from '../session/homes';
 import { useMe } from '../session/SessionContext';
 
-/** "/" sends each user to the first home their roles open. */
+/** "/" sends each user to the first home of their roles. */
 export function StartPage() {
   const me = useMe();
-  const first = homesFor(me.roles)[0];
+  const first = startHomeFor(me.roles);
   if (first) return <Navigate to={first.path} replace />;
   return (
     <section className="panel" aria-labelledby="start-title">

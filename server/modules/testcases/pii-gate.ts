@@ -56,7 +56,7 @@ function isInvented(hit: string, invented: readonly string[]): boolean {
 /** The gate over any list of [field, text] pairs (test cases, training cases). */
 export function scanFields(fields: readonly [string, string][], invented: readonly string[]): PiiFinding[] {
   return fields.flatMap(([field, text]) =>
-    detectPii(text)
+    detectPii(text, { anyCheckDigit: true })
       .filter((hit) => !isInvented(hit.text, invented))
       .map((hit) => ({ field, kind: hit.kind, start: hit.start, end: hit.end })),
   );

@@ -61,10 +61,7 @@ export function howToInstall(modelId: string, missing: string[]): string {
   return (
     `Modellen ${modelId} saknas eller är ofullständig (saknas: ${files}). ` +
     `Hämta den medan datorn är uppkopplad: \`npm run models -- pull ${modelId}\`, ` +
-    `eller kopiera en modellmapp i transformers.js-format till MODELS_DIR/${modelId}. ` +
-    `— Model ${modelId} is missing or incomplete (missing: ${files}). ` +
-    `Download it while online with \`npm run models -- pull ${modelId}\`, ` +
-    `or copy a transformers.js-layout model folder to MODELS_DIR/${modelId}.`
+    `eller kopiera en modellmapp i transformers.js-format till MODELS_DIR/${modelId}.`
   );
 }
 

@@ -7,6 +7,7 @@ import { useResource } from '../../hooks/useResource';
 import { useSubmit } from '../../hooks/useSubmit';
 import { exportUrl, importTestCases, listTestCases } from './api';
 import { FieldProblems } from './FieldProblems';
+import { SETTING_LABELS } from './testcase-form';
 
 /**
  * The group's synthetic test consultations (each title opens the editor), with JSONL import (a file or
@@ -47,7 +48,7 @@ export function TestCaseLibrary({ groupId }: { groupId: string }) {
                 <td>
                   <Link to={`/samskapande/testfall/${c.id}`}>{c.title}</Link>
                 </td>
-                <td>{c.setting}</td>
+                <td>{SETTING_LABELS[c.setting as keyof typeof SETTING_LABELS] ?? c.setting}</td>
                 <td>{c.tags.join(', ')}</td>
                 <td>{c.turns}</td>
                 <td>

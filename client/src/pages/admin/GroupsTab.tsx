@@ -45,7 +45,7 @@ export function GroupsTab() {
         {organisation.data?.groups.map((g) => (
           <li key={g.id}>
             <span>
-              <strong>{g.name}</strong> <span className="muted">· {g.profession.name} · {g.members.length} medlemmar</span>
+              <strong>{g.name}</strong> <span className="muted">· {g.profession.name} · {g.members.length} {g.members.length === 1 ? 'medlem' : 'medlemmar'}</span>
             </span>
             <button type="button" className="secondary small" onClick={() => setEditing(g)} aria-label={`Ändra ${g.name}`}>
               Ändra
