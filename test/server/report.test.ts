@@ -226,9 +226,13 @@ describe.each([
     const template = table(wb.getWorksheet('Uppföljningsmall')!);
     expect(template.headers.slice(0, 4)).toEqual(['Månad', 'Yrkesgrupp', 'Anteckningar med AI (n)', 'Anteckningar utan AI (n)']);
     expect(template.rows.every((r) => r[0] instanceof Date)).toBe(true);
+    // Counts are shown only where the month's figure is not suppressed: never under five, never more than the total.
     for (const [name, x] of expected) {
-      expect(template.rows.filter((r) => r[1] === name).reduce((s, r) => s + (r[2] as number), 0), name).toBe(x.aiActive.length);
+      const shown = template.rows.filter((r) => r[1] === name && r[2] !== null).map((r) => r[2] as number);
+      expect(shown.every((n) => n >= 5), name).toBe(true);
+      expect(shown.reduce((s, n) => s + n, 0), name).toBeLessThanOrEqual(x.aiActive.length);
     }
+    expect(template.rows.some((r) => r[2] !== null)).toBe(true);
     const assumptions = table(wb.getWorksheet('Antaganden')!);
     expect(assumptions.headers).toContain('Timkostnad inkl. sociala avgifter (kr)');
   });

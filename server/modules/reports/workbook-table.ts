@@ -30,8 +30,9 @@ export function followupWorkbookTable(report: ReportData): Table {
       return [
         g.key,
         name(g.professionId),
-        g.ai.active.n,
-        g.baseline.active.n,
+        // No count where the figure is suppressed (under five notes or five clinicians), as the report's rule says.
+        g.ai.active.suppressed ? null : g.ai.active.n,
+        g.baseline.active.suppressed ? null : g.baseline.active.n,
         r2(g.ai.active.median),
         r2(g.baseline.active.median),
         r2(s.mean),
