@@ -74,6 +74,7 @@ describe.skipIf(!chromiumAvailable())('grundningsflaggor i Chromium', () => {
     expect(await page.locator('li.flag .actions').count()).toBe(0);
 
     // The clinician adds a dose nobody said.
+    await page.getByRole('button', { name: 'Redigera Åtgärd/Planering' }).click();
     await page.getByLabel('Text under Åtgärd/Planering').fill('Alvedon 1 g vid behov.');
     await page.getByRole('status').getByText('Sparat').waitFor();
     const hint = page.locator('li.hint', { hasText: '1 g' });
@@ -116,6 +117,7 @@ describe.skipIf(!chromiumAvailable())('grundningsflaggor i Chromium', () => {
     expect(await server.deps.db.prisma.signedNote.count({ where: { encounterId } })).toBe(0);
     await page.getByRole('button', { name: 'Avbryt' }).click();
 
+    await page.getByRole('button', { name: 'Redigera Aktuellt/Anamnes' }).click();
     await page.getByLabel('Text under Aktuellt/Anamnes').fill(CHANGED_DOSE.replace('7,5 mg', '5 mg'));
     await page.getByRole('status').getByText('Sparat').waitFor();
     await flag.getByRole('button', { name: 'Rättad' }).click();
