@@ -45,6 +45,9 @@ async function signIn(page: Page, username: string, password: string, next?: str
   await page.getByLabel('Nytt lösenord', { exact: true }).fill(next);
   await page.getByLabel('Upprepa nytt lösenord').fill(next);
   await page.getByRole('button', { name: 'Byt lösenord' }).click();
+  // Wait until the change has been saved: a navigation started before it lands aborts the
+  // request, and the next page then bounces back to the password form.
+  await page.waitForURL((url) => !url.pathname.endsWith('/byt-losenord'));
 }
 
 describe.skipIf(!chromiumAvailable())('samskapande i Chromium', () => {
