@@ -187,6 +187,12 @@ describe.each([
     await nu.login('ny.fysio', res.body.oneTimePassword);
     expect((await nu.get('/api/v1/auth/me')).body).toMatchObject({ roles: ['clinician'], profession: { code: 'fysioterapeut' } });
     const self = await admin.get('/api/v1/auth/me');
+    // HSA-id: optional, validated, stored upper-case, cleared with an empty string.
+    const badHsa = await admin.patch(`/api/v1/admin/users/${res.body.user.id}`, { hsaId: 'SE12-x' });
+    expect(badHsa.status).toBe(400);
+    expect(badHsa.body.errors[0]).toMatchObject({ field: 'body.hsaId', message: expect.stringMatching(/^HSA-id skrivs SE/) });
+    expect((await admin.patch(`/api/v1/admin/users/${res.body.user.id}`, { hsaId: ' se2321000016-ab12 ' })).body.user.hsaId).toBe('SE2321000016-AB12');
+    expect((await admin.patch(`/api/v1/admin/users/${res.body.user.id}`, { hsaId: '' })).body.user.hsaId).toBeNull();
     const lockout = await admin.patch(`/api/v1/admin/users/${self.body.id}`, { roles: ['lead'] });
     expect(lockout.status).toBe(400);
     const group = await admin.post('/api/v1/admin/groups', { name: 'Ny grupp', professionId: fysio.id });

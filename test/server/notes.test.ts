@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { INVENTED, KNEE, THROAT } from '../pipeline/draft/scenarios';
 import { refreshFacts } from '../../server/modules/followup/facts';
 import { postgresAvailable } from '../support/db';
+import { fhirProblems } from '../support/fhir-validate';
 import { Client } from '../support/http';
 import { draftWith, encounterWith, startDraftingServer, waitForJob, type DraftingServer } from './drafting-setup';
 
@@ -13,38 +14,50 @@ import { draftWith, encounterWith, startDraftingServer, waitForJob, type Draftin
  */
 const pg = await postgresAvailable();
 
-const Reference = z.object({ display: z.string().min(1) });
+const Identifier = z.object({ system: z.string().min(1), value: z.string().min(1) });
+const Reference = z.object({ reference: z.string().startsWith('urn:uuid:'), display: z.string().min(1) });
 const Coding = z.object({ coding: z.array(z.object({ system: z.string(), code: z.string() })).optional(), text: z.string().min(1) });
+const EncounterRef = z.object({ type: z.literal('Encounter'), identifier: Identifier });
 const FhirBundle = z.object({
   resourceType: z.literal('Bundle'),
-  type: z.literal('collection'),
+  id: z.uuid(),
+  identifier: Identifier,
+  type: z.literal('document'),
   timestamp: z.iso.datetime(),
-  entry: z.tuple([
-    z.object({
-      fullUrl: z.string().startsWith('urn:uuid:'),
-      resource: z.looseObject({
-        resourceType: z.literal('DocumentReference'),
-        status: z.literal('current'),
-        docStatus: z.literal('final'),
-        type: Coding,
-        date: z.iso.datetime(),
-        author: z.array(Reference).length(1),
-        content: z.array(z.object({ attachment: z.object({ contentType: z.literal('text/plain; charset=utf-8'), data: z.base64(), language: z.string() }) })).min(1),
+  entry: z.tuple(
+    [
+      z.object({
+        fullUrl: z.string().startsWith('urn:uuid:'),
+        resource: z.looseObject({
+          resourceType: z.literal('Composition'),
+          status: z.enum(['final', 'amended']),
+          type: Coding,
+          encounter: EncounterRef,
+          date: z.iso.datetime(),
+          author: z.array(Reference).min(1),
+          attester: z.array(z.object({ mode: z.literal('legal'), time: z.iso.datetime(), party: Reference })).length(1),
+          custodian: Reference,
+          title: z.string().min(1),
+          section: z.array(z.object({ title: z.string().min(1), text: z.object({ status: z.literal('generated'), div: z.string().startsWith('<div xmlns="http://www.w3.org/1999/xhtml">') }) })).min(1),
+        }),
       }),
-    }),
-    z.object({
-      fullUrl: z.string().startsWith('urn:uuid:'),
-      resource: z.looseObject({
-        resourceType: z.literal('Composition'),
-        status: z.enum(['final', 'amended']),
-        type: Coding,
-        date: z.iso.datetime(),
-        author: z.array(Reference).min(1),
-        title: z.string().min(1),
-        section: z.array(z.object({ title: z.string().min(1), text: z.object({ status: z.literal('generated'), div: z.string().startsWith('<div xmlns="http://www.w3.org/1999/xhtml">') }) })).min(1),
+      z.object({
+        fullUrl: z.string().startsWith('urn:uuid:'),
+        resource: z.looseObject({
+          resourceType: z.literal('DocumentReference'),
+          masterIdentifier: Identifier,
+          status: z.enum(['current', 'superseded']),
+          docStatus: z.enum(['final', 'amended']),
+          type: Coding,
+          date: z.iso.datetime(),
+          author: z.array(Reference).length(1),
+          content: z.array(z.object({ attachment: z.object({ contentType: z.literal('text/plain; charset=utf-8'), data: z.base64(), language: z.string() }) })).min(1),
+          context: z.object({ encounter: z.array(EncounterRef).length(1), related: z.array(z.object({ reference: z.string() })).length(1) }),
+        }),
       }),
-    }),
-  ]),
+    ],
+    z.object({ fullUrl: z.string().startsWith('urn:uuid:'), resource: z.looseObject({ resourceType: z.enum(['Practitioner', 'Organization']) }) }),
+  ),
 });
 
 const cosmic = (sections: { heading: string; text: string }[]) =>
@@ -172,15 +185,33 @@ describe.each([
     expect((await clinician.get(`/api/v1/notes/${note.id}/text?heading=Kontaktorsak`)).text).toMatch(/^Kontaktorsak\n/);
     expect((await clinician.get(`/api/v1/notes/${note.id}/text?heading=diagnos`)).status).toBe(404);
 
+    // The signer has an HSA-id in the profile; the encounter a care unit.
+    const signerId = (await clinician.get('/api/v1/auth/me')).body.id;
+    await server.deps.db.prisma.user.update({ where: { id: signerId }, data: { hsaId: 'SE2321000016-LK01' } });
+    const unit = await server.deps.db.prisma.careUnit.findFirstOrThrow();
+    await server.deps.db.prisma.encounter.update({ where: { id: encounterId }, data: { careUnitId: unit.id } });
+
     const fhir = await clinician.get(`/api/v1/notes/${note.id}/fhir`);
     expect(fhir.status).toBe(200);
     expect(fhir.headers.get('content-type')).toMatch(/^application\/fhir\+json/);
+    expect(fhirProblems(fhir.body)).toEqual([]);
     const bundle = FhirBundle.parse(fhir.body);
-    const [doc, composition] = bundle.entry;
+    const [composition, doc] = bundle.entry;
+    // Same document on every fetch of the version: ids, fullUrls, timestamp.
+    expect((await clinician.get(`/api/v1/notes/${note.id}/fhir`)).body).toEqual(fhir.body);
     expect(Buffer.from(doc.resource.content[0]!.attachment.data, 'base64').toString('utf8')).toBe(note.text);
-    expect(doc.resource).not.toHaveProperty('subject');
+    expect(JSON.stringify(fhir.body)).not.toMatch(/"subject"|Patient/);
     expect(composition.resource.status).toBe('final');
     expect(composition.resource.section.map((s) => s.title)).toEqual(expectedSections.filter((s: any) => s.text).map((s: any) => s.heading));
+    expect(composition.resource.encounter.identifier).toEqual({ system: 'urn:journalverkstan:encounter', value: encounterId });
+    expect(doc.resource.context.encounter[0]).toEqual(composition.resource.encounter);
+    expect(doc.resource.context.related[0]!.reference).toBe(composition.fullUrl);
+    expect(doc.resource.status).toBe('current');
+    const byUrl = new Map(bundle.entry.map((e) => [e.fullUrl, e.resource as any]));
+    const signer = byUrl.get(composition.resource.attester[0]!.party.reference);
+    expect(signer).toMatchObject({ resourceType: 'Practitioner', identifier: [{ system: 'urn:oid:1.2.752.29.4.19', value: 'SE2321000016-LK01' }] });
+    expect(composition.resource.author[0]!.reference).toBe(composition.resource.attester[0]!.party.reference);
+    expect(byUrl.get(composition.resource.custodian.reference)).toMatchObject({ resourceType: 'Organization', name: unit.name, identifier: [{ value: unit.code }] });
 
     const amend = await clinician.post(`/api/v1/encounters/${encounterId}/notes/1/amend`, {
       sections: [...expectedSections.filter((s: any) => s.text), { heading: 'Bedömning', text: 'Misstänkt <vridvåld> mot knäet & svullnad.' }],
@@ -189,9 +220,19 @@ describe.each([
     expect(amend.status).toBe(201);
     expect(amend.body.note).toMatchObject({ version: 2, amendsId: note.id, comment: 'Bedömningen saknades.' });
     expect((await clinician.post(`/api/v1/encounters/${encounterId}/notes/1/amend`, { sections: [{ heading: 'Status', text: 'x' }], reason: 'r' })).body.code).toBe('not_latest');
-    const amended = FhirBundle.parse((await clinician.get(`/api/v1/notes/${amend.body.note.id}/fhir`)).body);
-    expect(amended.entry[1].resource.status).toBe('amended');
-    expect(JSON.stringify(amended.entry[1].resource.section)).toContain('Misstänkt &lt;vridvåld&gt; mot knäet &amp; svullnad.');
+    const amendedBody = (await clinician.get(`/api/v1/notes/${amend.body.note.id}/fhir`)).body;
+    expect(fhirProblems(amendedBody)).toEqual([]);
+    const amended = FhirBundle.parse(amendedBody);
+    expect(amended.identifier).not.toEqual(bundle.identifier);
+    expect(amended.entry[0].resource.status).toBe('amended');
+    expect(amended.entry[0].resource.identifier).toEqual(composition.resource.identifier);
+    expect(amended.entry[1].resource).toMatchObject({ status: 'current', docStatus: 'amended', relatesTo: [{ code: 'replaces', target: { identifier: doc.resource.masterIdentifier } }] });
+    expect(JSON.stringify(amended.entry[0].resource.section)).toContain('Misstänkt &lt;vridvåld&gt; mot knäet &amp; svullnad.');
+    // The first version, fetched again, is now superseded.
+    const before = FhirBundle.parse((await clinician.get(`/api/v1/notes/${note.id}/fhir`)).body);
+    expect(before.entry[1].resource.status).toBe('superseded');
+    expect(before.id).toBe(bundle.id);
+    expect(fhirProblems(before)).toEqual([]);
     const first = await server.deps.db.prisma.signedNote.findUniqueOrThrow({ where: { id: note.id } });
     expect(first.text).toBe(note.text);
 

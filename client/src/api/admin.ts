@@ -18,6 +18,7 @@ export interface UserFields {
   roles: Role[];
   professionId: string | null;
   careUnitId: string | null;
+  hsaId: string | null;
   groupIds: string[];
 }
 

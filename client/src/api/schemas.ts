@@ -77,6 +77,7 @@ export const AdminUserSchema = z.object({
   roles: z.array(RoleSchema),
   profession: Ref.nullable(),
   careUnit: Ref.nullable(),
+  hsaId: z.string().nullable(),
   groups: z.array(Ref),
   createdAt: Timestamp,
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OptionalHsaIdSchema } from '../../contracts/hsa-id';
 import { RoleSchema } from '../../contracts/roles';
 import type { Prisma } from '../../db/generated/sqlite/client';
 import { badRequest, conflict, notFound } from '../../errors';
@@ -13,6 +14,7 @@ const UserBody = z.object({
   roles: z.array(RoleSchema).min(1).max(4),
   professionId: z.string().max(40).nullable().optional(),
   careUnitId: z.string().max(40).nullable().optional(),
+  hsaId: OptionalHsaIdSchema,
   groupIds: z.array(z.string().max(40)).max(50).optional(),
 });
 const UserPatch = UserBody.omit({ username: true }).partial().extend({ active: z.boolean().optional() });
@@ -32,6 +34,7 @@ export function presentUser(u: UserRow) {
     roles: u.roles.map((r) => r.role),
     profession: u.profession ? { id: u.profession.id, name: u.profession.name } : null,
     careUnit: u.careUnit ? { id: u.careUnit.id, name: u.careUnit.name } : null,
+    hsaId: u.hsaId,
     groups: u.groups.map((g) => ({ id: g.group.id, name: g.group.name })),
     createdAt: u.createdAt,
   };
@@ -67,6 +70,7 @@ export const userAdminRoutes: RouteDef[] = [
           mustChangePassword: true,
           professionId: body.professionId ?? null,
           careUnitId: body.careUnitId ?? null,
+          hsaId: body.hsaId ?? null,
           roles: { create: body.roles.map((role) => ({ role })) },
           groups: { create: (body.groupIds ?? []).map((groupId) => ({ groupId })) },
         },
@@ -103,6 +107,7 @@ export const userAdminRoutes: RouteDef[] = [
             displayName: body.displayName,
             professionId: body.professionId,
             careUnitId: body.careUnitId,
+            hsaId: body.hsaId,
             active: body.active,
           },
           include: userInclude,

@@ -103,7 +103,7 @@ export const noteRoutes: RouteDef[] = [
     method: 'get',
     path: '/notes/:id/fhir',
     access: clinical,
-    summary: 'Anteckningen som FHIR R4-bundle (DocumentReference + Composition)',
+    summary: 'Anteckningen som FHIR R4-dokument (Composition, DocumentReference, signerare och vårdenhet)',
     params: Id,
     audit: { action: 'note.fhir', kind: 'export', subject: 'note' },
     handler: async (ctx) => {
@@ -113,15 +113,24 @@ export const noteRoutes: RouteDef[] = [
       const draft = note.draftId ? await deps.db.prisma.draft.findUnique({ where: { id: note.draftId }, select: { workflowVersionId: true } }) : null;
       const version = draft?.workflowVersionId ? await deps.db.prisma.workflowVersion.findUnique({ where: { id: draft.workflowVersionId } }) : null;
       const spec = version ? WorkflowSpecSchema.safeParse(version.spec).data : undefined;
+      const db = deps.db.prisma;
+      const chain = await db.signedNote.findMany({ where: { encounterId: note.encounterId }, orderBy: { version: 'asc' }, select: { id: true, version: true } });
+      const encounter = await db.encounter.findUniqueOrThrow({ where: { id: note.encounterId }, include: { careUnit: true } });
+      const signer = await db.user.findUnique({ where: { id: note.signedById }, include: { careUnit: true } });
+      const careUnit = encounter.careUnit ?? signer?.careUnit ?? null;
       const bundle = noteBundle({
         noteId: note.id,
         version: note.version,
+        firstVersionId: chain[0]?.id ?? note.id,
         amendsId: note.amendsId,
+        superseded: chain.some((n) => n.version > note.version),
+        encounterId: note.encounterId,
         text: note.text,
         sections: presented.sections,
         noteType: spec?.noteType ?? 'Journalanteckning',
         title: spec?.noteType ?? 'Journalanteckning',
-        authorName: presented.signedBy.displayName,
+        signer: { id: note.signedById, displayName: presented.signedBy.displayName, hsaId: signer?.hsaId ?? null },
+        careUnit: careUnit ? { id: careUnit.id, code: careUnit.code, name: careUnit.name } : null,
         signedAt: note.signedAt,
         language: spec?.language ?? 'sv',
       });

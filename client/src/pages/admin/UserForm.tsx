@@ -27,6 +27,7 @@ const initialValues = (user?: AdminUser): UserFormValues => ({
   roles: user?.roles ?? ['clinician'],
   professionId: user?.profession?.id ?? null,
   careUnitId: user?.careUnit?.id ?? null,
+  hsaId: user?.hsaId ?? null,
   groupIds: user?.groups.map((g) => g.id) ?? [],
   active: user?.active ?? true,
 });
@@ -64,6 +65,14 @@ export function UserForm({ user, organisation, error, busy, onSave, onCancel }: 
           onChange={(v) => set('careUnitId', v || null)}
           errors={fieldErrors('careUnitId')}
         />
+        <TextField
+          label="HSA-id (valfritt)"
+          hint="Står som författarens id i FHIR-exporten, t.ex. SE2321000016-1234."
+          value={values.hsaId ?? ''}
+          onChange={(v) => set('hsaId', v.trim() ? v : null)}
+          autoComplete="off"
+          errors={fieldErrors('hsaId')}
+        />
       </div>
       <CheckboxGroup<Role> legend="Roller" options={ALL_ROLES.map((r) => ({ value: r, label: ROLE_LABELS_SV[r] }))} selected={values.roles} onChange={(v) => set('roles', v)} errors={fieldErrors('roles')} />
       <CheckboxGroup
@@ -79,7 +88,7 @@ export function UserForm({ user, organisation, error, busy, onSave, onCancel }: 
           Kontot är aktivt
         </label>
       )}
-      <ErrorMessage error={error} hideFields={['username', 'displayName', 'professionId', 'careUnitId', 'roles', 'groupIds']} />
+      <ErrorMessage error={error} hideFields={['username', 'displayName', 'professionId', 'careUnitId', 'hsaId', 'roles', 'groupIds']} />
       <div className="actions">
         <button type="submit" disabled={busy}>
           {user ? 'Spara' : 'Skapa användare'}
