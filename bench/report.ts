@@ -72,7 +72,7 @@ export async function run(): Promise<void> {
     console.log(`PostgreSQL nås inte på ${ADMIN_URL.replace(/\/\/[^@]*@/, '//')}: benchmarken hoppas över.`);
     return;
   }
-  const name = `jv_bench_${crypto.randomBytes(4).toString('hex')}`;
+  const name = `${process.env.BENCH_DB_PREFIX ?? "jv_bench"}_${crypto.randomBytes(4).toString("hex")}`;
   await admin.query(`CREATE DATABASE ${name}`);
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;

@@ -22,13 +22,18 @@
  *   baseline period → AI, 30 %; a slow day in an AI period → no AI, 20 %);
  * - `daychoice` — free choice made day by day, fast days → AI (self-selection
  *   within clinicians). No method without a schedule can remove this; it is
- *   simulated to show what "everyone does both" cannot guarantee.
+ *   simulated to show what "everyone does both" cannot guarantee;
+ * - `unit-schedule`, `stepped-trend` — periods assigned per care unit
+ *   (time-saved-units.ts).
  */
 import { quantile, seededRandom } from '../metrics/bootstrap';
 import { addNote, emptyArm, estimateTimeSaved, type ClinicianTimes, type Design } from '../metrics/time-saved';
+import { ALTERNATIVE_LABEL, gaussian, simulateUnitPilot, unitEstimates, UNIT_SCENARIOS, type UnitScenario } from './time-saved-units';
 
-export const SCENARIOS = ['both', 'both-random', 'schedule', 'daychoice'] as const;
+export const CLINICIAN_SCENARIOS = ['both', 'both-random', 'schedule', 'daychoice'] as const;
+export const SCENARIOS = [...CLINICIAN_SCENARIOS, ...UNIT_SCENARIOS] as const;
 export type Scenario = (typeof SCENARIOS)[number];
+const isUnitScenario = (s: Scenario): s is UnitScenario => (UNIT_SCENARIOS as readonly string[]).includes(s);
 export const TRUE_SAVING = 1.0;
 
 export interface SimNote {
@@ -43,13 +48,8 @@ export interface SimNote {
 const WEEKS = 8;
 const DAYS = WEEKS * 5;
 
-function gaussian(random: () => number): number {
-  const u = Math.max(random(), 1e-12);
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random());
-}
-
 /** One pilot's notes. */
-export function simulatePilot(scenario: Scenario, clinicians: number, random: () => number): SimNote[] {
+export function simulatePilot(scenario: (typeof CLINICIAN_SCENARIOS)[number], clinicians: number, random: () => number): SimNote[] {
   const notes: SimNote[] = [];
   const sigma = 0.6;
   const skewMean = Math.exp((sigma * sigma) / 2);
@@ -105,7 +105,7 @@ export function clinicianTimes(notes: readonly SimNote[]): { design: Design; cli
  * and baseline notes as two independent piles, each resampled note by note,
  * the percentile interval of the difference of the resampled means.
  */
-export function noteLevelEstimate(notes: readonly SimNote[], iterations: number, seed: number) {
+export function noteLevelEstimate(notes: readonly { ai: boolean; minutes: number }[], iterations: number, seed: number) {
   const ai = Float64Array.from(notes.filter((n) => n.ai).map((n) => n.minutes));
   const base = Float64Array.from(notes.filter((n) => !n.ai).map((n) => n.minutes));
   const meanOf = (xs: Float64Array) => xs.reduce((s, x) => s + x, 0) / xs.length;
@@ -132,12 +132,15 @@ export interface MethodSummary {
 
 export interface ValidationResult {
   scenario: Scenario;
+  /** clinicians per pilot (per care unit scenarios: the mean) */
   clinicians: number;
+  /** care units per pilot (null: clinician-level scenario) */
+  units: number | null;
   truth: number;
-  /** the clinician-level estimator (the dashboard's) */
+  /** the clinician-level estimator (the dashboard's; per care unit: units resampled, stepped: adjusted for the period) */
   clinicianLevel: MethodSummary;
-  /** the same without the small-sample widening (plain percentile limits) */
-  clinicianLevelPlainPercentile: MethodSummary;
+  /** what the dashboard's choices are compared with, on the same pilots */
+  alternative: { method: string; summary: MethodSummary };
   /** the old method */
   noteLevel: MethodSummary;
 }
@@ -156,11 +159,33 @@ function summarise(rows: { estimate: number | null; lower: number | null; upper:
 }
 
 /** `pilots` simulated pilots of one scenario, every method on the same pilots. */
-export function validate(scenario: Scenario, opts: { pilots: number; clinicians: number; seed: number; iterations: number }): ValidationResult {
+export function validate(scenario: Scenario, opts: { pilots: number; clinicians: number; units?: number; seed: number; iterations: number }): ValidationResult {
   const random = seededRandom(opts.seed);
   const corrected = [];
   const plain = [];
   const old = [];
+  if (isUnitScenario(scenario)) {
+    const units = opts.units ?? 10;
+    let clinicians = 0;
+    for (let p = 0; p < opts.pilots; p++) {
+      const notes = simulateUnitPilot(scenario, units, TRUE_SAVING, random);
+      const seed = opts.seed + p + 1;
+      const e = unitEstimates(scenario, notes, opts.iterations, seed);
+      clinicians += e.dashboard.clinicians;
+      corrected.push(e.dashboard);
+      plain.push(e.alternative);
+      old.push(noteLevelEstimate(notes, opts.iterations, seed));
+    }
+    return {
+      scenario,
+      clinicians: Math.round(clinicians / opts.pilots),
+      units,
+      truth: TRUE_SAVING,
+      clinicianLevel: summarise(corrected),
+      alternative: { method: ALTERNATIVE_LABEL[scenario], summary: summarise(plain) },
+      noteLevel: summarise(old),
+    };
+  }
   for (let p = 0; p < opts.pilots; p++) {
     const notes = simulatePilot(scenario, opts.clinicians, random);
     const input = clinicianTimes(notes);
@@ -169,5 +194,13 @@ export function validate(scenario: Scenario, opts: { pilots: number; clinicians:
     plain.push(estimateTimeSaved(input, { iterations: opts.iterations, seed, smallSampleCorrection: false }));
     old.push(noteLevelEstimate(notes, opts.iterations, seed));
   }
-  return { scenario, clinicians: opts.clinicians, truth: TRUE_SAVING, clinicianLevel: summarise(corrected), clinicianLevelPlainPercentile: summarise(plain), noteLevel: summarise(old) };
+  return {
+    scenario,
+    clinicians: opts.clinicians,
+    units: null,
+    truth: TRUE_SAVING,
+    clinicianLevel: summarise(corrected),
+    alternative: { method: 'clinician level, plain percentile', summary: summarise(plain) },
+    noteLevel: summarise(old),
+  };
 }

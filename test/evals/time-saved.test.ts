@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readTimeNotes } from '../../evals/datasets/time-notes';
 import { normalQuantile, studentTCdf, studentTQuantile } from '../../evals/metrics/distributions';
 import { addNote, emptyArm, estimateTimeSaved, type ClinicianTimes } from '../../evals/metrics/time-saved';
+import { estimatePeriodAdjusted, type PeriodCell } from '../../evals/metrics/time-saved-periods';
 import { SCENARIOS, validate } from '../../evals/validation/time-saved-sim';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -98,6 +99,33 @@ describe('clinician-level time saved', () => {
   });
 });
 
+describe('stepped schedule adjusted for calendar time', () => {
+  it('recovers the saving exactly when every note gets faster period by period', () => {
+    // 3 units × 2 clinicians, 4 periods; units switch to AI at periods 1, 2 and 3; −0.5 min per period; AI saves 1 min
+    const cells: PeriodCell[] = [];
+    for (let u = 0; u < 3; u++) {
+      for (let k = 0; k < 2; k++) {
+        for (let t = 0; t < 4; t++) {
+          const ai = t >= u + 1;
+          const minutes = 10 + u + 2 * k - 0.5 * t - (ai ? 1 : 0);
+          const notes = 3 + ((u + k + t) % 3);
+          cells.push({ clinician: `u${u}k${k}`, cluster: `u${u}`, period: t, assignedAi: ai, notes, sum: notes * minutes, sumSq: notes * minutes * minutes, aiNotes: ai ? notes : 0 });
+        }
+      }
+    }
+    const e = estimatePeriodAdjusted(cells, { iterations: 300 });
+    expect(e.estimate).toBeCloseTo(1, 10);
+    expect(e).toMatchObject({ clinicians: 6, clusters: 3, suppressed: null });
+    // the within-clinician comparison without periods credits the trend to AI
+    const plain = cells.reduce((m, c) => {
+      const x = m.get(c.clinician) ?? { clinician: c.clinician, cluster: c.cluster, ai: emptyArm(), baseline: emptyArm() };
+      for (let i = 0; i < c.notes; i++) addNote(c.assignedAi ? x.ai : x.baseline, c.sum / c.notes, c.assignedAi);
+      return m.set(c.clinician, x);
+    }, new Map<string, ClinicianTimes>());
+    expect(estimateTimeSaved({ design: 'schedule', clinicians: [...plain.values()] }).estimate!).toBeGreaterThan(1.5);
+  });
+});
+
 describe('validation by simulation (fewer pilots than the command; seeds fixed)', () => {
   const results = Object.fromEntries(SCENARIOS.map((s) => [s, validate(s, { pilots: 200, clinicians: 12, seed: 11, iterations: 600 })]));
 
@@ -115,6 +143,21 @@ describe('validation by simulation (fewer pilots than the command; seeds fixed)'
     expect(results.both!.noteLevel.coverage).toBeLessThan(0.5);
     expect(results['both-random']!.noteLevel.coverage).toBeLessThan(0.9);
     expect(results.schedule!.noteLevel.bias).toBeGreaterThan(0.3);
+  });
+
+  it('per care unit: resamples units, and a stepped design is adjusted for calendar time', () => {
+    for (const s of ['unit-schedule', 'stepped-trend'] as const) {
+      const r = results[s]!;
+      expect(r.units).toBe(10);
+      expect(r.clinicianLevel.coverage, s).toBeGreaterThanOrEqual(0.91);
+      expect(r.clinicianLevel.coverage, s).toBeLessThanOrEqual(0.99);
+      expect(Math.abs(r.clinicianLevel.bias), s).toBeLessThanOrEqual(0.15);
+      expect(r.noteLevel.coverage, s).toBeLessThan(0.5);
+    }
+    // clinicians of one unit share busy weeks and part of their saving: resampling them as independent is too narrow
+    expect(results['unit-schedule']!.alternative.summary.coverage).toBeLessThan(results['unit-schedule']!.clinicianLevel.coverage - 0.03);
+    // without the period adjustment the stepped design credits the calendar trend to AI
+    expect(results['stepped-trend']!.alternative.summary.bias).toBeGreaterThan(0.5);
   });
 
   it('shows what a free choice cannot guarantee: choosing AI on fast days biases even within-clinician comparisons', () => {

@@ -133,4 +133,31 @@ describe('comparison schedule in the workbench (SQLite)', () => {
     expect(md).toMatch(/\d+ av \d+ anteckningar avvek från schemat/);
     expect(md).toContain('Läkare VT: Slumpad ordning');
   });
+
+  it('analyses a stepped schedule per care unit with units as the cluster and the calendar period adjusted for', async () => {
+    const db = server.deps.db.prisma;
+    const lakare = await db.profession.findUniqueOrThrow({ where: { code: 'lakare' } });
+    const units = await db.careUnit.findMany({ orderBy: { code: 'asc' }, take: 3 });
+    expect(units.length).toBe(3);
+    const schedule = await db.comparisonSchedule.create({
+      data: { name: 'Läkare trappsteg', professionId: lakare.id, level: 'unit', pattern: 'stepped', startDay: KNOWN.from, periodDays: 30, periods: 6, seed: 7, createdById: (await db.user.findFirstOrThrow({ where: { username: 'ledare1' } })).id },
+    });
+    const encounters = await db.encounter.findMany({ where: { professionId: lakare.id, signedNotes: { some: {} } }, orderBy: { id: 'asc' } });
+    const clinicians = [...new Set(encounters.map((e) => e.createdById))].sort();
+    for (const [i, e] of encounters.entries()) {
+      const unit = units[clinicians.indexOf(e.createdById) % 3]!;
+      await db.encounter.update({ where: { id: e.id }, data: { scheduleId: schedule.id, careUnitId: unit.id, assignedMode: i % 10 ? e.mode : e.mode === 'ai' ? 'baseline' : 'ai' } });
+    }
+    await db.noteFact.deleteMany({});
+    const res = await lead.get(`/api/v1/followup/dashboard?from=${KNOWN.from}&to=${KNOWN.to}`);
+    const g = res.body.time.groups.find((x: { professionName: string }) => x.professionName === 'Läkare');
+    expect(g.analysis).toEqual({ cluster: 'unit', periodAdjusted: true });
+    expect(g.saved.active).toMatchObject({ design: 'schedule', clinicians: 8, clusters: 3 });
+    // every fact knows its schedule and its period (30-day periods from the first day of the data)
+    const facts = await db.noteFact.findMany({ where: { professionId: lakare.id }, select: { scheduleId: true, schedulePeriod: true, day: true } });
+    expect(facts.every((f) => f.scheduleId === schedule.id && f.schedulePeriod !== null && f.schedulePeriod >= 0 && f.schedulePeriod < 6)).toBe(true);
+    const md = buildMarkdown(await reportData(server.deps, KNOWN.from, KNOWN.to));
+    expect(md).toContain('omdragning av hela vårdenheter (3 enheter)');
+    expect(md).toContain('justerad för kalendertid');
+  });
 });

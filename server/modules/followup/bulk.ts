@@ -39,6 +39,8 @@ export interface FactRow {
   draftChars: number | null;
   clinicianId: string | null;
   assignedMode: string | null;
+  scheduleId: string | null;
+  schedulePeriod: number | null;
   computedAt: Date;
 }
 
@@ -70,6 +72,8 @@ const TYPES: Record<keyof FactRow, 'text' | 'int4' | 'timestamp'> = {
   draftChars: 'int4',
   clinicianId: 'text',
   assignedMode: 'text',
+  scheduleId: 'text',
+  schedulePeriod: 'int4',
   computedAt: 'timestamp',
 };
 const COLUMNS = Object.keys(TYPES) as (keyof FactRow)[];
@@ -95,6 +99,8 @@ const TimeCellSchema = z.object({
   month: z.string(),
   clinicianId: z.string().nullable(),
   assignedMode: z.string().nullable(),
+  scheduleId: z.string().nullable(),
+  schedulePeriod: z.coerce.number().int().nullable(),
   times: z.string(),
 });
 
@@ -120,7 +126,7 @@ export async function timeCells(deps: AppDeps, f: Filters): Promise<TimeCell[]> 
     where.push(`"careUnitId" = ${mark()}`);
   }
   const agg = pg ? 'json_agg(json_build_array("activeMs", "totalMs"))::text' : 'json_group_array(json_array("activeMs", "totalMs"))';
-  const keys = '"mode", "professionId", "careUnitId", "workflowVersionId", "noteType", "month", "clinicianId", "assignedMode"';
+  const keys = '"mode", "professionId", "careUnitId", "workflowVersionId", "noteType", "month", "clinicianId", "assignedMode", "scheduleId", "schedulePeriod"';
   const rows = await deps.db.prisma.$queryRawUnsafe<unknown[]>(`SELECT ${keys}, ${agg} AS "times" FROM "NoteFact" WHERE ${where.join(' AND ')} GROUP BY ${keys}`, ...params);
   return rows.map((raw) => {
     const { times, ...key } = TimeCellSchema.parse(raw);

@@ -2,6 +2,7 @@ import type { AppDeps } from '../../deps';
 import { insertFacts, type FactRow } from './bulk';
 import { draftCounts, editCounts, wrongTags } from './note-parts';
 import { noteTimes, type TimingEvent } from './note-time';
+import { periodOf } from './schedule';
 
 /**
  * Keeps NoteFact (one narrow row per first signature) in step with the rows
@@ -83,9 +84,11 @@ async function writeFacts(deps: AppDeps, signedNoteIds: string[], replace: boole
       wrongTags: true,
       editStats: true,
       draft: { select: { workflowVersionId: true, sections: true } },
-      encounter: { select: { mode: true, professionId: true, careUnitId: true, workflowVersionId: true, createdById: true, assignedMode: true } },
+      encounter: { select: { mode: true, professionId: true, careUnitId: true, workflowVersionId: true, createdById: true, assignedMode: true, scheduleId: true, createdAt: true } },
     },
   });
+  const scheduleIds = [...new Set(notes.map((n) => n.encounter.scheduleId).filter((s): s is string => !!s))];
+  const schedules = new Map((scheduleIds.length ? await db.comparisonSchedule.findMany({ where: { id: { in: scheduleIds } } }) : []).map((s) => [s.id, s]));
   const encounterIds = notes.map((n) => n.encounterId);
   const events = await db.timeEvent.findMany({ where: { encounterId: { in: encounterIds } }, select: { encounterId: true, kind: true, at: true, valueMs: true } });
   const byEncounter = new Map<string, TimingEvent[]>();
@@ -133,6 +136,9 @@ async function writeFacts(deps: AppDeps, signedNoteIds: string[], replace: boole
       draftChars: edited ? (edited.draftChars ?? counts?.draftChars ?? null) : null,
       clinicianId: n.encounter.createdById,
       assignedMode: n.encounter.assignedMode,
+      scheduleId: n.encounter.scheduleId,
+      // the period the assignment was made in: the encounter's creation day (UTC), as the encounter form decides
+      schedulePeriod: schedulePeriod(schedules.get(n.encounter.scheduleId ?? ''), n.encounter.createdAt),
       computedAt,
     };
   });
@@ -149,4 +155,8 @@ async function writeFacts(deps: AppDeps, signedNoteIds: string[], replace: boole
     for (const row of rows) await db.noteFact.upsert({ where: { signedNoteId: row.signedNoteId }, create: row, update: row });
   }
   return rows.length;
+}
+
+function schedulePeriod(spec: Parameters<typeof periodOf>[0] | undefined, createdAt: Date): number | null {
+  return spec ? periodOf(spec, createdAt.toISOString().slice(0, 10)) : null;
 }

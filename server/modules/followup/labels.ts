@@ -18,21 +18,25 @@ export interface Labels {
   professions: Map<string, { id: string; code: string; name: string }>;
   units: Map<string, { id: string; code: string; name: string }>;
   versions: Map<string, VersionLabel>;
+  /** comparison schedules by id: how their notes are analysed (time-design.ts) */
+  schedules: Map<string, { level: string; pattern: string }>;
 }
 
 export async function loadLabels(deps: AppDeps): Promise<Labels> {
   const db = deps.db.prisma;
-  const [professions, units, versions] = await Promise.all([
+  const [professions, units, versions, schedules] = await Promise.all([
     db.profession.findMany({ select: { id: true, code: true, name: true }, orderBy: { name: 'asc' } }),
     db.careUnit.findMany({ select: { id: true, code: true, name: true }, orderBy: { name: 'asc' } }),
     db.workflowVersion.findMany({
       select: { id: true, version: true, workflow: { select: { id: true, name: true, noteType: true, professionId: true } } },
       orderBy: [{ workflowId: 'asc' }, { version: 'asc' }],
     }),
+    db.comparisonSchedule.findMany({ select: { id: true, level: true, pattern: true } }),
   ]);
   return {
     professions: new Map(professions.map((p) => [p.id, p])),
     units: new Map(units.map((u) => [u.id, u])),
+    schedules: new Map(schedules.map((s) => [s.id, { level: s.level, pattern: s.pattern }])),
     versions: new Map(
       versions.map((v) => [
         v.id,

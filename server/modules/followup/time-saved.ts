@@ -1,7 +1,8 @@
 import { clusterRatio } from '../../../evals/metrics/cluster-bootstrap';
-import { addNote, emptyArm, estimateTimeSaved, MIN_CLINICIANS, TOO_FEW_CLINICIANS_SV, type ClinicianTimes, type Design, type VarianceComponents } from '../../../evals/metrics/time-saved';
+import { addNote, emptyArm, estimateTimeSaved, MIN_CLINICIANS, TOO_FEW_CLINICIANS_SV, type ClinicianTimes, type Design, type TimeSavedEstimate, type VarianceComponents } from '../../../evals/metrics/time-saved';
 import type { Filters, GroupBy } from './filters';
 import { type Labels, professionName, unitName, versionName } from './labels';
+import { clusterOf, needsPeriodAdjustment, periodAdjustedEstimate, unitClustered } from './time-design';
 import { MIN_GROUP, SUPPRESSED_SV, medianInPlace, type BootstrapBudget, type Summary } from './stats';
 
 /**
@@ -30,6 +31,8 @@ export interface TimeCell {
   month: string;
   clinicianId: string | null;
   assignedMode: string | null;
+  scheduleId: string | null;
+  schedulePeriod: number | null;
   activeMs: (number | null)[];
   totalMs: (number | null)[];
 }
@@ -58,6 +61,8 @@ export interface Saved {
   notes: number;
   importedClinicians: number;
   withoutComparison: number;
+  /** resampled units: clinicians, or care units under a per-unit schedule */
+  clusters: number;
   variance: VarianceComponents;
 }
 
@@ -67,6 +72,8 @@ export interface TimeGroup {
   key: string;
   label: string;
   design: Design;
+  /** under a schedule: the resampling unit (care units when periods were assigned per unit) and whether calendar periods were adjusted for (stepped) */
+  analysis: { cluster: 'clinician' | 'unit'; periodAdjusted: boolean };
   ai: { active: SideSummary; total: SideSummary };
   baseline: { source: 'measured' | 'imported' | null; active: SideSummary; total: SideSummary | null };
   saved: { active: Saved; total: Saved | null };
@@ -139,13 +146,13 @@ function importedSide(minutes: number[], iterations: number, seed: number): Side
 }
 
 /** Per clinician, the two sides' sums of one time measure. */
-function clinicianTimes(ai: TimeCell[], baseline: TimeCell[], design: Design, pick: (c: TimeCell) => (number | null)[]): ClinicianTimes[] {
+function clinicianTimes(ai: TimeCell[], baseline: TimeCell[], design: Design, pick: (c: TimeCell) => (number | null)[], labels: Labels): ClinicianTimes[] {
   const map = new Map<string, ClinicianTimes>();
   const add = (cells: TimeCell[], fallbackAi: boolean) => {
     for (const c of cells) {
       const id = c.clinicianId ?? '';
       let t = map.get(id);
-      if (!t) map.set(id, (t = { clinician: id, ai: emptyArm(), baseline: emptyArm() }));
+      if (!t) map.set(id, (t = { clinician: id, cluster: design === 'schedule' ? clusterOf(c, labels) : id, ai: emptyArm(), baseline: emptyArm() }));
       const aiSide = design === 'schedule' ? c.assignedMode === 'ai' : fallbackAi;
       for (const ms of pick(c)) if (ms !== null) addNote(aiSide ? t.ai : t.baseline, ms / MIN, c.mode !== 'baseline');
     }
@@ -155,11 +162,11 @@ function clinicianTimes(ai: TimeCell[], baseline: TimeCell[], design: Design, pi
   return [...map.values()];
 }
 
-function saved(input: { design: Design; clinicians: ClinicianTimes[]; imported?: number[] }, iterations: number, seed: number): Saved {
-  const e = estimateTimeSaved(input, { iterations, seed });
+function saved(input: { design: Design; clinicians: ClinicianTimes[]; imported?: number[] }, iterations: number, seed: number, adjusted?: () => TimeSavedEstimate): Saved {
+  const e = adjusted ? adjusted() : estimateTimeSaved(input, { iterations, seed });
   const meanCi = e.lower !== null && e.upper !== null ? { lower: e.lower, upper: e.upper } : null;
   const suppressed = e.suppressed ?? (e.clinicians === 0 ? 'ingen jämförelse' : null);
-  return { mean: e.estimate, meanCi, median: null, medianCi: null, suppressed, design: e.design, clinicians: e.clinicians, notes: e.notes, importedClinicians: e.importedClinicians, withoutComparison: e.withoutComparison, variance: e.variance };
+  return { mean: e.estimate, meanCi, median: null, medianCi: null, suppressed, design: e.design, clinicians: e.clinicians, notes: e.notes, importedClinicians: e.importedClinicians, withoutComparison: e.withoutComparison, clusters: e.clusters, variance: e.variance };
 }
 
 export async function timeSaved(cells: TimeCell[], imported: ImportedBaseline[], f: Filters, labels: Labels, budget: BootstrapBudget): Promise<TimeGroup[]> {
@@ -189,18 +196,21 @@ export async function timeSaved(cells: TimeCell[], imported: ImportedBaseline[],
     let baseCells = base.get(byVersion ? groupKey(professionId || null, noteType ?? '') : k) ?? [];
     const design: Design = !byVersion && [...aiCells, ...baseCells].some((c) => c.assignedMode) ? 'schedule' : 'free';
     let overrides: TimeGroup['overrides'] = null;
+    let scheduled: TimeCell[] = [];
     if (design === 'schedule') {
       // notes outside the schedule are left out; the sides are the periods
-      const scheduled = [...aiCells, ...baseCells].filter((c) => c.assignedMode);
+      scheduled = [...aiCells, ...baseCells].filter((c) => c.assignedMode);
       aiCells = scheduled.filter((c) => c.assignedMode === 'ai');
       baseCells = scheduled.filter((c) => c.assignedMode !== 'ai');
       const count = (cs: TimeCell[]) => cs.reduce((s, c) => s + c.activeMs.length, 0);
       overrides = { notes: count(scheduled.filter((c) => c.mode !== c.assignedMode)), scheduled: count(scheduled) };
     }
     const importedMinutes = design === 'free' ? imported.filter((r) => r.professionId === professionId && (noteType === null || norm(r.noteType) === norm(noteType))).map((r) => r.minutes) : [];
-    const active = clinicianTimes(aiCells, baseCells, design, (c) => c.activeMs);
-    const savedActive = saved({ design, clinicians: active, imported: importedMinutes }, iterations, seed);
-    const total = clinicianTimes(aiCells, baseCells, design, (c) => c.totalMs);
+    const periodAdjusted = design === 'schedule' && needsPeriodAdjustment(scheduled, labels);
+    const adjusted = (pick: (c: TimeCell) => (number | null)[], s: number) => (periodAdjusted ? () => periodAdjustedEstimate(scheduled, labels, pick, iterations, s) : undefined);
+    const active = clinicianTimes(aiCells, baseCells, design, (c) => c.activeMs, labels);
+    const savedActive = saved({ design, clinicians: active, imported: importedMinutes }, iterations, seed, adjusted((c) => c.activeMs, seed));
+    const total = clinicianTimes(aiCells, baseCells, design, (c) => c.totalMs, labels);
     const measuredBaseline = baseCells.some((c) => c.activeMs.length > 0);
     const source = measuredBaseline ? 'measured' : savedActive.importedClinicians > 0 ? 'imported' : null;
     // the sides as written: AI notes and baseline notes (under a schedule: AI periods and baseline periods)
@@ -210,13 +220,14 @@ export async function timeSaved(cells: TimeCell[], imported: ImportedBaseline[],
       key: dim,
       label: labelOf(dim, f.groupBy, labels),
       design,
+      analysis: { cluster: design === 'schedule' && unitClustered(scheduled, labels) ? 'unit' : 'clinician', periodAdjusted },
       ai: { active: side(aiCells, (c) => c.activeMs, iterations, seed + 1), total: side(aiCells, (c) => c.totalMs, iterations, seed + 2) },
       baseline: {
         source,
         active: source === 'imported' ? importedSide(importedMinutes, iterations, seed + 3) : side(baseCells, (c) => c.activeMs, iterations, seed + 3),
         total: source === 'imported' ? null : side(baseCells, (c) => c.totalMs, iterations, seed + 4),
       },
-      saved: { active: savedActive, total: source === 'imported' ? null : saved({ design, clinicians: total }, iterations, seed + 5) },
+      saved: { active: savedActive, total: source === 'imported' ? null : saved({ design, clinicians: total }, iterations, seed + 5, adjusted((c) => c.totalMs, seed + 5)) },
       overrides,
       iterations,
     });

@@ -25,12 +25,20 @@ export function precisionTableOf(plans: PrecisionPlan[]): Table {
   };
 }
 
+/** How a scheduled comparison was analysed: the resampled unit and the calendar-time adjustment of stepped schedules. */
+function scheduleAnalysis(g: ReportData['data']['time']['byProfession'][number]): string {
+  const parts = [];
+  if (g.analysis.cluster === 'unit') parts.push(`osäkerheten från omdragning av hela vårdenheter (${g.saved.active.clusters} enheter), eftersom schemat tilldelar per enhet`);
+  if (g.analysis.periodAdjusted) parts.push('justerad för kalendertid (en effekt per period), eftersom AI-perioderna i ett trappstegsschema alltid kommer senare');
+  return parts.length ? `; ${parts.join('; ')}` : '';
+}
+
 /** The design in force: the lead's schedules, and per profession which comparison the figures rest on. */
 export function designLines(report: ReportData): string[] {
   const { schedules, time } = report.data;
   const lines = schedules.map((s) => `${s.name}: ${s.description}; ${s.encounters} besök, varav ${s.overrides} avvek från schemat.`);
   for (const g of time.byProfession.filter((x) => x.saved.active.clinicians > 0)) {
-    lines.push(`${g.professionName}: ${g.design === 'schedule' ? 'jämförelse enligt schema (perioderna som de tilldelades)' : 'jämförelse inom kliniker efter eget val (inget schema)'}.`);
+    lines.push(`${g.professionName}: ${g.design === 'schedule' ? `jämförelse enligt schema (perioderna som de tilldelades)${scheduleAnalysis(g)}` : 'jämförelse inom kliniker efter eget val (inget schema)'}.`);
   }
   return lines.length ? lines : ['Inget jämförelseschema har använts; jämförelserna bygger på klinikernas eget val av arbetssätt.'];
 }
