@@ -1,7 +1,7 @@
 import type { Database } from './db/client';
 import type { Env } from './env';
 import type { EventBus } from './events/bus';
-import type { JobQueue } from './jobs/queue';
+import type { JobContext, JobQueue } from './jobs/queue';
 import type { Logger } from './logger';
 import type { AuditService } from './modules/audit/service';
 import type { FileStores } from './storage/select';
@@ -16,7 +16,7 @@ export interface AppDeps {
   db: Database;
   logger: Logger;
   audit: AuditService;
-  jobs: JobQueue;
+  jobs: JobQueue<AppDeps>;
   /** change notices between processes (LISTEN/NOTIFY on PostgreSQL) */
   events: EventBus;
   /** audio and report files: on disk (embedded) or in the database (scale-out) */
@@ -26,3 +26,6 @@ export interface AppDeps {
   /** extension point: capabilities registered by later modules (ASR, drafting) */
   services: Record<string, unknown>;
 }
+
+/** What a job handler receives: its payload, progress, abort signal and the app's dependencies. */
+export type AppJobContext<P = unknown> = JobContext<P, AppDeps>;

@@ -27,6 +27,21 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * A failure of background work (a job, a pipeline step) the user should read:
+ * Swedish, no patient data, a stable code. The job runner stores it on the
+ * Job row as it is; anything else a job throws is logged and shown as a
+ * generic failure.
+ */
+export class JobFailure extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 export const badRequest = (detail: string, errors?: FieldProblem[]) =>
   new AppError(400, 'bad_request', 'Ogiltig begäran', detail, errors);
 export const unauthenticated = (detail = 'Du behöver logga in.') =>

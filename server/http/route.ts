@@ -2,6 +2,9 @@ import type { Request, Response } from 'express';
 import type { z } from 'zod';
 import type { Role } from '../contracts/roles';
 import type { AppDeps } from '../deps';
+import type { SessionUser } from '../modules/auth/session-user';
+
+export type { SessionUser };
 
 /**
  * Every endpoint is one RouteDef: method, path, who may call it, the zod
@@ -11,18 +14,6 @@ import type { AppDeps } from '../deps';
  * test walks the same table.
  */
 export type Access = 'public' | 'authenticated' | 'apiKey' | readonly Role[];
-
-export interface SessionUser {
-  id: string;
-  username: string;
-  displayName: string;
-  roles: Role[];
-  professionId: string | null;
-  careUnitId: string | null;
-  mustChangePassword: boolean;
-  groupIds: string[];
-  sessionId: string | null;
-}
 
 export interface AuditSpec<P, Q, B> {
   /** e.g. "encounter.read" */

@@ -10,8 +10,8 @@ import { runJob } from './runner';
  * share one database. On start, jobs left "running" by a process that died
  * are put back in the queue: jobs survive a restart.
  */
-export function createInProcessQueue(db: Database, pollMs = 1000, waitingRetryMs = 30_000): JobQueue {
-  const handlers = new Map<string, JobHandler>();
+export function createInProcessQueue(db: Database, pollMs = 1000, waitingRetryMs = 30_000): JobQueue<AppDeps> {
+  const handlers = new Map<string, JobHandler<unknown, AppDeps>>();
   const local = new Map<string, AbortController>();
   const workerId = `web-${process.pid}-${crypto.randomBytes(3).toString('hex')}`;
   let shutdown = new AbortController();
@@ -57,7 +57,7 @@ export function createInProcessQueue(db: Database, pollMs = 1000, waitingRetryMs
   return {
     kind: 'in-process',
     register(kind, handler) {
-      handlers.set(kind, handler as JobHandler);
+      handlers.set(kind, handler as JobHandler<unknown, AppDeps>);
     },
     async enqueue(kind, payload, options = {}) {
       const job = await db.prisma.job.create({ data: { id: options.id, kind, payload: payload as never, createdById: options.createdById ?? null } });

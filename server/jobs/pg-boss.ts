@@ -15,9 +15,9 @@ import { runJob } from './runner';
  */
 const QUEUE = 'journalverkstan-jobs';
 
-export function createPgBossQueue(db: Database, waitingRetryMs = 30_000): JobQueue {
+export function createPgBossQueue(db: Database, waitingRetryMs = 30_000): JobQueue<AppDeps> {
   const boss = new PgBoss({ connectionString: db.url, schema: 'pgboss', application_name: 'journalverkstan' });
-  const handlers = new Map<string, JobHandler>();
+  const handlers = new Map<string, JobHandler<unknown, AppDeps>>();
   const local = new Map<string, AbortController>();
   const workerId = `worker-${process.pid}-${crypto.randomBytes(3).toString('hex')}`;
   const shutdown = new AbortController();
@@ -37,7 +37,7 @@ export function createPgBossQueue(db: Database, waitingRetryMs = 30_000): JobQue
   return {
     kind: 'pg-boss',
     register(kind, handler) {
-      handlers.set(kind, handler as JobHandler);
+      handlers.set(kind, handler as JobHandler<unknown, AppDeps>);
     },
     async enqueue(kind, payload, options = {}) {
       await ensureStarted();

@@ -1,5 +1,4 @@
 import type { Database } from '../db/client';
-import type { AppDeps } from '../deps';
 
 /**
  * Long work (transcription, drafting, evaluation runs) runs as jobs. The Job
@@ -8,18 +7,19 @@ import type { AppDeps } from '../deps';
  * in-process (embedded SQLite default) and pg-boss (PostgreSQL, several
  * `npm run worker` processes).
  */
-export interface JobContext<P = unknown> {
+export interface JobContext<P = unknown, D = unknown> {
   jobId: string;
   payload: P;
   attempt: number;
-  deps: AppDeps;
+  /** the app's dependencies (AppDeps); generic so the queue's contract does not import the composition it is part of */
+  deps: D;
   /** aborted when a user cancels the job or the process shuts down */
   signal: AbortSignal;
   /** fraction 0..1 and a short non-identifying note ("3 av 10 fönster") */
   progress(fraction: number, note?: string): Promise<void>;
 }
 
-export type JobHandler<P = unknown> = (ctx: JobContext<P>) => Promise<unknown>;
+export type JobHandler<P = unknown, D = unknown> = (ctx: JobContext<P, D>) => Promise<unknown>;
 
 export interface EnqueueOptions {
   createdById?: string | null;
@@ -27,14 +27,14 @@ export interface EnqueueOptions {
   id?: string;
 }
 
-export interface JobQueue {
+export interface JobQueue<D = unknown> {
   readonly kind: 'in-process' | 'pg-boss';
-  register<P>(kind: string, handler: JobHandler<P>): void;
+  register<P>(kind: string, handler: JobHandler<P, D>): void;
   enqueue(kind: string, payload: unknown, options?: EnqueueOptions): Promise<{ id: string }>;
   /** ask a job to stop; a running handler sees its signal abort */
   cancel(jobId: string): Promise<void>;
   /** begin taking jobs (web process on the embedded default, or a worker) */
-  startWorking(deps: AppDeps, concurrency: number): Promise<void>;
+  startWorking(deps: D, concurrency: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -65,12 +65,3 @@ export async function requeueWaiting(db: Database, olderThanMs: number): Promise
   return taken;
 }
 
-/** Thrown by a handler for a failure the user should read (Swedish, no patient data). */
-export class JobFailure extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}

@@ -1,6 +1,7 @@
 import type { AppDeps } from '../deps';
 import { keepLease } from './leases';
-import { JobFailure, JobWaiting, type JobHandler } from './queue';
+import { JobFailure } from '../errors';
+import { JobWaiting, type JobHandler } from './queue';
 
 /**
  * Runs one job row with its handler: marks it running, feeds progress and
@@ -11,7 +12,7 @@ import { JobFailure, JobWaiting, type JobHandler } from './queue';
  */
 export async function runJob(
   deps: AppDeps,
-  handlers: Map<string, JobHandler>,
+  handlers: Map<string, JobHandler<unknown, AppDeps>>,
   jobId: string,
   workerId: string,
   shutdown: AbortSignal,

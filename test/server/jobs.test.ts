@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { compose, type Composed } from '../../server/compose';
 import { loadEnv } from '../../server/env';
 import { createLogger } from '../../server/logger';
-import { JobFailure } from '../../server/jobs/queue';
+import { JobFailure } from '../../server/errors';
 import { createTempDb, postgresAvailable, type TempDb } from '../support/db';
 
 const pg = await postgresAvailable();

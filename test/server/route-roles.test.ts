@@ -14,7 +14,6 @@ const USERS: Record<Role, string> = { clinician: 'lakare1', designer: 'design1',
 
 describe('route × role', () => {
   let server: TestServer;
-  const sessions = new Map<Role, string>();
   beforeAll(async () => {
     server = await startTestServer();
     await server.deps.db.prisma.user.updateMany({ data: { mustChangePassword: false } });

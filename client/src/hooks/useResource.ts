@@ -18,6 +18,7 @@ export function useResource<T>(load: () => Promise<T>, deps: readonly unknown[])
   const [loading, setLoading] = useState(true);
   const [generation, setGeneration] = useState(0);
   // The caller lists what `load` depends on, as with useEffect.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller's list is the dependency list
   const stableLoad = useCallback(load, deps);
 
   useEffect(() => {

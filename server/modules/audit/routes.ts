@@ -35,7 +35,7 @@ export const auditRoutes: RouteDef[] = [
     summary: 'Utdrag ur åtkomstloggen för ett besök eller en användare',
     query: ExtractQuery,
     audit: { action: 'audit.export', kind: 'export', encounterId: ({ query }) => query.encounterId },
-    handler: async ({ deps, query, res }) => {
+    handler: async ({ deps, query }) => {
       const where = {
         ...(query.encounterId ? { encounterId: query.encounterId } : {}),
         ...(query.userId ? { userId: query.userId } : {}),

@@ -1,5 +1,5 @@
 import type { Database } from '../../db/client';
-import type { SessionUser } from '../../http/route';
+import type { SessionUser } from '../auth/session-user';
 import type { Logger } from '../../logger';
 import { serviceUnavailable } from '../../errors';
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { TestCaseSchema } from '../../contracts/testcase';
 import type { AppDeps } from '../../deps';
-import { JobFailure, type JobContext } from '../../jobs/queue';
+import type { AppJobContext } from '../../deps';
+import { JobFailure } from '../../errors';
 import type { NoteDrafter } from '../../pipeline/draft/drafter';
 import { specOf } from '../workflows/service';
 import { resultCacheKey } from './cache-key';
@@ -20,7 +21,7 @@ const CaseIdsSchema = z.array(z.string());
  * stopped), and a case whose cache key matches a result of any earlier run
  * is copied instead of drafted again, so a rerun only does what changed.
  */
-export async function runEvalJob(ctx: JobContext<unknown>): Promise<unknown> {
+export async function runEvalJob(ctx: AppJobContext): Promise<unknown> {
   const { runId } = PayloadSchema.parse(ctx.payload);
   const db = ctx.deps.db.prisma;
   const run = await db.evalRun.findUnique({ where: { id: runId }, include: { workflowVersion: true } });
@@ -42,7 +43,7 @@ export async function runEvalJob(ctx: JobContext<unknown>): Promise<unknown> {
 
 type RunRow = { id: string; drafterId: string; caseIds: unknown; workflowVersion: { spec: unknown } };
 
-async function evaluateAll(ctx: JobContext<unknown>, run: RunRow) {
+async function evaluateAll(ctx: AppJobContext, run: RunRow) {
   const db = ctx.deps.db.prisma;
   const spec = specOf(run.workflowVersion);
   const caseIds = CaseIdsSchema.parse(run.caseIds);

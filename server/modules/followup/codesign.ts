@@ -55,8 +55,6 @@ export interface LabelMove {
   reason: string | null;
 }
 
-const finite = (x: number) => (Number.isFinite(x) ? x : null);
-
 /**
  * Rating rounds as the studio reports them (server/modules/ratings/results.ts),
  * so the dashboard and the working group see the same PDQI-9 means and α.

@@ -5,7 +5,7 @@ import type { AppDeps } from '../../deps';
 import { AppError, badRequest, serviceUnavailable } from '../../errors';
 import { route, type RouteDef } from '../../http/route';
 import { LocalModelError } from '../../pipeline/asr/local-runtime';
-import { localTranscriber } from '../../pipeline/asr/select';
+import { localTranscriber } from '../recordings/transcriber';
 import { transcribeRecording } from '../../pipeline/asr/transcribe-recording';
 import { AudioError } from '../../pipeline/audio/audio-error';
 import { audioProblem } from '../recordings/upload';

@@ -3,7 +3,8 @@ import type { NoteSection } from '../../contracts/note';
 import { TranscriberInfoSchema, TranscriptSegmentSchema, type TranscriptSegment } from '../../contracts/transcript';
 import { WorkflowSpecSchema, type WorkflowSpec } from '../../contracts/workflow';
 import type { AppDeps } from '../../deps';
-import { JobFailure, type JobContext } from '../../jobs/queue';
+import type { AppJobContext } from '../../deps';
+import { JobFailure } from '../../errors';
 import { ChatDrafter } from '../../pipeline/draft/chat-drafter';
 import { DrafterKindSchema, createNoteDrafter } from '../../pipeline/draft/factory';
 import { finalizeDraft } from '../../pipeline/draft/finalize';
@@ -57,7 +58,7 @@ async function loadMaterial(deps: AppDeps, transcriptId: string | null, workflow
 
 const since = (t: number) => Math.round(performance.now() - t);
 
-async function runDrafter(ctx: JobContext, kind: DraftJobPayload['drafter'], material: Material, onlySections?: string[]) {
+async function runDrafter(ctx: AppJobContext, kind: DraftJobPayload['drafter'], material: Material, onlySections?: string[]) {
   const drafter = createNoteDrafter(kind, material.spec, drafterConfig(ctx.deps));
   try {
     const output = await drafter.draft({ workflow: material.spec, segments: material.segments, signal: ctx.signal, ...(onlySections ? { onlySections } : {}) });
@@ -67,7 +68,7 @@ async function runDrafter(ctx: JobContext, kind: DraftJobPayload['drafter'], mat
   }
 }
 
-export async function createDraftJob(ctx: JobContext): Promise<{ draftId: string }> {
+export async function createDraftJob(ctx: AppJobContext): Promise<{ draftId: string }> {
   const { deps, jobId } = ctx;
   const db = deps.db.prisma;
   const payload = DraftJobPayloadSchema.parse(ctx.payload);
@@ -119,7 +120,7 @@ export async function createDraftJob(ctx: JobContext): Promise<{ draftId: string
   return { draftId: jobId };
 }
 
-export async function regenerateSectionJob(ctx: JobContext): Promise<{ draftId: string; sectionKey: string }> {
+export async function regenerateSectionJob(ctx: AppJobContext): Promise<{ draftId: string; sectionKey: string }> {
   const { deps } = ctx;
   const payload = RegenerateJobPayloadSchema.parse(ctx.payload);
   const draft = await deps.db.prisma.draft.findUnique({ where: { id: payload.draftId } });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { TranscriptSegment } from '../../contracts/transcript';
-import type { JobContext } from '../../jobs/queue';
+import type { AppJobContext } from '../../deps';
 import { transcribeRecording } from '../../pipeline/asr/transcribe-recording';
 import { LiveWindower, type LiveWindow } from '../../pipeline/audio/live-windower';
 import type { RecordingRow } from './access';
@@ -21,7 +21,7 @@ export interface FinalSegments {
  * reused: after stop only the tail is left to transcribe. Recomputing rather
  * than trusting the rows keeps the job self-sufficient after any crash.
  */
-async function replayWindows(ctx: JobContext<unknown>, recording: RecordingRow): Promise<LiveWindow[]> {
+async function replayWindows(ctx: AppJobContext, recording: RecordingRow): Promise<LiveWindow[]> {
   const total = toSamples(recording.durationSeconds ?? 0);
   const samples = await readSamples(ctx.deps, recording, 0, total);
   const sizes = (await chunkRows(ctx.deps, recording.id)).map((r) => r.bytes / 2);
@@ -38,7 +38,7 @@ async function replayWindows(ctx: JobContext<unknown>, recording: RecordingRow):
   return windows;
 }
 
-async function browserRecording(ctx: JobContext<unknown>, recording: RecordingRow, wctx: WindowContext): Promise<FinalSegments> {
+async function browserRecording(ctx: AppJobContext, recording: RecordingRow, wctx: WindowContext): Promise<FinalSegments> {
   const db = ctx.deps.db.prisma;
   const windows = await replayWindows(ctx, recording);
   const rows = new Map((await db.recordingWindow.findMany({ where: { recordingId: recording.id } })).map((r) => [r.index, r]));
@@ -63,7 +63,7 @@ async function browserRecording(ctx: JobContext<unknown>, recording: RecordingRo
 
 const Speakers = z.array(z.string().min(1).max(64)).max(8);
 
-async function uploadedFile(ctx: JobContext<unknown>, recording: RecordingRow, wctx: WindowContext): Promise<FinalSegments> {
+async function uploadedFile(ctx: AppJobContext, recording: RecordingRow, wctx: WindowContext): Promise<FinalSegments> {
   const { env } = ctx.deps;
   const bytes = await readExisting(ctx.deps.files.audio, recording.storageKey!);
   const speakers = Speakers.safeParse(recording.speakers);
@@ -84,7 +84,7 @@ async function uploadedFile(ctx: JobContext<unknown>, recording: RecordingRow, w
   return { segments: result.segments, windows: result.windows, reusedWindows: 0 };
 }
 
-export function finalSegments(ctx: JobContext<unknown>, recording: RecordingRow, wctx: WindowContext): Promise<FinalSegments> {
+export function finalSegments(ctx: AppJobContext, recording: RecordingRow, wctx: WindowContext): Promise<FinalSegments> {
   return recording.source === 'upload' ? uploadedFile(ctx, recording, wctx) : browserRecording(ctx, recording, wctx);
 }
 

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import type { AppDeps } from '../../deps';
-import { JobFailure, JobWaiting, type JobContext } from '../../jobs/queue';
+import type { AppJobContext } from '../../deps';
+import { JobFailure } from '../../errors';
+import { JobWaiting } from '../../jobs/queue';
 import { HostedAsrError } from '../../pipeline/asr/hosted-errors';
 import { LocalModelError } from '../../pipeline/asr/local-runtime';
-import { configuredTranscriber } from '../../pipeline/asr/select';
+import { configuredTranscriber } from './transcriber';
 import type { Transcriber } from '../../pipeline/asr/transcriber';
 import { AudioError } from '../../pipeline/audio/audio-error';
 import { readSamples } from './audio-source';
@@ -50,7 +52,7 @@ async function encounterPrompt(deps: AppDeps, encounterId: string) {
   return vocabularyPrompt(deps, encounter?.workflowVersionId ?? null);
 }
 
-async function transcribeWindowJob({ deps, payload, signal }: JobContext<unknown>) {
+async function transcribeWindowJob({ deps, payload, signal }: AppJobContext) {
   const { recordingId, index } = WindowPayload.parse(payload);
   const db = deps.db.prisma;
   const window = await db.recordingWindow.findUnique({ where: { recordingId_index: { recordingId, index } } });
@@ -80,7 +82,7 @@ async function transcribeWindowJob({ deps, payload, signal }: JobContext<unknown
   }
 }
 
-async function transcribeRecordingJob(ctx: JobContext<unknown>) {
+async function transcribeRecordingJob(ctx: AppJobContext) {
   const { deps, payload } = ctx;
   const { recordingId } = RecordingPayload.parse(payload);
   const db = deps.db.prisma;

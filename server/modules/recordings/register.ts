@@ -1,6 +1,6 @@
 import type { AppDeps } from '../../deps';
 import type { RouteDef } from '../../http/route';
-import { registerAsr } from '../../pipeline/asr/select';
+import { registerAsr } from './transcriber';
 import { gatewayAudioRoutes } from '../gateway/audio';
 import { registerRecordingJobs } from './jobs';
 import { liveWindowing } from './live';

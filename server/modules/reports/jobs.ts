@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AppDeps } from '../../deps';
-import { badRequest } from '../../errors';
-import { JobFailure, type JobContext } from '../../jobs/queue';
+import type { AppJobContext } from '../../deps';
+import { badRequest, JobFailure } from '../../errors';
 import { reportData } from './data';
 import { buildMarkdown } from './markdown';
 import { buildXlsx } from './xlsx';
@@ -46,7 +46,7 @@ export async function buildReport(deps: AppDeps, q: ReportQuery, progress: (frac
   return { ...reportFilename(q), body };
 }
 
-async function buildReportJob({ deps, payload, progress }: JobContext<unknown>) {
+async function buildReportJob({ deps, payload, progress }: AppJobContext) {
   const { reportId } = Payload.parse(payload);
   const db = deps.db.prisma;
   const row = await db.reportFile.findUnique({ where: { id: reportId } });

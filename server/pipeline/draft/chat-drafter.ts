@@ -1,5 +1,5 @@
 import type { DraftOutput } from '../../contracts/note';
-import { JobFailure } from '../../jobs/queue';
+import { JobFailure } from '../../errors';
 import type { ChatMessage } from '../llm/chat-model';
 import type { DraftRequest, DrafterInfo, NoteDrafter } from './drafter';
 import { parseModelOutput } from './parse-output';

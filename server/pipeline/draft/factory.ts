@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { WorkflowSpec } from '../../contracts/workflow';
-import { JobFailure } from '../../jobs/queue';
+import { JobFailure } from '../../errors';
 import type { ChatModel } from '../llm/chat-model';
 import type { NoteDrafter } from './drafter';
 import { ExtractiveDrafter } from './extractive';

@@ -1,6 +1,6 @@
 import OpenAI, { APIConnectionError, APIError, APIUserAbortError } from 'openai';
 import { z } from 'zod';
-import { JobFailure } from '../../jobs/queue';
+import { JobFailure } from '../../errors';
 import { ChatDrafter, type Completion, type CompletionRequest } from './chat-drafter';
 import type { DraftRequest, DrafterInfo } from './drafter';
 import { requestedSections } from './prompt';

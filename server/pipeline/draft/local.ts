@@ -1,4 +1,4 @@
-import { JobFailure } from '../../jobs/queue';
+import { JobFailure } from '../../errors';
 import { LocalModelError } from '../asr/local-runtime';
 import type { ChatModel } from '../llm/chat-model';
 import { ChatDrafter, type Completion, type CompletionRequest } from './chat-drafter';

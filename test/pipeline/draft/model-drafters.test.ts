@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NoteSection } from '../../../server/contracts/note';
-import { JobFailure } from '../../../server/jobs/queue';
+import { JobFailure } from '../../../server/errors';
 import { ExtractiveDrafter } from '../../../server/pipeline/draft/extractive';
 import { finalizeDraft } from '../../../server/pipeline/draft/finalize';
 import { LocalDrafter } from '../../../server/pipeline/draft/local';

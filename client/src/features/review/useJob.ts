@@ -32,6 +32,7 @@ export function useJob(jobId: string | null, onDone: () => void): { job: Job | n
       clearTimeout(timer);
     };
     // onDone is the caller's reload; only a new job id restarts polling.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [jobId]);
   return { job, error };
 }

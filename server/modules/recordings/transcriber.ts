@@ -1,16 +1,18 @@
 import { access } from 'node:fs/promises';
 import type { AppDeps } from '../../deps';
-import type { ModelReport, ModelStatusProvider } from '../../modules/health/routes';
-import { sileroModelPath } from '../audio/vad/silero-model';
-import { HostedTranscriber } from './hosted';
-import { LocalWhisperTranscriber } from './local-whisper';
-import type { Transcriber } from './transcriber';
+import type { ModelReport, ModelStatusProvider } from '../health/routes';
+import { sileroModelPath } from '../../pipeline/audio/vad/silero-model';
+import { HostedTranscriber } from '../../pipeline/asr/hosted';
+import { LocalWhisperTranscriber } from '../../pipeline/asr/local-whisper';
+import type { Transcriber } from '../../pipeline/asr/transcriber';
 
 /**
  * The configured transcriber (ASR_PROVIDER): local Whisper from MODELS_DIR or
  * a hosted OpenAI-compatible service. One instance per composed app, so the
  * local pipeline is loaded once and shared by jobs and the gateway; it is
- * released by the shutdown disposer registered in `registerAsr`.
+ * released by the shutdown disposer registered in `registerAsr`. It lives
+ * with the app's modules, not in the pipeline, because it reads the app's
+ * configuration and registers with the health report.
  */
 const KEY = 'asrTranscriber';
 
