@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { NoteSection } from '../server/contracts/note';
 import { TestCaseSchema, type TestCase } from '../server/contracts/testcase';
@@ -18,16 +18,19 @@ import { loadSeedCases, loadSeedWorkflows } from '../prompts/index';
  * - length: draft words / reference words,
  * - ROUGE-1 F1 with the unicode tokenizer (headings on both sides),
  * - sentences with a critical grounding flag.
- * Two splits: `dev` (prompts/cases, tuned on) and `locked`
- * (bench/draft-locked, written separately and never tuned on; see its README).
+ * Splits: `dev` (prompts/cases, tuned on), `dev-2` (bench/draft-dev, the
+ * first locked split, retired to development after four runs) and, with
+ * `--locked`, `locked` (bench/draft-locked-2, written separately by someone
+ * else and never seen or tuned on; each run is counted in its README).
  */
-export const LOCKED_DIR = fileURLToPath(new URL('./draft-locked/', import.meta.url));
+export const DEV2_DIR = fileURLToPath(new URL('./draft-dev/', import.meta.url));
+export const LOCKED_DIR = fileURLToPath(new URL('./draft-locked-2/', import.meta.url));
 
-export function loadLockedCases(): TestCase[] {
-  return readdirSync(LOCKED_DIR)
+export function loadCasesIn(dir: string): TestCase[] {
+  return readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .sort()
-    .map((f) => TestCaseSchema.parse(JSON.parse(readFileSync(LOCKED_DIR + f, 'utf8'))));
+    .map((f) => TestCaseSchema.parse(JSON.parse(readFileSync(dir + f, 'utf8'))));
 }
 
 export interface CaseScore {
@@ -117,8 +120,14 @@ export async function benchmarkSplit(split: string, cases: readonly TestCase[]):
 const f2 = (x: number) => x.toFixed(3);
 
 export async function runSwedish(options: { locked: boolean; verbose: boolean }): Promise<void> {
-  const splits: [string, TestCase[]][] = [['dev', loadSeedCases().filter((c) => c.language === 'sv')]];
-  if (options.locked) splits.push(['locked', loadLockedCases()]);
+  const splits: [string, TestCase[]][] = [
+    ['dev', loadSeedCases().filter((c) => c.language === 'sv')],
+    ['dev-2', loadCasesIn(DEV2_DIR)],
+  ];
+  if (options.locked) {
+    if (existsSync(LOCKED_DIR)) splits.push(['locked', loadCasesIn(LOCKED_DIR)]);
+    else console.log(`(locked split not found at ${LOCKED_DIR})`);
+  }
   console.log('Swedish consultations, extractive draft (as the app makes it) vs reference note and key facts');
   console.log('split   cases  key-fact recall draft / transcript  length ×ref  ROUGE-1 (unicode)  sentences  critical-flagged');
   for (const [name, cases] of splits) {
@@ -132,5 +141,5 @@ export async function runSwedish(options: { locked: boolean; verbose: boolean })
       }
     }
   }
-  if (!options.locked) console.log('(locked split not run: add --locked; it is for reporting only, see bench/draft-locked/README.md)');
+  if (!options.locked) console.log('(locked split not run: add --locked; it is for reporting only, see bench/draft-locked-2/README.md)');
 }

@@ -20,7 +20,15 @@ const TALK = [
   /^jag förstår(?![\p{L}\p{N}])/iu,
   /^(?:ha det bra|sköt om dig|ta hand om dig|hej ?då|vi hörs)(?![\p{L}\p{N}])/iu,
   /^(?:okej|ok|bra|precis|absolut|javisst|ja|nej),? (?:då|så|tack)(?![\p{L}\p{N}]).{0,10}$/iu,
+  /^(?:förlåt|ursäkta)(?![\p{L}\p{N}])/iu,
+  /^(?:slå (?:dig|er) ner|sätt (?:dig|er)|kom in|stig in)(?![\p{L}\p{N}])/iu,
+  /^(?:så,?\s+)?då (?:är vi igång|sätter vi igång|kör vi|börjar vi)(?![\p{L}\p{N}])/iu,
+  // Who is speaking: "Jag är fysioterapeut och ska hjälpa dig upp", "Det är distriktssköterskan", "Du pratar med en sjuksköterska".
+  /^(?:jag är|det är|du pratar med|här är|jag heter|mitt namn är)\s+(?:\p{L}+\s+){0,2}?(?:läkare|läkaren|doktor|doktorn|sjuksköterska|sjuksköterskan|sköterska|sköterskan|distriktssköterska|distriktssköterskan|fysioterapeut|fysioterapeuten|arbetsterapeut|arbetsterapeuten|kurator|kuratorn|psykolog|psykologen|rådgivare)(?![\p{L}\p{N}])/iu,
 ];
+
+/** Words of address before a courtesy or an introduction: "Hej, ja, förlåt, …", "Sjukvårdsrådgivningen, du pratar med …". */
+const OPENING = /^(?:(?:hej|hejsan|hallå|goddag|god (?:morgon|dag|kväll|middag)|välkommen|ja|jo|okej|ok|sjukvårdsrådgivningen|vårdcentralen)[,!.]?\s+)+/iu;
 
 /** The clinician thinking aloud or announcing what comes next: nothing to record. */
 const THINKING = [
@@ -31,7 +39,8 @@ const THINKING = [
 ];
 /** The clinician's agenda or an instruction during the examination ("Nu får du böja dig framåt"), however long. */
 const INSTRUCTIONS = [
-  /^(?:hej,?\s+)?(?:nu|i dag|idag)\s+ska\s+(?:vi|jag)\s+(?:planera|prata|gå igenom|titta på hur)(?![\p{L}\p{N}])/iu,
+  /^(?:(?:hej|välkommen),?\s+)*(?:nu|i dag|idag)\s+ska\s+(?:vi|jag)\s+(?:planera|prata|gå igenom|titta på)(?![\p{L}\p{N}])/iu,
+  /^(?:(?:hej|välkommen),?\s+)*(?:vi|du)\s+(?:sa|sade|pratade om)\s+att\s+vi\s+skulle(?![\p{L}\p{N}])/iu,
   /^(?:nu|då)\s+(?:får|ska|kan)\s+du\s+(?:visa|böja|lyfta|vrida|sträcka|gå|sätta|ställa|resa|lägga|luta|knipa|trycka|andas|hosta|säga)(?![\p{L}\p{N}])/iu,
 ];
 /** An announcement longer than this is more than an announcement ("Jag lyssnar på lungorna, det piper") and is kept. */
@@ -42,6 +51,9 @@ const ASSESSMENT = [
   /^(?:det|detta)\s+(?:låter|verkar|ser ut|rör sig|tyder)(?![\p{L}\p{N}])/iu,
   /^(?:det|detta|det här)\s+är\s+(?:troligen|troligtvis|sannolikt|förmodligen|nog|inte akut|akut|en|ett)(?![\p{L}\p{N}])/iu,
   /^sammanfattningsvis(?![\p{L}\p{N}])/iu,
+  /^(?:det|detta|det här)\s+är\s+(?:normalt|förväntat|väntat|vanligt|helt normalt|inget farligt|ofarligt)(?![\p{L}\p{N}])/iu,
+  /^(?:det du beskriver|det ni beskriver|det här|detta)\s+(?:låter|verkar|tyder)(?![\p{L}\p{N}])/iu,
+  /^\p{L}+\s+är\s+inte\s+(?:tillräckligt|under kontroll|välbehandlad|välinställd)(?![\p{L}\p{N}])/iu,
 ];
 
 /** Verbs a clinician uses for what will be done (first person, or "du får …"). */
@@ -59,8 +71,9 @@ export type SentenceAct = 'talk' | 'announcement' | 'assessment' | 'plan' | null
 
 /** The act of a sentence as said (before person conversion), by speaker. */
 export function sentenceAct(sentence: string, speaker: 'clinician' | 'other'): SentenceAct {
-  const text = sentence.trim().replace(/[.!?…]+$/, '');
-  if (TALK.some((p) => p.test(text))) return 'talk';
+  const said = sentence.trim().replace(/[.!?…]+$/, '');
+  const text = said.replace(OPENING, '');
+  if (text === '' || TALK.some((p) => p.test(text) || p.test(said))) return 'talk';
   if (speaker !== 'clinician') return null;
   if (INSTRUCTIONS.some((p) => p.test(text))) return 'announcement';
   if (text.split(/\s+/).length <= MAX_ANNOUNCEMENT_WORDS && THINKING.some((p) => p.test(text))) return 'announcement';
@@ -97,4 +110,9 @@ export function judgementItself(text: string): string {
     .replace(/^(?:jag\s+)?(?:bedömer|min bedömning är|bedömningen är)\s+att\s+(?:det\s+(?:är|rör sig om)\s+)?(?:en\s+|ett\s+)?/i, '')
     .replace(/^(?:det|detta|det här)\s+är\s+(?:en|ett)\s+/i, '');
   return stripped === text ? text : stripped.charAt(0).toUpperCase() + stripped.slice(1);
+}
+
+/** An apology or greeting that opens an answer ("Hej, ja, förlåt, jag står på en perrong"): left out even there. */
+export function isApology(sentence: string): boolean {
+  return /^(?:förlåt|ursäkta)(?![\p{L}\p{N}])/iu.test(sentence.trim().replace(OPENING, ''));
 }

@@ -14,7 +14,7 @@ const WH_WORDS: Record<DraftLanguage, RegExp> = {
 
 /** Words that carry no topic: "Anything like that?" – "No." says nothing on its own. */
 const EMPTY_TOPIC_WORDS: Record<DraftLanguage, ReadonlySet<string>> = {
-  sv: new Set(['det', 'den', 'detta', 'sånt', 'sådant', 'något', 'nåt', 'annat', 'mer', 'mera', 'så', 'här', 'där', 'bra', 'okej', 'ok', 'då', 'nu', 'alltså', 'liksom', 'eller', 'och', 'också', 'med', 'dig', 'förstår', 'hänger', 'klart', 'rätt', 'ju']),
+  sv: new Set(['det', 'den', 'detta', 'sånt', 'sådant', 'något', 'nåt', 'annat', 'mer', 'mera', 'så', 'här', 'där', 'bra', 'okej', 'ok', 'då', 'nu', 'alltså', 'liksom', 'eller', 'och', 'också', 'med', 'dig', 'förstår', 'hänger', 'klart', 'rätt', 'ju', 'berätta', 'berättar', 'lite', 'vill']),
   en: new Set(['anything', 'something', 'that', 'this', 'it', 'like', 'else', 'other', 'okay', 'ok', 'right', 'so', 'then', 'now', 'there', 'here', 'good', 'well', 'sense', 'make', 'makes', 'sound', 'sounds', 'fine', 'plan', 'a', 'the', 'of', 'or', 'and', 'to', 'with', 'me', 'understand', 'questions', 'question', 'kind', 'sort', 'yeah', 'too', 'also']),
 };
 
@@ -66,7 +66,8 @@ export function questionTopic(question: string, language: DraftLanguage): string
     ? `${topicVerb[1] ?? ''}${text.slice(topicVerb[0].length)}`
     : text.replace(QUESTION_LEAD[language], '');
   const topicWords = dedupe(
-    topic.trim().replace(TOPIC_DETERMINERS[language], '').split(/\s+/).filter((w) => w !== '' && !ADDRESSEE.has(w)),
+    // Only the person asked goes ("Har du ramlat sedan du kom hem?" → "ramlat sedan du kom hem"); a later "du" is the patient.
+    topic.trim().replace(TOPIC_DETERMINERS[language], '').split(/\s+/).filter((w, i, all) => w !== '' && !(ADDRESSEE.has(w) && i < 2 && all.findIndex((x) => ADDRESSEE.has(x)) === i)),
   );
   if (topicWords.length === 0 || topicWords.length > MAX_TOPIC_WORDS) return null;
   if (WH_WORDS[language].test(topicWords.join(' '))) return null;
@@ -100,7 +101,7 @@ const NO = /^(?:nej|nä|näe|nää|nix|int|inte|aldrig)(?![\p{L}\p{N}])[,.!]?\s*
 const YES = /^(?:ja|jaa|jo|japp|jadå|javisst|visst|absolut|jajamän|precis)(?![\p{L}\p{N}])[,.!]?\s*/iu;
 const NEGATION = /(?<![\p{L}\p{N}])(?:ingen|inget|inga|inte|int|aldrig|ej|ingenting|nå|utan)(?![\p{L}\p{N}])/iu;
 /** Words that say nothing beyond yes or no: "Nej, inte alls", "Nä, int nå sånt". */
-const EMPTY_ANSWER = new Set(['inte', 'int', 'alls', 'inget', 'ingenting', 'sånt', 'sådant', 'något', 'nåt', 'nå', 'aldrig', 'det', 'har', 'jag', 'patienten', 'så', 'ju', 'direkt', 'då', 'heller', 'någonsin', 'va', 'vad', 'jag', 'vet', 'tror']);
+const EMPTY_ANSWER = new Set(['inte', 'int', 'alls', 'inget', 'ingenting', 'sånt', 'sådant', 'något', 'nåt', 'nå', 'aldrig', 'det', 'har', 'jag', 'patienten', 'så', 'ju', 'direkt', 'då', 'heller', 'någonsin', 'va', 'vad', 'jag', 'vet', 'tror', 'märker', 'märkt', 'sett', 'kan', 'säga', 'som', 'vad']);
 /** Topics that are verbs ("Röker du?") keep the answer after them: "Röker: nej." ("Ej röker" reads wrong). */
 const VERB_TOPIC = /^(?:hostar|röker|snusar|dricker|sover|äter|motionerar|tränar|kräks)$/i;
 
@@ -123,14 +124,42 @@ export function answerStatement(topic: string, answer: string): string {
   const rest = text.slice((lead ?? yes)?.[0].length ?? 0).trim();
   const content = rest.split(/\s+/).filter((w) => w !== '' && !EMPTY_ANSWER.has(w.toLowerCase().replace(/[^\p{L}]/gu, '')));
   // "Inte lika mycket som i förrgår" qualifies, it does not deny: only a bare "inte (alls)" is a no.
-  const no = lead && (!/^int/i.test(lead[0]) || content.length === 0) ? lead : null;
+  // "Inte på tre dagar" to "Har du fått avföring?" denies for a time: "Ej avföring på tre dagar".
+  const denialFor = lead !== null && /^int/i.test(lead[0]) && SPAN.test(rest);
+  const no = lead && (!/^int/i.test(lead[0]) || content.length === 0 || denialFor) ? lead : null;
   const sentence = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)}.`;
   if (no) {
+    if (denialFor) return sentence(`Ej ${lowerFirst(subject)} ${rest}`);
     if (content.length > 0 && NEGATION.test(rest)) return sentence(rest);
     // The negation goes first, where the grounding checker and a reader look for it.
-    const negated = VERB_TOPIC.test(subject.split(' ')[0] ?? '') ? `${Subject}: nej` : `Ej ${lowerFirst(subject)}`;
+    // "Ej" would reach into a clause of its own ("sedan patienten kom hem"): the answer goes last there.
+    const clause = /\s(?:sedan|sen|efter)\s/i.test(subject);
+    const negated = clause || VERB_TOPIC.test(subject.split(' ')[0] ?? '') ? `${Subject}: nej` : `Ej ${lowerFirst(subject)}`;
     return content.length > 0 ? sentence(`${negated}, ${rest}`) : sentence(negated);
   }
   if (yes && content.length === 0) return sentence(Subject);
-  return sentence(`${Subject}: ${yes ? rest : lowerFirst(text)}`);
+  return sentence(yesStatement(Subject, yes ? rest : lowerFirst(text)));
+}
+
+/** A span of time after a denial: "på tre dagar", "sedan i måndags", "sen i helgen". */
+const SPAN = /^(?:på|sedan|sen|under|i)\s+\S/iu;
+/** The speaker and a verb that only carry the answer: "igår kväll hade jag 38,5" → "igår kväll 38,5". */
+const CARRIER = /(?<![\p{L}\p{N}])(?:(?:hade|har|var|fick|mätte)\s+(?:jag|patienten|hon|han|vi|det)|(?:jag|patienten|hon|han|vi|det)\s+(?:hade|har|var|fick|mätte))(?![\p{L}\p{N}])\s*/giu;
+/** A measured value as said: digits, or number words ending in a decimal ("trettioåtta komma fem"). */
+const MEASURE = /(?<![\p{L}\p{N}])(\d+(?:[,.]\d+)?(?:\/\d+)?(?:\s*(?:grader|mmHg|%|procent|kilo|kg))?|\p{L}+\s+komma\s+\p{L}+(?:\s+grader)?)(?![\p{L}\p{N}])/iu;
+
+/**
+ * A yes with more said: the value right after the topic, as notes write it
+ * ("Har du haft feber?" – "Ja, igår kväll hade jag trettioåtta komma fem."
+ * → "Feber trettioåtta komma fem igår kväll", digits later); otherwise
+ * "Topic: what was said".
+ */
+function yesStatement(Subject: string, rest: string): string {
+  const carried = rest.replace(CARRIER, '').replace(/\s{2,}/g, ' ').trim();
+  const value = MEASURE.exec(carried);
+  if (value && carried !== '') {
+    const others = (carried.slice(0, value.index) + carried.slice(value.index + value[0].length)).replace(/\s{2,}/g, ' ').replace(/^[\s,]+|[\s,]+$/g, '');
+    return others === '' ? `${Subject} ${value[0]}` : `${Subject} ${value[0]} ${others}`;
+  }
+  return `${Subject}: ${rest}`;
 }

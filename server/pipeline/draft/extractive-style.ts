@@ -124,7 +124,27 @@ function telegraphic(text: string): string {
   out = out.replace(/^Det gör ont\s+/u, 'Ont ').replace(/^Det är\s+(?=(?:inte|en|ett)\s)/u, '');
   out = out.replace(/^Det finns\s+(?=\p{Ll})/u, '').replace(/^Patienten\s+är\s+(?=\S)/iu, '').replace(/^(?:Patienten|Vi)\s+(?=\p{Ll})/iu, '');
   if (!/^(?:det|den|detta|han|hon|hen|de|som)\s/i.test(out)) out = out.replace(/^(\p{L}+)\s+är\s+(?=\d)/u, '$1 ');
+  out = spokenOrder(out);
   return capitalise(out.replace(/\s{2,}/g, ' ').trim());
+}
+
+/**
+ * Speech left in the written sentence: a greeting or "ärligt talat" in
+ * front ("Hej, dä gäller …", "Ärligt talat sämre"), a comma left dangling
+ * where a particle went ("Bra, tycker jag" → "Bra"), the dialect's fronted
+ * negation ("Int har patienten slagit sig" → "Har inte slagit sig").
+ */
+function spokenOrder(text: string): string {
+  let out = text.replace(/^(?:(?:hej|hejsan|hallå|ja|jo),\s+)+(?=\p{L})/iu, '').replace(/^ärligt talat,?\s+/iu, '');
+  out = out.replace(/^(?:int|inte)\s+(har|hade|är|var|kan|vill|behöver)\s+patienten\s+/iu, (_all, verb: string) => `${verb} inte `);
+  out = out.replace(/[\s,;:]+([.?!…])$/u, '$1').replace(/[\s,;:]+$/u, '');
+  // Telegraphic: "Har haft ont i halsen" → "Ont i halsen", "Har mått dåligt" → "Mått dåligt", "Det har blivit värre" → "Värre",
+  // "Magen är lite spänd" → "Magen lite spänd"; "och så ringer" → "och ringer".
+  out = out.replace(/^har\s+(?:haft\s+)?(?!inte\s|int\s|aldrig\s)(?=\p{Ll})/iu, '');
+  out = out.replace(/^Det har blivit\s+(?=\p{Ll})/u, '');
+  out = out.replace(/^(?!(?:Hon|Han|Hen|Den|Man|Hem)\s)(\p{Lu}\p{Ll}+(?:en|et|na|n))\s+är\s+(?=\p{Ll})(?!en\s|ett\s|att\s|det\s|som\s)/u, '$1 ');
+  out = out.replace(/(?<=\soch)\s+så(?=\s)/gu, '');
+  return out;
 }
 
 export function noteStyleSv(sentence: string): string {

@@ -4,8 +4,10 @@ import type { WorkflowSpec } from '../../contracts/workflow';
 import type { DraftRequest, DrafterInfo, NoteDrafter } from './drafter';
 import { cleanAnswer, cleanSentence } from './extractive-clean';
 import { speakerRole, type DraftLanguage, type SpeakerRole } from './extractive-lexicon';
-import { ACT_ROLE, announcedObject, judgementItself, resolveAnnounced, sentenceAct } from './extractive-acts';
+import { ACT_ROLE, announcedObject, isApology, judgementItself, resolveAnnounced, sentenceAct } from './extractive-acts';
+import { routeBySpeaker } from './extractive-route';
 import { answerNeedsTopic, answerStatement, isQuestion, questionTopic } from './extractive-qa';
+import { lastClause, whTopic, withUnit, type WhTopic } from './extractive-wh';
 import {
   compileSections,
   cueScores,
@@ -42,6 +44,8 @@ interface Unit extends Weighed {
 interface PendingQuestion {
   segmentId: string;
   topic: string | null;
+  /** for an open "hur många / hur / när …" question: its topic, used for a short answer */
+  wh: WhTopic | null;
   scores: number[];
 }
 
@@ -75,10 +79,13 @@ function extractUnits(segments: TranscriptSegment[], sections: CompiledSection[]
   const minWords = language === 'en' ? 3 : 2;
   const units: Unit[] = [];
   let pending: PendingQuestion | null = null;
+  // Whether anyone but the clinician has spoken yet.
+  let heard = false;
   for (const segment of segments) {
     const role = speakerRole(segment.speaker);
+    if (role !== 'clinician') heard = true;
     // Only the turn right after a question answers it, and a clinician does not answer their own question.
-    const question = role === 'clinician' ? null : pending;
+    const question = (role === 'clinician' ? null : pending) as PendingQuestion | null;
     pending = null;
     const sentences = splitSentences(segment.text);
     let answered = false;
@@ -89,7 +96,8 @@ function extractUnits(segments: TranscriptSegment[], sections: CompiledSection[]
       const act = language === 'sv' ? sentenceAct(said, role === 'clinician' ? 'clinician' : 'other') : null;
       const object = announced;
       announced = null;
-      if (act === 'talk' && question === null) return;
+      // Courtesies are left out, unless they answer a closed question ("Tar du den?" – "Ja, det gör jag.").
+      if (act === 'talk' && (question === null || question.topic === null && isApology(said))) return;
       if (act === 'announcement') {
         announced = announcedObject(said);
         return;
@@ -98,7 +106,9 @@ function extractUnits(segments: TranscriptSegment[], sections: CompiledSection[]
       const own = cueScores(normaliseForCues(sentence), sections);
       if (isQuestion(sentence, language)) {
         if (index === sentences.length - 1) {
-          pending = { segmentId: segment.id, topic: questionTopic(sentence, language), scores: own };
+          const clause = lastClause(sentence);
+          const topic = questionTopic(sentence, language) ?? (clause === null ? null : questionTopic(clause, language));
+          pending = { segmentId: segment.id, topic, wh: topic === null && language === 'sv' ? whTopic(sentence) : null, scores: own };
         }
         return;
       }
@@ -124,12 +134,18 @@ function extractUnits(segments: TranscriptSegment[], sections: CompiledSection[]
       // a clinician's uncued description of what they see ("Snabbtestet är positivt") is a finding.
       const target = act && ACT_ROLE[act] ? bestOfRole(sections, scores, ACT_ROLE[act]) : role === 'clinician' && unit.candidates.length === 0 && DESCRIBES.test(sentence) ? bestOfRole(sections, scores, 'findings') : undefined;
       if (target !== undefined) unit.candidates = [target, ...unit.candidates.filter((c) => c !== target)];
+      // What the clinician says before the patient has spoken, and is not talk, is why they meet ("Du fick remiss om oro och sömn").
+      const opening = role === 'clinician' && !heard && REFERRED.test(sentence) ? bestOfRole(sections, scores, 'reason') : undefined;
+      if (opening !== undefined) unit.candidates = [opening, ...unit.candidates.filter((c) => c !== opening)];
+      const routed = routeBySpeaker(unit.candidates, sections, scores, role, fallback);
+      const weak = unit.candidates.length === 0 && routed.length > 0;
+      unit.candidates = routed;
       unit.act = act === 'assessment' || act === 'plan';
       unit.cue = Math.max(0, ...own);
       // The budget never leaves out the answer to a question or the reason; history goes before the other headings.
       const filed = sections[unit.candidates[0] ?? -1]?.role;
       unit.keep = first || reason !== undefined;
-      unit.filed = filed === 'findings' && role === 'clinician' ? 3 : filed !== undefined && filed !== 'history' && filed !== 'findings' ? 1 : 0;
+      unit.filed = weak ? 0 : filed === 'findings' && role === 'clinician' ? 3 : filed !== undefined && filed !== 'history' && filed !== 'findings' ? 1 : 0;
       if (unit.candidates.length > 0) units.push(unit);
     });
   }
@@ -154,6 +170,9 @@ function withoutRepeats(units: Unit[]): Unit[] {
     return !repeat;
   });
 }
+
+/** "Du har fått en remiss hit", "Du fick remiss från din läkare": the reason for the visit, not a plan. */
+const REFERRED = /(?<![\p{L}])(?:fått|fick)\s+(?:en\s+)?remiss(?![\p{L}])/iu;
 
 /** A clinician's description in the present tense: "är", "känns", "syns", "finns". */
 const DESCRIBES = /(?<![\p{L}])(?:är|känns|ser ut|syns|finns|ligger på|blev|var)(?![\p{L}])/iu;
@@ -182,6 +201,10 @@ function toUnit(
   if (question?.topic && answerNeedsTopic(sentence, question.topic)) {
     const answer = cleanAnswer(sentence, language, role);
     const text = language === 'sv' ? noteStyleSv(answerStatement(question.topic, answer)) : `${question.topic}: ${answer}`;
+    return { text, evidence: [question.segmentId, segmentId], candidates: [], act: false, cue: 0, keep: false, filed: 0 };
+  }
+  if (question?.wh && answerNeedsTopic(sentence, question.wh.topic)) {
+    const text = noteStyleSv(withUnit(cleanAnswer(sentence, language, role), question.wh));
     return { text, evidence: [question.segmentId, segmentId], candidates: [], act: false, cue: 0, keep: false, filed: 0 };
   }
   const cleaned = cleanSentence(sentence, { language, role, minWords });

@@ -1,0 +1,31 @@
+import type { SpeakerRole } from './extractive-lexicon';
+import type { CompiledSection, SectionRole } from './extractive-score';
+
+/**
+ * Where a sentence goes by who said it, after its cues and its act have
+ * ranked the sections:
+ * - what a patient or relative says is history (or reason, goal, outcome),
+ *   never the clinician's findings, judgement or plan, whatever its words
+ *   ("Kvällsdosen glömmer jag" answers a question about the dose, it is no plan);
+ * - what they say without any cue is kept as history rather than lost
+ *   ("Han har tagit extradoserna fyra gånger i natt"); the length budget
+ *   decides whether a low-content one stays;
+ * - a clinician's statement without any cue is a finding ("Du gick trettio
+ *   meter med rollator"), also left to the budget.
+ * Returns the ranked section indices.
+ */
+const CLINICIANS_OWN = new Set<SectionRole>(['findings', 'assessment', 'plan']);
+
+export function routeBySpeaker(candidates: number[], sections: CompiledSection[], scores: number[], role: SpeakerRole, fallback: number | undefined): number[] {
+  if (role === 'patient' || role === 'relative') {
+    const theirs = candidates.filter((c) => !CLINICIANS_OWN.has(sections[c]?.role as SectionRole));
+    if (theirs.length > 0) return theirs;
+    return fallback === undefined ? candidates : [fallback];
+  }
+  if (role === 'clinician' && candidates.length === 0) {
+    const findings = sections.map((s, i) => ({ s, i })).filter(({ s }) => s.role === 'findings');
+    if (findings.length === 0) return [];
+    return [findings.reduce((best, f) => ((scores[f.i] ?? 0) > (scores[best.i] ?? 0) ? f : best)).i];
+  }
+  return candidates;
+}
