@@ -31,13 +31,16 @@ export interface AuditSpec<P, Q, B> {
 
 export type AuditSubject = 'recording' | 'draft' | 'note' | 'transcript';
 
-export interface RouteContext<P, Q, B> {
+/** The handler's user: always there on a route that needs a session, possibly null on a public or API-key route. */
+export type UserFor<A extends Access> = A extends 'public' | 'apiKey' ? SessionUser | null : SessionUser;
+
+export interface RouteContext<P, Q, B, A extends Access = Access> {
   req: Request;
   res: Response;
   params: P;
   query: Q;
   body: B;
-  user: SessionUser | null;
+  user: UserFor<A>;
   deps: AppDeps;
   requestId: string;
   /** set by a handler that creates an encounter, so the audit row names it */
@@ -69,10 +72,10 @@ export const noContent = () => new Reply(204);
 
 type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
 
-export interface RouteDef<PS = unknown, QS = unknown, BS = unknown> {
+export interface RouteDef<PS = unknown, QS = unknown, BS = unknown, A extends Access = Access> {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   path: string;
-  access: Access;
+  access: A;
   /** routes a user with a one-time password may still call */
   allowWithOneTimePassword?: boolean;
   params?: PS;
@@ -81,7 +84,7 @@ export interface RouteDef<PS = unknown, QS = unknown, BS = unknown> {
   /** multipart/raw routes parse their own body (e.g. audio) */
   rawBody?: 'audio' | 'multipart';
   audit?: AuditSpec<Infer<PS>, Infer<QS>, Infer<BS>>;
-  handler: (ctx: RouteContext<Infer<PS>, Infer<QS>, Infer<BS>>) => Promise<unknown>;
+  handler: (ctx: RouteContext<Infer<PS>, Infer<QS>, Infer<BS>, A>) => Promise<unknown>;
   /** short Swedish description, shown in the route table test output */
   summary: string;
 }
@@ -91,6 +94,7 @@ export function route<
   PS extends z.ZodType | undefined = undefined,
   QS extends z.ZodType | undefined = undefined,
   BS extends z.ZodType | undefined = undefined,
->(def: RouteDef<PS, QS, BS>): RouteDef {
+  const A extends Access = Access,
+>(def: RouteDef<PS, QS, BS, A>): RouteDef {
   return def as unknown as RouteDef;
 }
