@@ -75,6 +75,8 @@ interface SizeResult {
   seedMs: number;
   fillMs: number;
   views: number[];
+  /** Node's CPU time per view (the server runs in this process): less sensitive to a shared machine than wall time */
+  cpu: number[];
   reports: { format: string; ms: number; kib: number }[];
   load: string;
 }
@@ -88,11 +90,11 @@ export async function run(): Promise<void> {
     if (!r) return;
     results.push(r);
   }
-  console.log('\n| anteckningar | tidshändelser | seed | första faktafyllning | standardvy (3 anrop) | XLSX | Markdown | belastning (1/5/15 min) |');
-  console.log('|---|---|---|---|---|---|---|---|');
+  console.log('\n| anteckningar | tidshändelser | seed | första faktafyllning | standardvy (3 anrop) | Node-CPU per vy | XLSX | Markdown | belastning (1/5/15 min) |');
+  console.log('|---|---|---|---|---|---|---|---|---|');
   for (const r of results) {
     const rep = (f: string) => r.reports.find((x) => x.format === f);
-    console.log(`| ${r.notes.toLocaleString('sv-SE')} | ${r.events.toLocaleString('sv-SE')} | ${seconds(r.seedMs)} | ${seconds(r.fillMs)} | ${r.views.map(seconds).join(', ')} | ${seconds(rep('xlsx')!.ms)} | ${seconds(rep('md')!.ms)} | ${r.load} |`);
+    console.log(`| ${r.notes.toLocaleString('sv-SE')} | ${r.events.toLocaleString('sv-SE')} | ${seconds(r.seedMs)} | ${seconds(r.fillMs)} | ${r.views.map(seconds).join(', ')} | ${r.cpu.map(seconds).join(', ')} | ${seconds(rep('xlsx')!.ms)} | ${seconds(rep('md')!.ms)} | ${r.load} |`);
   }
   console.log('Mål: standardvy < 1 s, rapport (jobb) < 5 min. Maskinen delas: se belastningen.');
 }
@@ -105,8 +107,11 @@ async function runSize(notes: number): Promise<SizeResult | null> {
     console.log(`PostgreSQL nås inte på ${ADMIN_URL.replace(/\/\/[^@]*@/, '//')}: benchmarken hoppas över.`);
     return null;
   }
-  const name = `${process.env.BENCH_DB_PREFIX ?? 'jv_bench'}_${crypto.randomBytes(4).toString('hex')}`;
-  await admin.query(`CREATE DATABASE ${name}`);
+  // BENCH_REUSE_DB=<name>: measure a database kept by an earlier run (BENCH_KEEP_DB=1) without seeding it again
+  const reuse = process.env.BENCH_REUSE_DB;
+  if (reuse && !/^[a-z0-9_]+$/.test(reuse)) throw new Error('BENCH_REUSE_DB: a database name of a-z, 0-9 and _');
+  const name = reuse ?? `${process.env.BENCH_DB_PREFIX ?? 'jv_bench'}_${crypto.randomBytes(4).toString('hex')}`;
+  if (!reuse) await admin.query(`CREATE DATABASE ${name}`);
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
   const composed = await compose(loadEnv({ NODE_ENV: 'test', DATA_DIR: `/tmp/${name}`, DATABASE_URL: url.toString(), SCRYPT_LOG_N: '10', LOG_LEVEL: 'silent' }), createLogger('silent'));
@@ -114,7 +119,7 @@ async function runSize(notes: number): Promise<SizeResult | null> {
   const server = createApp(deps).listen(0, '127.0.0.1');
   console.log(`\n${notes.toLocaleString('sv-SE')} anteckningar (databas ${name}; belastning ${load()})`);
   try {
-    await bootstrap(deps, () => undefined);
+    if (!reuse) await bootstrap(deps, () => undefined);
     // as server/main.ts does once it listens (there in the background; here
     // awaited, so that it cannot overlap the timed seeding and fill)
     await warmUpFollowup(deps);
@@ -126,7 +131,9 @@ async function runSize(notes: number): Promise<SizeResult | null> {
     await client.connect();
     let t = Date.now();
     let events = 0;
-    if (process.env.BENCH_NODE_SEED) {
+    if (reuse) {
+      events = Number((await client.query('SELECT count(*) AS n FROM "TimeEvent"')).rows[0].n);
+    } else if (process.env.BENCH_NODE_SEED) {
       for (const b of syntheticBatches({ clinicians, notes, baselineShare: 0.25, from, to, seed: 1, prefix: 'b' }, 10_000)) {
         await insertBundleFast(client, b);
         events += b.timeEvents.length;
@@ -154,15 +161,19 @@ async function runSize(notes: number): Promise<SizeResult | null> {
     const { token } = await createSession(deps, lead.id);
     const port = (server.address() as { port: number }).port;
     const views: number[] = [];
+    const cpu: number[] = [];
     for (let i = 0; i < 3; i++) {
       t = Date.now();
+      const used = process.cpuUsage();
       const res = await fetch(`http://127.0.0.1:${port}/api/v1/followup/dashboard`, { headers: { cookie: `jv_session=${token}` } });
       const body = (await res.json()) as { time: { groups: { ai: { active: { n: number } } }[] } };
       views.push(Date.now() - t);
+      const c = process.cpuUsage(used);
+      cpu.push((c.user + c.system) / 1000);
       if (res.status !== 200) throw new Error(`dashboard ${res.status}`);
       if (i === 0) console.log(`standardvy: ${body.time.groups.reduce((s, g) => s + g.ai.active.n, 0)} AI-anteckningar i ${body.time.groups.length} grupper`);
     }
-    console.log(`standardvy (HTTP, 3 anrop): ${views.map(seconds).join(', ')} (mål < 1 s; belastning ${load()})`);
+    console.log(`standardvy (HTTP, 3 anrop): ${views.map(seconds).join(', ')} (mål < 1 s; belastning ${load()}); Node-CPU per anrop ${cpu.map(seconds).join(', ')}`);
 
     const period = { from: from.toISOString().slice(0, 10), to: to.toISOString().slice(0, 10) };
     const reports: SizeResult['reports'] = [];
@@ -172,11 +183,13 @@ async function runSize(notes: number): Promise<SizeResult | null> {
       reports.push({ format, ms: Date.now() - t, kib: report.body.length / 1024 });
       console.log(`rapport ${format}: ${seconds(Date.now() - t)}, ${(report.body.length / 1024).toFixed(0)} KiB (mål < 5 min)`);
     }
-    return { notes, events, seedMs, fillMs, views, reports, load: load() };
+    return { notes, events, seedMs, fillMs, views, cpu, reports, load: load() };
   } finally {
     server.close();
     await composed.close();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    // BENCH_KEEP_DB=1 keeps the database for profiling (drop it by hand afterwards)
+    if (process.env.BENCH_KEEP_DB || reuse) console.log(`databasen ${name} finns kvar (BENCH_KEEP_DB)`);
+    else await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
   }
 }

@@ -4,6 +4,7 @@ import { postgresAvailable } from '../support/db';
 import type { TestServer } from '../support/app';
 import { KNOWN, sessionFor, startFollowupServer } from '../support/followup-data';
 import { addNote, emptyArm, estimateTimeSaved, type ClinicianTimes } from '../../evals/metrics/time-saved';
+import { rebuildFacts } from '../../server/modules/followup/facts';
 import { REPORT_BUDGET } from '../../server/modules/followup/stats';
 
 /**
@@ -292,7 +293,7 @@ describe.each([
       data: { workflowId: workflow.id, label: 'produktion', toVersionId: workflow.versions[0]!.id, actorId: actor.id, override: true, reason: `Som hos ${PATIENT.name} ${PATIENT.personnummer}`, createdAt: new Date('2026-03-01T10:00:00Z') },
     });
     // facts are recomputed for the touched notes so the exports read the changed rows
-    await db.noteFact.deleteMany({});
+    await rebuildFacts(server.deps);
     const names = (await db.user.findMany({ select: { displayName: true, username: true } })).flatMap((u) => [u.displayName]);
     const md = (await download('md')).toString('utf8');
     const xlsx = await allText(await download('xlsx'));

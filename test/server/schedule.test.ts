@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assignmentFor, modeIn, periodOf, type ScheduleSpec } from '../../server/modules/followup/schedule';
+import { rebuildFacts } from '../../server/modules/followup/facts';
 import { reportData } from '../../server/modules/reports/data';
 import { buildMarkdown } from '../../server/modules/reports/markdown';
 import type { TestServer } from '../support/app';
@@ -120,7 +121,7 @@ describe('comparison schedule in the workbench (SQLite)', () => {
       if (!followed) overrides++;
       await db.encounter.update({ where: { id: e.id }, data: { assignedMode: followed ? e.mode : e.mode === 'ai' ? 'baseline' : 'ai' } });
     }
-    await db.noteFact.deleteMany({});
+    await rebuildFacts(server.deps);
     const res = await lead.get(`/api/v1/followup/dashboard?from=${KNOWN.from}&to=${KNOWN.to}`);
     const g = res.body.time.groups.find((x: { professionName: string }) => x.professionName === 'Läkare');
     expect(g.design).toBe('schedule');
@@ -148,7 +149,7 @@ describe('comparison schedule in the workbench (SQLite)', () => {
       const unit = units[clinicians.indexOf(e.createdById) % 3]!;
       await db.encounter.update({ where: { id: e.id }, data: { scheduleId: schedule.id, careUnitId: unit.id, assignedMode: i % 10 ? e.mode : e.mode === 'ai' ? 'baseline' : 'ai' } });
     }
-    await db.noteFact.deleteMany({});
+    await rebuildFacts(server.deps);
     const res = await lead.get(`/api/v1/followup/dashboard?from=${KNOWN.from}&to=${KNOWN.to}`);
     const g = res.body.time.groups.find((x: { professionName: string }) => x.professionName === 'Läkare');
     expect(g.analysis).toEqual({ cluster: 'unit', periodAdjusted: true });

@@ -23,6 +23,8 @@ import type { BootstrapBudget } from './stats';
  */
 export interface FollowupData {
   generatedAt: string;
+  /** false: older notes are still being read into the follow-up (first start on existing data) */
+  factsComplete: boolean;
   filters: { profession: string | null; unit: string | null; version: string | null; from: string; to: string; groupBy: Filters['groupBy'] };
   definitions: typeof DEFINITIONS_SV;
   time: { groups: TimeGroup[]; byProfession: TimeGroup[]; extra: Partial<Record<GroupBy, TimeGroup[]>>; precision: PrecisionPlan[]; explanation: string };
@@ -40,8 +42,8 @@ export interface FollowupData {
 }
 
 /** `extra`: more groupings of the time comparison (the report's per-month and per-unit tables). */
-export async function followupData(deps: AppDeps, f: Filters, budget: BootstrapBudget, extra: GroupBy[] = []): Promise<FollowupData> {
-  await refreshFacts(deps);
+export async function followupData(deps: AppDeps, f: Filters, budget: BootstrapBudget, extra: GroupBy[] = [], opts: { waitForFill?: boolean } = {}): Promise<FollowupData> {
+  const refreshed = await refreshFacts(deps, opts);
   const db = deps.db.prisma;
   const [labels, times, imported, assumptions] = await Promise.all([
     loadLabels(deps),
@@ -75,6 +77,7 @@ export async function followupData(deps: AppDeps, f: Filters, budget: BootstrapB
   const [keyFacts, rounds, moves, surveys, baseline, schedules] = await sidePromise;
   return {
     generatedAt: new Date().toISOString(),
+    factsComplete: refreshed.complete,
     filters: { profession: f.professionId, unit: f.careUnitId, version: f.workflowVersionId, from: f.fromDay, to: f.toDay, groupBy: f.groupBy },
     definitions: DEFINITIONS_SV,
     time: { groups, byProfession, extra: extraGroups, precision: precisionPlans(byProfession), explanation: explainTime(groups) },

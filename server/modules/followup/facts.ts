@@ -6,30 +6,77 @@ import { periodOf } from './schedule';
 
 /**
  * Keeps NoteFact (one narrow row per first signature) in step with the rows
- * the notes and timing modules write. It runs before every dashboard view and
- * report and only touches what changed: signed notes without a fact, and
- * facts whose encounter got timing events after the fact was computed (an
- * editor may flush its last active_editing event just after signing).
+ * the notes and timing modules write, touching only what changed — no
+ * full-table pass when a view is opened or the server starts:
+ * - notes signed since the last refresh without a fact (SignedNote.signedAt
+ *   index), and facts whose encounter got timing events after the fact was
+ *   computed (TimeEvent.createdAt index; an editor may flush its last
+ *   active_editing event just after signing);
+ * - the first fill of an existing database (first start on old data, a
+ *   restore): in batches in key order from a stored cursor, so it resumes
+ *   where it stopped after a restart and each batch reads one index range.
+ *   The dashboard does not wait for it (it says the follow-up is still being
+ *   filled); reports do.
+ * A note that enters the database with an old signing time and a key below
+ * the cursor, other than through signing, is picked up at the next start
+ * (the counts are compared once per process).
  */
 const BATCH = 2000;
 const WATERMARK_KEY = 'followup.factsWatermark';
+const CURSOR_KEY = 'followup.factsCursor';
 /** events committed slightly out of clock order are still caught */
 const SAFETY_MS = 60_000;
 const ANALYZE_AFTER = 10_000;
 
-let running: Promise<RefreshResult> | null = null;
+/** per database (tests run several in one process): the refresh and the fill in progress */
+const state = new WeakMap<object, { running: Promise<RefreshResult> | null; filling: Promise<number> | null; checked: boolean }>();
+/** how long the dashboard waits for a fill before showing what is there */
+const VIEW_WAIT_MS = 300;
 
 export interface RefreshResult {
   created: number;
   recomputed: number;
+  /** false: a fill of older notes is still running in the background */
+  complete: boolean;
 }
 
-/** One refresh at a time per process; concurrent callers share it. */
-export function refreshFacts(deps: AppDeps): Promise<RefreshResult> {
-  running ??= doRefresh(deps).finally(() => {
-    running = null;
+/**
+ * One refresh and one fill at a time per process and database; concurrent
+ * callers share them. With `waitForFill: false` (the dashboard) a long fill
+ * goes on in the background instead of holding the view.
+ */
+export async function refreshFacts(deps: AppDeps, opts: { waitForFill?: boolean } = {}): Promise<RefreshResult> {
+  let st = state.get(deps.db);
+  if (!st) state.set(deps.db, (st = { running: null, filling: null, checked: false }));
+  const mine = st;
+  mine.running ??= doRefresh(deps).finally(() => {
+    mine.running = null;
   });
-  return running;
+  const quick = await mine.running;
+  const check = !mine.checked;
+  mine.checked = true;
+  const fill = (mine.filling ??= fillFromCursor(deps, check).finally(() => {
+    mine.filling = null;
+  }));
+  if (opts.waitForFill === false) {
+    const done = await Promise.race([fill.then(() => true, () => true), new Promise<boolean>((r) => setTimeout(() => r(false), VIEW_WAIT_MS).unref())]);
+    if (!done) {
+      fill.catch((error: unknown) => deps.logger.warn('followup.facts_fill_failed', { code: error instanceof Error ? error.name : 'unknown' }));
+      return { ...quick, complete: false };
+    }
+  }
+  const created = await fill;
+  return { ...quick, created: quick.created + created, complete: true };
+}
+
+/**
+ * Throws every fact away and computes them again (a changed definition; the
+ * tests). Facts deleted otherwise are filled in again only at the next start.
+ */
+export async function rebuildFacts(deps: AppDeps): Promise<RefreshResult> {
+  await deps.db.prisma.noteFact.deleteMany({});
+  await deps.db.prisma.setting.deleteMany({ where: { key: CURSOR_KEY } });
+  return refreshFacts(deps);
 }
 
 async function doRefresh(deps: AppDeps): Promise<RefreshResult> {
@@ -37,6 +84,7 @@ async function doRefresh(deps: AppDeps): Promise<RefreshResult> {
   const startedAt = new Date();
   const mark = await db.setting.findUnique({ where: { key: WATERMARK_KEY } });
   let recomputed = 0;
+  let created = 0;
   if (mark && typeof mark.value === 'string') {
     const since = new Date(new Date(mark.value).getTime() - SAFETY_MS);
     const late = await db.timeEvent.findMany({
@@ -48,28 +96,49 @@ async function doRefresh(deps: AppDeps): Promise<RefreshResult> {
     const stale = await db.noteFact.findMany({ where: { encounterId: { in: [...latest.keys()] } }, select: { signedNoteId: true, encounterId: true, computedAt: true } });
     const ids = stale.filter((f) => latest.get(f.encounterId)! >= f.computedAt.getTime()).map((f) => f.signedNoteId);
     for (let i = 0; i < ids.length; i += BATCH) recomputed += await writeFacts(deps, ids.slice(i, i + BATCH), true);
+    for (;;) {
+      const fresh = await db.signedNote.findMany({ where: { version: 1, signedAt: { gt: since }, fact: null }, select: { id: true }, take: BATCH });
+      if (fresh.length === 0) break;
+      created += await writeFacts(deps, fresh.map((n) => n.id), false);
+    }
   }
-  // Facts exist only for version-1 notes, one each, so equal counts mean none
-  // is missing: two counts instead of an anti-join over every note on each
-  // view (at 100,000 notes ~50 ms instead of ~140 ms of database time).
-  const [notes, facts] = await Promise.all([db.signedNote.count({ where: { version: 1 } }), db.noteFact.count()]);
-  const created = notes === facts ? 0 : await createMissing(deps);
-  // After a large fill (first start on existing data, an import) the planner
-  // still believes the table is small until autovacuum gets to it; fresh
-  // statistics keep the first dashboard views on good plans.
-  if (created + recomputed >= ANALYZE_AFTER) await db.$executeRawUnsafe('ANALYZE "NoteFact"');
+  if (created + recomputed >= ANALYZE_AFTER) await analyze(deps);
   await db.setting.upsert({ where: { key: WATERMARK_KEY }, create: { key: WATERMARK_KEY, value: startedAt.toISOString() }, update: { value: startedAt.toISOString() } });
-  return { created, recomputed };
+  return { created, recomputed, complete: true };
 }
 
-/** Facts for the version-1 notes that have none, in batches. */
-async function createMissing(deps: AppDeps): Promise<number> {
+/**
+ * Facts for version-1 notes without one, in key order from the stored cursor
+ * (the first fill). Once per process (`check`, in the background of the
+ * first view) the two tables' row counts are compared: facts deleted behind
+ * the cursor (a migration that redefines them, a restore) are then filled in
+ * again from the first key.
+ */
+async function fillFromCursor(deps: AppDeps, check: boolean): Promise<number> {
+  const db = deps.db.prisma;
+  const stored = await db.setting.findUnique({ where: { key: CURSOR_KEY } });
+  let cursor = typeof stored?.value === 'string' ? stored.value : '';
+  if (check && cursor !== '') {
+    const [notes, facts] = await Promise.all([db.signedNote.count({ where: { version: 1 } }), db.noteFact.count()]);
+    if (notes !== facts) cursor = '';
+  }
   let created = 0;
   for (;;) {
-    const fresh = await deps.db.prisma.signedNote.findMany({ where: { version: 1, fact: null }, select: { id: true }, take: BATCH, orderBy: { id: 'asc' } });
-    if (fresh.length === 0) return created;
-    created += await writeFacts(deps, fresh.map((n) => n.id), false);
+    const batch = await db.signedNote.findMany({ where: { version: 1, id: { gt: cursor } }, select: { id: true, fact: { select: { signedNoteId: true } } }, orderBy: { id: 'asc' }, take: BATCH });
+    if (batch.length === 0) break;
+    const missing = batch.filter((n) => !n.fact).map((n) => n.id);
+    if (missing.length) created += await writeFacts(deps, missing, false);
+    cursor = batch.at(-1)!.id;
+    await db.setting.upsert({ where: { key: CURSOR_KEY }, create: { key: CURSOR_KEY, value: cursor }, update: { value: cursor } });
   }
+  // After a large fill the planner still believes the table is small until
+  // autovacuum gets to it; fresh statistics keep the next views on good plans.
+  if (created >= ANALYZE_AFTER) await analyze(deps);
+  return created;
+}
+
+async function analyze(deps: AppDeps): Promise<void> {
+  await deps.db.prisma.$executeRawUnsafe('ANALYZE "NoteFact"');
 }
 
 async function writeFacts(deps: AppDeps, signedNoteIds: string[], replace: boolean): Promise<number> {

@@ -31,7 +31,7 @@ export const followupRoutes: RouteDef[] = [
     access: leads,
     summary: 'Uppföljning: tid, kvalitet och enkäter med filter',
     query: FilterQuerySchema,
-    handler: async ({ deps, query }) => presentDashboard(await followupData(deps, toFilters(query), DASHBOARD_BUDGET)),
+    handler: async ({ deps, query }) => presentDashboard(await followupData(deps, toFilters(query), DASHBOARD_BUDGET, [], { waitForFill: false })),
   }),
   route({
     method: 'get',

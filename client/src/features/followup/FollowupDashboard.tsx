@@ -50,6 +50,11 @@ export function FollowupDashboard() {
       <Filters value={filters} options={data?.options} onChange={change} />
       <ErrorMessage error={dashboard.error} />
       {dashboard.loading && <Loading what="Räknar" />}
+      {data && !data.factsComplete && (
+        <p className="notice" role="status">
+          Äldre anteckningar läses fortfarande in i uppföljningen. Siffrorna kan ändras när det är klart.
+        </p>
+      )}
       {data && (
         <>
           <section className="panel" aria-labelledby="time-title">

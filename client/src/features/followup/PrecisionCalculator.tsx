@@ -34,7 +34,7 @@ export function PrecisionCalculator({ plans }: { plans: PrecisionPlan[] }) {
         För ett 95 % konfidensintervall på ± {num(target, 2)} min för tid sparad per anteckning. Underlag: {own ? 'dina antaganden' : plan.source === 'observed' ? 'spridningen i data hittills' : 'antaganden (inga mätningar ännu)'} — spridning per anteckning {num(assumptions.withinSd, 2)} min, mellan kliniker {num(assumptions.betweenSd, 2)} min
         {plan.assumptions.compliance !== undefined && plan.assumptions.compliance < 1 ? `, andel som följer schemat ${num(plan.assumptions.compliance, 2)}` : ''}.
       </p>
-      <div className="followup-filters">
+      <div className="followup-filters align-inputs">
         <SelectField label="Yrkesgrupp för beräkningen" value={plan.professionId ?? ''} options={plans.map((p) => ({ value: p.professionId ?? '', label: p.professionName }))} onChange={setProfession} />
         <TextField label="Halva intervallbredden (min)" value={width} onChange={setWidth} inputMode="decimal" errors={target === null ? ['Ange ett tal större än 0, till exempel 0,5.'] : []} />
         <TextField label="Spridning per anteckning (min, valfritt)" value={within} onChange={setWithin} inputMode="decimal" />
@@ -46,7 +46,7 @@ export function PrecisionCalculator({ plans }: { plans: PrecisionPlan[] }) {
             <tr>
               <th>Anteckningar per kliniker och läge</th>
               <th>Kliniker som behövs</th>
-              <th>Anteckningar totalt</th>
+              <th>Totalt</th>
             </tr>
           </thead>
           <tbody>
@@ -60,7 +60,7 @@ export function PrecisionCalculator({ plans }: { plans: PrecisionPlan[] }) {
           </tbody>
         </table>
       </div>
-      <p className="muted">Läge = med AI eller utan AI; anteckningar totalt = kliniker × 2 × anteckningar per läge ({NOTES_PER_SIDE.join(', ')}).</p>
+      <p className="muted">Läge = med AI eller utan AI; totalt = anteckningar totalt, kliniker × 2 × anteckningar per läge ({NOTES_PER_SIDE.join(', ')}).</p>
     </section>
   );
 }

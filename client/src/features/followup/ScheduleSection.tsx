@@ -14,11 +14,22 @@ const listSchedules = () => request('GET', '/followup/schedules', ListSchema);
 const createSchedule = (body: Record<string, unknown>) => request('POST', '/followup/schedules', z.object({ schedule: z.object({ id: z.string() }) }), { body });
 const endSchedule = (id: string) => request('POST', `/followup/schedules/${encodeURIComponent(id)}/end`, ListSchema);
 
+// short names that fit the select at every width; what each means is the field's hint
 const PATTERNS = [
-  { value: 'alternating', label: 'Växelvis (slumpad start)' },
-  { value: 'randomised', label: 'Slumpad ordning i varje par av perioder' },
-  { value: 'stepped', label: 'Trappsteg (alla går över till AI vid en slumpad period)' },
+  { value: 'alternating', label: 'Växelvis' },
+  { value: 'randomised', label: 'Slumpad inom par' },
+  { value: 'stepped', label: 'Trappsteg' },
 ];
+const PATTERN_HINTS: Record<string, string> = {
+  alternating: 'Perioder med och utan AI-stöd turas om; vem som börjar med AI lottas.',
+  randomised: 'Varje par av perioder har en med och en utan AI-stöd, i lottad ordning.',
+  stepped: 'Alla börjar utan AI-stöd och går över till AI för gott vid en lottad period. Analysen justeras för kalendertid.',
+};
+const LEVEL_HINTS: Record<string, string> = {
+  clinician: 'Varje kliniker får sin egen följd av perioder.',
+  unit: 'Alla på en vårdenhet har samma period. Osäkerheten räknas per vårdenhet, så det behövs fler enheter än kliniker.',
+};
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 const LEVELS = [
   { value: 'clinician', label: 'Per kliniker' },
   { value: 'unit', label: 'Per vårdenhet' },
@@ -51,7 +62,7 @@ export function ScheduleSection({ options, canEdit }: { options: Dashboard['opti
         <ul>
           {list.data.schedules.map((s) => (
             <li key={s.id}>
-              <strong>{s.name}</strong>: {s.description}. {s.encounters} besök, {s.overrides} avvikelser från schemat.{' '}
+              <strong>{s.name}</strong>: {s.description}. {s.encounters} besök, {count(s.overrides, 'avvikelse', 'avvikelser')} från schemat.{' '}
               {canEdit && !s.endedAt && (
                 <button type="button" className="secondary small" onClick={() => void endSchedule(s.id).then(list.reload)}>
                   Avsluta {s.name}
@@ -67,8 +78,8 @@ export function ScheduleSection({ options, canEdit }: { options: Dashboard['opti
             <TextField label="Schemats namn" value={form.name} onChange={set('name')} maxLength={80} errors={submit.error?.fieldMessages('name')} />
             <SelectField label="Schemats yrkesgrupp" value={form.professionId} emptyLabel="Alla" options={options.professions.map((p) => ({ value: p.id, label: p.name }))} onChange={set('professionId')} errors={submit.error?.fieldMessages('professionId')} />
             <SelectField label="Schemats vårdenhet" value={form.careUnitId} emptyLabel="Alla" options={options.units.map((u) => ({ value: u.id, label: u.name }))} onChange={set('careUnitId')} />
-            <SelectField label="Tilldelning" value={form.level} options={LEVELS} onChange={set('level')} />
-            <SelectField label="Ordning" value={form.pattern} options={PATTERNS} onChange={set('pattern')} />
+            <SelectField label="Tilldelning" value={form.level} options={LEVELS} onChange={set('level')} hint={LEVEL_HINTS[form.level]} />
+            <SelectField label="Ordning" value={form.pattern} options={PATTERNS} onChange={set('pattern')} hint={PATTERN_HINTS[form.pattern]} />
             <TextField label="Första dagen" type="date" value={form.startDay} onChange={set('startDay')} errors={submit.error?.fieldMessages('startDay')} />
             <TextField label="Dagar per period" inputMode="numeric" value={form.periodDays} onChange={set('periodDays')} errors={submit.error?.fieldMessages('periodDays')} />
             <TextField label="Antal perioder" inputMode="numeric" value={form.periods} onChange={set('periods')} errors={submit.error?.fieldMessages('periods')} />

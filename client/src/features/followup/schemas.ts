@@ -79,6 +79,7 @@ export const SurveyGroupSchema = z.object({ professionName: z.string(), before: 
 export type SurveyGroup = z.infer<typeof SurveyGroupSchema>;
 
 export const DashboardSchema = z.object({
+  factsComplete: z.boolean().default(true),
   filters: z.object({ from: z.string(), to: z.string() }),
   definitions: z.record(z.string(), z.string()),
   time: z.object({ groups: z.array(TimeGroupSchema), byProfession: z.array(TimeGroupSchema), precision: z.array(PrecisionPlanSchema), explanation: z.string() }),
