@@ -45,15 +45,20 @@ export interface FollowupData {
 export async function followupData(deps: AppDeps, f: Filters, budget: BootstrapBudget, extra: GroupBy[] = [], opts: { waitForFill?: boolean } = {}): Promise<FollowupData> {
   const refreshed = await refreshFacts(deps, opts);
   const db = deps.db.prisma;
+  // Every database query is sent at once — the time cells and the quality
+  // sums each read the period's facts, and on two or more cores PostgreSQL
+  // runs them side by side — and the CPU-bound bootstrap below runs while
+  // the quality, co-design and survey queries are still being answered.
+  const labelsPromise = loadLabels(deps);
+  const qualityPromise = Promise.all([qualityCells(deps, f), ratingCounts(deps, f)]);
+  // awaited below; this only keeps an early failure above from leaving it unhandled
+  qualityPromise.catch(() => undefined);
   const [labels, times, imported, assumptions] = await Promise.all([
-    loadLabels(deps),
+    labelsPromise,
     timeCells(deps, f),
     db.baselineTime.findMany({ where: f.professionId ? { professionId: f.professionId } : {}, select: { professionId: true, noteType: true, minutes: true } }),
     readAssumptions(deps),
   ]);
-  // Database work for quality, co-design and surveys is sent before the
-  // CPU-bound bootstrap below, so the database computes while Node resamples.
-  const qualityPromise = Promise.all([qualityCells(deps, f), ratingCounts(deps, f)]);
   const sidePromise = Promise.all([
     keyFactRecall(deps, labels, f.professionId),
     ratingRounds(deps, labels, f.professionId),

@@ -30,8 +30,13 @@ const ANALYZE_AFTER = 10_000;
 
 /** per database (tests run several in one process): the refresh and the fill in progress */
 const state = new WeakMap<object, { running: Promise<RefreshResult> | null; filling: Promise<number> | null; checked: boolean }>();
-/** how long the dashboard waits for a fill before showing what is there */
-const VIEW_WAIT_MS = 300;
+/**
+ * How long the dashboard waits for a fill before showing what is there (with
+ * a notice): long enough for the notes of a day, a test or the demo pilot —
+ * so a view never shows half of them — short of the minutes a first fill of
+ * a region's year takes.
+ */
+const VIEW_WAIT_MS = 10_000;
 
 export interface RefreshResult {
   created: number;
