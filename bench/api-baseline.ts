@@ -5,8 +5,11 @@
  * access-log insert) on a plain node:http server with the plain driver
  * (pg with a pool of 10 as the app's adapter, or better-sqlite3), and no
  * framework, ORM, validation or logging. Started as its own process by
- * bench/api.ts; prints `listening <port>`.
+ * bench/api.ts; prints `listening <port>`. With WEB_PROCESSES > 1 it runs
+ * that many node:cluster processes on one port, as our server does, so the
+ * ratio compares like with like.
  */
+import cluster from 'node:cluster';
 import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -74,9 +77,19 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse): Prom
   reply(res, 200, { encounter: { id: e.id, label: e.label, mode: e.mode, status: e.status, professionId: e.professionId, careUnitId: e.careUnitId, workflowVersionId: e.workflowVersionId, consentAt: e.consentAt, createdAt: e.createdAt } });
 }
 
-const server = http.createServer((req, res) => {
-  handle(req, res).catch(() => reply(res, 500, { code: 'internal' }));
-});
-server.keepAliveTimeout = 5000;
-server.listen(0, '127.0.0.1', () => console.log(`listening ${(server.address() as AddressInfo).port}`));
-process.on('SIGTERM', () => process.exit(0));
+const processes = Number(process.env.WEB_PROCESSES ?? 1);
+if (cluster.isPrimary && processes > 1) {
+  for (let i = 0; i < processes; i++) cluster.fork();
+  process.on('SIGTERM', () => {
+    for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGTERM');
+    process.exit(0);
+  });
+} else {
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch(() => reply(res, 500, { code: 'internal' }));
+  });
+  server.keepAliveTimeout = 5000;
+  server.listen(0, '127.0.0.1', () => console.log(`listening ${(server.address() as AddressInfo).port}`));
+  process.on('SIGTERM', () => process.exit(0));
+}
+export {};

@@ -11,6 +11,7 @@ import { createPgBossQueue } from './jobs/pg-boss';
 import { createLogger, type Logger } from './logger';
 import { createAuditService } from './modules/audit/service';
 import { createLoginLimiter } from './modules/auth/rate-limit';
+import { createSessionCache } from './modules/auth/session-cache';
 import { registerModules } from './modules/register';
 import { openFileStores } from './storage/select';
 
@@ -44,6 +45,7 @@ export async function compose(env: Env, logger: Logger = createLogger(env.LOG_LE
     events,
     files: openFileStores(env, db),
     loginLimiter: createLoginLimiter(env.LOGIN_MAX_ATTEMPTS, env.LOGIN_WINDOW_MINUTES),
+    sessions: createSessionCache({ ttlSeconds: env.SESSION_CACHE_SECONDS, bus: events, databaseKind: env.databaseKind }),
     version: pkg.version,
     services: {},
   };
@@ -52,6 +54,7 @@ export async function compose(env: Env, logger: Logger = createLogger(env.LOG_LE
     deps,
     async close() {
       await jobs.stop();
+      deps.sessions.close();
       await events.close();
       for (const dispose of (deps.services.disposers as (() => Promise<void>)[] | undefined) ?? []) await dispose().catch(() => undefined);
       await db.close();

@@ -6,6 +6,7 @@ import type { Logger } from './logger';
 import type { AuditService } from './modules/audit/service';
 import type { FileStores } from './storage/select';
 import type { LoginLimiter } from './modules/auth/rate-limit';
+import type { SessionCache } from './modules/auth/session-cache';
 
 /**
  * Everything a route or job handler may use, built once in main.ts (or by a
@@ -22,6 +23,8 @@ export interface AppDeps {
   /** audio and report files: on disk (embedded) or in the database (scale-out) */
   files: FileStores;
   loginLimiter: LoginLimiter;
+  /** this web process's short-lived copies of sessions, dropped everywhere on logout and user changes */
+  sessions: SessionCache;
   version: string;
   /** extension point: capabilities registered by later modules (ASR, drafting) */
   services: Record<string, unknown>;

@@ -32,6 +32,8 @@ export const EnvSchema = z
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 
     SESSION_TTL_HOURS: int(1, 24 * 30).default(12),
+    /** how long a web process may answer from its own copy of a session (0 = ask the database every request); see server/modules/auth/README.md */
+    SESSION_CACHE_SECONDS: int(0, 60).default(5),
     COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
     LOGIN_MAX_ATTEMPTS: int(1, 1000).default(5),
     LOGIN_WINDOW_MINUTES: int(1, 24 * 60).default(15),
@@ -54,6 +56,8 @@ export const EnvSchema = z
     JOB_LEASE_SECONDS: int(2, 3600).default(30),
     /** live transcript updates: auto = pushed by LISTEN/NOTIFY on PostgreSQL, polled on SQLite; poll forces polling (e.g. behind a transaction-pooling PgBouncer, where LISTEN does not work) */
     LIVE_EVENTS: z.enum(['auto', 'poll']).default('auto'),
+    /** web processes on this machine (node:cluster), sharing one port */
+    WEB_PROCESSES: int(1, 64).default(1),
     /** run job handlers inside the web process (embedded default) */
     RUN_JOBS_IN_WEB: bool.default(true),
     /** how often a job waiting for a model is tried again */

@@ -1,5 +1,7 @@
+import cluster from 'node:cluster';
 import type { Server } from 'node:http';
 import { createApp } from './app';
+import { runPrimary, webIndex } from './cluster';
 import { compose } from './compose';
 import { EnvError, loadEnv } from './env';
 import { createLogger } from './logger';
@@ -7,7 +9,11 @@ import { warmUpFollowup } from './modules/followup/warm-up';
 import { scheduleRetention } from './modules/maintenance/jobs';
 import { bootstrap } from './seed/bootstrap';
 
-/** Read env, build dependencies, listen; shut down gracefully on SIGTERM/SIGINT. */
+/**
+ * Read env, build dependencies, listen; shut down gracefully on SIGTERM/SIGINT.
+ * With WEB_PROCESSES > 1 this process is the cluster primary (cluster.ts)
+ * and each web process runs the rest of main() without the first-start seed.
+ */
 async function main(): Promise<void> {
   let env;
   try {
@@ -20,11 +26,14 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(env.LOG_LEVEL);
+  if (env.WEB_PROCESSES > 1 && cluster.isPrimary) return runPrimary(env, logger);
+  // Jobs, the retention sweep and the warm-up run in one web process only.
+  const first = webIndex() === 0;
   const started = Date.now();
   const { deps, close } = await compose(env, logger);
-  await bootstrap(deps, (line) => console.log(line));
-  if (env.RUN_JOBS_IN_WEB) await deps.jobs.startWorking(deps, env.JOB_CONCURRENCY);
-  const stopRetention = scheduleRetention(deps);
+  if (cluster.isPrimary) await bootstrap(deps, (line) => console.log(line));
+  if (first && env.RUN_JOBS_IN_WEB) await deps.jobs.startWorking(deps, env.JOB_CONCURRENCY);
+  const stopRetention = first ? scheduleRetention(deps) : () => undefined;
 
   const app = createApp(deps, { gatewayRoutes: deps.services.gatewayRoutes as never });
   const server: Server = app.listen(env.PORT, env.HOST, () => {
@@ -32,7 +41,7 @@ async function main(): Promise<void> {
     const port = typeof address === 'object' && address ? address.port : env.PORT;
     logger.info('server.listening', { n_port: port, ms: Date.now() - started });
     console.log(`Journalverkstan kör på http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${port} (databas: ${deps.db.kind})`);
-    void warmUpFollowup(deps);
+    if (first) void warmUpFollowup(deps);
   });
   server.requestTimeout = 10 * 60_000; // long audio uploads
 

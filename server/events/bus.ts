@@ -11,7 +11,7 @@ import type { Logger } from '../logger';
  * database several times a second. On SQLite (one process) nothing travels:
  * listeners poll as before (`kind: 'poll'`).
  */
-export type Topic = 'recording' | 'job';
+export type Topic = 'recording' | 'job' | 'session';
 
 export interface EventBus {
   /** push: notices arrive; poll: they never do, and listeners must poll */
@@ -20,6 +20,13 @@ export interface EventBus {
   publish(topic: Topic, id: string): Promise<void>;
   /** Call `listener` on each notice for `id` (and after a reconnect, when notices may have been missed). Returns the unsubscribe. */
   subscribe(topic: Topic, id: string, listener: () => void): () => void;
+  /**
+   * Call `listener` with the id of every notice on `topic`, and with null
+   * after a reconnect (notices may have been missed). Opens the connection.
+   */
+  subscribeTopic(topic: Topic, listener: (id: string | null) => void): () => void;
+  /** true while notices are known to arrive (push, LISTEN connection up) */
+  listening(): boolean;
   close(): Promise<void>;
 }
 
@@ -30,6 +37,8 @@ export const pollingBus = (): EventBus => ({
   kind: 'poll',
   publish: async () => undefined,
   subscribe: () => () => undefined,
+  subscribeTopic: () => () => undefined,
+  listening: () => false,
   close: async () => undefined,
 });
 
@@ -40,6 +49,7 @@ export const pollingBus = (): EventBus => ({
  */
 export function postgresBus(db: Database, logger: Logger): EventBus {
   const listeners = new Map<string, Set<() => void>>();
+  const topicListeners = new Map<string, Set<(id: string | null) => void>>();
   let client: pg.Client | null = null;
   let connecting: Promise<void> | null = null;
   let closed = false;
@@ -47,17 +57,23 @@ export function postgresBus(db: Database, logger: Logger): EventBus {
 
   const fireAll = () => {
     for (const set of listeners.values()) for (const listener of set) listener();
+    for (const set of topicListeners.values()) for (const listener of set) listener(null);
   };
 
   const connect = (): Promise<void> => {
     connecting ??= (async () => {
       const next = new pg.Client({ connectionString: db.url, application_name: 'journalverkstan-events' });
       next.on('notification', (message) => {
-        for (const listener of listeners.get(message.payload ?? '') ?? []) listener();
+        const payload = message.payload ?? '';
+        for (const listener of listeners.get(payload) ?? []) listener();
+        const colon = payload.indexOf(':');
+        for (const listener of topicListeners.get(payload.slice(0, colon)) ?? []) listener(payload.slice(colon + 1));
       });
       const dropped = () => {
         if (client !== next) return;
         client = null;
+        // From now until the reconnect notices are lost: topic listeners hear it at once.
+        for (const set of topicListeners.values()) for (const listener of set) listener(null);
         void next.end().catch(() => undefined);
         if (!closed) retry = setTimeout(() => void connect().then(fireAll, () => undefined), RECONNECT_MS);
       };
@@ -103,10 +119,22 @@ export function postgresBus(db: Database, logger: Logger): EventBus {
         if (set.size === 0) listeners.delete(key);
       };
     },
+    subscribeTopic(topic, listener) {
+      let set = topicListeners.get(topic);
+      if (!set) topicListeners.set(topic, (set = new Set()));
+      set.add(listener);
+      if (!client && !closed) void connect().then(fireAll, () => undefined);
+      return () => {
+        set.delete(listener);
+        if (set.size === 0) topicListeners.delete(topic);
+      };
+    },
+    listening: () => client !== null,
     async close() {
       closed = true;
       clearTimeout(retry);
       listeners.clear();
+      topicListeners.clear();
       await connecting?.catch(() => undefined);
       const open = client;
       client = null;

@@ -105,6 +105,8 @@ export const organisationRoutes: RouteDef[] = [
           await tx.groupMember.createMany({ data: body.memberIds.map((userId) => ({ userId, groupId: params.id })) });
         }
       });
+      // Members' group lists are in the web processes' session copies (old and new members alike).
+      if (body.memberIds) await deps.sessions.invalidate('all');
       return noContent();
     },
   }),

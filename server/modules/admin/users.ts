@@ -114,6 +114,8 @@ export const userAdminRoutes: RouteDef[] = [
         });
       });
       if (body.active === false) await revokeAllSessions(deps, params.id);
+      // Roles, groups, unit and name are read from the session copies: every web process drops this user's.
+      else await deps.sessions.invalidate({ userId: params.id });
       return { user: presentUser(updated) };
     },
   }),

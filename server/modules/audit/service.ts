@@ -2,6 +2,8 @@ import type { Database } from '../../db/client';
 import type { SessionUser } from '../auth/session-user';
 import type { Logger } from '../../logger';
 import { serviceUnavailable } from '../../errors';
+import type { Prisma } from '../../db/generated/sqlite/client';
+import { createBatcher } from './batch';
 
 const auditUnavailable = () =>
   serviceUnavailable('Åtkomstloggen kan inte skrivas just nu, så begäran avbröts. Försök igen om en stund; kvarstår felet, kontakta förvaltningen.', 'audit_unavailable');
@@ -33,21 +35,24 @@ export interface AuditService {
 }
 
 export function createAuditService(db: Database, logger: Logger, retentionYears: number): AuditService {
+  // Rows arriving while an INSERT is in flight go together in the next one (batch.ts); each caller waits for its own.
+  const rows = createBatcher<Prisma.AuditEventCreateManyInput>(async (batch) => {
+    await db.prisma.auditEvent.createMany({ data: batch });
+  });
   return {
     async record(input) {
       try {
-        await db.prisma.auditEvent.create({
-          data: {
-            userId: input.user?.id ?? input.actorId ?? null,
-            role: input.user ? input.user.roles.join(',') : null,
-            careUnitId: input.user?.careUnitId ?? null,
-            encounterId: input.encounterId ?? null,
-            action: input.action,
-            kind: input.kind,
-            outcome: input.outcome,
-            requestId: input.requestId ?? null,
-            details: input.details ?? undefined,
-          },
+        await rows.add({
+          at: new Date(), // the access's time, not the batch's
+          userId: input.user?.id ?? input.actorId ?? null,
+          role: input.user ? input.user.roles.join(',') : null,
+          careUnitId: input.user?.careUnitId ?? null,
+          encounterId: input.encounterId ?? null,
+          action: input.action,
+          kind: input.kind,
+          outcome: input.outcome,
+          requestId: input.requestId ?? null,
+          details: input.details ?? undefined,
         });
       } catch (error) {
         // Fail closed: no access without its row. The caller's request fails

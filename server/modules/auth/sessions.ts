@@ -80,25 +80,43 @@ export async function loadSessionUser(deps: AppDeps, userId: string, sessionId: 
 
 /** Express middleware: resolve the session cookie to res.locals.user (or null). */
 export function sessionMiddleware(deps: AppDeps) {
+  const cache = deps.sessions;
   return async (req: Request, res: Response, next: NextFunction) => {
     res.locals.user = null;
     const token = readCookie(req, SESSION_COOKIE);
     if (!token || !TOKEN_SHAPE.test(token)) return next();
     try {
       const id = sha256(token);
-      // One query for the session and its user: this runs on every API request.
-      const session = await deps.db.prisma.session.findUnique({ where: { id }, select: { expiresAt: true, lastSeenAt: true, user: { select: USER_SELECT } } });
       const now = Date.now();
-      if (!session || session.expiresAt.getTime() <= now) {
-        if (session) await deps.db.prisma.session.delete({ where: { id } }).catch(() => undefined);
-        clearSessionCookie(res);
-        return next();
+      let session = cache.get(id, now);
+      if (!session) {
+        const generation = cache.generation();
+        // One query for the session and its user: this runs on every API request the cache does not answer.
+        const row = await deps.db.prisma.session.findUnique({ where: { id }, select: { expiresAt: true, lastSeenAt: true, user: { select: USER_SELECT } } });
+        if (!row || row.expiresAt.getTime() <= now) {
+          if (row) await deps.db.prisma.session.delete({ where: { id } }).catch(() => undefined);
+          clearSessionCookie(res);
+          return next();
+        }
+        const user = sessionUser(row.user, id);
+        if (!user) return next();
+        session = { user, expiresAt: row.expiresAt.getTime(), lastSeenAt: row.lastSeenAt.getTime() };
+        cache.put(id, session, generation, now);
       }
-      res.locals.user = sessionUser(session.user, id);
+      res.locals.user = session.user;
       // Sliding expiry, written at most once a minute to spare the database.
-      if (now - session.lastSeenAt.getTime() > 60_000) {
+      if (now - session.lastSeenAt > 60_000) {
         const expiresAt = new Date(now + deps.env.SESSION_TTL_HOURS * 3_600_000);
-        await deps.db.prisma.session.update({ where: { id }, data: { lastSeenAt: new Date(now), expiresAt } });
+        // updateMany: a session deleted meanwhile (outside the server) is no session, not an error.
+        const { count } = await deps.db.prisma.session.updateMany({ where: { id, expiresAt: { gt: new Date(now) } }, data: { lastSeenAt: new Date(now), expiresAt } });
+        if (count === 0) {
+          cache.drop(id);
+          res.locals.user = null;
+          clearSessionCookie(res);
+          return next();
+        }
+        session.lastSeenAt = now;
+        session.expiresAt = expiresAt.getTime();
         setSessionCookie(req, res, deps, token, expiresAt);
       }
       next();
@@ -110,9 +128,11 @@ export function sessionMiddleware(deps: AppDeps) {
 
 export async function revokeSession(deps: AppDeps, sessionId: string): Promise<void> {
   await deps.db.prisma.session.deleteMany({ where: { id: sessionId } });
+  await deps.sessions.invalidate({ sessionId });
 }
 
 export async function revokeAllSessions(deps: AppDeps, userId: string): Promise<number> {
   const { count } = await deps.db.prisma.session.deleteMany({ where: { userId } });
+  await deps.sessions.invalidate({ userId });
   return count;
 }
