@@ -2,8 +2,8 @@ import type { Database } from '../../db/client';
 import type { SessionUser } from '../auth/session-user';
 import type { Logger } from '../../logger';
 import { serviceUnavailable } from '../../errors';
-import type { Prisma } from '../../db/generated/sqlite/client';
 import { createBatcher } from './batch';
+import { insertAuditRows, type AuditRow } from './insert';
 
 const auditUnavailable = () =>
   serviceUnavailable('Åtkomstloggen kan inte skrivas just nu, så begäran avbröts. Försök igen om en stund; kvarstår felet, kontakta förvaltningen.', 'audit_unavailable');
@@ -36,9 +36,7 @@ export interface AuditService {
 
 export function createAuditService(db: Database, logger: Logger, retentionYears: number): AuditService {
   // Rows arriving while an INSERT is in flight go together in the next one (batch.ts); each caller waits for its own.
-  const rows = createBatcher<Prisma.AuditEventCreateManyInput>(async (batch) => {
-    await db.prisma.auditEvent.createMany({ data: batch });
-  });
+  const rows = createBatcher<AuditRow>((batch) => insertAuditRows(db, batch));
   return {
     async record(input) {
       try {
@@ -52,7 +50,7 @@ export function createAuditService(db: Database, logger: Logger, retentionYears:
           kind: input.kind,
           outcome: input.outcome,
           requestId: input.requestId ?? null,
-          details: input.details ?? undefined,
+          details: input.details ?? null,
         });
       } catch (error) {
         // Fail closed: no access without its row. The caller's request fails
