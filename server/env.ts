@@ -32,7 +32,7 @@ export const EnvSchema = z
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 
     SESSION_TTL_HOURS: int(1, 24 * 30).default(12),
-    /** how long a web process may answer from its own copy of a session (0 = ask the database every request); see server/modules/auth/README.md */
+    /** how long a web process may answer from its own copy of a session (0 = ask the database every request); see server/README.md, Sessions */
     SESSION_CACHE_SECONDS: int(0, 60).default(5),
     COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
     LOGIN_MAX_ATTEMPTS: int(1, 1000).default(5),
