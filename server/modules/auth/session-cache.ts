@@ -1,6 +1,6 @@
 import cluster from 'node:cluster';
 import type { EventBus } from '../../events/bus';
-import type { SessionUser } from '../../http/route';
+import type { SessionUser } from './session-user';
 
 /**
  * A web process's short-lived copy of the sessions it has just seen, so an
