@@ -41,6 +41,7 @@ const THINKING = [
 const INSTRUCTIONS = [
   /^(?:(?:hej|välkommen),?\s+)*(?:nu|i dag|idag)\s+ska\s+(?:vi|jag)\s+(?:planera|prata|gå igenom|titta på)(?![\p{L}\p{N}])/iu,
   /^(?:(?:hej|välkommen),?\s+)*(?:vi|du)\s+(?:sa|sade|pratade om)\s+att\s+vi\s+skulle(?![\p{L}\p{N}])/iu,
+  /^(?:(?:hej|välkommen|god morgon|nu|då),?\s+)*(?:nu\s+|då\s+)?är\s+det\s+dags\s+att(?![\p{L}\p{N}])/iu,
   /^(?:nu|då)\s+(?:får|ska|kan)\s+du\s+(?:visa|böja|lyfta|vrida|sträcka|gå|sätta|ställa|resa|lägga|luta|knipa|trycka|andas|hosta|säga)(?![\p{L}\p{N}])/iu,
 ];
 /** An announcement longer than this is more than an announcement ("Jag lyssnar på lungorna, det piper") and is kept. */
@@ -58,13 +59,15 @@ const ASSESSMENT = [
 
 /** Verbs a clinician uses for what will be done (first person, or "du får …"). */
 const PLAN_VERBS =
-  'ökar|höjer|sänker|sätter in|sätter ut|byter|lägger till|skriver ut|skickar|remitterar|bokar|beställer|ringer|kontaktar|ses|följer upp|avvaktar|fortsätter|ordinerar|tar (?:nya? |ett |en )?(?:prov|blodprov|odling|sårodling|snabbtest)|gör en remiss|hjälper (?:dig|er) (?:att|med)|kommer tillbaka|återkommer|pratar med|vill lägga till|vill att';
+  'ökar|höjer|sänker|sätter in|sätter ut|byter|lägger till|skriver ut|skickar|remitterar|bokar|beställer|ringer|kontaktar|ses|följer upp|avvaktar|fortsätter|ordinerar|tar (?:nya? |ett |en )?(?:prov|blodprov|odling|sårodling|snabbtest)|gör (?:en remiss|ett hembesök|ett nytt besök)|ger|lämnar|förskriver|hjälper (?:dig|er) (?:att|med)|kommer tillbaka|återkommer|pratar med|vill lägga till|vill att';
 const PLAN = [
   new RegExp(`^(?:(?:då|så|nu|och|sen|sedan|först|i dag|idag)\\s+)*(?:jag|vi)\\s+(?:ska\\s+|kommer att\\s+|får\\s+)?(?:${PLAN_VERBS})(?![\\p{L}\\p{N}])`, 'iu'),
   /^(?:(?:då|så|och)\s+)*du\s+(?:får|ska|kan|bör|behöver)\s+(?!inte\s+ha(?![\p{L}\p{N}]))/iu,
-  /^(?:(?:då|så|och)\s+)*(?:ta|drick|ring|hör av|kom|gå|res|sitt|håll|smörj|titta|ge|undvik|vila|fortsätt|sluta|mät|använd|lägg|sov|ät|sök|åk|försök|boka|kontakta|var|gör|tänk på|fråga|spara|skriv|ha|håll koll)(?![\p{L}\p{N}])/iu,
+  /^(?:(?:då|så|och)\s+)*(?:ta|drick|ring|hör av|kom|gå|res|sitt|håll|smörj|titta|ge|undvik|vila|fortsätt|sluta|mät|använd|lägg|sov|ät|sök|åk|försök|boka|kontakta|var|gör|tänk på|fråga|spara|skriv|ha|håll koll|vänta|prova)(?![\p{L}\p{N}])/iu,
   /^(?:om|blir|får|skulle)(?![\p{L}\p{N}]).*(?<![\p{L}\p{N}])(?:ring|sök|hör av|kontakta|åk|kom tillbaka|ska (?:du|ni) ringa)(?![\p{L}\p{N}])/iu,
-  /(?<![\p{L}\p{N}])(?:nytt besök|återbesök|ny kontroll|uppföljning|nytt samtal|ses igen|nästa besök|remiss)(?![\p{L}\p{N}])/iu,
+  /(?<![\p{L}\p{N}])(?:nytt besök|återbesök|ny kontroll|uppföljning|nytt samtal|ses igen|nästa besök|nästa spruta|nästa dos|nästa kontroll|remiss|hembesök)(?![\p{L}\p{N}])/iu,
+  // Someone else on the team will do it: "Personalen hjälper dig att gå", "Astmasköterskan går igenom inhalationstekniken".
+  /^(?:personalen|\p{L}*sköterskan|läkaren|doktorn|fysioterapeuten|arbetsterapeuten|dietisten|kuratorn|hemtjänsten|tandvården)\s+(?:hjälper|ringer|kommer|kontaktar|tar|ordnar|går igenom|följer upp|ska|besöker)(?![\p{L}\p{N}])/iu,
 ];
 
 export type SentenceAct = 'talk' | 'announcement' | 'assessment' | 'plan' | null;

@@ -11,7 +11,7 @@ import { DRUG_GROUPS } from '../../../evals/lexicon/drugs';
 export const BUDGET_SHARE = 0.5;
 
 const DRUGS = new Set(DRUG_GROUPS.flat().map((d) => d.toLowerCase()));
-const NEGATION = /(?<!\p{L})(?:inte|int|ingen|inget|inga|ej|aldrig|utan)(?!\p{L})/iu;
+const NEGATION = /(?<!\p{L})(?:inte|int|ingen|inget|inga|ingenting|ej|aldrig|utan)(?!\p{L})/iu;
 
 export interface Weighed {
   text: string;

@@ -42,6 +42,19 @@ export function isQuestion(sentence: string, language: DraftLanguage): boolean {
 }
 
 const MAX_TOPIC_WORDS = 6;
+/** A bare yes or no still needs the whole question, however long: "Tankar på att skada dig själv eller på att inte vilja leva?" – "Nej." */
+export const MAX_BARE_ANSWER_TOPIC_WORDS = 14;
+
+/** "Nej.", "Nä, hä har ja int.", "Ja, det har jag.": an answer that says yes or no and nothing else. */
+export function isBareAnswer(answer: string): boolean {
+  const text = answer.trim().replace(/[.!]+$/, '');
+  const lead = NO.exec(text) ?? YES.exec(text);
+  if (!lead) return false;
+  const rest = text.slice(lead[0].length).split(/\s+/).filter((w) => w !== '' && !EMPTY_ANSWER.has(w.toLowerCase().replace(/[^\p{L}]/gu, '')) && !DIALECT_EMPTY.has(w.toLowerCase().replace(/[^\p{L}]/gu, '')));
+  return rest.length === 0;
+}
+/** Dialect forms of the same empty words ("hä har ja int"). */
+const DIALECT_EMPTY = new Set(['hä', 'ja', 'je', 'nå', 'int']);
 /** Answers up to this long always need their question ("Nej, inget sånt."). */
 const MAX_SHORT_ANSWER_WORDS = 4;
 /** Longer answers need it only when they do not repeat the topic ("Ungefär tio cigaretter om dagen."). */
@@ -51,7 +64,7 @@ const MAX_TOPICLESS_ANSWER_WORDS = 12;
 const LEADING_GREETING = /^(?:(?:hej|hejsan|hallå|tjena|välkommen|god|morgon|dag|okej|ok|bra|tack|hi|hello|hey|good|morning|afternoon|okay|alright|so|and|um|uh)\s+)+/i;
 
 /** The topic of a closed question, or null for open questions ("Hur mår du?") and long ones. */
-export function questionTopic(question: string, language: DraftLanguage): string | null {
+export function questionTopic(question: string, language: DraftLanguage, maxWords = MAX_TOPIC_WORDS): string | null {
   const words = question
     .toLowerCase()
     .replace(/[^\p{L}\p{N}'\s-]+/gu, ' ')
@@ -69,7 +82,7 @@ export function questionTopic(question: string, language: DraftLanguage): string
     // Only the person asked goes ("Har du ramlat sedan du kom hem?" → "ramlat sedan du kom hem"); a later "du" is the patient.
     topic.trim().replace(TOPIC_DETERMINERS[language], '').split(/\s+/).filter((w, i, all) => w !== '' && !(ADDRESSEE.has(w) && i < 2 && all.findIndex((x) => ADDRESSEE.has(x)) === i)),
   );
-  if (topicWords.length === 0 || topicWords.length > MAX_TOPIC_WORDS) return null;
+  if (topicWords.length === 0 || topicWords.length > maxWords) return null;
   if (WH_WORDS[language].test(topicWords.join(' '))) return null;
   if (topicWords.every((w) => EMPTY_TOPIC_WORDS[language].has(w))) return null;
   // "Får jag komma in?" is about the asker, not the patient.
@@ -122,7 +135,7 @@ export function answerStatement(topic: string, answer: string): string {
   const lead = NO.exec(text);
   const yes = lead ? null : YES.exec(text);
   const rest = text.slice((lead ?? yes)?.[0].length ?? 0).trim();
-  const content = rest.split(/\s+/).filter((w) => w !== '' && !EMPTY_ANSWER.has(w.toLowerCase().replace(/[^\p{L}]/gu, '')));
+  const content = rest.split(/\s+/).filter((w) => w !== '' && !EMPTY_ANSWER.has(w.toLowerCase().replace(/[^\p{L}]/gu, '')) && !DIALECT_EMPTY.has(w.toLowerCase().replace(/[^\p{L}]/gu, '')));
   // "Inte lika mycket som i förrgår" qualifies, it does not deny: only a bare "inte (alls)" is a no.
   // "Inte på tre dagar" to "Har du fått avföring?" denies for a time: "Ej avföring på tre dagar".
   const denialFor = lead !== null && /^int/i.test(lead[0]) && SPAN.test(rest);

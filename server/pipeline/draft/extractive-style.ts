@@ -144,6 +144,9 @@ function spokenOrder(text: string): string {
   out = out.replace(/^Det har blivit\s+(?=\p{Ll})/u, '');
   out = out.replace(/^(?!(?:Hon|Han|Hen|Den|Man|Hem)\s)(\p{Lu}\p{Ll}+(?:en|et|na|n))\s+är\s+(?=\p{Ll})(?!en\s|ett\s|att\s|det\s|som\s)/u, '$1 ');
   out = out.replace(/(?<=\soch)\s+så(?=\s)/gu, '');
+  // "Nystagmus ser jag inte" → "Ej nystagmus"; "Sammanfattningsvis är astman inte under kontroll" → "Astman är inte under kontroll".
+  out = out.replace(/^(\p{L}+)\s+(?:ser|hör|känner|hittar)\s+jag\s+inte(?=[\s,.])/u, (_all, what: string) => `Ej ${what.toLowerCase()}`);
+  out = out.replace(/^Sammanfattningsvis,?\s+(är|har)\s+(\p{L}+)\s+/u, (_all, verb: string, subject: string) => `${capitalise(subject)} ${verb} `);
   return out;
 }
 

@@ -6,7 +6,7 @@ import { cleanAnswer, cleanSentence } from './extractive-clean';
 import { speakerRole, type DraftLanguage, type SpeakerRole } from './extractive-lexicon';
 import { ACT_ROLE, announcedObject, isApology, judgementItself, resolveAnnounced, sentenceAct } from './extractive-acts';
 import { routeBySpeaker } from './extractive-route';
-import { answerNeedsTopic, answerStatement, isQuestion, questionTopic } from './extractive-qa';
+import { answerNeedsTopic, answerStatement, isBareAnswer, isQuestion, MAX_BARE_ANSWER_TOPIC_WORDS, questionTopic } from './extractive-qa';
 import { lastClause, whTopic, withUnit, type WhTopic } from './extractive-wh';
 import {
   compileSections,
@@ -46,6 +46,8 @@ interface PendingQuestion {
   topic: string | null;
   /** for an open "hur många / hur / när …" question: its topic, used for a short answer */
   wh: WhTopic | null;
+  /** a long closed question's topic, used only for a bare yes or no */
+  long: string | null;
   scores: number[];
 }
 
@@ -108,7 +110,8 @@ function extractUnits(segments: TranscriptSegment[], sections: CompiledSection[]
         if (index === sentences.length - 1) {
           const clause = lastClause(sentence);
           const topic = questionTopic(sentence, language) ?? (clause === null ? null : questionTopic(clause, language));
-          pending = { segmentId: segment.id, topic, wh: topic === null && language === 'sv' ? whTopic(sentence) : null, scores: own };
+          const long = topic === null && language === 'sv' ? questionTopic(sentence, language, MAX_BARE_ANSWER_TOPIC_WORDS) : null;
+          pending = { segmentId: segment.id, topic, wh: topic === null && language === 'sv' ? whTopic(sentence) : null, long, scores: own };
         }
         return;
       }
@@ -198,9 +201,10 @@ function toUnit(
   language: DraftLanguage,
   minWords: number,
 ): Unit | null {
-  if (question?.topic && answerNeedsTopic(sentence, question.topic)) {
+  const topic = question?.topic ?? (question?.long && isBareAnswer(sentence) ? question.long : null);
+  if (question && topic && answerNeedsTopic(sentence, topic)) {
     const answer = cleanAnswer(sentence, language, role);
-    const text = language === 'sv' ? noteStyleSv(answerStatement(question.topic, answer)) : `${question.topic}: ${answer}`;
+    const text = language === 'sv' ? noteStyleSv(answerStatement(topic, answer)) : `${topic}: ${answer}`;
     return { text, evidence: [question.segmentId, segmentId], candidates: [], act: false, cue: 0, keep: false, filed: 0 };
   }
   if (question?.wh && answerNeedsTopic(sentence, question.wh.topic)) {

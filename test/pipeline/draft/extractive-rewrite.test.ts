@@ -81,6 +81,8 @@ describe('telegraphic note style', () => {
     ['Det har blivit värre i ryggen.', 'Värre i ryggen.'],
     ['Har mått dåligt sedan i höstas.', 'Mått dåligt sedan i höstas.'],
     ['Vi tar blodprover och så ringer sköterskan upp.', 'Tar blodprover och ringer sköterskan upp.'],
+    ['Nystagmus ser jag inte och går stadigt.', 'Ej nystagmus och går stadigt.'],
+    ['Sammanfattningsvis är astman inte under kontroll.', 'Astman är inte under kontroll.'],
   ])('%s → %s', (said, written) => {
     expect(noteStyleSv(said)).toBe(written);
   });
