@@ -176,11 +176,13 @@ describe.skipIf(!chromiumAvailable())('webbklienten i Chromium', () => {
     expect((await csv.text()).split('\n')[0]).toBe('at;userId;username;role;careUnitId;encounterId;action;kind;outcome;requestId');
 
     await sub.getByRole('link', { name: 'Modeller' }).click();
-    const asr = page.getByRole('row', { name: /^Taligenkänning/ });
+    // One card per model (readable on a phone), named by its heading.
+    const card = (name: RegExp) => page.getByRole('listitem').filter({ has: page.getByRole('heading', { name }) });
+    const asr = card(/^Taligenkänning/);
     await asr.waitFor();
     expect(await asr.innerText()).toContain('Saknas');
     expect(await asr.innerText()).toContain('npm run models -- pull');
-    expect(await page.getByRole('row', { name: /^Röstaktivitet/ }).innerText()).toContain('Installerad');
+    expect(await card(/^Röstaktivitet/).innerText()).toContain('Installerad');
   });
 
   it('klinikern skapar och öppnar ett besök, möter behörighet, 404 och utgången session', async () => {

@@ -84,6 +84,15 @@ describe.skipIf(!chromiumAvailable())('sidlayout vid tre bredder', () => {
     const testCase = (await db.testCase.findFirstOrThrow({ where: { groupId: group } })).id;
     const run = await api(request, 'POST', `/workflows/${workflow}/versions/1/runs`, { drafter: 'extractive' });
     await waitJob(request, run.jobId);
+    // A second version and its run: the comparison page and a blind rating round need two.
+    const v1 = await api(request, 'GET', `/workflows/${workflow}/versions/1`);
+    await api(request, 'POST', `/workflows/${workflow}/versions`, { baseVersion: 1, message: 'Kortare', spec: { ...v1.spec, instructions: `${v1.spec.instructions} Skriv kort.` } });
+    const run2 = await api(request, 'POST', `/workflows/${workflow}/versions/2/runs`, { drafter: 'extractive' });
+    await waitJob(request, run2.jobId);
+    const rating = await api(request, 'POST', `/groups/${group}/rating-rounds`, { name: 'Kortare kontaktorsak', runAId: run.run.id, runBId: run2.run.id, raterIds: [user.id], seed: 7 });
+    // Review training: a seeded case in a round the same person takes part in.
+    const trainingCase = (await db.trainingCase.findFirstOrThrow({ where: { groupId: group } })).id;
+    const training = await api(request, 'POST', `/groups/${group}/training-rounds`, { name: 'Övning', caseIds: [trainingCase], participantIds: [user.id], showFlags: false });
     await context.close();
 
     pages.push(
@@ -98,9 +107,16 @@ describe.skipIf(!chromiumAvailable())('sidlayout vid tre bredder', () => {
       { name: 'samskapande-testfall', path: `/samskapande/testfall/${testCase}` },
       { name: 'samskapande-nytt-testfall', path: `/samskapande/grupp/${group}/testfall/nytt` },
       { name: 'samskapande-korning', path: `/samskapande/korningar/${run.run.id}` },
+      { name: 'samskapande-jamfor', path: `/samskapande/jamfor?a=${run.run.id}&b=${run2.run.id}` },
+      { name: 'samskapande-ovningsfall', path: `/samskapande/ovningsfall/${trainingCase}` },
       { name: 'bedomning', path: '/bedomning' },
+      { name: 'bedomning-omgang', path: `/bedomning/${rating.round.id}` },
+      { name: 'bedomning-resultat', path: `/bedomning/${rating.round.id}/resultat` },
+      { name: 'ovning', path: '/ovning' },
+      { name: 'ovning-fall', path: `/ovning/${training.round.id}/${trainingCase}` },
+      { name: 'start', path: '/' },
       { name: 'uppfoljning', path: '/uppfoljning' },
-      ...['anvandare', 'yrkesgrupper', 'vardenheter', 'arbetsgrupper', 'api-nycklar', 'modeller', 'atkomstlogg'].map((tab) => ({ name: `admin-${tab}`, path: `/admin/${tab}` })),
+      ...['anvandare', 'yrkesgrupper', 'vardenheter', 'arbetsgrupper', 'api-nycklar', 'modeller', 'atkomstlogg', 'demodata'].map((tab) => ({ name: `admin-${tab}`, path: `/admin/${tab}` })),
       { name: 'saknas-404', path: '/finns-inte' },
     );
   }, 120_000);
@@ -132,6 +148,6 @@ describe.skipIf(!chromiumAvailable())('sidlayout vid tre bredder', () => {
       await context.close();
       expect(problems).toEqual([]);
       expect(pageErrors).toEqual([]);
-    }, 180_000);
+    }, 300_000);
   }
 });

@@ -37,7 +37,16 @@ function canRewrite(draft: Draft, workspace: Workspace): boolean {
  * clinician writes under the headings in the same editor. Once signed, the
  * page shows the signed note only (copy, FHIR, versions, "Ändra").
  */
-export function ReviewSection({ encounterId, onEncounter }: { encounterId: string; onEncounter(encounter: Encounter): void }) {
+export function ReviewSection({
+  encounterId,
+  onEncounter,
+  onReviewing,
+}: {
+  encounterId: string;
+  onEncounter(encounter: Encounter): void;
+  /** told whether a draft is under review (the page then puts it first) */
+  onReviewing?(reviewing: boolean): void;
+}) {
   const review = useResource(() => loadReview(encounterId), [encounterId]);
   const data = review.data;
   useEffect(() => onTranscription(encounterId, review.reload), [encounterId, review.reload]);
@@ -45,6 +54,8 @@ export function ReviewSection({ encounterId, onEncounter }: { encounterId: strin
   useEffect(() => {
     if (data) onEncounter(data.encounter);
   }, [data, onEncounter]);
+  const underReview = Boolean(data?.transcript && data.drafts[0] && data.drafts[0].status !== 'signerad');
+  useEffect(() => onReviewing?.(underReview), [underReview, onReviewing]);
   const pending = data ? pendingTranscriptionJob(data.transcript, data.recordings) : null;
   const transcription = useJob(pending, review.reload);
   if (!data) return review.loading ? <Loading /> : <ErrorMessage error={review.error} />;

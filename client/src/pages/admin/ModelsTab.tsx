@@ -2,6 +2,7 @@ import { PURPOSE_SV, getHealth, type ModelReport } from '../../api/health';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loading } from '../../components/Loading';
 import { useResource } from '../../hooks/useResource';
+import './models.css';
 
 const STATE_SV: Record<ModelReport['state'], string> = {
   ready: 'Installerad',
@@ -10,7 +11,7 @@ const STATE_SV: Record<ModelReport['state'], string> = {
   not_needed: 'Används inte',
 };
 
-/** The local and hosted models the server is configured for, and how to install a missing one. */
+/** The local and hosted models the server is configured for, and how to install a missing one: one card each, readable on a phone. */
 export function ModelsTab() {
   const health = useResource(getHealth, []);
   if (!health.data) return health.loading ? <Loading /> : <ErrorMessage error={health.error} />;
@@ -21,28 +22,25 @@ export function ModelsTab() {
         Inga modellvikter följer med arbetsbänken. En saknad modell stoppar ingenting: inklistrade transkript och det extraktiva
         utkastet fungerar ändå.
       </p>
-      <div className="table-scroll" tabIndex={0}>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Användning</th>
-            <th scope="col">Modell</th>
-            <th scope="col">Läge</th>
-            <th scope="col">Så installeras den</th>
-          </tr>
-        </thead>
-        <tbody>
-          {health.data.models.map((m) => (
-            <tr key={`${m.purpose}-${m.modelId}`}>
-              <th scope="row">{PURPOSE_SV[m.purpose]}</th>
-              <td>{m.modelId}</td>
-              <td>{STATE_SV[m.state]}</td>
-              <td>{m.state === 'missing' ? (m.howToInstall ?? '') : ''}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      </div>
+      <ul className="model-list">
+        {health.data.models.map((m) => (
+          <li key={`${m.purpose}-${m.modelId}`} className="model-card">
+            <h3>{PURPOSE_SV[m.purpose]}</h3>
+            <dl>
+              <dt>Modell</dt>
+              <dd>{m.modelId}</dd>
+              <dt>Läge</dt>
+              <dd className={`model-state-${m.state}`}>{STATE_SV[m.state]}</dd>
+              {m.state === 'missing' && m.howToInstall ? (
+                <>
+                  <dt className="model-install">Så installeras den</dt>
+                  <dd className="model-install">{m.howToInstall}</dd>
+                </>
+              ) : null}
+            </dl>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

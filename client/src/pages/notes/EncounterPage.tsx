@@ -21,6 +21,8 @@ export function EncounterPage() {
   const [encounter, setEncounter] = useState<Encounter | undefined>(undefined);
   useEffect(() => setEncounter(loaded.data?.encounter), [loaded.data]);
   const recordable = encounter?.mode === 'ai' && encounter.status !== 'signed';
+  // Once there is a draft, reviewing it is the task: it comes first, consent and recording after it.
+  const [reviewing, setReviewing] = useState(false);
 
   return (
     <>
@@ -34,9 +36,11 @@ export function EncounterPage() {
           <h1>{encounter.label}</h1>
           <EncounterSummary encounter={encounter} />
           {/* a comparison encounter is documented without AI, and a signed one takes no more audio: no consent, no recorder */}
-          {recordable && <ConsentSection encounter={encounter} onChange={setEncounter} />}
-          {recordable && <RecordingSection encounter={encounter} />}
-          <ReviewSection encounterId={encounter.id} onEncounter={setEncounter} />
+          {recordable && !reviewing && <ConsentSection encounter={encounter} onChange={setEncounter} />}
+          {recordable && !reviewing && <RecordingSection encounter={encounter} />}
+          <ReviewSection encounterId={encounter.id} onEncounter={setEncounter} onReviewing={setReviewing} />
+          {recordable && reviewing && <ConsentSection encounter={encounter} onChange={setEncounter} />}
+          {recordable && reviewing && <RecordingSection encounter={encounter} />}
         </>
       )}
     </>
