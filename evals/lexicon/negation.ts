@@ -27,6 +27,10 @@ export interface PolarityLexicon {
   postVerb: ReadonlySet<string>;
   /** Make the next word history ("ex-rökare", "slutat röka"). */
   past: ReadonlySet<string>;
+  /** Subject pronouns: "knapparna klarar jag inte" puts one between the verb and "inte" (inverted clause). */
+  subjects: ReadonlySet<string>;
+  /** Words opening an adverbial, not an object ("i november har jag inte …"). */
+  prepositions: ReadonlySet<string>;
 }
 
 const set = (words: string): ReadonlySet<string> => new Set(words.split(/\s+/).filter(Boolean));
@@ -44,7 +48,9 @@ export const POLARITY: Record<Language, PolarityLexicon> = {
     answerAdverbs: set('än ännu alls direkt riktigt vad som så särskilt något'),
     hedgedYes: set('ibland ofta lite kanske någon några emellanåt periodvis'),
     postVerb: set('inte ej aldrig varken'),
-    past: set('ex f.d'),
+    past: set('ex f.d slutat slutade slutar upphört avslutat'),
+    subjects: set('jag du han hon vi ni de dom den det man hen'),
+    prepositions: set('i på under sedan sen efter före innan för vid om med till från hos mot kring enligt genom när medan eftersom trots då igår idag nu ibland alltid'),
   },
   en: {
     pre: set('no not denies denied deny denying without never none nor negative absent free doesn don didn hasn haven isn wasn aren weren cannot neither'),
@@ -58,5 +64,7 @@ export const POLARITY: Record<Language, PolarityLexicon> = {
     hedgedYes: set('sometimes occasionally somewhat'),
     postVerb: set(''),
     past: set('former ex quit stopped'),
+    subjects: set(''),
+    prepositions: set(''),
   },
 };

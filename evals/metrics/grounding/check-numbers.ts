@@ -13,7 +13,10 @@ import { LABELS, SPECIFIC } from './quantity-words';
 import type { TermIndex } from './terms';
 
 const close = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));
-const sameValues = (a: Quantity, b: Quantity): boolean => a.values.length === b.values.length && a.values.every((v, i) => close(v, b.values[i]!));
+/** Clock times are said on a 12-hour dial ("klockan två") and written on a 24-hour one ("kl 14"). */
+const sameValue = (type: Quantity['type'], a: number, b: number): boolean =>
+  close(a, b) || (type === 'clock' && a >= 0 && b >= 0 && a < 24 && b < 24 && close(a % 12, b % 12));
+const sameValues = (a: Quantity, b: Quantity): boolean => a.values.length === b.values.length && a.values.every((v, i) => sameValue(a.type, v, b.values[i]!));
 const sharesTopic = (a: Quantity, b: Quantity): boolean => [...a.topic].some((s) => s.length >= 4 ? hasStem(b.topic, s) : b.topic.has(s));
 
 /** Is transcript quantity `t` a statement about the same quantity as note quantity `n`? */
@@ -41,6 +44,8 @@ export function checkNumbers(ctx: Context, drugs: TermIndex): Set<number> {
   const checked = new Set<number>();
   for (const n of inNote) {
     checked.add(n.start);
+    // "Troponin 0 h och 3 h": a zero time is the reference point, not an amount.
+    if (n.type === 'duration' && n.values.every((v) => v === 0)) continue;
     const label = LABELS[n.type];
     const span = quote(noteText, n.start, n.end);
     const sameType = n.type === 'other' ? [] : said.filter((t) => t.type === n.type);

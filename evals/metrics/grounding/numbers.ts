@@ -43,10 +43,27 @@ function whitespaceRun(tokens: readonly Token[], text: string, i: number, max = 
 }
 
 /** "covid-19", "B-12": a number glued to a word by a hyphen names a thing; it is not a quantity. */
-function isIdentifierPart(tokens: readonly Token[], text: string, i: number): boolean {
+function isIdentifierPart(tokens: readonly Token[], text: string, i: number, language: Language): boolean {
   const t = tokens[i]!;
   const prev = tokens[i - 1];
-  return text[t.start - 1] === '-' && prev !== undefined && prev.end === t.start - 1 && !isNumeric(prev.text);
+  if (text[t.start - 1] !== '-' || prev === undefined || prev.end !== t.start - 1 || isNumeric(prev.text)) return false;
+  // "fem-sex år" is a spoken range, not a name.
+  const word = language === 'sv' ? swedishNumberToValue([prev.text], 0) : englishNumberToValue([prev.text], 0);
+  return word === null;
+}
+
+/** "8 000", "12 500": Swedish groups thousands with a space; the groups are one number. */
+function readGrouped(tokens: readonly Token[], text: string, i: number): { value: number; length: number } | null {
+  const t = tokens[i]!;
+  if (!/^\d{1,3}$/.test(t.text)) return null;
+  let digits = t.text;
+  let j = i + 1;
+  while (tokens[j] && /^\d{3}(?:,\d+)?$/.test(tokens[j]!.text) && /^[ \u00a0\u202f]$/.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start))) {
+    digits += tokens[j]!.text;
+    j++;
+    if (digits.includes(',')) break;
+  }
+  return j > i + 1 ? { value: parseDigits(digits), length: j - i } : null;
 }
 
 /** "1." or "2)" opening a line is list numbering. */
@@ -55,16 +72,19 @@ const isListMarker = (text: string, t: Token): boolean =>
 
 function readValue(tokens: readonly Token[], text: string, i: number, language: Language): { value: number; length: number } | null {
   const t = tokens[i]!;
-  if (isNumeric(t.text)) return { value: parseDigits(t.text), length: 1 };
+  if (isNumeric(t.text)) return readGrouped(tokens, text, i) ?? { value: parseDigits(t.text), length: 1 };
   const run = whitespaceRun(tokens, text, i);
   return language === 'sv' ? swedishNumberToValue(run, 0) : englishNumberToValue(run, 0);
 }
 
-/** Ordinals say numbers too: "var femte minut" supports "var 5:e minut". */
+/** Ordinals and number nouns say numbers too: "var femte minut" supports "var 5:e minut". */
 const ORDINALS: Record<string, number> = {
   första: 1, andra: 2, tredje: 3, fjärde: 4, femte: 5, sjätte: 6, sjunde: 7, åttonde: 8, nionde: 9, tionde: 10,
   elfte: 11, tolfte: 12, first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8,
   ninth: 9, tenth: 10, eleventh: 11, twelfth: 12,
+  // Number nouns rate things in Swedish: "en sjua" on the pain scale, "en trea" in a grade.
+  etta: 1, tvåa: 2, trea: 3, femma: 5, sexa: 6, sjua: 7, nia: 9, tia: 10, nolla: 0,
+  ettan: 1, tvåan: 2, trean: 3, fyran: 4, femman: 5, sexan: 6, sjuan: 7, åttan: 8, nian: 9, tian: 10,
 };
 
 /** Values said as ordinal words; only used as support on the transcript side. */
@@ -78,7 +98,7 @@ export function extractNumbers(text: string, language: Language): NumberMention[
   let i = 0;
   while (i < tokens.length) {
     const first = readValue(tokens, text, i, language);
-    if (!first || isIdentifierPart(tokens, text, i) || isListMarker(text, tokens[i]!)) { i++; continue; }
+    if (!first || isIdentifierPart(tokens, text, i, language) || isListMarker(text, tokens[i]!)) { i++; continue; }
     const values = [first.value];
     let last = i + first.length - 1;
     // "140/90" or "140 över 90" / "140 over 90": a pair read as one mention.

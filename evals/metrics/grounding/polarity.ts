@@ -44,6 +44,27 @@ export function leadingAnswer(tokens: readonly StemmedToken[], sentence: string,
  * source document, `offset` = where the sentence starts). `answer` is the
  * reply when the sentence is a question.
  */
+/**
+ * Inverted Swedish clause, "X verb subject inte": a fronted object or verb is
+ * what is negated ("knapparna klarar jag inte", "röker gör jag inte"); a
+ * fronted adverbial is not ("i november har jag inte fått ihop det").
+ */
+/** "men knapparna klarar jag inte": a coordinating conjunction opens the clause but is not its first element. */
+const CONJUNCTIONS = new Set(['men', 'och', 'fast', 'dock', 'utan', 'så', 'but', 'and']);
+
+function invertedClause(out: PolarToken[], clauseStart: number, opener: StemmedToken | undefined, verbIndex: number, lex: (typeof POLARITY)[Language]): void {
+  const adverbial = opener !== undefined && lex.prepositions.has(opener.lower) && !CONJUNCTIONS.has(opener.lower);
+  for (const p of out.slice(clauseStart)) {
+    if (!adverbial) {
+      if (p.polarity === 'affirmed') { p.polarity = 'negated'; p.cueStart = p.token.start; }
+    } else if (p.token.index < verbIndex && p.polarity === 'negated') {
+      // Only the verb before the subject is negated; the adverbial is a circumstance.
+      p.polarity = 'uncertain';
+      p.cueStart = null;
+    }
+  }
+}
+
 export function sentencePolarity(
   tokens: readonly StemmedToken[],
   sentence: string,
@@ -58,16 +79,18 @@ export function sentencePolarity(
   let cueStart: number | null = null;
   let inScope = 0;
   let clauseStart = 0; // index in `out` where the current clause starts (for post-negation)
+  let clauseToken = 0; // index in `tokens` of the clause's first word
   const skipFirst = leadingAnswer(tokens, sentence, offset, language) !== null;
   tokens.forEach((t, i) => {
     const prev = tokens[i - 1];
     const gap = prev ? sentence.slice(prev.end - offset, t.start - offset) : '';
-    if (/[;:()]/.test(gap)) { state = 'plain'; clauseStart = out.length; }
+    if (/[;:()]/.test(gap)) { state = 'plain'; clauseStart = out.length; clauseToken = i; }
     else if (/,/.test(gap)) {
       state = state === 'negated' ? 'uncertain' : 'plain';
       clauseStart = out.length;
+      clauseToken = i;
     }
-    if (i === 0 && skipFirst) return;
+    if (i === 0 && skipFirst) { clauseToken = 1; return; }
     const w = t.lower;
     if (lex.pre.has(w)) {
       // Swedish puts the negation after the verb: "släpper inte in" negates "släpper".
@@ -77,12 +100,13 @@ export function sentencePolarity(
         last.polarity = 'negated';
         last.cueStart = last.token.start;
       }
+      if (lex.postVerb.has(w) && prev && lex.subjects.has(prev.lower) && i - 1 > clauseToken) invertedClause(out, clauseStart, tokens[CONJUNCTIONS.has(tokens[clauseToken]?.lower ?? '') ? clauseToken + 1 : clauseToken], i - 2, lex);
       state = 'negated'; cueStart = t.start; inScope = 0; return;
     }
     // "Ex-rökare", "slutat röka": the next word is history, neither affirmed nor negated now.
     if (lex.past.has(w)) { state = 'uncertain'; return; }
     if (lex.conditional.has(w)) { state = 'uncertain'; return; }
-    if (lex.terminators.has(w)) { state = 'plain'; clauseStart = out.length; return; }
+    if (lex.terminators.has(w)) { state = 'plain'; clauseStart = out.length; clauseToken = i; return; }
     if (lex.listJoiners.has(w) && state === 'negated') { state = 'uncertain'; return; }
     if (lex.post.has(w)) {
       for (let k = out.length - 1; k >= Math.max(clauseStart, out.length - SCOPE); k--) {
@@ -94,6 +118,14 @@ export function sentencePolarity(
     if (!isContentWord(t, language)) return;
     let polarity: Polarity = state === 'negated' ? 'negated' : state === 'uncertain' ? 'uncertain' : 'affirmed';
     if (state === 'negated' && ++inScope >= SCOPE) state = 'uncertain';
+    const before = out[out.length - 1];
+    // "inga akuta ST-förändringar": a negation takes the head of its noun phrase; the word before it
+    // is a modifier and says nothing on its own ("akut" elsewhere is not denied).
+    if (language === 'sv' && polarity === 'negated' && before?.polarity === 'negated' && before.cueStart === cueStart &&
+      /^(?:\s|\s?\p{L}{1,3}-)$/u.test(sentence.slice(before.token.end - offset, t.start - offset))) {
+      before.polarity = 'uncertain';
+      before.cueStart = null;
+    }
     out.push({ token: t, polarity, cueStart: polarity === 'negated' ? cueStart : null });
   });
   if (isQuestion) {

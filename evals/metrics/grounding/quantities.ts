@@ -97,6 +97,7 @@ export function extractQuantities(text: string, sentences: readonly Sentence[], 
   mergeSpokenDecimals(mentions, text);
   const out: Quantity[] = [];
   for (const n of mentions) {
+    if (isScaleBound(text, n.start, n.end)) continue;
     const si = sentenceAt(sentences, n.start);
     const s = sentences[si];
     if (!s) continue;
@@ -161,7 +162,8 @@ export function extractQuantities(text: string, sentences: readonly Sentence[], 
     out.push({
       type,
       values: values.map((v) => v * factor),
-      raw: n.values,
+      // "7/10" is the rating 7; the 10 names the scale.
+      raw: type === 'pain' && values.length < n.values.length ? values : n.values,
       start: n.start,
       end,
       sentence: si,
@@ -174,6 +176,20 @@ export function extractQuantities(text: string, sentences: readonly Sentence[], 
   }
   inheritListUnits(out, text);
   return out;
+}
+
+/**
+ * "på en skala från noll till tio", "skala 0-10", "NRS 0–10": the ends of a
+ * rating scale are not ratings. True for both ends of such a range.
+ */
+const SCALE = String.raw`(?:skala|skalan|nrs|vas|scale)\s+(?:från\s+|mellan\s+|from\s+|of\s+)?`;
+const RANGE_TO = String.raw`\s*(?:till|och|to|-|–)\s*`;
+const LOWER_END = new RegExp(`${SCALE}$`, 'iu');
+const UPPER_END = new RegExp(`${SCALE}(?:\\p{L}+|\\d+)${RANGE_TO}$`, 'iu');
+const THEN_UPPER = new RegExp(`^${RANGE_TO}(?:\\p{L}+|\\d+)`, 'iu');
+function isScaleBound(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 40), start);
+  return UPPER_END.test(before) || (LOWER_END.test(before) && THEN_UPPER.test(text.slice(end, end + 20)));
 }
 
 const contentCache = new WeakMap<Sentence, boolean[]>();

@@ -59,6 +59,11 @@ export const PHRASES: { re: RegExp; type: QuantityType; value: number }[] = [
   { re: /(?<![\p{L}])(?:en )?halvtimme(?:n)?(?![\p{L}])/giu, type: 'duration', value: 1800 },
   { re: /(?<![\p{L}])(?:ett )?halvår(?:et)?(?![\p{L}])/giu, type: 'duration', value: 6 * 2592000 },
   { re: /(?<![\p{L}])(?:i )?förrgår(?![\p{L}])/giu, type: 'duration', value: 2 * 86400 },
+  { re: /(?<![\p{L}])tre kvart(?![\p{L}])/giu, type: 'duration', value: 2700 },
+  { re: /(?<![\p{L}])(?<!tre )(?:en )?kvart(?:en)?(?! (?:över|i) )(?![\p{L}])/giu, type: 'duration', value: 900 },
+  // Sick leave and work are said as "halvtid"/"heltid" and written as a percentage.
+  { re: /(?<![\p{L}])(?:på )?halvtid(?![\p{L}])/giu, type: 'percent', value: 50 },
+  { re: /(?<![\p{L}])(?:på )?heltid(?![\p{L}])/giu, type: 'percent', value: 100 },
   { re: /(?<![\p{L}])(?:en|ett) (?=(?:vecka|månad|dag|dygn|timme|minut|år|gång|tablett|kilometer|mil)(?![\p{L}]))/giu, type: 'other', value: 1 },
 ];
 
