@@ -112,7 +112,7 @@ export const DIAGNOSIS_GROUPS: readonly (readonly string[])[] = [
   ['bipolär sjukdom', 'bipolär', 'bipolar disorder', 'manodepressiv'],
   ['adhd', 'uppmärksamhetsstörning'],
   ['autism', 'autismspektrumtillstånd', 'asperger'],
-  ['insomni', 'sömnstörning', 'sömnsvårigheter', 'insomnia'],
+  ['insomni', 'sömnstörning', 'sömnsvårigheter', 'insomnia', 'sömnbesvär', 'sömnproblem', 'sover dåligt', 'svårt att sova', 'svårt att somna', 'dålig sömn'],
   ['alkoholberoende', 'alkoholmissbruk', 'alcohol use disorder', 'alcoholism'],
   ['ätstörning', 'anorexi', 'bulimi', 'eating disorder', 'anorexia'],
   ['schizofreni', 'psykos', 'schizophrenia', 'psychosis'],
@@ -140,7 +140,7 @@ export const DIAGNOSIS_GROUPS: readonly (readonly string[])[] = [
   ['glaukom', 'grön starr', 'glaucoma'],
   ['katarakt', 'grå starr', 'cataract'],
   ['tinnitus', 'öronsus'],
-  ['hörselnedsättning', 'hearing loss', 'nedsatt hörsel'],
+  ['hörselnedsättning', 'hearing loss', 'nedsatt hörsel', 'hör sämre', 'hört sämre', 'hör dåligt', 'hörseln sämre'],
   ['vaxpropp', 'cerumen', 'earwax'],
   // Cancer, general
   ['cancer', 'tumör', 'malignitet', 'tumor', 'tumour', 'malignancy', 'carcinoma', 'karcinom'],
@@ -161,4 +161,24 @@ export const DIAGNOSIS_COOCCURRENCE: readonly { term: string; stems: readonly st
   { term: 'hypertoni', stems: ['blodtryck', 'hög'] },
   { term: 'hypotoni', stems: ['blodtryck', 'låg'] },
   { term: 'lumbago', stems: ['ont', 'rygg'] },
+];
+
+/**
+ * Diagnoses a consultation implies by the drug it treats them with (the
+ * drug's main indication in FASS): "du tar Lantus" supports "Diabetes" in
+ * the history, "Levaxin" hypotyreos. Only drugs with one main indication;
+ * drugs used for several conditions (SSRIs, inhalers, anticoagulants) are
+ * left out so they cannot hide a wrong diagnosis. Names are matched in the
+ * drug index (any name of the substance counts).
+ */
+export const DIAGNOSIS_BY_DRUG: readonly { term: string; drugs: readonly string[] }[] = [
+  {
+    term: 'diabetes',
+    drugs: ['metformin', 'empagliflozin', 'dapagliflozin', 'semaglutid', 'insulin glargin', 'insulin degludek', 'insulin detemir',
+      'insulin aspart', 'insulin lispro', 'humaninsulin', 'insulin'],
+  },
+  { term: 'hypotyreos', drugs: ['levotyroxin'] },
+  { term: 'hypertoni', drugs: ['amlodipin', 'felodipin', 'enalapril', 'ramipril', 'losartan', 'kandesartan', 'hydroklortiazid'] },
+  { term: 'hyperlipidemi', drugs: ['simvastatin', 'atorvastatin', 'rosuvastatin'] },
+  { term: 'gikt', drugs: ['allopurinol'] },
 ];

@@ -6,7 +6,7 @@
  * when the red eardrum was the left one). Ellipsis ("Höger ser normal ut")
  * takes its body part from the side mentioned before it.
  */
-import { conceptByToken, findBodyParts } from './concepts';
+import { conceptByToken, findBodyParts, partWithWhole } from './concepts';
 import { hasStem, isContentWord } from './content';
 import { raise, type Context } from './context';
 import type { Sentence } from './document';
@@ -37,11 +37,11 @@ function mentions(sentences: readonly Sentence[], language: Language, spoken: bo
     const partTokens = new Set(parts.flatMap((p) => [p.firstToken, p.lastToken]));
     s.tokens.forEach((t, k) => {
       const side = SIDE_WORDS[t.lower];
-      if (!side) return;
+      if (!side || isComparedWith(s, k)) return;
       const [a, b] = clauseOf(s, k);
       const own = new Set(parts.filter((p) => p.firstToken >= a && p.lastToken <= b).map((p) => p.id));
       const inSentence = new Set(parts.map((p) => p.id));
-      const partsHere = spoken && inSentence.size > 0 ? inSentence : own.size > 0 ? own : inSentence.size > 0 ? inSentence : lastParts;
+      const partsHere = partWithWhole(spoken && inSentence.size > 0 ? inSentence : own.size > 0 ? own : inSentence.size > 0 ? inSentence : lastParts);
       const findings = new Set<string>();
       for (let i = a; i <= b; i++) {
         const w = s.tokens[i]!;
@@ -55,6 +55,12 @@ function mentions(sentences: readonly Sentence[], language: Language, spoken: bo
     });
   });
   return out;
+}
+
+/** "hö jmf vä", "höger jämfört med vänster": the side after a comparison is the reference, not where the finding is. */
+const COMPARISON = new Set(['jmf', 'jfr', 'jämfört', 'jämförelse', 'än', 'relativt']);
+function isComparedWith(s: Sentence, k: number): boolean {
+  return s.tokens.slice(Math.max(0, k - 3), k).some((t) => COMPARISON.has(t.lower));
 }
 
 function clauseOf(s: Sentence, k: number): [number, number] {

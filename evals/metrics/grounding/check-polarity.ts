@@ -56,9 +56,12 @@ export function checkNegations(ctx: Context): void {
   for (const s of ctx.transcript) {
     for (const st of statements(s, ctx.language)) {
       if (st.polarity === 'uncertain') continue;
-      const m = said.get(st.key) ?? new Map<Polarity, Sentence>();
-      if (!m.has(st.polarity)) m.set(st.polarity, s);
-      said.set(st.key, m);
+      // A word inside a lay phrase is also said as itself: "flytning från örat" supports "Flytning från höger öra".
+      for (const key of st.concept ? [st.key, st.p.token.stem] : [st.key]) {
+        const m = said.get(key) ?? new Map<Polarity, Sentence>();
+        if (!m.has(st.polarity)) m.set(st.polarity, s);
+        said.set(key, m);
+      }
     }
   }
   const lookup = (st: Statement): Map<Polarity, Sentence> => {

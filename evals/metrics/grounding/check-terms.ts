@@ -5,7 +5,8 @@
  * when the note asserts it in an assessment; in the history a diagnosis not
  * said (known from the record) is "Kontrollera".
  */
-import { DIAGNOSIS_COOCCURRENCE } from '../../lexicon/diagnoses';
+import { DIAGNOSIS_BY_DRUG, DIAGNOSIS_COOCCURRENCE } from '../../lexicon/diagnoses';
+import { indexFor } from './indexes';
 import { raise, type Context } from './context';
 import type { Sentence } from './document';
 import { findTerms, stemTokens, type TermIndex } from './terms';
@@ -23,6 +24,13 @@ function saidGroups(ctx: Context, kind: 'drug' | 'diagnosis', index: TermIndex):
     const group = findTerms(stemTokens(term, 'sv'), index)[0]?.group;
     if (group === undefined || groups.has(group)) continue;
     if (ctx.transcript.some((s) => stems.every((st) => s.tokens.some((t) => t.stem.startsWith(st))))) groups.add(group);
+  }
+  const drugIndex = indexFor('drug', 'sv');
+  const drugsSaid = new Set(ctx.transcript.flatMap((s) => findTerms(s.tokens, drugIndex).map((m) => m.group)));
+  for (const { term, drugs } of DIAGNOSIS_BY_DRUG) {
+    const group = findTerms(stemTokens(term, 'sv'), index)[0]?.group;
+    if (group === undefined || groups.has(group)) continue;
+    if (drugs.some((d) => { const g = findTerms(stemTokens(d, 'sv'), drugIndex)[0]?.group; return g !== undefined && drugsSaid.has(g); })) groups.add(group);
   }
   return groups;
 }

@@ -30,11 +30,19 @@ function build(groups: readonly { id: string; terms: readonly string[] }[]): Con
 }
 
 const CONCEPTS = build(lexicon.concepts);
+const WHOLE = new Map<string, string>(lexicon.bodyParts.flatMap((g) => ('partOf' in g && typeof g.partOf === 'string' ? [[g.id, g.partOf]] : [])));
+
+/** Body-part ids with the parts they belong to ("tå" → also "fot"). */
+export function partWithWhole(parts: ReadonlySet<string>): Set<string> {
+  const out = new Set(parts);
+  for (const p of parts) { const w = WHOLE.get(p); if (w) out.add(w); }
+  return out;
+}
 const BODY_PARTS = build(lexicon.bodyParts);
 
 function match(index: ConceptIndex, tokens: readonly StemmedToken[], language: Language): ConceptMatch[] {
   if (language !== 'sv') return [];
-  const out: ConceptMatch[] = findTerms(tokens, index.terms).map((m) => ({ id: index.ids[m.group]!, firstToken: m.firstToken, lastToken: m.lastToken }));
+  const out: ConceptMatch[] = findTerms(tokens, index.terms, FILLER).map((m) => ({ id: index.ids[m.group]!, firstToken: m.firstToken, lastToken: m.lastToken }));
   const taken = new Set(out.flatMap((m) => range(m.firstToken, m.lastToken)));
   tokens.forEach((t, i) => {
     if (taken.has(i)) return;
@@ -43,6 +51,10 @@ function match(index: ConceptIndex, tokens: readonly StemmedToken[], language: L
   });
   return out.sort((a, b) => a.firstToken - b.firstToken);
 }
+
+/** Small words that may stand inside a lay phrase: "runnit (något) ur örat", "ont (lite) i magen". */
+const FILLER_WORDS = new Set(['något', 'nåt', 'lite', 'mycket', 'så', 'väldigt', 'jätte', 'ju', 'väl', 'också', 'bara', 'det', 'mig', 'mej', 'sig', 'henne', 'honom', 'han', 'hon', 'jag', 'du']);
+const FILLER = (t: StemmedToken): boolean => FILLER_WORDS.has(t.lower);
 
 const range = (a: number, b: number): number[] => Array.from({ length: b - a + 1 }, (_, k) => a + k);
 

@@ -29,8 +29,12 @@ const SV_STEP1 = [
 const S_ENDING = /[bcdfghjklmnoprtvy]$/;
 const SV_STEP2 = ['dd', 'gd', 'nn', 'dt', 'gt', 'kt', 'tt'];
 
+/** Loanwords in -es/-is/-os/-us take definite endings on the whole word ("diabetesen", "artrosen"). */
+const LOAN_DEFINITE = /^(.{3,}[aeiou]s)(?:en|ens|et|ets)$/;
+
 export function stemSv(input: string): string {
   let word = input.toLowerCase();
+  word = LOAN_DEFINITE.exec(word)?.[1] ?? word;
   const region = r1(word);
   const inR1 = (suffix: string) => word.endsWith(suffix) && word.length - suffix.length >= region;
   const s1 = SV_STEP1.find(inR1);

@@ -42,15 +42,29 @@ export function buildTermIndex(groups: readonly (readonly string[])[], language:
   return { byFirst };
 }
 
-/** Longest term at each position; matches do not overlap. */
-export function findTerms(tokens: readonly StemmedToken[], index: TermIndex): TermMatch[] {
+/** Token index of the last word of `stems` matched from token i, or -1; `filler` words may stand between the words (at most two). */
+function matchAt(tokens: readonly StemmedToken[], i: number, stems: readonly string[], filler?: (t: StemmedToken) => boolean): number {
+  let j = i;
+  let skipped = 0;
+  for (let k = 0; k < stems.length; k++, j++) {
+    while (k > 0 && filler && tokens[j] && tokens[j]!.stem !== stems[k] && filler(tokens[j]!) && skipped < 2) { j++; skipped++; }
+    if (tokens[j]?.stem !== stems[k]) return -1;
+  }
+  return j - 1;
+}
+
+/**
+ * Longest term at each position; matches do not overlap. With `filler`,
+ * words it accepts may stand inside a multi-word term ("runnit något ur örat").
+ */
+export function findTerms(tokens: readonly StemmedToken[], index: TermIndex, filler?: (t: StemmedToken) => boolean): TermMatch[] {
   const out: TermMatch[] = [];
   let i = 0;
   while (i < tokens.length) {
     const candidates = index.byFirst.get(tokens[i]!.stem);
-    const hit = candidates?.find((c) => c.stems.every((s, k) => tokens[i + k]?.stem === s));
+    let last = -1;
+    const hit = candidates?.find((c) => (last = matchAt(tokens, i, c.stems, filler)) >= 0);
     if (!hit) { i++; continue; }
-    const last = i + hit.stems.length - 1;
     out.push({ group: hit.group, start: tokens[i]!.start, end: tokens[last]!.end, firstToken: i, lastToken: last });
     i = last + 1;
   }
