@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { evaluateGroundingCases, loadGroundingCases } from '../../evals/validation/grounding-eval';
 
 // The project's own synthetic Swedish cases: always present, so this always runs.
-// The locked folder is loaded (its files must stay valid) but never checked here: it is run only to report.
+// Locked folders (locked-2/, written by someone who did not tune the checker) are loaded, so their files
+// must stay valid, but never scored here: they are run only to report. The first locked split was moved
+// into dev/ after four runs (see evals/fixtures/grounding-sv/README.md).
 const NEW = 'evals/fixtures/grounding-sv';
 const SEEDED = 'evals/fixtures/seeded-sv';
 
@@ -10,13 +12,13 @@ describe('grounding cases (development split)', async () => {
   const written = await loadGroundingCases(NEW);
   const dev = [...written.filter((c) => c.split === 'dev'), ...(await loadGroundingCases(SEEDED))];
 
-  it('has ≥ 20 new consultations over six professions and telephone triage, ≥ 10 of them locked', () => {
-    expect(written.length).toBeGreaterThanOrEqual(20);
-    const professions = new Set(written.map((c) => c.profession));
+  it('has ≥ 20 new development consultations over six professions and telephone triage', () => {
+    const devWritten = written.filter((c) => c.split === 'dev');
+    expect(devWritten.length).toBeGreaterThanOrEqual(20);
+    const professions = new Set(devWritten.map((c) => c.profession));
     for (const p of ['läkare', 'sjuksköterska', 'fysioterapeut', 'arbetsterapeut', 'psykolog', 'kurator', 'telefonrådgivning']) {
       expect(professions, p).toContain(p);
     }
-    expect(written.filter((c) => c.split === 'locked').length).toBeGreaterThanOrEqual(10);
     for (const c of written) expect(c.drafts.flatMap((d) => d.planted).every((p) => p.said.length > 0), c.id).toBe(true);
   });
 
