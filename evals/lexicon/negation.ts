@@ -37,9 +37,10 @@ const set = (words: string): ReadonlySet<string> => new Set(words.split(/\s+/).f
 
 export const POLARITY: Record<Language, PolarityLexicon> = {
   sv: {
-    pre: set('ingen inget inga inte ej icke utan förnekar förnekas förnekat negerar aldrig saknar avsaknad frånvaro fri fritt fria varken'),
-    post: set('saknas negativ negativt negativa avsaknad uteslutet utesluten uteslutas'),
-    conditional: set('om ifall vid såvida eventuellt ev'),
+    pre: set('ingen inget inga inte ej icke utan förnekar förnekas förnekat negerar aldrig saknar avsaknad frånvaro fri fritt fria varken undvika undvik avstå avstår'),
+    post: set('saknas negativ negativt negativa avsaknad uteslutet utesluten uteslutas undviks avstås avråds'),
+    // "väntar vi med antibiotika": what is waited with is deferred, neither given nor refused.
+    conditional: set('om ifall vid såvida eventuellt ev vänta väntar avvakta avvaktar avvaktas'),
     // Subordinators open a new clause: "inte rusat sedan jag började med Eliquis".
     terminators: set('men utom förutom dock fast däremot trots medan eftersom sedan när efter innan därför'),
     listJoiners: set('och samt'),

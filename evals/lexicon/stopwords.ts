@@ -23,7 +23,7 @@ efter då redan fortfarande ännu gång gånger också bara kanske ungefär cirk
 eftersom därför annars både hela helt heller själv själva sådan sådant sådana annat annan
 mera mest mindre minst bättre sämre dag dagar vecka veckor månad månader år åren tid
 ner upp fram bort iväg per nästa dagligen dagliga gånger kl vid behov
-hos åt ur inom genom mellan enligt bakom framför bredvid jämfört jmf jfr pga enl ang resp dvs ffa inkl
+hos åt ur inom genom mellan enligt avseende gällande beträffande angående bakom framför bredvid jämfört jmf jfr pga enl ang resp dvs ffa inkl
 `.split(/\s+/).filter(Boolean));
 
 export const STOPWORDS_EN: ReadonlySet<string> = new Set(`

@@ -34,7 +34,9 @@ export function checkPlans(ctx: Context, alreadyChecked: ReadonlySet<number>): v
   };
   const sentences = ctx.noteSentences.filter((s) => s.section === null || !HISTORY.test(s.section));
   for (const plan of findPlans(sentences, ctx.language, alreadyChecked)) {
-    const missingDecision = plan.decisionStems.filter((d) => !(saidAll.has(d) || (d.length >= 5 && hasStem(said, d))));
+    // "Inläggning" is said "du läggs in": a decision named by a concept of the lexicon counts too.
+    const missingDecision = plan.decisionStems.filter((d) => !(saidAll.has(d) || (d.length >= 5 && hasStem(said, d)) ||
+      (noteConcepts.has(d) && saidConcepts.has(noteConcepts.get(d)!))));
     const missing = plan.objectStems.filter((st) => !supported(st));
     if (missingDecision.length === 0 && plan.objectStems.length - missing.length >= requiredSupport(plan.objectStems.length)) continue;
     const text = ctx.note.slice(plan.start, plan.end);

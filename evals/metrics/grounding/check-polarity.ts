@@ -20,13 +20,53 @@ import type { Language } from './types';
 /** Words a negation may reach that are never findings ("inte haft så ont i natt"). */
 const NOT_FINDINGS = new Set(('natt natten nätter dag dagen dagar morgon morse morgonen kväll kvällen kvällar vecka veckan veckor ' +
   'månad månader tid tiden gång gången gånger stund idag igår längre alltid ofta ibland sånt sådant vanligt fortfarande riktigt ' +
-  'direkt alls ännu själv själva hela night day morning evening week time times now still really').split(' '));
+  'direkt alls ännu själv själva hela night day morning evening week time times now still really ' +
+  // Ability verbs are compared together with their object (ABILITY below), never alone.
+  'klarar klara klarade klarat lyckas lyckades orkar orka hinner').split(' '));
+
+/**
+ * "knapparna klarar jag inte" / "klarar tröja och knappar": what someone can
+ * do is the verb with its object, so each content word of the verb's clause
+ * is a statement "klarar X" with the verb's polarity.
+ */
+const ABILITY = new Set(['klarar', 'klara', 'klarade', 'klarat', 'lyckas', 'lyckades', 'orkar', 'orka', 'hinner']);
+
+function abilityStatements(s: Sentence, concepts: Map<number, string>): Statement[] {
+  const out: Statement[] = [];
+  const byStart = new Map(s.polar.map((p) => [p.token.start, p]));
+  s.tokens.forEach((t, k) => {
+    const verb = ABILITY.has(t.lower) ? byStart.get(t.start) : undefined;
+    if (!verb || verb.polarity === 'uncertain') return;
+    const gap = (i: number) => s.text.slice(s.tokens[i]!.end - s.start, s.tokens[i + 1]!.start - s.start);
+    let a = k;
+    while (a > 0 && !/[,;:.]/.test(gap(a - 1))) a--;
+    let b = k;
+    while (b < s.tokens.length - 1 && !/[,;:.]/.test(gap(b))) b++;
+    for (let i = a; i <= b; i++) {
+      const p = byStart.get(s.tokens[i]!.start);
+      if (!p || i === k || NOT_FINDINGS.has(p.token.lower)) continue;
+      const c = concepts.get(i);
+      out.push({ key: `klara|${c ? `#${c}` : p.token.stem}`, concept: false, polarity: verb.polarity, sentence: s, p });
+    }
+  });
+  return out;
+}
 
 /** One word as the negation check sees it: a concept when the lexicon knows it, else its stem. */
 interface Statement { key: string; concept: boolean; polarity: Polarity; sentence: Sentence; p: Sentence['polar'][number] }
 
 /** "svår att få kontakt": what follows is a difficulty, not the finding itself (unless the lexicon knows the phrase). */
 const DIFFICULTY = new Set(['svår', 'svårt', 'svåra', 'svårigheter', 'svårighet']);
+
+/** "svårt att få ekonomin att gå ihop": a difficulty earlier in the clause (up to six words back). */
+function difficultyBefore(s: Sentence, i: number): boolean {
+  for (let j = i - 1; j >= Math.max(0, i - 6); j--) {
+    const gap = s.text.slice(s.tokens[j]!.end - s.start, s.tokens[j + 1]!.start - s.start);
+    if (/[,;:.]/.test(gap)) return false;
+    if (DIFFICULTY.has(s.tokens[j]!.lower) && s.tokens[j + 1]?.lower === 'att') return true;
+  }
+  return false;
+}
 
 /** Words whose form carries a negation of a concept: "afebril" = no fever. */
 const NEGATIVE_FORMS: Record<string, string> = { afebril: 'feber', afebrila: 'feber', feberfri: 'feber' };
@@ -45,10 +85,10 @@ function statements(s: Sentence, language: Language): Statement[] {
     }
     const c = concepts.get(i);
     if (c === 'normal' || c === 'nedsatt') continue;
-    if (!c && s.tokens.slice(Math.max(0, i - 3), i).some((t, j, a) => DIFFICULTY.has(t.lower) && a[j + 1]?.lower === 'att')) continue;
+    if (!c && difficultyBefore(s, i)) continue;
     out.push({ key: c ? `#${c}` : p.token.stem, concept: c !== undefined, polarity: p.polarity, sentence: s, p });
   }
-  return out;
+  return language === 'sv' ? [...out, ...abilityStatements(s, concepts)] : out;
 }
 
 export function checkNegations(ctx: Context): void {

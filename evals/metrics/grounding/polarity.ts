@@ -116,6 +116,8 @@ export function sentencePolarity(
       return;
     }
     if (!isContentWord(t, language)) return;
+    // "… inte är så påverkad väntar vi med antibiotika": a verb before its subject opens a new main clause.
+    if (state === 'negated' && inScope > 0 && lex.subjects.has(tokens[i + 1]?.lower ?? '')) { state = 'plain'; clauseStart = out.length; clauseToken = i; }
     let polarity: Polarity = state === 'negated' ? 'negated' : state === 'uncertain' ? 'uncertain' : 'affirmed';
     if (state === 'negated' && ++inScope >= SCOPE) state = 'uncertain';
     const before = out[out.length - 1];
