@@ -45,7 +45,7 @@ export const DIAGNOSIS_GROUPS: readonly (readonly string[])[] = [
   ['hyperlipidemi', 'höga blodfetter', 'hyperkolesterolemi', 'högt kolesterol', 'hyperlipidemia', 'high cholesterol'],
   ['perifer kärlsjukdom', 'claudicatio', 'fönstertittarsjuka', 'peripheral artery disease'],
   // Respiratory and allergy
-  ['astma', 'asthma'],
+  ['astma', 'asthma', 'astmaanfall', 'astmaattack'],
   ['kol', 'kroniskt obstruktiv lungsjukdom', 'copd', 'emfysem', 'emphysema'],
   ['allergi', 'allergisk', 'allergy', 'allergic'],
   ['komjölksproteinallergi', 'komjölksallergi', 'mjölkproteinallergi', 'mjölkallergi', 'cow’s milk allergy'],
@@ -58,7 +58,7 @@ export const DIAGNOSIS_GROUPS: readonly (readonly string[])[] = [
   ['hypertyreos', 'överfunktion i sköldkörteln', 'hyperthyroidism', 'overactive thyroid', 'giftstruma'],
   ['fetma', 'obesitas', 'obesity', 'övervikt', 'overweight'],
   ['osteoporos', 'benskörhet', 'osteoporosis'],
-  ['gikt', 'gout'],
+  ['gikt', 'gout', 'giktartrit', 'giktattack', 'giktanfall'],
   ['anemi', 'blodbrist', 'järnbrist', 'anemia', 'iron deficiency'],
   ['b12-brist', 'vitamin b12-brist', 'b12 deficiency'],
   // Gastrointestinal
@@ -92,7 +92,7 @@ export const DIAGNOSIS_GROUPS: readonly (readonly string[])[] = [
   ['karpaltunnelsyndrom', 'carpal tunnel syndrome'],
   ['bursit', 'slemsäcksinflammation', 'bursitis'],
   // Neurology
-  ['migrän', 'migraine'],
+  ['migrän', 'migraine', 'migränanfall', 'migränattack'],
   ['spänningshuvudvärk', 'tension headache', 'tension-type headache'],
   ['epilepsi', 'epilepsy', 'kramper', 'seizure disorder'],
   ['demens', 'alzheimers sjukdom', 'alzheimer', 'dementia', 'kognitiv svikt'],

@@ -22,6 +22,9 @@ const SCALES: readonly (readonly string[])[] = [
   ['okomplicerad', 'komplicerad', 'uncomplicated', 'complicated'],
 ];
 
+/** Headings under which a diagnosis is the note's own assessment (as in check-terms). */
+const ASSESSMENT = /^(?:bedömning|analys|diagnos|omvårdnadsdiagnos|assessment|impression|diagnosis)/iu;
+
 const scaleOf = (word: string): number => SCALES.findIndex((s) => s.includes(word));
 
 type Level = 'definite' | 'weak' | 'strong';
@@ -50,6 +53,8 @@ export function checkCertainty(ctx: Context, diagnoses: TermIndex): void {
     }
   }
   for (const s of ctx.noteSentences) {
+    // Certainty is the note's own assessment; a diagnosis in the history ("Tidigare gikt") reports the past.
+    if (s.section !== null && !ASSESSMENT.test(s.section)) continue;
     for (const m of findTerms(s.tokens, diagnoses)) {
       const mentions = said.get(m.group);
       if (!mentions) continue;

@@ -23,10 +23,25 @@ const sharesTopic = (a: Quantity, b: Quantity): boolean => [...a.topic].some((s)
 function sameQuantity(n: Quantity, t: Quantity): boolean {
   if (n.drug !== null && t.drug !== null && n.drug !== t.drug) return false;
   if (n.side !== null && t.side !== null && n.side !== t.side) return false;
-  if (n.type === 'count') return n.noun !== null && t.noun !== null && (n.noun === t.noun || hasStem(new Set([t.noun]), n.noun));
+  if (n.type === 'count') {
+    if (t.type === 'times') return countedAs(n, t);
+    return n.noun !== null && t.noun !== null && (n.noun === t.noun || hasStem(new Set([t.noun]), n.noun));
+  }
   if (SPECIFIC.has(n.type)) return true;
   if (n.drug !== null && n.drug === t.drug) return true;
   return sharesTopic(n, t);
+}
+
+/**
+ * "Fyra tidigare otiter" against "Har hon haft öroninflammation förut? — Två gånger":
+ * a count of episodes is said as a number of times of the same thing (the counted
+ * noun, or a diagnosis of the same group, in the times' topic).
+ */
+function countedAs(n: Quantity, t: Quantity): boolean {
+  if (n.noun === null) return false;
+  if (hasStem(t.topic, n.noun)) return true;
+  const dx = [...n.topic].filter((x) => x.startsWith('#dx:'));
+  return dx.length > 0 && dx.some((x) => t.topic.has(x));
 }
 
 /** "en tablett" / "a tablet": 1 counts as said whenever an article is (the parser reads bare en/ett as articles). */
@@ -48,7 +63,7 @@ export function checkNumbers(ctx: Context, drugs: TermIndex): Set<number> {
     if (n.type === 'duration' && n.values.every((v) => v === 0)) continue;
     const label = LABELS[n.type];
     const span = quote(noteText, n.start, n.end);
-    const sameType = n.type === 'other' ? [] : said.filter((t) => t.type === n.type);
+    const sameType = n.type === 'other' ? [] : said.filter((t) => t.type === n.type || (n.type === 'count' && t.type === 'times' && countedAs(n, t)));
     const same = sameType.filter((t) => sameQuantity(n, t));
     const samePlace = same.filter((t) => n.place === null || t.place === null || t.place === n.place);
     if (samePlace.some((t) => sameValues(n, t))) continue;

@@ -13,6 +13,7 @@ import { extractNumbers } from './numbers';
 import {
   CLINIC_HEADINGS, CLINIC_WORDS, HOME_WORDS, KEYWORD_TYPES, PER_DAY, PER_WEEK, PHRASES, SIDE_WORDS, UNITS, type QuantityType,
 } from './quantity-words';
+import { indexFor } from './indexes';
 import { findTerms, type TermIndex } from './terms';
 import type { Language } from './types';
 
@@ -134,7 +135,8 @@ export function extractQuantities(text: string, sentences: readonly Sentence[], 
       if (type === 'angle' && values[0]! >= 34 && values[0]! <= 43) type = 'temp';
       if (type === 'other' && values.length === 2 && values[0]! >= 70 && values[0]! <= 260) type = 'bp';
       if (values.length === 2 && values[1] === 10 && values[0]! <= 10) { type = 'pain'; values = [values[0]!]; }
-      if (type === 'other' && /[.,]/.test(n.text) && values[0]! >= 34 && values[0]! <= 43) type = 'temp';
+      // A decimal between 34 and 43 is a body temperature, whether written "37,2" or said "trettiosju komma två".
+      if (type === 'other' && (/[.,]/.test(n.text) || !Number.isInteger(values[0]!)) && values[0]! >= 34 && values[0]! <= 43) type = 'temp';
       const unitEnd = n.unit || !next || !u ? n.end : next.end;
       if (type === 'times') type = PER_DAY.test(text.slice(unitEnd)) ? 'freq:day' : PER_WEEK.test(text.slice(unitEnd)) ? 'freq:week' : 'times';
     }
@@ -145,6 +147,7 @@ export function extractQuantities(text: string, sentences: readonly Sentence[], 
     if (noun) topic.add(noun);
     if (isAnswer && prev) {
       for (const st of prev.stems) topic.add(st);
+      for (const dx of diagnosisTopics(prev.tokens, language)) topic.add(dx);
       // "Hur många trappsteg …?" — "Fjorton.": the question names what is counted.
       const many = prev.tokens.findIndex((t) => t.lower === 'många' || t.lower === 'mycket');
       const asked = many >= 0 ? prev.tokens[many + 1] : undefined;
@@ -158,7 +161,11 @@ export function extractQuantities(text: string, sentences: readonly Sentence[], 
     // "höger 12 kg" or "tolv kilo i höger": the side stands just before the number or just after its unit.
     const sideToken = s.tokens.slice(Math.max(0, k - 2), k).reverse().find((t) => SIDE_WORDS[t.lower]) ??
       s.tokens.slice(lastK + 1, lastK + 4).find((t, j, a) => SIDE_WORDS[t.lower] && a.slice(0, j).every((x) => !/^\d/.test(x.text)));
-    const place = type === 'temp' ? placeOf([...s.tokens.slice(ca, cb + 1), ...(isAnswer && prev ? prev.tokens : [])], !opts.transcript && s.section !== null && CLINIC_HEADINGS.test(s.section)) : null;
+    const clinicSection = !opts.transcript && s.section !== null && CLINIC_HEADINGS.test(s.section);
+    // Where it was taken is said in the clause, else elsewhere in the sentence ("Dottern mätte i morse, trettiosju komma två").
+    const place = type === 'temp'
+      ? placeOf([...s.tokens.slice(ca, cb + 1), ...(isAnswer && prev ? prev.tokens : [])], clinicSection) ?? placeOf(s.tokens, clinicSection)
+      : null;
     out.push({
       type,
       values: values.map((v) => v * factor),
@@ -202,8 +209,13 @@ function contentMask(s: Sentence, language: Language): boolean[] {
 }
 
 /** Content stems and concept ids ("#kräkning") of tokens a..b, without token k (the number). */
+/** Diagnosis groups named in a token list, as topic entries "#dx:<group>" (otiter ↔ öroninflammation). */
+function diagnosisTopics(tokens: readonly Sentence['tokens'][number][], language: Language): string[] {
+  return findTerms(tokens, indexFor('diagnosis', language)).map((m) => `#dx:${m.group}`);
+}
+
 function topicOf(s: Sentence, a: number, b: number, k: number, language: Language): Set<string> {
-  const out = new Set<string>();
+  const out = new Set<string>(diagnosisTopics(s.tokens.slice(a, b + 1), language));
   for (const c of findConcepts(s.tokens, language)) if (c.lastToken >= a && c.firstToken <= b) out.add(`#${c.id}`);
   const mask = contentMask(s, language);
   for (let i = a; i <= b; i++) if (i !== k && mask[i]) out.add(s.tokens[i]!.stem);
