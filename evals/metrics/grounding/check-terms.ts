@@ -7,9 +7,14 @@
  */
 import { DIAGNOSIS_BY_DRUG, DIAGNOSIS_COOCCURRENCE } from '../../lexicon/diagnoses';
 import { indexFor } from './indexes';
+import { swedishNumberToValue } from '../../text/swedish-numbers';
+import { englishNumberToValue } from './numbers-en';
 import { raise, type Context } from './context';
 import type { Sentence } from './document';
 import { findTerms, stemTokens, type TermIndex } from './terms';
+
+const isNumberWord = (w: string, language: 'sv' | 'en'): boolean =>
+  (language === 'sv' ? swedishNumberToValue : englishNumberToValue)([w], 0) !== null;
 
 /** Headings under which a diagnosis is the note's own assessment. */
 const ASSESSMENT = /^(?:bedömning|analys|diagnos|omvårdnadsdiagnos|assessment|impression|diagnosis)/iu;
@@ -40,6 +45,8 @@ export function checkTerms(ctx: Context, kind: 'drug' | 'diagnosis', index: Term
   const checked = new Set<number>();
   for (const s of ctx.noteSentences) {
     for (const m of findTerms(s.tokens, index)) {
+      // "Fem tidigare …": a number word is never a drug, though its stem may collide with one (fem / Femar).
+      if (m.firstToken === m.lastToken && isNumberWord(s.tokens[m.firstToken]!.lower, ctx.language)) continue;
       for (let k = m.firstToken; k <= m.lastToken; k++) checked.add(s.tokens[k]!.start);
       if (said.has(m.group)) continue;
       const polarity = s.polar.find((p) => p.token.start === m.start)?.polarity ?? 'affirmed';
