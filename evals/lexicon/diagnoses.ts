@@ -112,7 +112,7 @@ export const DIAGNOSIS_GROUPS: readonly (readonly string[])[] = [
   ['bipolär sjukdom', 'bipolär', 'bipolar disorder', 'manodepressiv'],
   ['adhd', 'uppmärksamhetsstörning'],
   ['autism', 'autismspektrumtillstånd', 'asperger'],
-  ['insomni', 'sömnstörning', 'sömnsvårigheter', 'insomnia', 'sömnbesvär', 'sömnproblem', 'sover dåligt', 'svårt att sova', 'svårt att somna', 'dålig sömn'],
+  ['insomni', 'sömnstörning', 'sömnsvårigheter', 'insomnia', 'sömnbesvär', 'sömnproblem', 'sover dåligt', 'svårt att sova', 'svårt att somna', 'dålig sömn', 'sover inte bra', 'sover inte så bra', 'sover illa', 'sover oroligt'],
   ['alkoholberoende', 'alkoholmissbruk', 'alcohol use disorder', 'alcoholism'],
   ['ätstörning', 'anorexi', 'bulimi', 'eating disorder', 'anorexia'],
   ['schizofreni', 'psykos', 'schizophrenia', 'psychosis'],

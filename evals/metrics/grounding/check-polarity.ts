@@ -68,6 +68,9 @@ function difficultyBefore(s: Sentence, i: number): boolean {
   return false;
 }
 
+/** Words that say "less of it", not "none of it". */
+const DIMINISHED = new Set(['dåligt', 'dålig', 'sämre', 'mindre', 'knappt', 'sparsamt', 'sällan', 'nedsatt', 'minskad', 'minskat']);
+
 /** Words whose form carries a negation of a concept: "afebril" = no fever. */
 const NEGATIVE_FORMS: Record<string, string> = { afebril: 'feber', afebrila: 'feber', feberfri: 'feber' };
 
@@ -85,6 +88,8 @@ function statements(s: Sentence, language: Language): Statement[] {
     }
     const c = concepts.get(i);
     if (c === 'normal' || c === 'nedsatt') continue;
+    // "Dricker dåligt", "äter sämre": a reduced amount is neither the act nor its absence.
+    if (DIMINISHED.has(s.tokens[i + 1]?.lower ?? '') || DIMINISHED.has(s.tokens[i - 1]?.lower ?? '')) continue;
     if (!c && difficultyBefore(s, i)) continue;
     out.push({ key: c ? `#${c}` : p.token.stem, concept: c !== undefined, polarity: p.polarity, sentence: s, p });
   }

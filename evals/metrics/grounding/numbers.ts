@@ -66,6 +66,9 @@ function readGrouped(tokens: readonly Token[], text: string, i: number): { value
   return j > i + 1 ? { value: parseDigits(digits), length: j - i } : null;
 }
 
+/** "typ 2", "type 1": the number names a kind, it is not an amount. */
+const NAMES_A_TYPE = new Set(['typ', 'type']);
+
 /** "1." or "2)" opening a line is list numbering. */
 const isListMarker = (text: string, t: Token): boolean =>
   /^[ \t]*$/.test(text.slice(text.lastIndexOf('\n', t.start - 1) + 1, t.start)) && /^[.)]/.test(text.slice(t.end, t.end + 1));
@@ -98,7 +101,14 @@ export function extractNumbers(text: string, language: Language): NumberMention[
   let i = 0;
   while (i < tokens.length) {
     const first = readValue(tokens, text, i, language);
-    if (!first || isIdentifierPart(tokens, text, i, language) || isListMarker(text, tokens[i]!)) { i++; continue; }
+    if (!first || isIdentifierPart(tokens, text, i, language) || isListMarker(text, tokens[i]!) || NAMES_A_TYPE.has(tokens[i - 1]?.lower ?? '')) { i++; continue; }
+    // "8:30": hours and minutes, kept as 8.30 like "08.30" (the clock check compares them so).
+    const colon = tokens[i + 1];
+    if (isNumeric(tokens[i]!.text) && colon && /^\d{2}$/.test(colon.text) && text.slice(tokens[i]!.end, colon.start) === ':' && first.value <= 24) {
+      out.push({ values: [first.value + Number(colon.text) / 100], start: tokens[i]!.start, end: colon.end, text: text.slice(tokens[i]!.start, colon.end), unit: null, before: tokens[i - 1]?.lower ?? null });
+      i += 2;
+      continue;
+    }
     const values = [first.value];
     let last = i + first.length - 1;
     // "140/90" or "140 över 90" / "140 over 90": a pair read as one mention.

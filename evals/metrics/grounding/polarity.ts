@@ -96,7 +96,9 @@ export function sentencePolarity(
       // Swedish puts the negation after the verb: "släpper inte in" negates "släpper".
       const last = out[out.length - 1];
       // Reflexives and pronouns may come between: "det låser sig aldrig".
-      if (lex.postVerb.has(w) && last && out.length > clauseStart && t.index - last.token.index <= 3 && last.polarity === 'affirmed') {
+      // "mjuk och inte öm": after a conjunction the negation starts a new conjunct and looks forward only.
+      if (lex.postVerb.has(w) && last && out.length > clauseStart && t.index - last.token.index <= 3 && last.polarity === 'affirmed' &&
+        !lex.listJoiners.has(prev?.lower ?? '') && prev?.lower !== 'eller' && prev?.lower !== 'men') {
         last.polarity = 'negated';
         last.cueStart = last.token.start;
       }

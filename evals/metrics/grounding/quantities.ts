@@ -11,7 +11,7 @@ import { isContentWord } from './content';
 import type { Sentence } from './document';
 import { extractNumbers } from './numbers';
 import {
-  CLINIC_HEADINGS, CLINIC_WORDS, HOME_WORDS, KEYWORD_TYPES, PER_DAY, PER_WEEK, PHRASES, SIDE_WORDS, UNITS, type QuantityType,
+  CLINIC_HEADINGS, CLINIC_WORDS, CLOCK_PHRASES, hourOf, HOME_WORDS, KEYWORD_TYPES, PER_DAY, PER_WEEK, PHRASES, SIDE_WORDS, UNITS, type QuantityType,
 } from './quantity-words';
 import { indexFor } from './indexes';
 import { findTerms, type TermIndex } from './terms';
@@ -94,7 +94,12 @@ export function extractQuantities(text: string, sentences: readonly Sentence[], 
     ...(language === 'sv' ? PHRASES : []).flatMap((p) => [...text.matchAll(p.re)].map((m) => ({
       values: [p.value], start: m.index, end: m.index + m[0].length, text: m[0], unit: null, before: null, phrase: { type: p.type, value: p.value },
     }))),
+    ...(language === 'sv' ? CLOCK_PHRASES : []).flatMap((p) => [...text.matchAll(p.re)].map((m) => {
+      const value = p.value(hourOf(m[1]!));
+      return { values: [value], start: m.index, end: m.index + m[0].length, text: m[0], unit: null, before: null, phrase: { type: 'clock' as QuantityType, value } };
+    })),
   ].sort((a, b) => a.start - b.start);
+  dropCovered(mentions);
   mergeSpokenDecimals(mentions, text);
   const out: Quantity[] = [];
   for (const n of mentions) {
@@ -258,6 +263,15 @@ function inheritListUnits(qs: Quantity[], text: string): void {
     q.type = p.type;
     const factor = p.raw[0] ? p.values[0]! / p.raw[0] : 1;
     q.values = q.raw.map((v) => v * factor);
+  }
+}
+
+/** A number inside a clock phrase ("nio" in "halv nio") is part of it, not a value of its own. */
+function dropCovered(mentions: { start: number; end: number; phrase: unknown }[]): void {
+  const phrases = mentions.filter((m) => m.phrase !== null);
+  for (let i = mentions.length - 1; i >= 0; i--) {
+    const m = mentions[i]!;
+    if (m.phrase === null && phrases.some((p) => p.start <= m.start && m.end <= p.end)) mentions.splice(i, 1);
   }
 }
 

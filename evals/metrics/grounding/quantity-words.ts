@@ -61,11 +61,23 @@ export const PHRASES: { re: RegExp; type: QuantityType; value: number }[] = [
   { re: /(?<![\p{L}])(?:i )?förrgår(?![\p{L}])/giu, type: 'duration', value: 2 * 86400 },
   { re: /(?<![\p{L}])tre kvart(?![\p{L}])/giu, type: 'duration', value: 2700 },
   { re: /(?<![\p{L}])(?<!tre )(?:en )?kvart(?:en)?(?! (?:över|i) )(?![\p{L}])/giu, type: 'duration', value: 900 },
+  // Twice a day said as the times of day: "morgon och kväll".
+  { re: /(?<![\p{L}])morgon och kväll(?![\p{L}])/giu, type: 'times', value: 2 },
   // Sick leave and work are said as "halvtid"/"heltid" and written as a percentage.
   { re: /(?<![\p{L}])(?:på )?halvtid(?![\p{L}])/giu, type: 'percent', value: 50 },
   { re: /(?<![\p{L}])(?:på )?heltid(?![\p{L}])/giu, type: 'percent', value: 100 },
   { re: /(?<![\p{L}])(?:en|ett) (?=(?:vecka|månad|dag|dygn|timme|minut|år|gång|tablett|kilometer|mil)(?![\p{L}]))/giu, type: 'other', value: 1 },
 ];
+
+/** Spoken clock times: "halv nio" = 8.30, "kvart över åtta" = 8.15, "kvart i nio" = 8.45 (hours.minutes, as notes write them). */
+const HOURS: Record<string, number> = { ett: 1, en: 1, två: 2, tre: 3, fyra: 4, fem: 5, sex: 6, sju: 7, åtta: 8, nio: 9, tio: 10, elva: 11, tolv: 12 };
+const HOUR = `(${Object.keys(HOURS).join('|')})`;
+export const CLOCK_PHRASES: { re: RegExp; value: (hour: number) => number }[] = [
+  { re: new RegExp(`(?<![\\p{L}])halv ${HOUR}(?![\\p{L}])`, 'giu'), value: (h) => (h === 1 ? 12 : h - 1) + 0.3 },
+  { re: new RegExp(`(?<![\\p{L}])kvart över ${HOUR}(?![\\p{L}])`, 'giu'), value: (h) => h + 0.15 },
+  { re: new RegExp(`(?<![\\p{L}])kvart i ${HOUR}(?![\\p{L}])`, 'giu'), value: (h) => (h === 1 ? 12 : h - 1) + 0.45 },
+];
+export const hourOf = (word: string): number => HOURS[word.toLowerCase()] ?? 0;
 
 /** Where a temperature was taken: at home (reported) or here (measured at the visit). */
 export const HOME_WORDS = new Set(['hemma', 'mätte', 'mätt', 'morse', 'natt', 'natten', 'morron', 'morgonen', 'igår', 'hemmet', 'hemmätning', 'home']);
