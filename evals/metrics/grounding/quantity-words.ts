@@ -48,6 +48,8 @@ export const KEYWORD_TYPES: Record<string, QuantityType> = {
   puls: 'pulse', saturation: 'spo2', temperatur: 'temp', feber: 'temp', blodtryck: 'bp', andningsfrekvens: 'rr',
   vikt: 'weight', hba1c: 'hba1c', inr: 'inr', glukos: 'glucose', smärtskattning: 'pain',
   pulse: 'pulse', hr: 'pulse', sats: 'spo2', temperature: 'temp', bp: 'bp', weight: 'weight', rr: 'rr',
+  // One-letter vitals in Swedish status lines: "P 88", "T 37,8".
+  p: 'pulse', t: 'temp',
 };
 
 /** Words after "N ggr" that make it a frequency. */
