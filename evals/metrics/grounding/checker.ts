@@ -10,6 +10,7 @@
  * review screen, evaluation runs, training exercises): keep its input and
  * output stable; see evals/README.md.
  */
+import { ANATOMY_SV, INJURY_HEAD_SYNONYMS } from '../../lexicon/anatomy-sv';
 import { checkCertainty } from './check-certainty';
 import { checkLaterality } from './check-laterality';
 import { checkNumbers } from './check-numbers';
@@ -24,12 +25,24 @@ import { GroundingInputSchema, type GroundingInput, type GroundingResult } from 
 /** Swedish injury diagnoses are compounds on a few heads ("meniskskada", "hälseneruptur", "radiusfraktur"). */
 const INJURY_HEADS = /(?:skada|skadan|skador|ruptur|rupturen|fraktur|frakturen)$/u;
 
+/**
+ * "skafoideumfraktur" said as "båtbensfraktur" or "brutit båtbenet": the structure (Latin or Swedish)
+ * and the kind of injury (fraktur/brott …) both said, in one word or within a sentence.
+ */
+function injurySaidOtherwise(word: string, transcript: string): boolean {
+  const structure = ANATOMY_SV.find((names) => names.some((n) => word.startsWith(n)));
+  const head = INJURY_HEAD_SYNONYMS.find((names) => names.some((n) => word.endsWith(n) || word.endsWith(`${n}en`)));
+  if (!structure || !head) return false;
+  const lower = transcript.toLowerCase();
+  return lower.split(/[.!?\n]/).some((sentence) => structure.some((n) => sentence.includes(n)) && head.some((n) => sentence.includes(n)));
+}
+
 function checkInjuryDiagnoses(ctx: Context, alreadyChecked: ReadonlySet<number>): void {
   if (ctx.language !== 'sv') return;
   const said = new Set(ctx.transcript.flatMap((s) => [...s.stems]));
   for (const s of ctx.noteSentences) {
     for (const t of s.tokens) {
-      if (alreadyChecked.has(t.start) || !INJURY_HEADS.test(t.lower) || said.has(t.stem)) continue;
+      if (alreadyChecked.has(t.start) || !INJURY_HEADS.test(t.lower) || said.has(t.stem) || injurySaidOtherwise(t.lower, ctx.transcriptText)) continue;
       raise(ctx, {
         kind: 'diagnosis', start: t.start, end: t.end, severity: 'critical', reason: 'diagnosis not said in the consultation',
         message: `Diagnosen ${t.text} sades inte i samtalet.`,
