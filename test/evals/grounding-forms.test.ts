@@ -19,6 +19,13 @@ describe('number forms', () => {
     expect(kinds(t, 'Tog tabletten kl 17.')).toEqual([['number', '17', 'critical']]);
   });
 
+  it('reads spoken clock phrases ("halv nio") and one-letter vitals ("P 92")', () => {
+    expect(kinds('Patient: Jag vaknade vid halv nio.', 'Vaknade kl 08.30.')).toEqual([]);
+    expect(kinds('Patient: Jag vaknade vid halv nio.', 'Vaknade kl 9.30.').map((k) => k[0])).toEqual(['number']);
+    expect(kinds('Läkare: Pulsen är nittiotvå.', 'Status: P 92.')).toEqual([]);
+    expect(kinds('Läkare: Pulsen är nittiotvå.', 'Status: P 29.').map((k) => [k[0], k[2]])).toEqual([['number', 'critical']]);
+  });
+
   it('does not read the ends of a rating scale as ratings; a number noun ("en sexa") is a rating', () => {
     const t = 'Läkare: Hur ont har du på en skala från noll till tio?\nPatient: En sexa, ungefär.';
     expect(kinds(t, 'Smärta VAS 6/10.')).toEqual([]);
@@ -50,6 +57,16 @@ describe('negation in Swedish word order', () => {
     expect(kinds(t, 'Inga sår. Svullen häl.')).toEqual([]);
   });
 
+  it('lets a "nej" deny the question, not its subordinate clause ("… när du går?")', () => {
+    const t = 'Läkare: Får du ont i bröstet när du går i trappor?\nPatient: Nej.';
+    expect(kinds(t, 'Går i trappor utan bröstsmärta.')).toEqual([]);
+    expect(kinds(t, 'Bröstsmärta vid trappgång.').map((k) => [k[0], k[2]])).toEqual([['negation', 'critical']]);
+  });
+
+  it('reads a reduced amount as neither yes nor no ("dricker dåligt" after "vill inte dricka")', () => {
+    expect(kinds('Mamma: Hon vill inte dricka.', 'Dricker dåligt.')).toEqual([]);
+  });
+
   it('reads "undviks" and "väntar med" as not given now', () => {
     const t = 'Läkare: Penicillin vill jag inte ge nu, vi väntar med antibiotika några dagar.';
     expect(kinds(t, 'Antibiotika undviks tills vidare. Exspektans.')).toEqual([]);
@@ -71,6 +88,12 @@ describe('terms and sides', () => {
   it('accepts a diagnosis implied by a single-indication drug and a definite loanword ("diabetesen")', () => {
     expect(kinds('Sköterska: Du tar Levaxin varje morgon?', 'Anamnes: Hypotyreos.')).toEqual([]);
     expect(kinds('Sköterska: Hur går det med diabetesen?', 'Anamnes: Diabetes.')).toEqual([]);
+  });
+
+  it('accepts an injury named in Latin when it was said in Swedish ("skafoideumfraktur" = "båtbensfraktur")', () => {
+    const t = 'Läkare: Det kan vara en båtbensfraktur, vi röntgar.';
+    expect(kinds(t, 'Bedömning: Misstänkt skafoideumfraktur.')).toEqual([]);
+    expect(kinds(t, 'Bedömning: Misstänkt radiusfraktur.').map((k) => [k[0], k[2]])).toEqual([['diagnosis', 'critical']]);
   });
 
   it('matches a lay phrase with a filler word inside it, and catches the flip', () => {

@@ -80,10 +80,13 @@ export function sentencePolarity(
   let inScope = 0;
   let clauseStart = 0; // index in `out` where the current clause starts (for post-negation)
   let clauseToken = 0; // index in `tokens` of the clause's first word
+  let inSubordinate = false; // inside a subordinate clause, up to the next comma (questions)
+  const subordinate = new Set<number>(); // indices in `out` of its words
   const skipFirst = leadingAnswer(tokens, sentence, offset, language) !== null;
   tokens.forEach((t, i) => {
     const prev = tokens[i - 1];
     const gap = prev ? sentence.slice(prev.end - offset, t.start - offset) : '';
+    if (/[;:(),]/.test(gap)) inSubordinate = false;
     if (/[;:()]/.test(gap)) { state = 'plain'; clauseStart = out.length; clauseToken = i; }
     else if (/,/.test(gap)) {
       state = state === 'negated' ? 'uncertain' : 'plain';
@@ -108,7 +111,9 @@ export function sentencePolarity(
     // "Ex-rökare", "slutat röka": the next word is history, neither affirmed nor negated now.
     if (lex.past.has(w)) { state = 'uncertain'; return; }
     if (lex.conditional.has(w)) { state = 'uncertain'; return; }
-    if (lex.terminators.has(w)) { state = 'plain'; clauseStart = out.length; clauseToken = i; return; }
+    if (lex.terminators.has(w)) { state = 'plain'; clauseStart = out.length; clauseToken = i; inSubordinate = true; return; }
+    // "… för att varva ner?": a purpose clause.
+    if (w === 'för' && tokens[i + 1]?.lower === 'att') inSubordinate = true;
     if (lex.listJoiners.has(w) && state === 'negated') { state = 'uncertain'; return; }
     if (lex.post.has(w)) {
       for (let k = out.length - 1; k >= Math.max(clauseStart, out.length - SCOPE); k--) {
@@ -130,13 +135,16 @@ export function sentencePolarity(
       before.polarity = 'uncertain';
       before.cueStart = null;
     }
+    if (inSubordinate) subordinate.add(out.length);
     out.push({ token: t, polarity, cueStart: polarity === 'negated' ? cueStart : null });
   });
   if (isQuestion) {
-    for (const p of out) {
-      if (answer === 'no') { p.polarity = 'negated'; p.cueStart ??= p.token.start; }
+    out.forEach((p, k) => {
+      // "Får du ont när du går? — Nej" denies the pain, not the walking: a subordinate clause of the question stays open.
+      if (answer === 'no' && subordinate.has(k)) { p.polarity = 'uncertain'; p.cueStart = null; }
+      else if (answer === 'no') { p.polarity = 'negated'; p.cueStart ??= p.token.start; }
       else if (answer !== 'yes' || p.polarity === 'negated') { p.polarity = 'uncertain'; p.cueStart = null; }
-    }
+    });
   }
   return out;
 }
