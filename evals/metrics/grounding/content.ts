@@ -8,7 +8,20 @@ import type { Language } from './types';
 
 const STOP: Record<Language, ReadonlySet<string>> = { sv: STOPWORDS_SV, en: STOPWORDS_EN };
 
+/** Per word, once: the number-word parsers are the costly part and the same words recur in every note. */
+const contentCache: Record<Language, Map<string, boolean>> = { sv: new Map(), en: new Map() };
+
 export function isContentWord(t: Token, language: Language): boolean {
+  const cache = contentCache[language];
+  let hit = cache.get(t.lower);
+  if (hit === undefined) {
+    hit = decideContent(t, language);
+    if (cache.size < 50_000) cache.set(t.lower, hit);
+  }
+  return hit;
+}
+
+function decideContent(t: Token, language: Language): boolean {
   if (isNumeric(t.text) || t.lower.length < 3 || STOP[language].has(t.lower)) return false;
   // Number words ("tjugo", "tre") are checked as numbers, not as words.
   if ((language === 'sv' ? swedishNumberToValue : englishNumberToValue)([t.lower], 0)) return false;
