@@ -24,7 +24,7 @@ const TALK = [
   /^(?:slå (?:dig|er) ner|sätt (?:dig|er)|kom in|stig in)(?![\p{L}\p{N}])/iu,
   /^(?:så,?\s+)?då (?:är vi igång|sätter vi igång|kör vi|börjar vi)(?![\p{L}\p{N}])/iu,
   // Who is speaking: "Jag är fysioterapeut och ska hjälpa dig upp", "Det är distriktssköterskan", "Du pratar med en sjuksköterska".
-  /^(?:jag är|det är|du pratar med|här är|jag heter|mitt namn är)\s+(?:\p{L}+\s+){0,2}?(?:läkare|läkaren|doktor|doktorn|sjuksköterska|sjuksköterskan|sköterska|sköterskan|distriktssköterska|distriktssköterskan|fysioterapeut|fysioterapeuten|arbetsterapeut|arbetsterapeuten|kurator|kuratorn|psykolog|psykologen|rådgivare)(?![\p{L}\p{N}])/iu,
+  /^(?:jag är|det är|det är jag som är|du pratar med|här är|jag heter|mitt namn är)\s+(?:\p{L}+\s+){0,2}?(?:läkare|läkaren|doktor|doktorn|sjuksköterska|sjuksköterskan|sköterska|sköterskan|distriktssköterska|distriktssköterskan|fysioterapeut|fysioterapeuten|arbetsterapeut|arbetsterapeuten|kurator|kuratorn|psykolog|psykologen|rådgivare)(?![\p{L}\p{N}])/iu,
 ];
 
 /** Words of address before a courtesy or an introduction: "Hej, ja, förlåt, …", "Sjukvårdsrådgivningen, du pratar med …". */
@@ -34,9 +34,12 @@ const OPENING = /^(?:(?:hej|hejsan|hallå|goddag|god (?:morgon|dag|kväll|middag
 const THINKING = [
   /^(?:låt (?:mig|oss) se|ska vi se|då ska vi se|vänta (?:lite|nu)|hur var det nu|då så|nu så)(?![\p{L}\p{N}])/iu,
   /^(?:(?:nu|då|så|okej|först)\s+)*(?:ska|tänkte|får|vill)\s+(?:jag|vi)\s+(?:bara\s+)?(?:titta|känna|lyssna|undersöka|mäta|kolla|väga|klämma|ta\s+en\s+titt|prata|fråga|gå\s+igenom)(?![\p{L}\p{N}])/iu,
-  /^(?:(?:nu|då|så|okej|först)\s+)*(?:jag|vi)\s+(?:bara\s+)?(?:tittar|känner|lyssnar|undersöker|mäter|kollar|väger|klämmer)(?![\p{L}\p{N}])/iu,
+  /^(?:(?:nu|då|så|okej|först)\s+)*(?:jag|vi)\s+(?:bara\s+)?(?:tittar|känner|lyssnar|undersöker|mäter|kollar|väger|klämmer|tar (?:blodtrycket|pulsen|temperaturen|tempen))(?![\p{L}\p{N}])/iu,
   /^(?:(?:nu|då|så|okej|först)\s+)+(?:tittar|känner|lyssnar|undersöker|mäter|kollar|väger|klämmer)\s+(?:jag|vi)(?![\p{L}\p{N}])/iu,
 ];
+/** The clinician normalising in general terms ("När man mår så här dåligt kan man ibland ha tankar …"): said to the patient, not about them. */
+const GENERAL = /^(?:när|om|det är vanligt att|många)\s(?:.*\s)?man(?![\p{L}\p{N}])/iu;
+
 /** The clinician's agenda or an instruction during the examination ("Nu får du böja dig framåt"), however long. */
 const INSTRUCTIONS = [
   /^(?:(?:hej|välkommen),?\s+)*(?:nu|i dag|idag)\s+ska\s+(?:vi|jag)\s+(?:planera|prata|gå igenom|titta på)(?![\p{L}\p{N}])/iu,
@@ -79,6 +82,7 @@ export function sentenceAct(sentence: string, speaker: 'clinician' | 'other'): S
   if (text === '' || TALK.some((p) => p.test(text) || p.test(said))) return 'talk';
   if (speaker !== 'clinician') return null;
   if (INSTRUCTIONS.some((p) => p.test(text))) return 'announcement';
+  if (GENERAL.test(text) && !/\d/.test(text)) return 'talk';
   if (text.split(/\s+/).length <= MAX_ANNOUNCEMENT_WORDS && THINKING.some((p) => p.test(text))) return 'announcement';
   if (ASSESSMENT.some((p) => p.test(text))) return 'assessment';
   if (PLAN.some((p) => p.test(text))) return 'plan';

@@ -120,10 +120,13 @@ function swedishThirdPerson(tokens: string[], p: SwedishPronouns): string[] {
   // right only while the converted pronoun is that subject (or, for an
   // imperative, while the clause has no subject at all).
   let subject: 'converted' | 'other' | null = null;
+  let clauseStart = true;
   return tokens.map((token) => {
     const word = bare(token);
     const tail = token.toLowerCase().startsWith(word) ? token.slice(word.length) : null;
-    const reflexive = subject === 'converted' || (subject === null && p.imperative);
+    // A possessive that opens a clause belongs to its subject ("Hej, din son ringde" → "patientens son ringde").
+    const reflexive = !clauseStart && (subject === 'converted' || (subject === null && p.imperative));
+    clauseStart = /[,;:]$/.test(token);
     let result = token;
     const possessiveForm = p.possessives[word];
     if (tail !== null && word === p.subject) result = p.person + tail;

@@ -53,6 +53,8 @@ describe('talk left out', () => {
     ['Så, då är vi igång.', 'clinician'],
     ['Förlåt, det var lite rörigt i korridoren.', 'clinician'],
     ['Goddag, slå er ner båda två.', 'clinician'],
+    ['Det är jag som är doktorn från vårdcentralen.', 'clinician'],
+    ['När man mår så här dåligt kan man ibland ha tankar på att inte vilja leva.', 'clinician'],
   ] as const)('%s (%s) → talk', (sentence, speaker) => {
     expect(sentenceAct(sentence, speaker)).toBe('talk');
   });
