@@ -123,7 +123,8 @@ describe.skipIf(!chromiumAvailable())('samskapande i Chromium', () => {
     await page.getByRole('heading', { level: 1, name: 'Nytt testfall' }).waitFor();
 
     await page.getByLabel('Titel').fill('Ont i vänster öra');
-    await page.getByLabel('Slug').fill('lakare-90-ora');
+    expect(await page.getByLabel('Kortnamn').inputValue()).toBe('ont-i-vanster-ora');
+    await page.getByLabel('Kortnamn').fill('lakare-90-ora');
     await page.getByLabel('Taggar (kommaseparerade)').fill('lätt, öra');
     const line = `Jag har ont i vänster öra sedan två dagar. Mitt personnummer är ${pnr}.`;
     await page.getByLabel('Replik 1', { exact: true }).fill(line);

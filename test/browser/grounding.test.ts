@@ -54,7 +54,7 @@ describe.skipIf(!chromiumAvailable())('grundningsflaggor i Chromium', () => {
     await page.locator(`[data-segment="s${turns.length}"]`).waitFor();
     await page.getByLabel('Utkastmotor').selectOption('local');
     await page.getByRole('button', { name: 'Skapa utkast' }).click();
-    await page.getByRole('heading', { name: 'Utkast (utkast)' }).waitFor({ timeout: 30_000 });
+    await page.getByRole('heading', { name: 'Utkast', exact: true }).waitFor({ timeout: 30_000 });
     await page.locator('button.sentence').first().waitFor();
     return { page, encounterId: encounter.id };
   }

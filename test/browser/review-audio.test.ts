@@ -66,7 +66,7 @@ describe.skipIf(!chromiumAvailable())('granskning med ljud i Chromium', () => {
     expect(segments.map((s) => s.text)).toEqual(SCRIPT.map((s) => s.text));
 
     await page.getByRole('button', { name: 'Skapa utkast' }).click();
-    await page.getByRole('heading', { name: 'Utkast (utkast)' }).waitFor({ timeout: 30_000 });
+    await page.getByRole('heading', { name: 'Utkast', exact: true }).waitFor({ timeout: 30_000 });
     const player = review.locator('audio');
     expect(await player.evaluate((a: HTMLAudioElement) => a.currentTime)).toBe(0);
 

@@ -55,7 +55,7 @@ describe.skipIf(!chromiumAvailable())('granskning i Chromium', () => {
 
     const t0 = performance.now();
     await page.getByRole('button', { name: 'Skapa utkast' }).click();
-    await page.getByRole('heading', { name: 'Utkast (utkast)' }).waitFor({ timeout: 20_000 });
+    await page.getByRole('heading', { name: 'Utkast', exact: true }).waitFor({ timeout: 20_000 });
     console.log(`[review] extractive draft visible after ${(performance.now() - t0).toFixed(0)} ms`);
     const first = page.locator('button.sentence').first();
     await first.click();
@@ -106,7 +106,7 @@ describe.skipIf(!chromiumAvailable())('granskning i Chromium', () => {
     expect(note.text).not.toContain('Meniskskada');
     expect(note).toMatchObject({ rating: 4, wrongTags: ['invented'] });
     await page.getByRole('button', { name: 'Kopiera hela' }).click();
-    await page.getByText('Kopierat: hela').waitFor();
+    await page.getByText('Kopierat: hela anteckningen').waitFor();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(note.text);
     await page.getByRole('button', { name: 'Kopiera Status' }).click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^Status\n/);
@@ -150,7 +150,7 @@ describe.skipIf(!chromiumAvailable())('granskning i Chromium', () => {
     );
     await page.getByRole('button', { name: 'Spara transkript' }).click();
     await page.getByRole('button', { name: 'Skapa utkast' }).click();
-    await page.getByRole('heading', { name: 'Utkast (utkast)' }).waitFor({ timeout: 20_000 });
+    await page.getByRole('heading', { name: 'Utkast', exact: true }).waitFor({ timeout: 20_000 });
     const draft = await db.draft.findFirstOrThrow({ where: { encounterId: encounter.id } });
     const flags = JSON.stringify(draft.sections).match(/"severity":"critical"/g) ?? [];
     expect(flags).toHaveLength(0);

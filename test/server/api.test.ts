@@ -150,9 +150,12 @@ describe.each([
     expect(extract.status).toBe(200);
     expect(extract.body.count).toBe(3);
     expect(extract.body.events[2]).toMatchObject({ username: 'tel1', outcome: 'denied' });
+    // Codes for machines, Swedish words for the person reading the extract.
+    expect(extract.body.events[1]).toMatchObject({ action: 'encounter.read', kind: 'read', role: 'clinician', kindLabel: 'läsning', roleLabel: 'Kliniker' });
+    expect(extract.body.events[1].actionLabel).not.toMatch(/encounter|read/);
     const csv = await admin.get(`/api/v1/admin/audit?userId=${lakare.id}&format=csv`);
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
-    expect(csv.text.split('\n')[0]).toBe('at;userId;username;role;careUnitId;encounterId;action;kind;outcome;requestId');
+    expect(csv.text.split('\n')[0]).toBe('at;userId;username;role;careUnitId;encounterId;action;kind;outcome;requestId;actionLabel;kindLabel;roleLabel');
     expect(csv.text).toContain('encounter.create');
     const missing = await admin.get('/api/v1/admin/audit');
     expect(missing.status).toBe(400);

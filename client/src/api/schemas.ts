@@ -110,6 +110,9 @@ export const AuditEventSchema = z.object({
   kind: z.string(),
   outcome: z.string(),
   requestId: z.string().nullable(),
+  actionLabel: z.string(),
+  kindLabel: z.string(),
+  roleLabel: z.string().nullable(),
 });
 export type AuditEvent = z.infer<typeof AuditEventSchema>;
 export const AuditExtractSchema = z.object({ count: z.number().int(), events: z.array(AuditEventSchema) });

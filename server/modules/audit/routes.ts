@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { badRequest } from '../../errors';
 import { rawReply, route, type RouteDef } from '../../http/route';
+import { AUDIT_KIND_SV, auditActionLabels, roleLabel } from './labels';
 
 /** Ids are cuids; anything else is refused rather than searched for (and put in a file name). */
 const RowId = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'Ett id: bokstäver, siffror, - och _ (högst 40 tecken)');
@@ -13,9 +14,13 @@ const ExtractQuery = z
     to: z.iso.date().optional(),
     format: z.enum(['json', 'csv']).default('json'),
   })
-  .refine((q) => q.encounterId || q.userId, { message: 'Ange encounterId eller userId', path: ['encounterId'] });
+  .refine((q) => q.encounterId || q.userId, { message: 'Ange ett besök eller en användare', path: ['encounterId'] });
 
-const COLUMNS = ['at', 'userId', 'username', 'role', 'careUnitId', 'encounterId', 'action', 'kind', 'outcome', 'requestId'] as const;
+const COLUMNS = ['at', 'userId', 'username', 'role', 'careUnitId', 'encounterId', 'action', 'kind', 'outcome', 'requestId', 'actionLabel', 'kindLabel', 'roleLabel'] as const;
+
+/** Labels come from the whole route table, read when first asked for (the table imports this module). */
+let labels: Map<string, string> | null = null;
+const actionLabels = async () => (labels ??= auditActionLabels((await import('../../routes')).apiRoutes));
 
 export function csvCell(v: unknown): string {
   const s = v instanceof Date ? v.toISOString() : v == null ? '' : String(v);
@@ -49,6 +54,7 @@ export const auditRoutes: RouteDef[] = [
       const users = new Map(
         (await deps.db.prisma.user.findMany({ where: { id: { in: userIds } }, select: { id: true, username: true } })).map((u) => [u.id, u.username]),
       );
+      const names = await actionLabels();
       const events = rows.map((r) => ({
         at: r.at,
         userId: r.userId,
@@ -60,6 +66,10 @@ export const auditRoutes: RouteDef[] = [
         kind: r.kind,
         outcome: r.outcome,
         requestId: r.requestId,
+        // Swedish words for people reading the extract; the codes above stay for machines.
+        actionLabel: names.get(r.action) ?? 'Annan händelse',
+        kindLabel: AUDIT_KIND_SV[r.kind] ?? r.kind,
+        roleLabel: roleLabel(r.role),
       }));
       if (query.format === 'csv') {
         const csv = [COLUMNS.join(';'), ...events.map((e) => COLUMNS.map((c) => csvCell(e[c])).join(';'))].join('\n') + '\n';

@@ -37,10 +37,10 @@ export const SURVEY_QUESTIONS_SV = {
       { value: 5, text: 'Jag känner mig helt utbränd och undrar ofta om jag kan fortsätta. Jag är vid en punkt där jag kan behöva förändring eller söka hjälp.' },
     ],
   },
-  mentalDemand: { text: 'Hur mentalt krävande var dokumentationen?', low: 'Mycket lite', high: 'Mycket mycket' },
-  temporalDemand: { text: 'Hur tidspressad kände du dig när du dokumenterade?', low: 'Mycket lite', high: 'Mycket mycket' },
-  effort: { text: 'Hur hårt behövde du anstränga dig för att bli klar med dokumentationen?', low: 'Mycket lite', high: 'Mycket mycket' },
-  frustration: { text: 'Hur osäker, irriterad, stressad eller frustrerad kände du dig?', low: 'Mycket lite', high: 'Mycket mycket' },
+  mentalDemand: { text: 'Hur mentalt krävande var dokumentationen?', low: 'Mycket lite', high: 'Väldigt mycket' },
+  temporalDemand: { text: 'Hur tidspressad kände du dig när du dokumenterade?', low: 'Mycket lite', high: 'Väldigt mycket' },
+  effort: { text: 'Hur hårt behövde du anstränga dig för att bli klar med dokumentationen?', low: 'Mycket lite', high: 'Väldigt mycket' },
+  frustration: { text: 'Hur osäker, irriterad, stressad eller frustrerad kände du dig?', low: 'Mycket lite', high: 'Väldigt mycket' },
 } as const;
 
 export async function saveSurvey(deps: AppDeps, userId: string, phase: Phase, answers: SurveyAnswers) {

@@ -24,7 +24,7 @@ const FIELD_SV: Record<string, string> = {
   provider: 'Utkastmotor',
   model: 'Modell',
   temperature: 'Temperatur (slumpmässighet)',
-  maxTokens: 'Längsta svar (tokens)',
+  maxTokens: 'Längsta svar (textenheter)',
 };
 const sv = (field: string) => FIELD_SV[field] ?? field;
 

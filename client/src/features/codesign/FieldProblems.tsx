@@ -1,8 +1,9 @@
 import type { ApiError } from '../../api/problem';
+import { fieldNameSv } from './field-names';
 
 /**
- * A refusal where the field path is the information (JSONL line and field,
- * gate criterion): every problem is listed with where it is.
+ * A refusal where the field is the information (file line and field, gate
+ * criterion): every problem is listed with where it is, in the form's words.
  */
 export function FieldProblems({ error }: { error: ApiError | null }) {
   if (!error) return null;
@@ -14,7 +15,7 @@ export function FieldProblems({ error }: { error: ApiError | null }) {
         <ul>
           {error.errors.map((e, i) => (
             <li key={`${e.field}-${i}`}>
-              <code>{e.field}</code>: {e.message}
+              {fieldNameSv(e.field)}: {e.message}
             </li>
           ))}
         </ul>

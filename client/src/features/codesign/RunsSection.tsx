@@ -58,7 +58,7 @@ export function RunsSection({ detail, onChanged }: { detail: WorkflowDetail; onC
               <th>ROUGE-1</th>
               <th>Nyckelfakta</th>
               <th>Kritiska flaggor</th>
-              <th>Från cache</th>
+              <th>Återanvända svar</th>
               <th>Startad</th>
               <th>Jämför</th>
             </tr>

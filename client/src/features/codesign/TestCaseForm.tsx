@@ -1,6 +1,7 @@
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
 import type { TestCase } from '../../../../server/contracts/testcase';
+import { slugFromTitle } from './field-names';
 import { KeyFactsEditor } from './KeyFactsEditor';
 import { ReferenceNoteEditor } from './ReferenceNoteEditor';
 import { PROFESSION_LABELS, SETTING_LABELS, type CaseForm } from './testcase-form';
@@ -16,13 +17,14 @@ export function TestCaseForm({ form, onChange, isNew }: { form: CaseForm; onChan
     <>
       <fieldset>
         <legend>Om testfallet</legend>
-        <TextField label="Titel" value={data.title} maxLength={160} onChange={(title) => set({ title })} />
+        {/* A new case's short name follows its title until the user writes one of their own. */}
+        <TextField label="Titel" value={data.title} maxLength={160} onChange={(title) => set({ title, ...(isNew && (data.slug === '' || data.slug === slugFromTitle(data.title)) ? { slug: slugFromTitle(title) } : {}) })} />
         <TextField
-          label="Slug"
+          label="Kortnamn"
           value={data.slug}
           maxLength={80}
           readOnly={!isNew}
-          hint={isNew ? 'Små bokstäver, siffror och bindestreck, t.ex. lakare-09-ont-i-orat.' : 'Sluggen är testfallets namn i JSONL-filer och ändras inte här.'}
+          hint={isNew ? 'Bildas av titeln; små bokstäver, siffror och bindestreck. Testfallets namn i exporterade filer.' : 'Testfallets namn i exporterade filer; ändras inte här.'}
           onChange={(slug) => set({ slug })}
         />
         <SelectField label="Yrkesgrupp" value={data.profession} options={options(PROFESSION_LABELS)} onChange={(v) => set({ profession: v as TestCase['profession'] })} />

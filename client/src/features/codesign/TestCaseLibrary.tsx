@@ -64,11 +64,14 @@ export function TestCaseLibrary({ groupId }: { groupId: string }) {
       </p>
       <p>
         <a href={exportUrl(groupId)} download>
-          Exportera som JSONL
+          Exportera testfallen som fil
         </a>
       </p>
-      <h3>Importera JSONL</h3>
-      <p className="hint">Ett testfall per rad. Personnummer, telefonnummer, e-post och riktiga namn stoppas, om de inte står under inventedIdentifiers.</p>
+      <h3>Importera testfall från fil</h3>
+      <p className="hint">
+        En fil med ett testfall per rad (<code>.jsonl</code>, samma form som exporten). Personnummer, telefonnummer, e-post och riktiga namn stoppas, om de inte står bland de påhittade
+        identifierarna (fältet <code>inventedIdentifiers</code>).
+      </p>
       <div className="field">
         <label htmlFor="jsonl-file">Fil</label>
         <input id="jsonl-file" type="file" accept=".jsonl,.ndjson,application/x-ndjson" onChange={(e) => void e.target.files?.[0]?.text().then(setJsonl)} />

@@ -29,6 +29,11 @@ export function QualitySection({ quality }: { quality: Dashboard['quality'] }) {
       <SelectField label="Mått" value={metric} options={Object.entries(METRICS).map(([value, label]) => ({ value, label }))} onChange={(v) => setMetric(v as Metric)} />
       {quality.trend.length === 0 ? (
         <p className="empty">Inga data ännu.</p>
+      ) : !quality.trend.some((t) => t[metric] !== null) ? (
+        // Every month's figure is held back (too few clinicians or notes): say so rather than draw empty axes.
+        <p className="empty">
+          Inget diagram: varje månads siffra bygger på färre än fem kliniker eller anteckningar och visas därför inte, så att ingen enskild kan pekas ut.
+        </p>
       ) : (
         <div className="followup-chart" role="img" aria-label={`${METRICS[metric]} per månad, per yrkesgrupp och version`}>
           <ResponsiveContainer width="100%" height={300}>

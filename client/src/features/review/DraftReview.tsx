@@ -131,7 +131,10 @@ export function DraftReview(props: DraftReviewProps) {
         {...(tabbed ? { role: 'tabpanel', id: 'review-panel-draft', 'aria-labelledby': 'review-tab-draft', hidden: tab !== 'draft' } : {})}
       >
         <div className="section-head">
-          <h2>{manual ? 'Anteckning utan AI' : 'Utkast'} ({draft.status})</h2>
+          <h2>
+            {manual ? 'Anteckning utan AI' : 'Utkast'}
+            {draft.status === 'redigerad' ? ' (redigerat)' : ''}
+          </h2>
           <span className="muted" role="status">
             {SAVE_LABEL[autosave.state]}
           </span>

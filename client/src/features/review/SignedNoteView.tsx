@@ -41,7 +41,7 @@ export function SignedNoteView({ encounterId, notes, onChanged }: { encounterId:
         <div className="section-head">
           <h2>Signerad anteckning, version {latest.version}</h2>
           <div className="actions">
-            <button type="button" onClick={() => copy('hela', latest.text)}>
+            <button type="button" onClick={() => copy('hela anteckningen', latest.text)}>
               Kopiera hela
             </button>
             <a className="button secondary" href={fhirUrl(latest.id)} download>

@@ -24,12 +24,12 @@ export function AuditTable({ events }: { events: AuditEvent[] }) {
             <tr key={`${e.at}-${e.requestId ?? i}`}>
               <td className="nowrap">{formatDateTime(e.at)}</td>
               <td>{e.username ?? e.userId ?? '–'}</td>
-              <td>{e.role ?? '–'}</td>
+              <td>{e.roleLabel ?? '–'}</td>
               <td>
                 <code>{e.encounterId ?? '–'}</code>
               </td>
               <td>
-                {e.action} <span className="muted">({e.kind})</span>
+                {e.actionLabel} <span className="muted">({e.kindLabel})</span>
               </td>
               <td>{OUTCOME_LABELS[e.outcome] ?? e.outcome}</td>
             </tr>

@@ -26,7 +26,10 @@ export function CareUnitsTab() {
         {units.data?.careUnits.map((u) => (
           <li key={u.id}>
             <span>
-              {u.name} <span className="muted">({u.code})</span>
+              {u.name}{' '}
+              <span className="muted">
+                kod <code>{u.code}</code>
+              </span>
             </span>
           </li>
         ))}

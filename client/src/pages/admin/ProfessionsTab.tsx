@@ -43,7 +43,10 @@ export function ProfessionsTab() {
             ) : (
               <>
                 <span>
-                  {p.name} <span className="muted">({p.code})</span>
+                  {p.name}{' '}
+                  <span className="muted">
+                    kod <code>{p.code}</code>
+                  </span>
                 </span>
                 <button type="button" className="secondary small" onClick={() => setRenaming(p.id)} aria-label={`Byt namn på ${p.name}`}>
                   Byt namn

@@ -26,7 +26,9 @@ export function UserTable({ users, onEdit, onResetPassword }: UserTableProps) {
           {users.map((u) => (
             <tr key={u.id} className={u.active ? undefined : 'inactive'}>
               <td>
-                <span className="cell-title">{u.username}</span>
+                <span className="cell-title" translate="no">
+                  {u.username}
+                </span>
                 <span className="muted">{u.displayName}</span>
                 <div className="row-actions">
                   <button type="button" className="secondary small" onClick={() => onEdit(u)} aria-label={`Ändra ${u.username}`}>

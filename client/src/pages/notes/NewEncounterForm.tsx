@@ -49,7 +49,7 @@ export function NewEncounterForm({ onCreated }: { onCreated(encounter: Encounter
       <h2 id="new-encounter-title">Nytt besök</h2>
       <TextField
         label="Etikett"
-        hint="Något som inte pekar ut patienten, t.ex. ”Besök 14.30”. Skriv aldrig namn eller personnummer."
+        hint="Något som inte pekar ut patienten, t.ex. ”Besök kl. 14.30”. Skriv aldrig namn eller personnummer."
         value={label}
         onChange={setLabel}
         maxLength={80}
