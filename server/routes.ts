@@ -22,7 +22,7 @@ export const apiRoutes: RouteDef[] = [
   ...userAdminRoutes,
   ...organisationRoutes,
   ...demoPilotRoutes,
-  ...auditRoutes,
+  ...auditRoutes(() => apiRoutes),
   ...encounterRoutes,
   ...jobRoutes,
   ...recordingRoutes,
