@@ -45,7 +45,7 @@ export const FORBIDDEN_WORDS = [
 ];
 
 /** Plurals that read wrong after "1" ("1 medlemmar"). */
-const PLURALS = ['medlemmar', 'anteckningar', 'timmar', 'minuter', 'sekunder', 'dagar', 'veckor', 'månader', 'versioner', 'bedömningar', 'flaggor', 'fall', 'testfall', 'körningar', 'omgångar', 'deltagare?', 'användare?', 'grupper', 'svar', 'enkätsvar', 'meningar', 'rubriker'];
+const PLURALS = ['medlemmar', 'anteckningar', 'timmar', 'minuter', 'sekunder', 'dagar', 'veckor', 'månader', 'versioner', 'bedömningar', 'flaggor', 'körningar', 'omgångar', 'grupper', 'meningar', 'rubriker'];
 
 /** Units written in camel case by convention. */
 const UNITS = new Set(['mmHg', 'mmol', 'kPa', 'mSv', 'mcg']);
