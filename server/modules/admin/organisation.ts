@@ -102,7 +102,7 @@ export const organisationRoutes: RouteDef[] = [
         if (body.name) await tx.workingGroup.update({ where: { id: params.id }, data: { name: body.name } });
         if (body.memberIds) {
           await tx.groupMember.deleteMany({ where: { groupId: params.id } });
-          await tx.groupMember.createMany({ data: body.memberIds.map((userId) => ({ userId, groupId: params.id })) });
+          await tx.groupMember.createMany({ data: [...new Set(body.memberIds)].map((userId) => ({ userId, groupId: params.id })) });
         }
       });
       // Members' group lists are in the web processes' session copies (old and new members alike).

@@ -6,7 +6,7 @@ import { created, route, type RouteDef } from '../../http/route';
 import type { CaseOutput } from '../evalruns/evaluate-case';
 import { isLead, loadGroup, requireGroupReader } from '../workflows/access';
 import { raterQueue } from './assign';
-import { RatingBodySchema, RATING_ITEMS, type RoundConfig } from './items';
+import { checkScores, formItems, RatingBodySchema, RoundFormSchema, type RoundConfig } from './items';
 import { isRater, loadRound, mayManage, presentRound, requireResultsAccess, resultsOf } from './service';
 
 const Id = z.string().min(1).max(40);
@@ -27,6 +27,8 @@ export const ratingRoutes: RouteDef[] = [
       caseIds: z.array(Id).min(1).max(200).optional(),
       raterIds: z.array(Id).min(1).max(50),
       seed: z.number().int().min(0).max(2 ** 31).optional(),
+      /** the full form (default) or the short one: preference plus three chosen items */
+      form: RoundFormSchema.default({ kind: 'full' }),
     }),
     handler: async ({ deps, user, params, body }) => {
       const db = deps.db.prisma;
@@ -55,6 +57,7 @@ export const ratingRoutes: RouteDef[] = [
         caseIds: [...new Set(caseIds)],
         raterIds: [...new Set(body.raterIds)],
         seed: body.seed ?? crypto.randomInt(0, 2 ** 31),
+        form: body.form,
       };
       const round = await db.ratingRound.create({ data: { groupId: group.id, name: body.name, config, createdById: user!.id } });
       return created({ round: await presentRound(deps, await loadRound(deps, round.id), true) }, `/api/v1/rating-rounds/${round.id}`);
@@ -118,7 +121,7 @@ export const ratingRoutes: RouteDef[] = [
         ((results.find((r) => r.runId === runId && r.caseId === caseId)?.output as unknown as CaseOutput | undefined)?.sections ?? []).map((s) => ({ heading: s.heading, text: s.text }));
       return {
         round: { id: round.id, name: round.name, status: round.status },
-        items: RATING_ITEMS,
+        items: formItems(round.config.form),
         pairs: slots.map((slot) => {
           const data = cases.find((c) => c.id === slot.caseId);
           const parsed = data ? TestCaseSchema.parse(data.data) : null;
@@ -150,6 +153,14 @@ export const ratingRoutes: RouteDef[] = [
       if (round.status !== 'open') throw conflict('Omgången är stängd.', 'round_closed');
       const slot = raterQueue(round.id, round.config, user!.id).find((s) => s.pairKey === body.pairKey);
       if (!slot) throw badRequest('Paret finns inte i din kö.', [{ field: 'body.pairKey', message: 'Okänt par' }]);
+      for (const side of ['a', 'b'] as const) {
+        const check = checkScores(round.config.form, body.scores[side]);
+        if (!check.ok) {
+          const label = formItems({ kind: 'full' }).find((i) => i.key === check.key)?.label ?? check.key;
+          const message = check.missing ? `${side.toUpperCase()}: ${label} saknar betyg.` : `${side.toUpperCase()}: ${label} ingår inte i omgångens formulär.`;
+          throw badRequest(message, [{ field: `body.scores.${side}.${check.key}`, message: check.missing ? 'Saknas' : 'Ingår inte' }]);
+        }
+      }
       const data = {
         caseId: slot.caseId,
         versionAId: round.config.versionIds[slot.aIndex],

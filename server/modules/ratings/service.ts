@@ -54,6 +54,7 @@ export async function presentRound(deps: AppDeps, round: Round, revealVersions: 
     createdAt: round.createdAt,
     closedAt: round.closedAt,
     cases: round.config.caseIds.length,
+    form: round.config.form,
     raters: round.config.raterIds.map((id) => ({
       id,
       displayName: users.find((u) => u.id === id)?.displayName ?? null,

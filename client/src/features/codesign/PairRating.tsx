@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState, type KeyboardEvent } from 'react';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useSubmit } from '../../hooks/useSubmit';
 import { submitRating } from './api';
@@ -6,10 +6,15 @@ import type { Queue, RatingItem } from './schemas';
 import { ScoreScale } from './ScoreScale';
 
 type Pair = Queue['pairs'][number];
+type Side = 'a' | 'b';
+interface Slot {
+  side: Side;
+  key: string;
+}
 
 function Output({ title, sections }: { title: string; sections: Pair['a'] }) {
   return (
-    <div>
+    <div className="rating-output">
       <h3>{title}</h3>
       {sections.map((s, i) => (
         <p key={i}>
@@ -20,22 +25,80 @@ function Output({ title, sections }: { title: string; sections: Pair['a'] }) {
   );
 }
 
-/** One blind pair: the consultation, outputs A and B side by side, ten items each, a preference and a comment. */
+const PREFERENCE_KEYS: Record<string, string> = { a: 'A', b: 'B', l: 'equal' };
+const typing = (target: EventTarget) => target instanceof HTMLTextAreaElement || (target instanceof HTMLInputElement && target.type === 'text');
+
+/**
+ * One blind pair: the consultation, notes A and B side by side, then each
+ * item of the round's form once with what 1 and 5 mean and A's and B's
+ * scale next to each other, then the preference and a comment. Keyboard:
+ * the digits 1–5 fill the marked scale and move on (A then B, item by
+ * item); A, B or L picks the preferred note; the save button gets focus
+ * when all is filled, so Enter saves.
+ */
 export function PairRating({ roundId, pair, items, onSaved }: { roundId: string; pair: Pair; items: RatingItem[]; onSaved(): void }) {
-  const [a, setA] = useState<Record<string, number>>({});
-  const [b, setB] = useState<Record<string, number>>({});
+  const [scores, setScores] = useState<Record<Side, Record<string, number>>>({ a: {}, b: {} });
   const [preference, setPreference] = useState('');
   const [comment, setComment] = useState('');
+  const [active, setActive] = useState(0);
   const save = useSubmit(submitRating);
-  const complete = items.every((i) => a[i.key] && b[i.key]) && preference !== '';
+  const root = useRef<HTMLElement>(null);
+  const slots: Slot[] = items.flatMap((i) => [{ side: 'a' as const, key: i.key }, { side: 'b' as const, key: i.key }]);
+  const filled = (s: Slot, from = scores) => from[s.side][s.key] !== undefined;
+  const complete = slots.every((s) => filled(s)) && preference !== '';
+
+  const focusSlot = (index: number) => {
+    const slot = slots[index];
+    const scope = root.current;
+    if (!scope) return;
+    if (slot === undefined) {
+      scope.querySelector<HTMLInputElement>(`input[name="preference-${pair.pairKey}"]:checked, input[name="preference-${pair.pairKey}"]`)?.focus();
+      return;
+    }
+    const name = `${slot.side}-${slot.key}`;
+    scope.querySelector<HTMLInputElement>(`input[name="${name}"]:checked`)?.focus() ?? scope.querySelector<HTMLInputElement>(`input[name="${name}"]`)?.focus();
+  };
+  /** Sets a score; the marked scale moves to the next one still empty (a change to a filled scale stays put). */
+  const setScore = (index: number, value: number) => {
+    const slot = slots[index]!;
+    const wasEmpty = !filled(slot);
+    const next = { ...scores, [slot.side]: { ...scores[slot.side], [slot.key]: value } };
+    setScores(next);
+    if (!wasEmpty) return;
+    const after = slots.findIndex((s, i) => i > index && !filled(s, next));
+    setActive(after === -1 ? slots.length : after);
+  };
+  const choose = (value: string) => {
+    setPreference(value);
+    if (slots.every((s) => filled(s))) setTimeout(() => root.current?.querySelector<HTMLButtonElement>('button.save-rating')?.focus(), 0);
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (typing(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
+    const digit = /^[1-5]$/.test(event.key) ? Number(event.key) : null;
+    if (digit !== null && active < slots.length) {
+      event.preventDefault();
+      const index = active;
+      const slot = slots[index]!;
+      setScores({ ...scores, [slot.side]: { ...scores[slot.side], [slot.key]: digit } });
+      setActive(index + 1);
+      focusSlot(index + 1);
+      return;
+    }
+    const choice = PREFERENCE_KEYS[event.key.toLowerCase()];
+    if (choice) {
+      event.preventDefault();
+      choose(choice);
+    }
+  };
   const onSave = async () => {
-    if ((await save.run(roundId, { pairKey: pair.pairKey, scores: { a, b }, preference, comment: comment.trim() || undefined })).ok) onSaved();
+    if ((await save.run(roundId, { pairKey: pair.pairKey, scores, preference, comment: comment.trim() || undefined })).ok) onSaved();
   };
   return (
-    <section className="panel" aria-labelledby={`pair-${pair.pairKey}`}>
+    <section className="panel pair-rating" aria-labelledby={`pair-${pair.pairKey}`} ref={root} onKeyDown={onKeyDown}>
       <h2 id={`pair-${pair.pairKey}`}>
         Par {pair.position}: {pair.case?.title}
       </h2>
+      <p className="hint">Tangentbord: siffrorna 1–5 ger betyg i den markerade rutan och går vidare, A, B eller L väljer vilken anteckning du föredrar och Enter sparar.</p>
       <details>
         <summary>Samtalet</summary>
         {pair.case?.turns.map((t, i) => (
@@ -45,23 +108,36 @@ export function PairRating({ roundId, pair, items, onSaved }: { roundId: string;
         ))}
       </details>
       <div className="pair">
-        <Output title="A" sections={pair.a} />
-        <Output title="B" sections={pair.b} />
+        <Output title="Anteckning A" sections={pair.a} />
+        <Output title="Anteckning B" sections={pair.b} />
       </div>
-      <div className="pair">
-        <div>
-          {items.map((item) => (
-            <ScoreScale key={item.key} name={`a-${item.key}`} legend={`A: ${item.label}`} value={a[item.key]} onChange={(v) => setA({ ...a, [item.key]: v })} />
-          ))}
-        </div>
-        <div>
-          {items.map((item) => (
-            <ScoreScale key={item.key} name={`b-${item.key}`} legend={`B: ${item.label}`} value={b[item.key]} onChange={(v) => setB({ ...b, [item.key]: v })} />
-          ))}
-        </div>
-      </div>
-      <fieldset className="field">
-        <legend>Vilken föredrar du?</legend>
+      <h3>Betyg från 1 (inte alls) till 5 (i högsta grad)</h3>
+      <ol className="rating-items">
+        {items.map((item, i) => (
+          <li key={item.key} className="rating-item">
+            <div className="rating-item-text">
+              <strong>{item.label}</strong>
+              <span className="anchors">
+                <span>5 = {item.high}</span> <span>1 = {item.low}</span>
+              </span>
+            </div>
+            {(['a', 'b'] as const).map((side, s) => (
+              <ScoreScale
+                key={side}
+                name={`${side}-${item.key}`}
+                label={item.label}
+                side={side === 'a' ? 'A' : 'B'}
+                value={scores[side][item.key]}
+                active={active === 2 * i + s}
+                onChange={(v) => setScore(2 * i + s, v)}
+                onFocus={() => setActive(2 * i + s)}
+              />
+            ))}
+          </li>
+        ))}
+      </ol>
+      <fieldset className={`field${active === slots.length ? ' preference-active' : ''}`}>
+        <legend>Vilken anteckning föredrar du?</legend>
         <div className="scale">
           {[
             ['A', 'A'],
@@ -69,7 +145,7 @@ export function PairRating({ roundId, pair, items, onSaved }: { roundId: string;
             ['equal', 'Lika bra'],
           ].map(([value, label]) => (
             <label key={value}>
-              <input type="radio" name="preference" value={value} checked={preference === value} onChange={() => setPreference(value!)} />
+              <input type="radio" name={`preference-${pair.pairKey}`} value={value} checked={preference === value} onChange={() => choose(value!)} />
               {label}
             </label>
           ))}
@@ -80,7 +156,7 @@ export function PairRating({ roundId, pair, items, onSaved }: { roundId: string;
         <textarea id={`comment-${pair.pairKey}`} rows={2} value={comment} onChange={(e) => setComment(e.target.value)} />
       </div>
       <ErrorMessage error={save.error} />
-      <button type="button" disabled={!complete || save.busy} onClick={() => void onSave()}>
+      <button type="button" className="save-rating" disabled={!complete || save.busy} onClick={() => void onSave()}>
         Spara och nästa
       </button>
     </section>

@@ -5,8 +5,9 @@ import { useResource } from '../../hooks/useResource';
 import { useSubmit } from '../../hooks/useSubmit';
 import { closeRound, getResults } from './api';
 import { num, pct } from './format';
+import { agreementSentence, disagreedItemsSentence, preferenceAgreementSentence, preferenceSentence, scoreSentence, splitCaseSentence } from './round-words';
 
-/** A round's results per version: item means with 95 % intervals, preference, α per item, split cases. */
+/** A round's results: the answer in words first (preference, scores, agreement), then item means with 95 % intervals, α per item, and what raters disagreed on per case. */
 export function RoundResultsPage() {
   const { id = '' } = useParams();
   const results = useResource(() => getResults(id), [id]);
@@ -17,6 +18,7 @@ export function RoundResultsPage() {
     const v = data?.round.versions?.find((x) => x.id === versionId);
     return v ? `Version ${v.version}` : 'Version';
   };
+  const lower = (versionId: string) => versionName(versionId).toLowerCase();
   const ci = (c: { mean: number | null; lower: number | null; upper: number | null }) => `${num(c.mean)} [${num(c.lower)}, ${num(c.upper)}]`;
   return (
     <>
@@ -37,6 +39,15 @@ export function RoundResultsPage() {
               </button>
             )}
           </p>
+          <section className="panel" aria-labelledby="answer-title">
+            <h2 id="answer-title">Vad bedömarna tyckte</h2>
+            {data.round.form.kind === 'short' && <p className="muted">Kort form: vilken anteckning som var bäst och {data.items.map((i) => i.label.toLowerCase()).join(', ')}.</p>}
+            <p>{preferenceSentence(data, lower)}</p>
+            {scoreSentence(data, lower) && <p>{scoreSentence(data, lower)}</p>}
+            <p>
+              {agreementSentence(data)} {disagreedItemsSentence(data)} {preferenceAgreementSentence(data)}
+            </p>
+          </section>
           <section className="panel" aria-labelledby="items-title">
             <h2 id="items-title">Medel per fråga (95 % intervall)</h2>
             <div className="table-scroll" tabIndex={0}>
@@ -59,18 +70,18 @@ export function RoundResultsPage() {
                           {ci(v.items[item.key]!)}
                         </td>
                       ))}
-                      <td>{num(data.alpha.perItem[item.key], 3)}</td>
+                      <td>{num(data.alpha.perItem[item.key])}</td>
                     </tr>
                   ))}
                   <tr>
-                    <th scope="row">PDQI-9, medel</th>
+                    <th scope="row">{data.round.form.kind === 'short' ? 'Medel (PDQI-9-frågorna i formen)' : 'PDQI-9, medel'}</th>
                     {data.versions.map((v) => (
                       <td key={v.versionId} className="nowrap">
                         {ci(v.pdqi)}
                       </td>
                     ))}
                     <td>
-                      <strong>α alla frågor: {num(data.alpha.overall, 3)}</strong>
+                      <strong>α alla frågor: {num(data.alpha.overall)}</strong>
                     </td>
                   </tr>
                   <tr>
@@ -92,7 +103,7 @@ export function RoundResultsPage() {
               <ul>
                 {data.splitCases.map((c) => (
                   <li key={c.caseId}>
-                    {c.title}: spridning {num(c.spread)} poäng{c.preferencesDisagree ? ', olika val av version' : ''}
+                    <strong>{c.title}:</strong> {splitCaseSentence(c, data, lower)}
                   </li>
                 ))}
               </ul>

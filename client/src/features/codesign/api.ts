@@ -25,6 +25,7 @@ import {
   WorkflowListSchema,
   type GateConfig,
 } from './schemas';
+import type { RoundFormT } from './schemas';
 
 const id = (value: string) => encodeURIComponent(value);
 
@@ -58,7 +59,7 @@ export const exportUrl = (groupId: string) => `/api/v1/groups/${id(groupId)}/tes
 
 export const listRounds = (groupId: string) => request('GET', `/groups/${id(groupId)}/rating-rounds`, RoundListSchema);
 export const myRounds = () => request('GET', '/rating-rounds/mine', RoundListSchema);
-export const createRound = (groupId: string, body: { name: string; runAId: string; runBId: string; raterIds: string[] }) =>
+export const createRound = (groupId: string, body: { name: string; runAId: string; runBId: string; raterIds: string[]; form: RoundFormT }) =>
   request('POST', `/groups/${id(groupId)}/rating-rounds`, RoundEnvelopeSchema, { body });
 export const closeRound = (roundId: string) => request('POST', `/rating-rounds/${id(roundId)}/close`, RoundEnvelopeSchema);
 export const getQueue = (roundId: string) => request('GET', `/rating-rounds/${id(roundId)}/queue`, QueueSchema);

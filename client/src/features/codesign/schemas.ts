@@ -116,7 +116,9 @@ export const TestCaseListSchema = z.object({ testCases: z.array(TestCaseRowSchem
 export const TestCaseDetailSchema = z.object({ testCase: TestCaseRowSchema, data: TestCaseSchema });
 export const ImportResultSchema = z.object({ created: z.number(), updated: z.number() });
 
-const Item = z.object({ key: z.string(), label: z.string() });
+const Item = z.object({ key: z.string(), label: z.string(), low: z.string(), high: z.string() });
+const Form = z.union([z.object({ kind: z.literal('full') }), z.object({ kind: z.literal('short'), items: z.array(z.string()) })]);
+export type RoundFormT = z.infer<typeof Form>;
 export type RatingItem = z.infer<typeof Item>;
 export const RoundSchema = z.object({
   id: Id,
@@ -124,6 +126,7 @@ export const RoundSchema = z.object({
   name: z.string(),
   status: z.string(),
   cases: z.number(),
+  form: Form,
   raters: z.array(z.object({ id: Id, displayName: z.string().nullable(), rated: z.number() })),
   versions: z.array(z.object({ id: Id, runId: z.string().optional(), version: Num, workflowName: z.string().nullable() })).nullable(),
 });
@@ -155,8 +158,19 @@ export const ResultsSchema = z.object({
   ratings: z.number(),
   versions: z.array(z.object({ versionId: Id, ratings: z.number(), items: z.record(z.string(), Ci), pdqi: Ci, preferenceShare: Num })),
   equalShare: Num,
-  alpha: z.object({ perItem: z.record(z.string(), Num), overall: Num }),
-  splitCases: z.array(z.object({ caseId: Id, title: z.string().nullable(), spread: z.number(), preferencesDisagree: z.boolean() })),
+  alpha: z.object({ perItem: z.record(z.string(), Num), overall: Num, lower: Num, upper: Num, preference: Num }),
+  splitCases: z.array(
+    z.object({
+      caseId: Id,
+      title: z.string().nullable(),
+      raters: z.number(),
+      spread: z.number(),
+      preferencesDisagree: z.boolean(),
+      preferences: z.tuple([z.number(), z.number()]),
+      equal: z.number(),
+      widest: z.object({ item: z.string(), versionId: Id, min: z.number(), max: z.number() }).nullable(),
+    }),
+  ),
 });
 export type Results = z.infer<typeof ResultsSchema>;
 

@@ -1,0 +1,75 @@
+import { num, pct } from './format';
+import type { Results } from './schemas';
+
+/**
+ * A rating round's results said in plain Swedish: which version raters
+ * preferred, its scores, whether raters agreed well enough to trust them
+ * (Krippendorff's rule of thumb: α ≥ 0,80 good, ≥ 0,67 for tentative
+ * conclusions, below that the scores say little), on which items they
+ * disagreed, and per split case what the disagreement was.
+ */
+type Name = (versionId: string) => string;
+
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+const list = (xs: string[]) => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} och ${xs.at(-1)}`);
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+export function preferenceSentence(data: Results, name: Name): string {
+  if (data.ratings === 0) return 'Inga bedömningar ännu.';
+  const shares = data.versions.map((v) => ({ name: name(v.versionId), n: Math.round((v.preferenceShare ?? 0) * data.ratings) })).sort((a, b) => b.n - a.n);
+  const equal = Math.round((data.equalShare ?? 0) * data.ratings);
+  const [first, second] = shares;
+  const head = first!.n === second!.n ? `${capital(first!.name)} och ${second!.name} föredrogs lika ofta (${count(first!.n, 'bedömning', 'bedömningar')} var)` : `${capital(first!.name)} föredrogs i ${first!.n} av ${data.ratings} bedömningar (${pct(first!.n / data.ratings)}), ${second!.name} i ${second!.n}`;
+  return `${head}${equal > 0 ? `; ${equal} bedömde dem lika bra` : ''}.`;
+}
+
+export function scoreSentence(data: Results, name: Name): string | null {
+  const scored = data.versions.filter((v) => v.pdqi.mean !== null);
+  if (scored.length === 0) return null;
+  const what = data.round.form.kind === 'short' ? 'de PDQI-9-frågor som den korta formen hade med' : 'de nio PDQI-9-frågorna';
+  return `Medelbetyget över ${what} var ${list(scored.map((v) => `${num(v.pdqi.mean)} för ${name(v.versionId)}`))} (1 = inte alls, 5 = i högsta grad).`;
+}
+
+const GOOD = 0.8;
+const ENOUGH = 0.667;
+
+export function agreementSentence(data: Results): string {
+  const a = data.alpha.overall;
+  if (a === null) return 'Samstämmigheten går inte att beräkna ännu: det behövs minst två bedömare per testfall och någon variation i betygen.';
+  const value = `α = ${num(a)}`;
+  if (a >= GOOD) return `Bedömarna var samstämmiga (${value}, god från 0,80): betygen går att lita på.`;
+  if (a >= ENOUGH) return `Bedömarna var tillräckligt samstämmiga för försiktiga slutsatser (${value}; gränsen är 0,67, god från 0,80).`;
+  return `Bedömarna var inte samstämmiga (${value}, under gränsen 0,67): medelbetygen säger lite. Gå igenom frågorna och testfallen nedan tillsammans innan ni drar slutsatser.`;
+}
+
+/** The items raters agreed on least (α under the limit), worst first. */
+export function disagreedItemsSentence(data: Results): string | null {
+  const weak = data.items
+    .map((i) => ({ label: i.label, alpha: data.alpha.perItem[i.key] ?? null }))
+    .filter((i): i is { label: string; alpha: number } => i.alpha !== null && i.alpha < ENOUGH)
+    .sort((x, y) => x.alpha - y.alpha)
+    .slice(0, 3);
+  if (weak.length === 0) return null;
+  return `Mest oeniga om ${list(weak.map((i) => `${i.label.toLowerCase()} (α ${num(i.alpha)})`))}.`;
+}
+
+export function preferenceAgreementSentence(data: Results): string | null {
+  const a = data.alpha.preference;
+  if (a === null) return null;
+  const verdict = a >= GOOD ? 'samstämmiga' : a >= ENOUGH ? 'ganska samstämmiga' : 'oeniga';
+  return `Om vilken anteckning som var bäst var de ${verdict} (α = ${num(a)}).`;
+}
+
+/** One split case in words: "2 föredrog version 2, 1 version 1. Störst skillnad: koncis för version 1, betyg från 2 till 5." */
+export function splitCaseSentence(c: Results['splitCases'][number], data: Results, name: Name): string {
+  const [v0, v1] = data.versions.map((v) => v.versionId);
+  const parts = [
+    { n: c.preferences[0], what: name(v0!) },
+    { n: c.preferences[1], what: name(v1!) },
+    { n: c.equal, what: 'lika bra' },
+  ].filter((p) => p.n > 0);
+  const preference = parts.length === 1 ? (parts[0]!.what === 'lika bra' ? 'Alla bedömde dem lika bra.' : `Alla föredrog ${parts[0]!.what}.`) : `${list(parts.map((p) => (p.what === 'lika bra' ? `${p.n} tyckte lika bra` : `${p.n} föredrog ${p.what}`)))}.`;
+  const item = c.widest ? data.items.find((i) => i.key === c.widest!.item)?.label.toLowerCase() : null;
+  const widest = c.widest && item ? ` Störst skillnad i betyg: ${item} för ${name(c.widest.versionId)}, från ${c.widest.min} till ${c.widest.max}.` : '';
+  return `${preference}${widest}`;
+}
