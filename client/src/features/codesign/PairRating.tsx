@@ -1,4 +1,4 @@
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useSubmit } from '../../hooks/useSubmit';
 import { submitRating } from './api';
@@ -41,6 +41,8 @@ export function PairRating({ roundId, pair, items, onSaved }: { roundId: string;
   const [preference, setPreference] = useState('');
   const [comment, setComment] = useState('');
   const [active, setActive] = useState(0);
+  /** After the preference, the save button takes focus once it is enabled, so Enter saves. */
+  const [saveNext, setSaveNext] = useState(false);
   const save = useSubmit(submitRating);
   const root = useRef<HTMLElement>(null);
   const slots: Slot[] = items.flatMap((i) => [{ side: 'a' as const, key: i.key }, { side: 'b' as const, key: i.key }]);
@@ -70,10 +72,12 @@ export function PairRating({ roundId, pair, items, onSaved }: { roundId: string;
   };
   const choose = (value: string) => {
     setPreference(value);
-    if (slots.every((s) => filled(s))) setTimeout(() => root.current?.querySelector<HTMLButtonElement>('button.save-rating')?.focus(), 0);
+    setSaveNext(true);
   };
   const onKeyDown = (event: KeyboardEvent) => {
-    if (typing(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.target === null || typing(event.target) || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
+    // Keys typed into a dialog or the top menu are not ratings.
+    if (event.target instanceof Element && event.target !== document.body && !root.current?.contains(event.target)) return;
     const digit = /^[1-5]$/.test(event.key) ? Number(event.key) : null;
     if (digit !== null && active < slots.length) {
       event.preventDefault();
@@ -90,11 +94,24 @@ export function PairRating({ roundId, pair, items, onSaved }: { roundId: string;
       choose(choice);
     }
   };
+  useEffect(() => {
+    if (!saveNext || !complete) return;
+    setSaveNext(false);
+    root.current?.querySelector<HTMLButtonElement>('button.save-rating')?.focus();
+  }, [saveNext, complete]);
+  // The page listens, so the keys work from the first pair on, before anything has focus.
+  const handler = useRef(onKeyDown);
+  handler.current = onKeyDown;
+  useEffect(() => {
+    const listen = (event: KeyboardEvent) => handler.current(event);
+    document.addEventListener('keydown', listen);
+    return () => document.removeEventListener('keydown', listen);
+  }, []);
   const onSave = async () => {
     if ((await save.run(roundId, { pairKey: pair.pairKey, scores, preference, comment: comment.trim() || undefined })).ok) onSaved();
   };
   return (
-    <section className="panel pair-rating" aria-labelledby={`pair-${pair.pairKey}`} ref={root} onKeyDown={onKeyDown}>
+    <section className="panel pair-rating" aria-labelledby={`pair-${pair.pairKey}`} ref={root}>
       <h2 id={`pair-${pair.pairKey}`}>
         Par {pair.position}: {pair.case?.title}
       </h2>
