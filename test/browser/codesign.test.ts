@@ -6,6 +6,7 @@ import { startTestServer, type TestServer } from '../support/app';
 import { Client } from '../support/http';
 import { chromiumAvailable, launchChromium, openPage, type OpenedPage } from '../support/browser';
 import { ensureClientBuilt } from '../support/client-build';
+import { VIEWPORTS, checkPage } from '../support/layout';
 
 /**
  * The co-design studio's main path in a real browser against the real
@@ -178,16 +179,15 @@ describe.skipIf(!chromiumAvailable())('samskapande i Chromium', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  it('blind bedömning: tre bedömare, α och oeniga testfall', async () => {
+  it('blind bedömning på kort form: tre bedömare med tangentbordet, resultatet i ord', async () => {
     const { page, pageErrors } = opened;
     const admin = new Client(server.baseUrl);
     await admin.login('admin', server.passwords.admin);
     const group = (await admin.get('/api/v1/groups')).body.groups.find((g: { profession: { code: string } }) => g.profession.code === 'lakare');
     const users = await server.deps.db.prisma.user.findMany({ where: { username: { in: ['design1', 'lakare1', 'lakare2'] } } });
     const name = (username: string) => users.find((u) => u.username === username)!.displayName!;
-    // lakare1, a clinician, joins the group to be the third rater.
-    const lakare1 = users.find((u) => u.username === 'lakare1')!;
-    expect((await admin.patch(`/api/v1/admin/groups/${group.id}`, { memberIds: [...group.members.map((m: { id: string }) => m.id), lakare1.id] })).status).toBe(204);
+    // The demo's läkare group has three members who can rate, lakare1 (a clinician) among them.
+    expect(group.members.map((m: { id: string }) => m.id).sort()).toEqual(users.map((u) => u.id).sort());
 
     await page.goto(`/samskapande/grupp/${group.id}`);
     await page.getByRole('link', { name: /Läkare – mottagningsbesök/ }).click();
@@ -199,14 +199,21 @@ describe.skipIf(!chromiumAvailable())('samskapande i Chromium', () => {
     await runs.getByLabel('Körning B').selectOption({ label: options.find((o) => o.startsWith('Version 2'))! });
     await page.getByLabel('Omgångens namn').fill('Kortare kontaktorsak');
     for (const rater of ['design1', 'lakare1', 'lakare2']) await page.getByLabel(name(rater), { exact: true }).check();
-    await page.getByRole('button', { name: 'Starta bedömningsomgång' }).click();
+    // A quick round: the preference and three items the creator picks.
+    await page.getByLabel(/^Kort: /).check();
+    const start = page.getByRole('button', { name: 'Starta bedömningsomgång' });
+    for (const item of ['Korrekt', 'Begriplig']) await page.getByLabel(new RegExp(`^${item}: `)).check();
+    expect(await start.isDisabled()).toBe(true);
+    await page.getByLabel(/^Koncis: /).check();
+    await start.click();
     await page.waitForURL('**/bedomning/*/resultat');
     const roundId = page.url().split('/').at(-2)!;
     const round = await server.deps.db.prisma.ratingRound.findUniqueOrThrow({ where: { id: roundId } });
-    const { versionIds } = round.config as { versionIds: string[] };
+    const { versionIds, form } = round.config as { versionIds: string[]; form: unknown };
+    expect(form).toEqual({ kind: 'short', items: ['accurate', 'comprehensible', 'succinct'] });
 
     for (const rater of ['lakare1', 'lakare2', 'design1']) {
-      const own = rater === 'design1' ? opened : await openPage(browser, server.baseUrl, { width: 1280, height: 900 });
+      const own = rater === 'design1' ? opened : await openPage(browser, server.baseUrl, { width: 1366, height: 768 });
       const p = own.page;
       if (rater === 'lakare1') await signIn(p, rater, server.passwords.demo, 'Åre-fjäll-vandring-41');
       else if (rater === 'lakare2') await signIn(p, rater, LAKARE2_PASSWORD);
@@ -220,16 +227,31 @@ describe.skipIf(!chromiumAvailable())('samskapande i Chromium', () => {
         expect(await p.getByText(/Version \d/).count()).toBe(0);
         const html = await p.content();
         for (const id of versionIds) expect(html).not.toContain(id);
-        const names = await p.locator('input[type=radio][name^="a-"]').evaluateAll((els) => [...new Set(els.map((e) => (e as HTMLInputElement).name.slice(2)))]);
-        // All raters agree, item by item, except the designer on the first pair of their queue: one split case.
-        const dissent = rater === 'design1' && pair === 1;
-        for (const [k, key] of names.entries()) {
-          const score = 3 + (k % 3);
-          await p.locator(`input[name="a-${key}"][value="${dissent ? score - 1 : score}"]`).check();
-          await p.locator(`input[name="b-${key}"][value="${score}"]`).check();
+        // Three items, each with what 5 and 1 mean, A and B side by side.
+        expect(await p.locator('.rating-item').count()).toBe(3);
+        await p.getByText('5 = Stämmer, fri från felaktig information.').waitFor();
+        if (rater === 'lakare1' && pair === 1) {
+          for (const viewport of VIEWPORTS) {
+            await p.setViewportSize({ width: viewport.width, height: viewport.height });
+            const check = await checkPage(p, `bedomning-par-${viewport.name}`);
+            expect(check.violations, viewport.name).toEqual([]);
+            expect(check.overflow, `${viewport.name}: ${check.wideElements.join(', ')}`).toBe(0);
+          }
+          await p.setViewportSize({ width: 1366, height: 768 });
         }
-        await p.getByLabel(dissent ? 'A' : 'Lika bra', { exact: true }).check();
-        await p.getByRole('button', { name: 'Spara och nästa' }).click();
+        // Keyboard only: 1–5 fill A then B item by item, L or A picks the preference, Enter saves.
+        // All raters agree except the designer on the first pair of their queue: one split case.
+        const dissent = rater === 'design1' && pair === 1;
+        for (let k = 0; k < 3; k++) {
+          const score = 3 + k;
+          await p.keyboard.press(String(dissent ? score - 1 : score));
+          await p.keyboard.press(String(score));
+        }
+        expect(await p.locator('input[type=radio][name^="a-"]:checked').count()).toBe(3);
+        expect(await p.locator('input[type=radio][name^="b-"]:checked').count()).toBe(3);
+        await p.keyboard.press(dissent ? 'a' : 'l');
+        await expect.poll(async () => p.getByRole('button', { name: 'Spara och nästa' }).evaluate((b) => b === document.activeElement)).toBe(true);
+        await p.keyboard.press('Enter');
         await p.getByText(`${pair} av 8 par bedömda.`).waitFor();
       }
       await p.getByText('Alla par är bedömda. Tack!').waitFor();
@@ -241,12 +263,24 @@ describe.skipIf(!chromiumAvailable())('samskapande i Chromium', () => {
     await page.getByText('24 bedömningar från 3 bedömare').waitFor();
     const alpha = await page.getByText(/α alla frågor: /).textContent();
     const value = Number(alpha!.replace('α alla frågor: ', '').replace(',', '.'));
-    expect(value).toBeGreaterThan(0.5);
+    expect(value).toBeGreaterThan(0.67);
     expect(value).toBeLessThan(1);
+    // The answer in words, decimal commas.
+    const answer = page.getByRole('region', { name: 'Vad bedömarna tyckte' });
+    await answer.getByText(/föredrogs lika ofta|föredrogs i \d+ av 24 bedömningar/).waitFor();
+    await answer.getByText(/Bedömarna var samstämmiga \(α = \d,\d\d, god från 0,80\)/).waitFor();
+    await answer.getByText(/Kort form: vilken anteckning som var bäst och korrekt, begriplig, koncis\./).waitFor();
     const split = page.getByRole('region', { name: 'Testfall där bedömarna var oeniga' }).getByRole('listitem');
     expect(await split.count()).toBe(1);
-    expect(await split.first().textContent()).toMatch(/spridning \d,\d\d poäng, olika val av version/);
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'samskapande-bedomning-resultat.png'), fullPage: true });
+    expect(await split.first().textContent()).toMatch(/: 1 föredrog version \d och 2 tyckte lika bra\. Störst skillnad i betyg: korrekt för version \d, från 2 till 3\./);
+    expect(await page.locator('main').textContent()).not.toMatch(/\d\.\d/);
+    for (const viewport of VIEWPORTS) {
+      await page.setViewportSize({ width: viewport.width, height: viewport.height });
+      const check = await checkPage(page, `bedomning-resultat-${viewport.name}`);
+      expect(check.violations, viewport.name).toEqual([]);
+      expect(check.overflow, `${viewport.name}: ${check.wideElements.join(', ')}`).toBe(0);
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
     console.log(`round in the browser: ${alpha}; split: ${await split.first().textContent()}`);
     await page.getByRole('button', { name: 'Stäng omgången' }).click();
     await page.getByText(/omgången är stängd/).waitFor();
@@ -273,5 +307,41 @@ describe.skipIf(!chromiumAvailable())('samskapande i Chromium', () => {
     expect(event).toMatchObject({ reason, override: false });
     expect(lead.pageErrors).toEqual([]);
     await lead.page.context().close();
+  });
+  it('ett nytt ledord syns i körningen: designern lägger till det, kör och ser texten flytta', async () => {
+    const { page, pageErrors } = opened;
+    await page.goto('/samskapande');
+    await page.getByRole('link', { name: /Öppna arbetsgruppens studio/ }).click();
+    await page.getByRole('link', { name: /Läkare – mottagningsbesök/ }).click();
+    // The editor says which engines use what, and the no-model engine's style hints by name.
+    await page.getByText(/Av stilen läser den extraktiva motorn bara antal meningar/).waitFor();
+    const cues = page.getByLabel('Ledord för Bedömning');
+    await cues.fill(`${await cues.inputValue()}\nhögre än målet`);
+    await page.getByLabel('Vad ändrades? (meddelande)').fill('Ledord: högre än målet');
+    await page.getByRole('button', { name: 'Spara som ny version' }).click();
+    await page.getByRole('heading', { name: 'Redigera (utgår från version 3)' }).waitFor();
+    // The version diff names the field in Swedish and shows only the added word.
+    const diff = page.getByRole('region', { name: 'Jämför versioner' });
+    await diff.getByText('Rubrik Bedömning:').waitFor();
+    expect(await diff.locator('ins').allTextContents()).toEqual(['+högre än målet ']);
+    expect(await diff.textContent()).not.toMatch(/cues|styleHints|maxChars/);
+
+    const runs = page.getByRole('region', { name: 'Körningar på testfallen' });
+    await runs.getByLabel('Version att köra').selectOption('3');
+    await runs.getByRole('button', { name: 'Kör på alla testfall' }).click();
+    await runs.getByRole('link', { name: 'Jämför version 3 med version 2' }).waitFor({ timeout: 30_000 });
+    await runs.getByRole('link', { name: 'Jämför version 3 med version 2' }).click();
+    await page.getByRole('heading', { name: 'Medelskillnad B − A (8 testfall)' }).waitFor();
+    // The diabetes check-up's judgement, under Status until now, is under Bedömning in version 3's run.
+    const diabetes = page.getByRole('region', { name: 'Årskontroll diabetes typ 2' });
+    const judgement = /Långtidssockret är lite högre än målet/;
+    const bedomning = diabetes.locator('.changed-section').filter({ has: page.getByRole('heading', { name: 'Bedömning (ändrad)' }) });
+    expect(await bedomning.locator('ins').filter({ hasText: 'Långtidssockret' }).count()).toBe(1);
+    const status = diabetes.locator('.changed-section').filter({ has: page.getByRole('heading', { name: 'Status (ändrad)' }) });
+    expect(await status.locator('del').filter({ hasText: 'Långtidssockret' }).count()).toBe(1);
+    expect(await bedomning.textContent()).toMatch(judgement);
+    expect(await diabetes.textContent()).not.toMatch(/keyFactRecall|rouge|completeness/);
+    await diabetes.screenshot({ path: path.join(SCREENSHOTS, 'samskapande-ledord-jamfor.png') });
+    expect(pageErrors).toEqual([]);
   });
 });

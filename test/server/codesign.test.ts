@@ -265,6 +265,11 @@ describe.each([
     expect(results.body.form).toEqual({ kind: 'short', items: ['succinct', 'accurate', 'freeFromInvented'] });
     expect(Object.keys(results.body.alpha.perItem).sort()).toEqual(['accurate', 'freeFromInvented', 'succinct']);
     expect(results.body.alpha.units).toBe(3 * 8 * 2);
+    // How often raters differed, counted per item over the case × version units rated by two or more.
+    expect(results.body.disagreements.perItem.freeFromInvented).toEqual({ units: 16, split: 0 });
+    // Every rater always prefers the note shown as B, which is version 1 for some and version 2 for others.
+    expect(results.body.disagreements.preference.units).toBe(8);
+    expect(results.body.disagreements.preference.split).toBeGreaterThan(0);
     expect(results.body.alpha.overall).toBeGreaterThan(0);
     // The mean is over the PDQI-9 items the form asked (accurate, succinct), not the invented-content item.
     for (const v of results.body.versions) expect(v.pdqi.mean).toBeLessThan(5);

@@ -41,7 +41,18 @@ function preferred(r: RatingRow): string | null {
   return r.preference === 'A' ? r.versionAId : r.preference === 'B' ? r.versionBId : null;
 }
 
-const numbers = (xs: (number | null | undefined)[]) => xs.filter((x): x is number => typeof x === 'number');
+const numbers = (xs: readonly (number | null | undefined)[]) => xs.filter((x): x is number => typeof x === 'number');
+
+/**
+ * How often raters differed, as counts: units rated by two or more, and of
+ * those the units where not all gave the same value. α says little when
+ * nearly every score is the same (it can be 0 with one dissent in 16), so
+ * the results say in words how often raters actually disagreed.
+ */
+function splits(units: readonly (readonly (number | null)[])[]) {
+  const rated = units.map(numbers).filter((u) => u.length >= 2);
+  return { units: rated.length, split: rated.filter((u) => new Set(u).size > 1).length };
+}
 
 /** What raters disagreed on in one case: who preferred which version, and the item whose scores lay furthest apart. */
 function disagreement(config: RoundConfig, caseId: string, ratings: readonly RatingRow[], keys: readonly ItemKey[]) {
@@ -106,6 +117,10 @@ export function roundResults(config: RoundConfig, ratings: readonly RatingRow[])
     const p = preferred(r);
     return p === null ? 2 : config.versionIds.indexOf(p);
   }));
+  const disagreements = {
+    perItem: Object.fromEntries(keys.map((k) => [k, splits(unitsFor(k))])) as Partial<Record<ItemKey, ReturnType<typeof splits>>>,
+    preference: splits(preferenceUnits),
+  };
 
   const splitCases = config.caseIds
     .map((caseId) => disagreement(config, caseId, ratings, keys))
@@ -128,6 +143,7 @@ export function roundResults(config: RoundConfig, ratings: readonly RatingRow[])
       units: pooled.length,
       preference: finite(krippendorffAlpha(preferenceUnits, 'nominal')),
     },
+    disagreements,
     splitCases,
   };
 }

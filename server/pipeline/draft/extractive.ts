@@ -20,6 +20,7 @@ import {
 import { noteStyleSv } from './extractive-style';
 import { withinBudget, type Weighed } from './extractive-budget';
 import { splitSentences } from './sentences';
+import { sectionLimits } from './extractive-settings';
 
 /**
  * A drafter without a model: it copies what was said into the workflow's
@@ -29,8 +30,6 @@ import { splitSentences } from './sentences';
  * diagnosis, dose or plan that nobody said.
  */
 
-/** The schema's per-section cap; overflow goes to the next candidate section. */
-const MAX_SENTENCES_PER_SECTION = 60;
 const MAX_SENTENCE_CHARS = 2000;
 /** What an answer scores for the history section when nothing else claims it. */
 const ANSWER_HISTORY_SCORE = 0.75;
@@ -238,14 +237,15 @@ function rank(scores: number[], fallback: number | undefined): number[] {
 function assign(units: Unit[], workflow: WorkflowSpec): Array<Array<{ text: string; evidence: string[] }>> {
   const out = workflow.sections.map(() => [] as Array<{ text: string; evidence: string[] }>);
   const used = workflow.sections.map(() => 0);
+  // Max tecken and sentence counts from the style hints: what the working group set (extractive-settings.ts).
+  const limits = sectionLimits(workflow.sections);
   for (const unit of units) {
     for (const index of unit.candidates) {
-      const section = workflow.sections[index];
+      const limit = limits[index];
       const target = out[index];
-      if (section === undefined || target === undefined) continue;
+      if (limit === undefined || target === undefined) continue;
       const cost = unit.text.length + 1;
-      const limit = section.maxChars ?? Number.POSITIVE_INFINITY;
-      if (target.length >= MAX_SENTENCES_PER_SECTION || (used[index] ?? 0) + cost > limit) continue;
+      if (target.length >= limit.maxSentences || (used[index] ?? 0) + cost > limit.maxChars) continue;
       if (target.some((s) => s.text === unit.text)) break;
       target.push({ text: unit.text, evidence: unit.evidence });
       used[index] = (used[index] ?? 0) + cost;

@@ -29,6 +29,8 @@ export function ComparePage() {
   const compare = useResource(() => compareRuns(a, b), [a, b]);
   if (compare.loading && !compare.data) return <Loading />;
   const data = compare.data;
+  // The measures by their Swedish names, as the table above shows them.
+  const labelOf = (key: string) => data?.aggregate.find((m) => m.key === key)?.label ?? key;
   return (
     <>
       {data && (
@@ -81,7 +83,7 @@ export function ComparePage() {
               <p className="muted">
                 {Object.entries(c.metrics)
                   .filter(([, d]) => d.verdict === 'better' || d.verdict === 'worse')
-                  .map(([key, d]) => `${key}: ${num(d.a)} → ${num(d.b)} (${VERDICT[d.verdict!]})`)
+                  .map(([key, d]) => `${labelOf(key)}: ${num(d.a)} → ${num(d.b)} (${VERDICT[d.verdict!]})`)
                   .join(' · ') || 'Inga skillnader i måtten.'}
               </p>
               {c.sections.map((s) => (

@@ -115,7 +115,7 @@ export function PairRating({ roundId, pair, items, onSaved }: { roundId: string;
       <h2 id={`pair-${pair.pairKey}`}>
         Par {pair.position}: {pair.case?.title}
       </h2>
-      <p className="hint">Tangentbord: siffrorna 1–5 ger betyg i den markerade rutan och går vidare, A, B eller L väljer vilken anteckning du föredrar och Enter sparar.</p>
+      <p className="hint keyboard-hint">Tangentbord: siffrorna 1–5 ger betyg i den markerade rutan och går vidare, A, B eller L väljer vilken anteckning du föredrar och Enter sparar.</p>
       <details>
         <summary>Samtalet</summary>
         {pair.case?.turns.map((t, i) => (

@@ -19,6 +19,7 @@ export function RoundResultsPage() {
     return v ? `Version ${v.version}` : 'Version';
   };
   const lower = (versionId: string) => versionName(versionId).toLowerCase();
+  const splitOf = (d: { units: number; split: number } | undefined) => (d && d.units > 0 ? `${d.split} av ${d.units}` : '–');
   const ci = (c: { mean: number | null; lower: number | null; upper: number | null }) => `${num(c.mean)} [${num(c.lower)}, ${num(c.upper)}]`;
   return (
     <>
@@ -50,6 +51,7 @@ export function RoundResultsPage() {
           </section>
           <section className="panel" aria-labelledby="items-title">
             <h2 id="items-title">Medel per fråga (95 % intervall)</h2>
+            <p className="muted">α per fråga blir nära 0 när nästan alla betyg är lika, även om bedömarna bara skilde sig någon enstaka gång: kolumnen Oeniga visar hur ofta de gav olika betyg på samma anteckning.</p>
             <div className="table-scroll" tabIndex={0}>
               <table>
                 <thead>
@@ -59,6 +61,7 @@ export function RoundResultsPage() {
                       <th key={v.versionId}>{versionName(v.versionId)}</th>
                     ))}
                     <th>α (ordinal)</th>
+                    <th>Oeniga</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -71,6 +74,7 @@ export function RoundResultsPage() {
                         </td>
                       ))}
                       <td>{num(data.alpha.perItem[item.key])}</td>
+                      <td className="nowrap">{splitOf(data.disagreements.perItem[item.key])}</td>
                     </tr>
                   ))}
                   <tr>
@@ -83,6 +87,7 @@ export function RoundResultsPage() {
                     <td>
                       <strong>α alla frågor: {num(data.alpha.overall)}</strong>
                     </td>
+                    <td />
                   </tr>
                   <tr>
                     <th scope="row">Föredragen</th>
@@ -90,6 +95,7 @@ export function RoundResultsPage() {
                       <td key={v.versionId}>{pct(v.preferenceShare)}</td>
                     ))}
                     <td>Lika: {pct(data.equalShare)}</td>
+                    <td className="nowrap">{splitOf(data.disagreements.preference)}</td>
                   </tr>
                 </tbody>
               </table>

@@ -18,7 +18,7 @@ export function SectionsTable({ sections, onChange }: { sections: WorkflowSectio
             <th>Rubrik</th>
             <th>Instruktion (AI)</th>
             <th>Obligatorisk (AI)</th>
-            <th>Stil, en per rad (AI)</th>
+            <th>Stil, en per rad (AI; antal meningar: alla)</th>
             <th>Max tecken (alla)</th>
             <th>Ledord, ett per rad (alla)</th>
             <th>Ordning (alla)</th>

@@ -9,6 +9,7 @@ import { useSubmit } from '../../hooks/useSubmit';
 import { getVersion, saveVersion } from './api';
 import { fromLines, toLines } from './lines';
 import { SectionsTable } from './SectionsTable';
+import { STYLE_HINTS_HONOURED } from '../../../../server/contracts/engine-settings';
 
 /**
  * Edits the latest version and saves the whole spec as a new version with a
@@ -36,9 +37,10 @@ export function WorkflowEditor({ workflowId, baseVersion, onSaved }: { workflowI
     <section className="panel" aria-labelledby="editor-title">
       <h2 id="editor-title">Redigera (utgår från version {baseVersion})</h2>
       <p className="muted engine-legend">
-        <strong>Vilka motorer använder vad?</strong> Rubrikerna, deras ordning, max tecken och ledorden styr alla motorer: den extraktiva
-        motorn väljer meningar ur samtalet med hjälp av ledorden och kortar till max tecken. Instruktion, stil, obligatorisk, instruktionerna
-        till modellen, ordlistorna och modellinställningarna används bara av AI-motorerna (lokal modell och extern tjänst).
+        <strong>Vilka motorer använder vad?</strong> Alla motorer följer rubrikerna i deras ordning, ledorden och max tecken: den extraktiva
+        motorn (ingen modell) väljer meningar ur samtalet med ledorden, lägger dem under rubrikerna i den ordning ni har satt och kortar till max
+        tecken. Av stilen läser den extraktiva motorn bara antal meningar ({STYLE_HINTS_HONOURED.map((h) => `”${h}”`).join(', ')}); resten av stilen,
+        instruktionerna, obligatorisk, ordlistorna och modellinställningarna används bara av AI-motorerna (lokal modell och extern tjänst).
       </p>
       <SectionsTable sections={spec.sections} onChange={(sections) => set({ sections })} />
       <div className="field">

@@ -9,7 +9,7 @@ import { RunsSection } from './RunsSection';
 import { VersionHistory } from './VersionHistory';
 import { WorkflowEditor } from './WorkflowEditor';
 
-/** One workflow: history and labels, the editor on the latest version, diff, and runs. */
+/** One workflow: history and labels, the editor on the latest version, diff, and runs; a new version resets the diff and the run choice to it. */
 export function WorkflowPage() {
   const { id = '' } = useParams();
   const detail = useResource(() => getWorkflow(id), [id]);
@@ -29,8 +29,8 @@ export function WorkflowPage() {
         <>
           <VersionHistory detail={data} onChanged={detail.reload} />
           <WorkflowEditor key={data.workflow.latestVersion} workflowId={id} baseVersion={data.workflow.latestVersion} onSaved={detail.reload} />
-          <DiffView workflowId={id} latest={data.workflow.latestVersion} />
-          <RunsSection key={runsGeneration} detail={data} onChanged={() => setRunsGeneration((g) => g + 1)} />
+          <DiffView key={data.workflow.latestVersion} workflowId={id} latest={data.workflow.latestVersion} />
+          <RunsSection key={`${data.workflow.latestVersion}-${runsGeneration}`} detail={data} onChanged={() => setRunsGeneration((g) => g + 1)} />
         </>
       )}
     </>

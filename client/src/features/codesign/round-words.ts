@@ -6,7 +6,7 @@ import type { Results } from './schemas';
  * preferred, its scores, whether raters agreed well enough to trust them
  * (Krippendorff's rule of thumb: α ≥ 0,80 good, ≥ 0,67 for tentative
  * conclusions, below that the scores say little), on which items they
- * disagreed, and per split case what the disagreement was.
+ * disagreed how often, and per split case what the disagreement was.
  */
 type Name = (versionId: string) => string;
 
@@ -42,22 +42,21 @@ export function agreementSentence(data: Results): string {
   return `Bedömarna var inte samstämmiga (${value}, under gränsen 0,67): medelbetygen säger lite. Gå igenom frågorna och testfallen nedan tillsammans innan ni drar slutsatser.`;
 }
 
-/** The items raters agreed on least (α under the limit), worst first. */
+/** The items raters differed on most often, counted (α is near 0 when nearly all scores are equal, so counts say it better). */
 export function disagreedItemsSentence(data: Results): string | null {
-  const weak = data.items
-    .map((i) => ({ label: i.label, alpha: data.alpha.perItem[i.key] ?? null }))
-    .filter((i): i is { label: string; alpha: number } => i.alpha !== null && i.alpha < ENOUGH)
-    .sort((x, y) => x.alpha - y.alpha)
-    .slice(0, 3);
-  if (weak.length === 0) return null;
-  return `Mest oeniga om ${list(weak.map((i) => `${i.label.toLowerCase()} (α ${num(i.alpha)})`))}.`;
+  const counted = data.items
+    .map((i) => ({ label: i.label.toLowerCase(), ...(data.disagreements.perItem[i.key] ?? { units: 0, split: 0 }) }))
+    .filter((i) => i.units > 0);
+  if (counted.length === 0) return null;
+  const split = counted.filter((i) => i.split > 0).sort((x, y) => y.split / y.units - x.split / x.units).slice(0, 3);
+  if (split.length === 0) return 'De gav samma betyg på varje fråga.';
+  return `Oftast oeniga om ${list(split.map((i) => `${i.label} (${i.split} av ${i.units} anteckningar)`))}.`;
 }
 
 export function preferenceAgreementSentence(data: Results): string | null {
-  const a = data.alpha.preference;
-  if (a === null) return null;
-  const verdict = a >= GOOD ? 'samstämmiga' : a >= ENOUGH ? 'ganska samstämmiga' : 'oeniga';
-  return `Om vilken anteckning som var bäst var de ${verdict} (α = ${num(a)}).`;
+  const { units, split } = data.disagreements.preference;
+  if (units === 0) return null;
+  return split === 0 ? `Om vilken anteckning som var bäst var alla överens i alla ${units} testfallen.` : `Om vilken anteckning som var bäst var alla överens i ${units - split} av ${units} testfall.`;
 }
 
 /** One split case in words: "2 föredrog version 2, 1 version 1. Störst skillnad: koncis för version 1, betyg från 2 till 5." */

@@ -159,6 +159,7 @@ export const ResultsSchema = z.object({
   versions: z.array(z.object({ versionId: Id, ratings: z.number(), items: z.record(z.string(), Ci), pdqi: Ci, preferenceShare: Num })),
   equalShare: Num,
   alpha: z.object({ perItem: z.record(z.string(), Num), overall: Num, lower: Num, upper: Num, preference: Num }),
+  disagreements: z.object({ perItem: z.record(z.string(), z.object({ units: z.number(), split: z.number() })), preference: z.object({ units: z.number(), split: z.number() }) }),
   splitCases: z.array(
     z.object({
       caseId: Id,
