@@ -334,7 +334,8 @@ describe.skipIf(!chromiumAvailable())('samskapande i Chromium', () => {
     await page.getByRole('heading', { name: 'Medelskillnad B − A (8 testfall)' }).waitFor();
     // The diabetes check-up's judgement, under Status until now, is under Bedömning in version 3's run.
     const diabetes = page.getByRole('region', { name: 'Årskontroll diabetes typ 2' });
-    const judgement = /Långtidssockret är lite högre än målet/;
+    // Matched by its words: the no-model engine's sentence rewriting may shorten it.
+    const judgement = /Långtidssockret .*högre än målet/;
     const bedomning = diabetes.locator('.changed-section').filter({ has: page.getByRole('heading', { name: 'Bedömning (ändrad)' }) });
     expect(await bedomning.locator('ins').filter({ hasText: 'Långtidssockret' }).count()).toBe(1);
     const status = diabetes.locator('.changed-section').filter({ has: page.getByRole('heading', { name: 'Status (ändrad)' }) });

@@ -58,7 +58,7 @@ export function PairRating({ roundId, pair, items, onSaved }: { roundId: string;
       return;
     }
     const name = `${slot.side}-${slot.key}`;
-    scope.querySelector<HTMLInputElement>(`input[name="${name}"]:checked`)?.focus() ?? scope.querySelector<HTMLInputElement>(`input[name="${name}"]`)?.focus();
+    (scope.querySelector<HTMLInputElement>(`input[name="${name}"]:checked`) ?? scope.querySelector<HTMLInputElement>(`input[name="${name}"]`))?.focus();
   };
   /** Sets a score; the marked scale moves to the next one still empty (a change to a filled scale stays put). */
   const setScore = (index: number, value: number) => {
