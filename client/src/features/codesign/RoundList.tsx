@@ -3,6 +3,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { useResource } from '../../hooks/useResource';
 import { listRounds } from './api';
 
+/** The group's rating rounds: status, form, cases and each rater's progress. */
 export function RoundList({ groupId }: { groupId: string }) {
   const rounds = useResource(() => listRounds(groupId), [groupId]);
   return (
@@ -16,7 +17,7 @@ export function RoundList({ groupId }: { groupId: string }) {
             <span>
               <strong>{r.name}</strong>{' '}
               <span className="muted">
-                · {r.status === 'open' ? 'öppen' : 'stängd'} · {r.cases} testfall · {r.raters.map((x) => `${x.displayName ?? '?'} ${x.rated}/${r.cases}`).join(', ')}
+                · {r.status === 'open' ? 'öppen' : 'stängd'} · {r.form.kind === 'short' ? 'kort form' : 'fullständigt formulär'} · {r.cases} testfall · {r.raters.map((x) => `${x.displayName ?? '?'} ${x.rated}/${r.cases}`).join(', ')}
               </span>
             </span>
             <Link to={`/bedomning/${r.id}/resultat`}>Resultat</Link>
