@@ -76,6 +76,29 @@ export function checkGrounding(input: GroundingInput): GroundingResult {
   return { flags, sentences, words, flagsPerSentence: sentences === 0 ? 0 : flags.length / sentences };
 }
 
+/**
+ * Checks text written under one note heading (a draft's section, a clinician's
+ * edit of it). The heading goes to the checker as a line of its own, so the
+ * rules that depend on the section apply as they do to a whole note (a value
+ * under Status was measured at the visit; certainty is judged in the
+ * assessment); flags come back with offsets into `note`.
+ */
+export function checkSection(input: GroundingInput, heading: string | null): GroundingResult {
+  const line = headingLine(heading);
+  if (line === null) return checkGrounding(input);
+  const result = checkGrounding({ ...input, note: `${line}\n${input.note}` });
+  const shift = line.length + 1;
+  const flags = result.flags.filter((f) => f.start >= shift).map((f) => ({ ...f, start: f.start - shift, end: f.end - shift }));
+  const sentences = Math.max(0, result.sentences - 1);
+  return { ...result, flags, sentences, flagsPerSentence: sentences === 0 ? 0 : flags.length / sentences };
+}
+
+/** A heading as the note reader recognises one alone on its line (letters, spaces, "/"); null when nothing is left. */
+export function headingLine(heading: string | null | undefined): string | null {
+  const clean = (heading ?? '').replace(/[^\p{L}/ ]+/gu, ' ').replace(/\s+/g, ' ').trim().slice(0, 40);
+  return clean.length >= 2 ? clean : null;
+}
+
 /** One flag per span: when two checks flag the same words, the critical (then the first) one stays. */
 function dedupe(flags: GroundingResult['flags']): GroundingResult['flags'] {
   const byKey = new Map<string, GroundingResult['flags'][number]>();

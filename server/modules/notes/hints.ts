@@ -22,6 +22,6 @@ export async function hintChecker(deps: AppDeps, row: DraftRow): Promise<(sectio
   const spec = WorkflowSpecSchema.parse(version.spec);
   return (section) => ({
     ...section,
-    hints: section.editedText === null ? [] : editHints(section.editedText, section.sentences.map((s) => s.text), segments, spec),
+    hints: section.editedText === null ? [] : editHints(section.editedText, section.sentences.map((s) => s.text), segments, spec, section.heading),
   });
 }

@@ -1,4 +1,4 @@
-import { checkGrounding } from '../../../evals/metrics/grounding/checker';
+import { checkSection } from '../../../evals/metrics/grounding/checker';
 import type { TrainingCaseData } from '../../contracts/training';
 
 /**
@@ -21,7 +21,7 @@ export function flagsFor(data: TrainingCaseData): TrainingFlag[] {
   return data.draft.flatMap((section, s) =>
     section.text.trim() === ''
       ? []
-      : checkGrounding({ transcript, note: section.text, language: 'sv' }).flags.map((f) => ({
+      : checkSection({ transcript, note: section.text, language: 'sv' }, section.heading).flags.map((f) => ({
           section: s,
           start: f.start,
           end: f.end,

@@ -1,4 +1,4 @@
-import { checkGrounding } from '../../../evals/metrics/grounding/checker';
+import { checkSection } from '../../../evals/metrics/grounding/checker';
 import type { EditHint } from '../../contracts/note';
 import type { TranscriptSegment } from '../../contracts/transcript';
 import type { WorkflowSpec } from '../../contracts/workflow';
@@ -12,15 +12,24 @@ import { newId } from './flags';
  * clinicians legitimately add what was not said aloud (earlier records,
  * their own findings), but a dose typed from memory gets a second look.
  */
-export function editHints(editedText: string, draftedSentences: readonly string[], segments: readonly TranscriptSegment[], workflow: WorkflowSpec): EditHint[] {
+export function editHints(
+  editedText: string,
+  draftedSentences: readonly string[],
+  segments: readonly TranscriptSegment[],
+  workflow: WorkflowSpec,
+  heading: string | null = null,
+): EditHint[] {
   if (editedText.trim() === '' || segments.length === 0) return [];
   const drafted = draftedSentences.map((s) => s.trim()).filter((s) => s !== '');
-  const result = checkGrounding({
-    transcript: segments.map((s) => ({ id: s.id, text: s.text })),
-    note: editedText,
-    language: workflow.language,
-    vocabulary: { drugs: workflow.vocabulary.drugs },
-  });
+  const result = checkSection(
+    {
+      transcript: segments.map((s) => ({ id: s.id, text: s.text })),
+      note: editedText,
+      language: workflow.language,
+      vocabulary: { drugs: workflow.vocabulary.drugs },
+    },
+    heading,
+  );
   return result.flags
     .filter((f) => !drafted.some((d) => d.includes(sentenceAround(editedText, f.start, f.end))))
     .map((f) => ({

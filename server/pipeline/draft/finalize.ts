@@ -47,6 +47,7 @@ export function finalizeDraft({ workflow, segments, output, onlySections }: Fina
     all.map((s) => s.text),
     segments,
     workflow,
+    sections.flatMap((s) => s.sentences.map(() => s.heading)),
   );
   all.forEach((sentence, i) => {
     sentence.flags = flags[i] ?? [];

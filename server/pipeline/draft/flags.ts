@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { checkGrounding } from '../../../evals/metrics/grounding/checker';
+import { checkGrounding, headingLine } from '../../../evals/metrics/grounding/checker';
 import type { SentenceFlag } from '../../contracts/note';
 import type { TranscriptSegment } from '../../contracts/transcript';
 import type { WorkflowSpec } from '../../contracts/workflow';
@@ -13,18 +13,33 @@ import type { WorkflowSpec } from '../../contracts/workflow';
  */
 export const newId = (prefix: string) => `${prefix}_${crypto.randomBytes(6).toString('hex')}`;
 
-export function flagSentences(texts: readonly string[], segments: readonly TranscriptSegment[], workflow: WorkflowSpec): SentenceFlag[][] {
+export function flagSentences(
+  texts: readonly string[],
+  segments: readonly TranscriptSegment[],
+  workflow: WorkflowSpec,
+  /** each sentence's section heading: given to the checker as heading lines, as in a whole note */
+  headings: readonly (string | null)[] = [],
+): SentenceFlag[][] {
   const out: SentenceFlag[][] = texts.map(() => []);
   if (texts.length === 0) return out;
   // Newlines inside a sentence would shift the checker's line logic; a space keeps offsets equal.
   const lines = texts.map((t) => t.replace(/[\r\n]/g, ' '));
+  const parts: string[] = [];
   const starts: number[] = [];
   let at = 0;
-  for (const line of lines) {
+  let section: string | null = null;
+  lines.forEach((line, i) => {
+    const heading = headingLine(headings[i]);
+    if (heading !== null && heading !== section) {
+      parts.push(heading);
+      at += heading.length + 1;
+      section = heading;
+    }
     starts.push(at);
+    parts.push(line);
     at += line.length + 1;
-  }
-  const note = lines.join('\n');
+  });
+  const note = parts.join('\n');
   const result = checkGrounding({
     transcript: segments.map((s) => ({ id: s.id, text: s.text })),
     note,
@@ -35,7 +50,8 @@ export function flagSentences(texts: readonly string[], segments: readonly Trans
     const i = lastIndexAtOrBefore(starts, flag.start);
     const start = starts[i] ?? 0;
     const sentence = out[i];
-    if (sentence === undefined) continue;
+    // A flag on a heading line belongs to no sentence.
+    if (sentence === undefined || flag.start < start || flag.start > start + (lines[i]?.length ?? 0)) continue;
     sentence.push({
       id: newId('fl'),
       kind: flag.kind,
