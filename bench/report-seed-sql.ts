@@ -35,9 +35,10 @@ export async function seedNotesSql(client: pg.Client, clinicians: SyntheticClini
             6 + floor(random() * 10)::int AS sentences, floor(random() * 3)::int AS flagged, random() AS r1, random() AS r2, random() AS r3
      FROM generate_series($1::int, $2::int) n
      JOIN clin c ON c.idx = n % ${clinicians.length}
-     CROSS JOIN LATERAL (SELECT random() < 0.25 AS baseline,
-            sqrt(-2 * ln(greatest(random(), 1e-12))) * cos(2 * pi() * random()) AS z1,
-            sqrt(-2 * ln(greatest(random(), 1e-12))) * cos(2 * pi() * random()) AS z2) b`,
+     -- the draws refer to n: an uncorrelated LATERAL is evaluated once, and every note would get the same draws
+     CROSS JOIN LATERAL (SELECT random() + 0 * n < 0.25 AS baseline,
+            sqrt(-2 * ln(greatest(random() + 0 * n, 1e-12))) * cos(2 * pi() * random()) AS z1,
+            sqrt(-2 * ln(greatest(random() + 0 * n, 1e-12))) * cos(2 * pi() * random()) AS z2) b`,
     [first, first + count - 1],
   );
   const min = (m: string) => `(${m}) * interval '1 minute'`;

@@ -18,8 +18,9 @@ import { periodOf } from './schedule';
  *   The dashboard does not wait for it (it says the follow-up is still being
  *   filled); reports do.
  * A note that enters the database with an old signing time and a key below
- * the cursor, other than through signing, is picked up at the next start
- * (the counts are compared once per process).
+ * the cursor, other than through signing (an import, generated test data),
+ * is picked up when the counts are next compared: before every report and
+ * every five minutes of dashboard views.
  */
 const BATCH = 2000;
 const WATERMARK_KEY = 'followup.factsWatermark';
@@ -29,7 +30,9 @@ const SAFETY_MS = 60_000;
 const ANALYZE_AFTER = 10_000;
 
 /** per database (tests run several in one process): the refresh and the fill in progress */
-const state = new WeakMap<object, { running: Promise<RefreshResult> | null; filling: Promise<number> | null; checked: boolean }>();
+const state = new WeakMap<object, { running: Promise<RefreshResult> | null; filling: Promise<number> | null; fillChecks: boolean; checkedAt: number }>();
+/** how often a dashboard view compares the two tables' counts (reports always do) */
+const CHECK_EVERY_MS = 5 * 60_000;
 /**
  * How long the dashboard waits for a fill before showing what is there (with
  * a notice): long enough for the notes of a day, a test or the demo pilot —
@@ -52,17 +55,27 @@ export interface RefreshResult {
  */
 export async function refreshFacts(deps: AppDeps, opts: { waitForFill?: boolean } = {}): Promise<RefreshResult> {
   let st = state.get(deps.db);
-  if (!st) state.set(deps.db, (st = { running: null, filling: null, checked: false }));
+  if (!st) state.set(deps.db, (st = { running: null, filling: null, fillChecks: false, checkedAt: -Infinity }));
   const mine = st;
   mine.running ??= doRefresh(deps).finally(() => {
     mine.running = null;
   });
   const quick = await mine.running;
-  const check = !mine.checked;
-  mine.checked = true;
-  const fill = (mine.filling ??= fillFromCursor(deps, check).finally(() => {
-    mine.filling = null;
-  }));
+  // keys are not in insertion order (cuids from several processes, imported
+  // or generated ids), so notes can arrive behind the cursor: counting both
+  // tables finds them — always before a report, every five minutes for views
+  const check = opts.waitForFill !== false || Date.now() - mine.checkedAt > CHECK_EVERY_MS;
+  if (check) mine.checkedAt = Date.now();
+  // a running fill that did not count is followed by one that does
+  const previous = mine.filling && check && !mine.fillChecks ? mine.filling.catch(() => 0) : null;
+  if (previous || !mine.filling) {
+    mine.fillChecks = check;
+    const started: Promise<number> = (previous ?? Promise.resolve(0)).then(() => fillFromCursor(deps, check)).finally(() => {
+      if (mine.filling === started) mine.filling = null;
+    });
+    mine.filling = started;
+  }
+  const fill = mine.filling!;
   if (opts.waitForFill === false) {
     const done = await Promise.race([fill.then(() => true, () => true), new Promise<boolean>((r) => setTimeout(() => r(false), VIEW_WAIT_MS).unref())]);
     if (!done) {
@@ -114,10 +127,10 @@ async function doRefresh(deps: AppDeps): Promise<RefreshResult> {
 
 /**
  * Facts for version-1 notes without one, in key order from the stored cursor
- * (the first fill). Once per process (`check`, in the background of the
- * first view) the two tables' row counts are compared: facts deleted behind
- * the cursor (a migration that redefines them, a restore) are then filled in
- * again from the first key.
+ * (the first fill). With `check` the two tables' row counts are compared
+ * first: notes that arrived behind the cursor, or facts deleted (a migration
+ * that redefines them, a restore), are then filled in again from the first
+ * key.
  */
 async function fillFromCursor(deps: AppDeps, check: boolean): Promise<number> {
   const db = deps.db.prisma;
