@@ -6,7 +6,7 @@ import { type DtypeSetting, DtypeSettingSchema } from './model-files';
 import { ModelIdSchema, type ProgressListener, abortedError, checkLocalModel, leaseLocalPipeline } from './local-runtime';
 import type { PipelineLease } from './local-pipeline-cache';
 import { buildWhisperPrompt, stripPromptEcho } from './local-whisper-prompt';
-import { transcribeWindow } from './whisper-window';
+import { transcribeWindows } from './whisper-window';
 
 /** The deployment default: KB-Whisper small (Swedish), published with ONNX exports. */
 export const DEFAULT_WHISPER_MODEL_ID = 'KBLab/kb-whisper-small';
@@ -19,6 +19,13 @@ export const LocalWhisperOptionsSchema = z.object({
   modelsDir: z.string().min(1),
   modelId: ModelIdSchema.default(DEFAULT_WHISPER_MODEL_ID),
   dtype: DtypeSettingSchema.default('fp32'),
+  /**
+   * Windows decoded together by `transcribeMany` (whole files): a decoder
+   * step reads all weights once for the batch, so 4 windows cost about as
+   * much as 2 (bench/README). Memory grows by about one window's cache per
+   * row (small: ~120 MB).
+   */
+  batchSize: z.number().int().min(1).max(8).default(4),
 });
 export type LocalWhisperOptions = z.input<typeof LocalWhisperOptionsSchema> & {
   /** Loading progress of the first load of this model (later users share the loaded pipeline). */
@@ -55,6 +62,7 @@ type Chunk = z.infer<typeof ChunkSchema>;
  */
 export class LocalWhisperTranscriber implements Transcriber {
   readonly info: TranscriberInfo;
+  readonly batchSize: number;
   private readonly modelsDir: string;
   private readonly modelId: string;
   private readonly dtype: DtypeSetting;
@@ -66,6 +74,7 @@ export class LocalWhisperTranscriber implements Transcriber {
     this.modelsDir = parsed.modelsDir;
     this.modelId = parsed.modelId;
     this.dtype = parsed.dtype;
+    this.batchSize = parsed.batchSize;
     this.onProgress = options.onProgress;
     this.info = {
       transcriberId: `local:${this.modelId}`,
@@ -79,25 +88,42 @@ export class LocalWhisperTranscriber implements Transcriber {
   }
 
   async transcribe(audio: PcmAudio, options: TranscribeOptions): Promise<TranscriptSegment[]> {
-    const { samples } = AudioSchema.parse(audio);
-    const opts = TranscribeOptionsSchema.parse(options);
-    const { signal } = options;
-    if (signal?.aborted) throw abortedError(this.modelId);
+    const [segments] = await this.transcribeMany([{ audio, options }]);
+    return segments!;
+  }
+
+  async transcribeMany(windows: readonly { audio: PcmAudio; options: TranscribeOptions }[]): Promise<TranscriptSegment[][]> {
+    const parsed = windows.map(({ audio, options }) => ({
+      samples: AudioSchema.parse(audio).samples,
+      opts: TranscribeOptionsSchema.parse(options),
+      signal: options.signal,
+    }));
+    const aborted = (): boolean => parsed.some((w) => w.signal?.aborted);
+    if (aborted()) throw abortedError(this.modelId);
 
     const lease = await this.acquire();
-    const chunks = await lease.run(async (asr) => {
-      if (signal?.aborted) throw abortedError(this.modelId);
-      const prompt = opts.prompt?.trim() ? buildWhisperPrompt(asr.tokenizer, opts.prompt, opts.language) : null;
-      const raw = await transcribeWindow(asr, samples, {
-        language: opts.language,
-        ...(prompt ? { decoderInputIds: prompt.decoderInputIds } : {}),
+    const results = await lease.run(async (asr) => {
+      if (aborted()) throw abortedError(this.modelId);
+      const prompts = parsed.map(({ opts }) => (opts.prompt?.trim() ? buildWhisperPrompt(asr.tokenizer, opts.prompt, opts.language) : null));
+      const raw = await transcribeWindows(
+        asr,
+        parsed.map(({ samples, opts }, i) => ({
+          samples,
+          request: { language: opts.language, ...(prompts[i] ? { decoderInputIds: prompts[i].decoderInputIds } : {}) },
+        })),
+      );
+      return raw.map((r, i) => {
+        const out = OutputSchema.parse(r);
+        const found = out.chunks ?? [{ text: out.text, timestamp: [0, null] as [number, null] }];
+        const prompt = prompts[i];
+        return prompt ? stripPromptEcho(found, prompt.echo) : found;
       });
-      const out = OutputSchema.parse(raw);
-      const found = out.chunks ?? [{ text: out.text, timestamp: [0, null] as [number, null] }];
-      return prompt ? stripPromptEcho(found, prompt.echo) : found;
     });
-    if (signal?.aborted) throw abortedError(this.modelId);
-    return toSegments(chunks, samples.length / SAMPLE_RATE, opts.offsetSeconds, opts.speaker);
+    if (aborted()) throw abortedError(this.modelId);
+    return results.map((chunks, i) => {
+      const { samples, opts } = parsed[i]!;
+      return toSegments(chunks, samples.length / SAMPLE_RATE, opts.offsetSeconds, opts.speaker);
+    });
   }
 
   async dispose(): Promise<void> {

@@ -171,7 +171,8 @@ function inRecordingTime(segment: TranscriptSegment, window: AudioWindow): Trans
 /**
  * A whole recording → transcript: decode to 16 kHz, find speech with Silero
  * VAD, pack the speech (without the pauses between regions) into ≤ 30 s
- * windows and transcribe them one by one. VAD runs on a worker thread
+ * windows and transcribe them (a batch of several at once where the
+ * transcriber offers `transcribeMany`). VAD runs on a worker thread
  * ahead of transcription, so a window is transcribed as soon as it is closed
  * while Silero reads the audio after it. Silence is
  * never sent to the model, which saves time and avoids Whisper's habit of
@@ -214,10 +215,15 @@ export async function transcribeRecording(input: TranscribeRecordingInput): Prom
       return start !== undefined && (!best || start < best.start) ? { feed, start } : best;
     }, null);
 
+  // Windows whose start lies before the frontier: found, and nothing earlier can still come.
+  const ready = (): number => feeds.reduce((n, f) => n + f.jobs.filter((j) => j.window.start < frontier()).length, 0);
+  const batchSize = transcriber.transcribeMany ? Math.max(1, transcriber.batchSize ?? 1) : 1;
+
   for (;;) {
     const next = nextJob();
-    if (!next || next.start >= frontier()) {
-      const behind = feeds.reduce<TrackFeed | null>((low, f) => (!f.done && (!low || f.frontier < low.frontier) ? f : low), null);
+    const behind = feeds.reduce<TrackFeed | null>((low, f) => (!f.done && (!low || f.frontier < low.frontier) ? f : low), null);
+    // Read VAD on when no window is ready, or to fill a batch: VAD runs at ~100× real time, a full batch saves far more.
+    if (!next || next.start >= frontier() || (behind && ready() < batchSize)) {
       if (!behind) break; // VAD is done and every window transcribed
       const vadStarted = performance.now();
       await behind.advance();
@@ -226,17 +232,24 @@ export async function transcribeRecording(input: TranscribeRecordingInput): Prom
     }
     if (windowsDone === 0) input.onProgress?.({ windowsDone, windowsTotal: windowsFound() });
     signal?.throwIfAborted();
-    const { track, window } = next.feed.jobs.shift()!;
+    const batch: Job[] = [];
+    for (let job = nextJob(); job && job.start < frontier() && batch.length < batchSize; job = nextJob()) batch.push(job.feed.jobs.shift()!);
+    const requests = batch.map(({ track, window }) => ({
+      audio: { samples: windowSamples(track.samples, window), sampleRate: 16000 as const },
+      options: { language, prompt, offsetSeconds: 0, speaker: track.speaker, signal },
+    }));
     const windowStarted = performance.now();
-    const segments = await transcriber.transcribe(
-      { samples: windowSamples(track.samples, window), sampleRate: 16000 },
-      { language, prompt, offsetSeconds: 0, speaker: track.speaker, signal },
-    );
+    const results =
+      requests.length > 1 && transcriber.transcribeMany
+        ? await transcriber.transcribeMany(requests)
+        : [await transcriber.transcribe(requests[0]!.audio, requests[0]!.options)];
     transcribeMs += elapsed(windowStarted);
     signal?.throwIfAborted(); // a transcriber may finish its window without looking at the signal
-    sequencer.add(segments.map((s) => ({ ...inRecordingTime(s, window), speaker: track.speaker ?? s.speaker })));
+    batch.forEach(({ track, window }, i) => {
+      sequencer.add(results[i]!.map((s) => ({ ...inRecordingTime(s, window), speaker: track.speaker ?? s.speaker })));
+    });
     sequencer.releaseBefore(Math.min(nextJob()?.start ?? Infinity, frontier()));
-    windowsDone += 1;
+    windowsDone += batch.length;
     input.onProgress?.({ windowsDone, windowsTotal: windowsFound() });
   }
   sequencer.releaseBefore(Infinity);

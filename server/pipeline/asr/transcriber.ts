@@ -30,5 +30,13 @@ export interface Transcriber {
   readonly info: TranscriberInfo;
   status(): Promise<ModelStatus>;
   transcribe(audio: PcmAudio, options: TranscribeOptions): Promise<TranscriptSegment[]>;
+  /**
+   * Several windows at once (a whole file has them up front), results in
+   * order, each as `transcribe` would give it. Adapters that gain from it
+   * (local Whisper: one batch through the decoder) implement it, with
+   * `batchSize` windows per call at most; callers without it go one by one.
+   */
+  transcribeMany?(windows: readonly { audio: PcmAudio; options: TranscribeOptions }[]): Promise<TranscriptSegment[][]>;
+  readonly batchSize?: number;
   dispose(): Promise<void>;
 }

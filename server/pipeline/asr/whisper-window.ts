@@ -53,26 +53,47 @@ export function transcribeWithPipeline(asr: AutomaticSpeechRecognitionPipeline, 
 
 /** `{ text, chunks }` as the pipeline returns it; the caller validates it. */
 export async function transcribeWindow(asr: AutomaticSpeechRecognitionPipeline, samples: Float32Array, request: WindowRequest): Promise<unknown> {
+  const [result] = await transcribeWindows(asr, [{ samples, request }]);
+  return result;
+}
+
+/**
+ * Several windows through one pipeline, results in order. With our decoding
+ * loop they are decoded as one batch (same tokens as one by one, see
+ * `WhisperGreedyDecoder.decodeMany`); else one by one through the pipeline.
+ */
+export async function transcribeWindows(
+  asr: AutomaticSpeechRecognitionPipeline,
+  windows: readonly { samples: Float32Array; request: WindowRequest }[],
+): Promise<unknown[]> {
   const decoder = decoderFor(asr);
-  if (!decoder) return transcribeWithPipeline(asr, samples, request);
-
+  if (!decoder) {
+    const results: unknown[] = [];
+    for (const { samples, request } of windows) results.push(await transcribeWithPipeline(asr, samples, request));
+    return results;
+  }
   const { decoder_start_token_id: sot, lang_to_id, task_to_id } = decoder.generation;
-  const lang = lang_to_id[`<|${request.language}|>`];
   const task = task_to_id['transcribe'];
-  if (lang === undefined || task === undefined) throw new Error(`This Whisper model has no language token for ${request.language}`);
-  const init = request.decoderInputIds ?? [sot, lang, task];
-
-  // Runs on one pipeline are queued (see local-pipeline-cache), so the extractor's reused buffer is ours until decode returns.
   const logMel = logMelFor(asr);
-  const features = logMel
-    ? logMel.extract(samples)
-    : ((await asr.processor(samples)) as { input_features: { data: Float32Array; dims: number[] } }).input_features;
-  const tokens = await decoder.decode(features, init);
+  const items = [];
+  for (const { samples, request } of windows) {
+    const lang = lang_to_id[`<|${request.language}|>`];
+    if (lang === undefined || task === undefined) throw new Error(`This Whisper model has no language token for ${request.language}`);
+    // Runs on one pipeline are queued (see local-pipeline-cache); our extractor reuses its output buffer, so a batch keeps copies.
+    const features = logMel
+      ? logMel.extract(samples)
+      : ((await asr.processor(samples)) as { input_features: { data: Float32Array; dims: number[] } }).input_features;
+    const own = windows.length > 1 && logMel ? { data: features.data.slice(), dims: features.dims } : features;
+    items.push({ features: own, initTokens: request.decoderInputIds ?? [sot, lang, task!] });
+  }
+  const tokens = await decoder.decodeMany(items);
   const extractor = asr.processor.feature_extractor as unknown as { config: { chunk_length: number } };
   const sourcePositions = (asr.model.config as unknown as { max_source_positions: number }).max_source_positions;
-  const [text, optional] = (asr.tokenizer as unknown as AsrTokenizer)._decode_asr(
-    [{ tokens, stride: [samples.length / SAMPLE_RATE, 0, 0] }],
-    { time_precision: extractor.config.chunk_length / sourcePositions, return_timestamps: true, force_full_sequences: false },
-  );
-  return { text, ...optional };
+  return windows.map(({ samples }, i) => {
+    const [text, optional] = (asr.tokenizer as unknown as AsrTokenizer)._decode_asr(
+      [{ tokens: tokens[i]!, stride: [samples.length / SAMPLE_RATE, 0, 0] }],
+      { time_precision: extractor.config.chunk_length / sourcePositions, return_timestamps: true, force_full_sequences: false },
+    );
+    return { text, ...optional };
+  });
 }

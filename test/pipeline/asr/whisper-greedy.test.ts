@@ -9,7 +9,7 @@ import { buildWhisperPrompt } from '../../../server/pipeline/asr/local-whisper-p
 import { WhisperGreedyDecoder, type WhisperModelParts } from '../../../server/pipeline/asr/whisper-greedy';
 import { TokenRules, WhisperGenerationSchema, scalarFirstMaxIndex } from '../../../server/pipeline/asr/whisper-token-rules';
 import { ArgmaxArena } from '../../../server/pipeline/simd/kernels';
-import { transcribeWindow, transcribeWithPipeline } from '../../../server/pipeline/asr/whisper-window';
+import { transcribeWindow, transcribeWindows, transcribeWithPipeline } from '../../../server/pipeline/asr/whisper-window';
 import { HIGH_HZ, LOW_HZ, concatAudio, tone } from '../../support/synthetic/audio';
 import { TINY_SYNTHETIC_DIMS, makeSyntheticWhisper } from '../../support/synthetic/whisper';
 
@@ -79,6 +79,22 @@ describe('WhisperGreedyDecoder matches transformers.js generate() on a synthetic
     const reference = await transcribeWithPipeline(asr, samples, { language: 'sv', decoderInputIds: prompt.decoderInputIds });
     expect(ours).toEqual(reference);
     expect(JSON.stringify(ours)).toContain('Hon tar Ipren vid behov.');
+  });
+
+  it('decodes several windows as one batch with the tokens each gets alone (rows finish at different steps)', async () => {
+    const prompt = buildWhisperPrompt(asr.tokenizer, 'Ipren, Alvedon, Waran', 'sv');
+    const windows = [
+      ...cases.map(([, audio]) => ({ samples: audio(), request: { language: 'sv' } })),
+      // A different prompt is its own batch; order is kept.
+      { samples: tone(LOW_HZ, 4), request: { language: 'sv', decoderInputIds: prompt.decoderInputIds } },
+      { samples: tone(HIGH_HZ, 7), request: { language: 'sv' } },
+    ];
+    const batched = await transcribeWindows(asr, windows);
+    const alone = [];
+    for (const w of windows) alone.push(await transcribeWithPipeline(asr, w.samples, w.request));
+    expect(batched).toEqual(alone);
+    // The scripts differ in length, so rows leave the batch at different steps.
+    expect(new Set(batched.map((r) => JSON.stringify(r))).size).toBeGreaterThan(2);
   });
 });
 
