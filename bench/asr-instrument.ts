@@ -15,6 +15,8 @@ export interface ModelCounters {
   decoderMs: number;
   /** One call per decoding step (the first one also reads the prompt). */
   decoderCalls: number;
+  /** Tokens produced: one per batch row per step (a step decodes several windows when batched). */
+  decoderTokens: number;
 }
 
 export interface ModelProbe {
@@ -40,7 +42,7 @@ interface RunnableSession {
 }
 
 export function instrumentPipeline(pipe: AutomaticSpeechRecognitionPipeline): ModelProbe {
-  const zero = (): ModelCounters => ({ featureMs: 0, featureCalls: 0, encoderMs: 0, encoderCalls: 0, decoderMs: 0, decoderCalls: 0 });
+  const zero = (): ModelCounters => ({ featureMs: 0, featureCalls: 0, encoderMs: 0, encoderCalls: 0, decoderMs: 0, decoderCalls: 0, decoderTokens: 0 });
   let c = zero();
   const sessions = (pipe.model as unknown as { sessions: Record<string, RunnableSession> }).sessions;
   // transformers.js keys the encoder file's session as 'model'.
@@ -51,10 +53,14 @@ export function instrumentPipeline(pipe: AutomaticSpeechRecognitionPipeline): Mo
     c.encoderMs += ms;
     c.encoderCalls += 1;
   });
-  decoder.run = timed(decoder.run.bind(decoder), (ms) => {
+  const run = timed(decoder.run.bind(decoder), (ms) => {
     c.decoderMs += ms;
     c.decoderCalls += 1;
   });
+  decoder.run = ((feeds: { input_ids?: { dims: readonly number[] } }, ...rest: unknown[]) => {
+    c.decoderTokens += feeds.input_ids?.dims[0] ?? 1;
+    return (run as (...args: unknown[]) => Promise<unknown>)(feeds, ...rest);
+  }) as AsyncFn;
   // The extractor is a callable object that dispatches to its own `_call`.
   const extractor = (pipe.processor as unknown as { feature_extractor: { _call: AsyncFn } }).feature_extractor;
   extractor._call = timed(extractor._call.bind(extractor), (ms) => {

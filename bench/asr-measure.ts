@@ -17,13 +17,21 @@ export interface StageRun {
   vadMs: number;
   model: ModelCounters;
   windows: number;
+  /** Peak resident memory of the process during the run (MB). */
+  peakRssMb: number;
 }
 
 export interface SizeResult {
   audioSeconds: number;
   speechSeconds: number;
+  /** Our pipeline with windows decoded in batches (the default). */
   ours: StageRun;
+  /** The same, one window at a time (batch 1: the pipeline before batching). */
+  oursOne: StageRun;
+  batchSize: number;
   stock: StageRun;
+  /** Resident memory with the model loaded, before any run (MB). */
+  loadedRssMb: number;
   live: LiveResult & { model: ModelCounters };
   loadMs: number;
   features: FeatureTimes;
@@ -45,13 +53,26 @@ const STOCK_OPTIONS = {
  * a simulated live recording. All three share one loaded model, whose
  * sessions and feature extractor are timed.
  */
-export async function measureSize(modelsDir: string, modelId: string, wav: Uint8Array): Promise<SizeResult> {
+/** Samples the process's resident memory while `work` runs; the peak in MB. */
+async function withPeakRss<T>(work: () => Promise<T>): Promise<[T, number]> {
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 100);
+  try {
+    const result = await work();
+    return [result, Math.max(peak, process.memoryUsage.rss()) / 1e6];
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+export async function measureSize(modelsDir: string, modelId: string, wav: Uint8Array, batchSize: number): Promise<SizeResult> {
   const loadStarted = performance.now();
   const lease = await leaseLocalPipeline(
     { task: 'automatic-speech-recognition', kind: 'whisper', modelsDir, modelId, dtype: 'fp32' },
     (folder, options) => pipeline('automatic-speech-recognition', folder, options),
   );
-  const transcriber = new LocalWhisperTranscriber({ modelsDir, modelId, dtype: 'fp32' });
+  const transcriber = new LocalWhisperTranscriber({ modelsDir, modelId, dtype: 'fp32', batchSize });
+  const oneByOne = new LocalWhisperTranscriber({ modelsDir, modelId, dtype: 'fp32', batchSize: 1 });
   try {
     const pipe = await lease.run(async (p) => p);
     const loadMs = performance.now() - loadStarted;
@@ -64,23 +85,35 @@ export async function measureSize(modelsDir: string, modelId: string, wav: Uint8
     await detectSpeech(warm);
     await backgroundSpeechProbabilities(warm.slice());
     await transcriber.transcribe({ samples: warm, sampleRate: 16000 }, { language: 'sv' });
+    await oneByOne.transcribe({ samples: warm, sampleRate: 16000 }, { language: 'sv' });
+    global.gc?.();
+    const loadedRssMb = process.memoryUsage.rss() / 1e6;
     probe.reset();
 
-    const result = await transcribeRecording({ audio: wav, transcriber, language: 'sv' });
-    const ours: StageRun = {
-      totalMs: result.timings.totalMs,
-      decodeMs: result.timings.decodeMs,
-      vadMs: result.timings.vadMs,
-      model: probe.snapshot(),
-      windows: result.windows,
+    let speechSeconds = 0;
+    const runOurs = async (t: LocalWhisperTranscriber): Promise<StageRun> => {
+      const [result, peakRssMb] = await withPeakRss(() => transcribeRecording({ audio: wav, transcriber: t, language: 'sv' }));
+      const run: StageRun = {
+        totalMs: result.timings.totalMs,
+        decodeMs: result.timings.decodeMs,
+        vadMs: result.timings.vadMs,
+        model: probe.snapshot(),
+        windows: result.windows,
+        peakRssMb,
+      };
+      speechSeconds = result.speechSeconds;
+      probe.reset();
+      return run;
     };
-    probe.reset();
+    // One window at a time first (as before batching), then batched: side by side on the same load.
+    const oursOne = await runOurs(oneByOne);
+    const ours = await runOurs(transcriber);
 
     const stockStarted = performance.now();
     const decoded = await decodeAudio(wav);
     const decodeMs = performance.now() - stockStarted;
     const samples = decoded.channels[0]!;
-    await lease.run((p) => p(samples, STOCK_OPTIONS));
+    const [, stockPeak] = await withPeakRss(() => lease.run((p) => p(samples, STOCK_OPTIONS)));
     const stockModel = probe.snapshot();
     const stock: StageRun = {
       totalMs: performance.now() - stockStarted,
@@ -88,21 +121,26 @@ export async function measureSize(modelsDir: string, modelId: string, wav: Uint8
       vadMs: 0,
       model: stockModel,
       windows: stockModel.encoderCalls,
+      peakRssMb: stockPeak,
     };
     probe.reset();
 
     const live = await simulateLive(samples, transcriber);
     return {
       audioSeconds: decoded.durationSeconds,
-      speechSeconds: result.speechSeconds,
+      speechSeconds,
       ours,
+      oursOne,
+      batchSize,
       stock,
+      loadedRssMb,
       live: { ...live, model: probe.snapshot() },
       loadMs,
       features,
     };
   } finally {
     await transcriber.dispose();
+    await oneByOne.dispose();
     await lease.release();
   }
 }

@@ -1,8 +1,13 @@
 import type { SizeResult, StageRun } from './asr-measure';
+import type { WhisperCppResult } from './asr-whispercpp';
 
 /** The issue's targets. */
 export const TARGETS = {
-  oursOverStock: 0.75,
+  /** small: ours ≤ 0.35 × stock over the recording; per window ≤ 0.6 × whisper.cpp (tiny: 0.8). */
+  oursOverStock: 0.35,
+  oursOverWhisperCpp: { small: 0.6, tiny: 0.8 } as Record<string, number>,
+  /** Peak memory while transcribing, batched ÷ one window at a time. */
+  memoryOverBefore: 1.5,
   nonInferenceShare: 0.05,
   vadTimesRealTime: 100,
   /** Live, base size: final transcript within this many window lengths after stop. */
@@ -13,6 +18,11 @@ const WINDOW_SECONDS = 30;
 
 export interface Figures {
   ratio: number;
+  /** ours (batched) ÷ ours one window at a time, whole run */
+  batchGain: number;
+  /** ours per window ÷ whisper.cpp per window (null: whisper.cpp not measured) */
+  overWhisperCpp: number | null;
+  memoryRatio: number;
   rtfOurs: number;
   rtfStock: number;
   nonInferenceShare: number;
@@ -32,10 +42,15 @@ function stages(run: StageRun): [string, number][] {
   ];
 }
 
-export function figures(r: SizeResult): Figures {
+const perWindowMs = (run: StageRun): number => run.totalMs / Math.max(1, run.windows);
+
+export function figures(r: SizeResult, cpp: WhisperCppResult): Figures {
   const inference = r.ours.model.encoderMs + r.ours.model.decoderMs;
   return {
     ratio: r.ours.totalMs / r.stock.totalMs,
+    batchGain: r.ours.totalMs / r.oursOne.totalMs,
+    overWhisperCpp: cpp.ok ? perWindowMs(r.ours) / cpp.perWindowMs : null,
+    memoryRatio: r.ours.peakRssMb / r.oursOne.peakRssMb,
     rtfOurs: r.ours.totalMs / 1000 / r.audioSeconds,
     rtfStock: r.stock.totalMs / 1000 / r.audioSeconds,
     nonInferenceShare: 1 - inference / r.ours.totalMs,
@@ -46,26 +61,45 @@ export function figures(r: SizeResult): Figures {
 const pct = (x: number): string => `${(100 * x).toFixed(1)} %`;
 const sec = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 
-export function printSize(size: string, r: SizeResult, note: string | null): Figures {
-  const f = figures(r);
+export function printSize(size: string, r: SizeResult, note: string | null, cpp: WhisperCppResult): Figures {
+  const f = figures(r, cpp);
   console.log(`\n### ${size}${note ? ` — ${note}` : ''}`);
   console.log(
     `audio ${r.audioSeconds.toFixed(0)} s (speech found by VAD ${r.speechSeconds.toFixed(0)} s); model load ${sec(r.loadMs)}`,
   );
-  console.log(`| stage | ours | share | stock (chunk 30 s, stride 5 s) | share |`);
-  console.log(`|---|---:|---:|---:|---:|`);
+  console.log(`| stage | ours, batch ${r.batchSize} | share | ours, 1 window at a time (before) | share | stock (chunk 30 s, stride 5 s) | share |`);
+  console.log(`|---|---:|---:|---:|---:|---:|---:|`);
+  const one = new Map(stages(r.oursOne));
   const theirs = new Map(stages(r.stock));
   for (const [name, ms] of stages(r.ours)) {
+    const o = one.get(name) ?? 0;
     const s = theirs.get(name) ?? 0;
-    console.log(`| ${name} | ${sec(ms)} | ${pct(ms / r.ours.totalMs)} | ${sec(s)} | ${pct(s / r.stock.totalMs)} |`);
+    console.log(
+      `| ${name} | ${sec(ms)} | ${pct(ms / r.ours.totalMs)} | ${sec(o)} | ${pct(o / r.oursOne.totalMs)} | ${sec(s)} | ${pct(s / r.stock.totalMs)} |`,
+    );
   }
-  console.log(`| **total** | **${sec(r.ours.totalMs)}** | | **${sec(r.stock.totalMs)}** | |`);
+  console.log(`| **total** | **${sec(r.ours.totalMs)}** | | **${sec(r.oursOne.totalMs)}** | | **${sec(r.stock.totalMs)}** | |`);
   const perWindow = (run: StageRun): string =>
-    `${run.windows} windows, ${(run.model.decoderCalls / Math.max(1, run.model.encoderCalls)).toFixed(0)} decoder steps/window, ` +
+    `${run.windows} windows, ${sec(perWindowMs(run))}/window, ${(run.model.decoderTokens / Math.max(1, run.model.encoderCalls)).toFixed(0)} tokens/window, ` +
     `encoder ${(run.model.encoderMs / Math.max(1, run.model.encoderCalls)).toFixed(0)} ms/window, ` +
-    `decoder ${(run.model.decoderMs / Math.max(1, run.model.decoderCalls)).toFixed(1)} ms/step`;
-  console.log(`ours:  ${perWindow(r.ours)}`);
+    `decoder ${(run.model.decoderMs / Math.max(1, run.model.decoderCalls)).toFixed(1)} ms/step, ` +
+    `${(run.model.decoderMs / Math.max(1, run.model.decoderTokens)).toFixed(1)} ms/token; peak RSS ${run.peakRssMb.toFixed(0)} MB`;
+  console.log(`ours, batch ${r.batchSize}: ${perWindow(r.ours)}`);
+  console.log(`ours, batch 1: ${perWindow(r.oursOne)}`);
   console.log(`stock: ${perWindow(r.stock)}`);
+  console.log(
+    cpp.ok
+      ? `whisper.cpp (@napi-rs/whisper, f16, 2 threads, synthetic GGML ${cpp.modelMb.toFixed(0)} MB, first 30 s, median): ` +
+          `${sec(cpp.perWindowMs)}/window, ${cpp.tokens} tokens/window, mel + encoder ${cpp.encoderMs.toFixed(0)} ms, ` +
+          `decoder ${cpp.perTokenMs.toFixed(1)} ms/token; its process RSS ${cpp.rssMb.toFixed(0)} MB; ` +
+          `ours per window ÷ whisper.cpp: batch ${r.batchSize} ${f.overWhisperCpp!.toFixed(2)}, batch 1 ${(perWindowMs(r.oursOne) / cpp.perWindowMs).toFixed(2)}`
+      : `whisper.cpp: not measured — ${cpp.reason}`,
+  );
+  console.log(
+    `memory: ${r.loadedRssMb.toFixed(0)} MB resident with the model loaded; peak while transcribing: batch ${r.batchSize} ` +
+      `${r.ours.peakRssMb.toFixed(0)} MB, batch 1 ${r.oursOne.peakRssMb.toFixed(0)} MB (${f.memoryRatio.toFixed(2)}×), stock ${r.stock.peakRssMb.toFixed(0)} MB; ` +
+      `batch ${r.batchSize} ÷ batch 1 time ${f.batchGain.toFixed(2)}`,
+  );
   console.log(
     `ours/stock time ${f.ratio.toFixed(2)}; real-time factor ours ${f.rtfOurs.toFixed(3)}, stock ${f.rtfStock.toFixed(3)}; ` +
       `outside model inference (ours) ${pct(f.nonInferenceShare)}; waited for VAD ${sec(r.ours.vadMs)}`,
@@ -89,7 +123,17 @@ const mark = (ok: boolean): string => (ok ? 'PASS' : 'MISS');
 export function printTargets(bySize: Map<string, Figures>, vadTimesRealTime: number): void {
   console.log('\n### targets');
   for (const [size, f] of bySize) {
-    console.log(`${mark(f.ratio <= TARGETS.oursOverStock)}  ${size}: ours/stock ${f.ratio.toFixed(2)} (≤ ${TARGETS.oursOverStock})`);
+    if (size === 'small') console.log(`${mark(f.ratio <= TARGETS.oursOverStock)}  ${size}: ours/stock ${f.ratio.toFixed(2)} (≤ ${TARGETS.oursOverStock})`);
+    else console.log(`info  ${size}: ours/stock ${f.ratio.toFixed(2)}`);
+    const cppTarget = TARGETS.oursOverWhisperCpp[size];
+    if (cppTarget !== undefined) {
+      console.log(
+        f.overWhisperCpp === null
+          ? `n/a   ${size}: whisper.cpp not measured`
+          : `${mark(f.overWhisperCpp <= cppTarget)}  ${size}: ours per window ÷ whisper.cpp ${f.overWhisperCpp.toFixed(2)} (≤ ${cppTarget})`,
+      );
+    }
+    console.log(`${mark(f.memoryRatio <= TARGETS.memoryOverBefore)}  ${size}: peak memory batched ÷ one at a time ${f.memoryRatio.toFixed(2)} (≤ ${TARGETS.memoryOverBefore})`);
     console.log(
       `${mark(f.nonInferenceShare <= TARGETS.nonInferenceShare)}  ${size}: outside model inference ${pct(f.nonInferenceShare)} (≤ ${pct(TARGETS.nonInferenceShare)})`,
     );

@@ -1,11 +1,13 @@
 /**
- * `npm run bench -- asr [--sizes=tiny,base,small] [--minutes=10] [--small-seconds=120] [--tokens=150]`
+ * `npm run bench -- asr [--sizes=tiny,base,small] [--minutes=10] [--small-seconds=120] [--tokens=150] [--batch=4] [--cpp-repeats=3]`
  *
  * Local ASR speed on a synthetic 10-minute Swedish consultation (48 kHz,
  * ~30 % silence): our pipeline (decode → Silero VAD → packed ≤ 30 s windows →
  * LocalWhisperTranscriber) next to the stock transformers.js chunked pipeline
  * (`chunk_length_s: 30, stride_length_s: 5`, no VAD) on the same audio and
- * model, plus a simulated live recording. Models are synthetic Whisper
+ * model, plus a simulated live recording, and whisper.cpp (prebuilt
+ * `@napi-rs/whisper`, in a child process) on the first 30 s with a
+ * synthetic GGML model of the same size and tokens per window. Models are synthetic Whisper
  * graphs with the real sizes (inference time does not depend on weight
  * values) that decode a fixed number of tokens per window; each size is
  * generated under os.tmpdir(), measured and deleted.
@@ -22,6 +24,9 @@ import { encodeWav } from '../test/support/audio/signals';
 import { REAL_WHISPER_SIZES, makeRealSizeWhisper, type RealWhisperSize } from '../test/support/synthetic/whisper-real-size';
 import { RECORDING_RATE, buildConsultation, hasEspeak } from './asr-audio';
 import { measureSize } from './asr-measure';
+import { measureWhisperCpp, type WhisperCppResult } from './asr-whispercpp';
+import { decodeAudio } from '../server/pipeline/audio/decode-audio';
+import { REAL_WHISPER_DIMS } from '../test/support/synthetic/whisper';
 import { type Figures, printSize, printTargets } from './asr-report';
 
 const ArgsSchema = z.object({
@@ -34,6 +39,10 @@ const ArgsSchema = z.object({
   /** small is ~4× base per window: it runs on the recording's first part only, labelled. */
   'small-seconds': z.coerce.number().positive().default(120),
   tokens: z.coerce.number().int().min(10).max(440).default(150),
+  /** Windows per decoder batch in our pipeline (it also runs with 1, as before batching). */
+  batch: z.coerce.number().int().min(1).max(8).default(4),
+  /** Runs of each kind for whisper.cpp (0: skip it). */
+  'cpp-repeats': z.coerce.number().int().min(0).max(9).default(3),
 });
 
 const CACHE = path.join(os.tmpdir(), 'journalverkstan-bench-asr');
@@ -70,6 +79,7 @@ export async function run(): Promise<void> {
     console.log('espeak-ng is missing (apt-get install espeak-ng): using a speech-like synthetic signal instead of speech.');
   }
   const full = await recording(args.minutes);
+  console.log(`load average before: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} (2 cores, shared); batch ${args.batch}`);
 
   const vad = await measureVadSpeed(60);
   console.log(`Silero VAD, 1 intra-op thread: ${vad.realTimeFactor.toFixed(0)}× real time (60 s in ${vad.elapsedMs.toFixed(0)} ms)`);
@@ -85,16 +95,23 @@ export async function run(): Promise<void> {
     try {
       const partial = size === 'small' && args['small-seconds'] < args.minutes * 60;
       const wav = partial ? excerpt(full, args['small-seconds']) : full;
-      const result = await measureSize(modelsDir, modelId, wav);
+      const result = await measureSize(modelsDir, modelId, wav, args.batch);
+      // whisper.cpp on the recording's first 30 s, with a GGML model of the same size and tokens per window.
+      const head = (await decodeAudio(excerpt(full, 30))).channels[0]!;
+      const cpp: WhisperCppResult =
+        args['cpp-repeats'] === 0
+          ? { ok: false, reason: 'skipped (--cpp-repeats=0)' }
+          : await measureWhisperCpp({ dir: modelsDir, dims: REAL_WHISPER_DIMS[size], tokens: tokensPerWindow, samples: head, repeats: args['cpp-repeats'], timeoutMs: 30 * 60_000 });
       const note = partial
         ? `first ${args['small-seconds']} s only (time budget); ratios and RTF measured on it, ` +
           `10-min total extrapolated ≈ ${((result.ours.totalMs / 1000 / result.audioSeconds) * args.minutes * 60).toFixed(0)} s ours, ` +
           `${((result.stock.totalMs / 1000 / result.audioSeconds) * args.minutes * 60).toFixed(0)} s stock`
         : null;
-      bySize.set(size, printSize(size, result, note));
+      bySize.set(size, printSize(size, result, note, cpp));
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
   }
+  console.log(`load average after: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} (2 cores, shared)`);
   printTargets(bySize, vad.realTimeFactor);
 }
