@@ -4,6 +4,7 @@ import type { NoteSection } from '../server/contracts/note';
 import { TestCaseSchema, type TestCase } from '../server/contracts/testcase';
 import type { WorkflowSpec } from '../server/contracts/workflow';
 import { segmentsFromTurns } from '../server/modules/transcripts/service';
+import type { NoteDrafter } from '../server/pipeline/draft/drafter';
 import { ExtractiveDrafter } from '../server/pipeline/draft/extractive';
 import { finalizeDraft } from '../server/pipeline/draft/finalize';
 import { keyFactRecall } from '../evals/metrics/keyfacts';
@@ -55,9 +56,12 @@ function render(sections: { heading: string; text: string }[]): string {
     .join('\n\n');
 }
 
-export async function scoreCase(testCase: TestCase, workflow: WorkflowSpec): Promise<CaseScore> {
+/** Makes the drafter to score; another version's drafter can be passed to compare versions in one run. */
+export type DrafterFactory = () => Pick<NoteDrafter, 'draft'>;
+
+export async function scoreCase(testCase: TestCase, workflow: WorkflowSpec, makeDrafter: DrafterFactory = () => new ExtractiveDrafter()): Promise<CaseScore> {
   const segments = segmentsFromTurns(testCase.turns);
-  const drafter = new ExtractiveDrafter();
+  const drafter = makeDrafter();
   const output = await drafter.draft({ workflow, segments });
   const sections: NoteSection[] = finalizeDraft({ workflow, segments, output });
   const draftSections = sections.map((s) => ({ heading: s.heading, text: s.sentences.map((x) => x.text).join(' ') }));
@@ -94,13 +98,13 @@ export interface SplitSummary {
   perCase: CaseScore[];
 }
 
-export async function benchmarkSplit(split: string, cases: readonly TestCase[]): Promise<SplitSummary> {
+export async function benchmarkSplit(split: string, cases: readonly TestCase[], makeDrafter?: DrafterFactory): Promise<SplitSummary> {
   const workflows = loadSeedWorkflows();
   const perCase: CaseScore[] = [];
   for (const testCase of cases) {
     const workflow = workflows.find((w) => w.profession === testCase.profession);
     if (!workflow) throw new Error(`No seed workflow for ${testCase.profession} (case ${testCase.slug})`);
-    perCase.push(await scoreCase(testCase, workflow));
+    perCase.push(await scoreCase(testCase, workflow, makeDrafter));
   }
   const sum = (f: (c: CaseScore) => number) => perCase.reduce((n, c) => n + f(c), 0);
   const facts = sum((c) => c.facts);

@@ -113,6 +113,8 @@ const SV_PRONOUNS: Partial<Record<SpeakerRole, SwedishPronouns>> = {
 
 /** Words that end a clause: a following "mig"/"min" no longer refers back to its subject. */
 const SV_CLAUSE_BREAK = new Set(['och', 'men', 'att', 'när', 'som', 'eftersom', 'så', 'om']);
+/** Words that open a subordinate clause: "om du inte är bättre", "när jag sväljer". */
+const SUBORDINATORS = new Set(['om', 'när', 'innan', 'tills', 'eftersom', 'medan', 'ifall', 'fast']);
 const SV_OTHER_SUBJECTS = new Set(['det', 'den', 'han', 'hon', 'hen', 'de', 'vi', 'du', 'jag', 'man', 'ni']);
 
 function swedishThirdPerson(tokens: string[], p: SwedishPronouns): string[] {
@@ -121,15 +123,20 @@ function swedishThirdPerson(tokens: string[], p: SwedishPronouns): string[] {
   // imperative, while the clause has no subject at all).
   let subject: 'converted' | 'other' | null = null;
   let clauseStart = true;
+  let previous = '';
   return tokens.map((token) => {
+    const before = previous;
     const word = bare(token);
+    previous = word;
     const tail = token.toLowerCase().startsWith(word) ? token.slice(word.length) : null;
     // A possessive that opens a clause belongs to its subject ("Hej, din son ringde" → "patientens son ringde").
     const reflexive = !clauseStart && (subject === 'converted' || (subject === null && p.imperative));
     clauseStart = /[,;:]$/.test(token);
     let result = token;
     const possessiveForm = p.possessives[word];
-    if (tail !== null && word === p.subject) result = p.person + tail;
+    // In a subordinate clause the patient is "hen", as notes write it ("hör av sig om hen inte är bättre"):
+    // "patienten" there also reads to the grounding checker as a new subject outside the negation's clause.
+    if (tail !== null && word === p.subject) result = (p.person === 'patienten' && SUBORDINATORS.has(before) ? 'hen' : p.person) + tail;
     else if (tail !== null && p.objects.has(word)) result = (reflexive ? 'sig' : p.person) + tail;
     else if (tail !== null && possessiveForm !== undefined) result = (reflexive ? possessiveForm : p.possessive) + tail;
     if (word === p.subject) subject = 'converted';

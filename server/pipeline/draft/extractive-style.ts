@@ -89,7 +89,8 @@ const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** "500 milligram" → "500 mg"; "tre gånger om dagen" after a dose → "× 3". */
 function unitsAndDoses(text: string): string {
-  let out = text.replace(new RegExp(`(?<![\\p{L}\\p{N}])(en|ett)\\s+(${[...DOSE_FORMS].join('|')})(?![\\p{L}\\p{N}])`, 'giu'), '1 $2');
+  // "en tablett tre gånger om dagen" → "1 tablett × 3"; without a frequency the article stays ("en inhalation morgon och kväll").
+  let out = text.replace(new RegExp(`(?<![\\p{L}\\p{N}])(en|ett)\\s+(${[...DOSE_FORMS].join('|')})(?=\\s+(?:\\p{L}+\\s+)?(?:en|ett|två|tre|fyra|fem|sex|\\d)\\s+gång)`, 'giu'), '1 $2');
   out = out.replace(/(\d)\s+(\p{L}+)/gu, (all, digit: string, unit: string) => {
     const short = UNITS[unit.toLowerCase()];
     return short && short !== unit ? `${digit} ${short}` : all;

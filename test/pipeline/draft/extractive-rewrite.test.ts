@@ -3,6 +3,7 @@ import { isApology, sentenceAct } from '../../../server/pipeline/draft/extractiv
 import { answerStatement, questionTopic } from '../../../server/pipeline/draft/extractive-qa';
 import { routeBySpeaker } from '../../../server/pipeline/draft/extractive-route';
 import { compileSections } from '../../../server/pipeline/draft/extractive-score';
+import { cleanSentence } from '../../../server/pipeline/draft/extractive-clean';
 import { noteStyleSv } from '../../../server/pipeline/draft/extractive-style';
 import { whTopic, withUnit } from '../../../server/pipeline/draft/extractive-wh';
 
@@ -105,5 +106,17 @@ describe('where a sentence goes by who said it', () => {
   it("keeps a patient's uncued statement as history and a clinician's as a finding, for the budget to weigh", () => {
     expect(routeBySpeaker([], sections, [0, 0, 0], 'relative', 0)).toEqual([0]);
     expect(routeBySpeaker([], sections, [0, 0, 0], 'clinician', 0)).toEqual([1]);
+  });
+});
+
+describe('the patient in a subordinate clause, and doses without a frequency', () => {
+  it('writes "hen" after om/när, as notes do', () => {
+    expect(cleanSentence('Hör av dig om du inte är bättre om tre dagar.', { language: 'sv', role: 'clinician', minWords: 2 })).toBe('Hör av sig om hen inte är bättre om tre dagar.');
+    expect(cleanSentence('Det gör ont när jag sväljer.', { language: 'sv', role: 'patient', minWords: 2 })).toBe('Det gör ont när hen sväljer.');
+  });
+
+  it('keeps "en inhalation morgon och kväll" in words; "en tablett tre gånger om dagen" is "1 tablett × 3"', () => {
+    expect(noteStyleSv('Byter till Symbicort, en inhalation morgon och kväll.')).toBe('Byter till Symbicort, en inhalation morgon och kväll.');
+    expect(noteStyleSv('Får penicillin, en tablett tre gånger om dagen.')).toBe('Får penicillin, 1 tablett × 3.');
   });
 });

@@ -41,7 +41,7 @@ const words = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]
  * abbreviations, "mmHg" after a blood-pressure pair. Numbers count as said
  * when their value was said ("trettioåtta komma fem" → 38,5; "en tablett" → 1).
  */
-const PERSON_WORDS = new Set(['patienten', 'patientens', 'sig', 'sin', 'sitt', 'sina', 'anhörig', 'anhörigs']);
+const PERSON_WORDS = new Set(['patienten', 'patientens', 'hen', 'sig', 'sin', 'sitt', 'sina', 'anhörig', 'anhörigs']);
 const NOTATION = new Set(['ej', 'mmhg', 'mg', 'g', 'kg', 'ml', 'dl', 'mmol', 'cm', 'mm', 'e', 'mikrog']);
 
 function unsaidWords(draft: DraftOutput, segments: TranscriptSegment[]): string[] {
