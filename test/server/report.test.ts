@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postgresAvailable } from '../support/db';
+import { findTextProblems } from '../support/swedish-text';
 import type { TestServer } from '../support/app';
 import { KNOWN, sessionFor, startFollowupServer } from '../support/followup-data';
 import { addNote, emptyArm, estimateTimeSaved, type ClinicianTimes } from '../../evals/metrics/time-saved';
@@ -270,6 +271,14 @@ describe.each([
     // At most eight columns in every table, and no internal event names.
     for (const line of lines.filter((l) => l.startsWith('| '))) expect(line.split(' | ').length, line.slice(0, 80)).toBeLessThanOrEqual(8);
     expect(md).not.toMatch(/active_editing|consultation_ended|recording_stopped|review_opened/);
+    // The Swedish-text rules the browser test applies to every page: no program keys, codes, English words or decimal points.
+    expect(findTextProblems(md.replace(/`[^`\n]*`/g, ' ')).map((p) => `${p.rule}: ${p.match} «${p.context}»`)).toEqual([]);
+    // The workbook's text cells too (its numbers are numbers, formatted by the spreadsheet).
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await download('xlsx')) as never);
+    const texts: string[] = [];
+    wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => void (typeof cell.value === 'string' && texts.push(cell.value)))));
+    expect(findTextProblems(texts.join('\n')).map((p) => `${p.rule}: ${p.match} «${p.context}»`)).toEqual([]);
     expect(md).toMatch(/\| Läkare \| (införa|fortsätta pröva|avvakta) \|/);
     expect(md).toContain('**Införa** när allt detta gäller');
   });

@@ -1,3 +1,4 @@
+import { svCount } from '../../contracts/sv-number';
 import { versionPoints } from '../followup/quality-points';
 import { REPORT_BUDGET } from '../followup/stats';
 import type { ReportData } from './data';
@@ -19,10 +20,10 @@ export function professionTables(report: ReportData, professionId: string): Prof
 
   const versionLabel = (id: string) => (id ? (data.labels.versions.get(id)?.label ?? 'Okänd version') : 'Ingen version');
   // points too small to show are left out (the report's rule), with a line saying how many
-  const shown = <T extends { suppressed: string | null }>(rows: T[], what: string) => ({ rows: rows.filter((r) => !r.suppressed), left: rows.filter((r) => r.suppressed).length, what });
-  const versions = shown(versionPoints(mine(data.quality.cells), REPORT_BUDGET).map((v) => ({ ...v.point, versionLabel: versionLabel(v.workflowVersionId ?? '') })), 'versioner');
-  const trend = shown(mine(data.quality.trend), 'punkter');
-  const note = (x: { left: number; what: string }) => (x.left ? { note: `${x.left} ${x.what} med färre än fem kliniker eller anteckningar visas inte.` } : {});
+  const shown = <T extends { suppressed: string | null }>(rows: T[], what: [one: string, many: string]) => ({ rows: rows.filter((r) => !r.suppressed), left: rows.filter((r) => r.suppressed).length, what });
+  const versions = shown(versionPoints(mine(data.quality.cells), REPORT_BUDGET).map((v) => ({ ...v.point, versionLabel: versionLabel(v.workflowVersionId ?? '') })), ['version', 'versioner']);
+  const trend = shown(mine(data.quality.trend), ['punkt', 'punkter']);
+  const note = (x: { left: number; what: [string, string] }) => (x.left ? { note: `${svCount(x.left, ...x.what)} med färre än fem kliniker eller anteckningar visas inte.` } : {});
 
   return {
     time: [

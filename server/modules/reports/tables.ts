@@ -1,3 +1,4 @@
+import { svCount } from '../../contracts/sv-number';
 import type { Extrapolation } from '../followup/assumptions';
 import type { KeyFactResult, LabelMove, RoundResult } from '../followup/codesign';
 import type { QualityPoint } from '../followup/quality';
@@ -83,7 +84,7 @@ export function timeCells(g: TimeGroup): Cell[] {
 export function timeTable(title: string, dimension: string, groups: TimeGroup[]): Table {
   const shown = groups.filter(shownGroup);
   const left = groups.length - shown.length;
-  return { title, headers: [dimension, ...TIME_HEADERS], rows: shown.map((g) => [g.label, ...timeCells(g)]), ...(left ? { note: `${left} grupper med färre än fem kliniker eller anteckningar visas inte.` } : {}) };
+  return { title, headers: [dimension, ...TIME_HEADERS], rows: shown.map((g) => [g.label, ...timeCells(g)]), ...(left ? { note: `${svCount(left, 'grupp', 'grupper')} med färre än fem kliniker eller anteckningar visas inte.` } : {}) };
 }
 
 export const QUALITY_HEADERS = [
