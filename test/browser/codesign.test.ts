@@ -268,7 +268,7 @@ describe.skipIf(!chromiumAvailable())('samskapande i Chromium', () => {
     // The answer in words, decimal commas.
     const answer = page.getByRole('region', { name: 'Vad bedömarna tyckte' });
     await answer.getByText(/föredrogs lika ofta|föredrogs i \d+ av 24 bedömningar/).waitFor();
-    await answer.getByText(/Bedömarna var samstämmiga \(α = \d,\d\d, god från 0,80\)/).waitFor();
+    await answer.getByText(/Bedömarna var samstämmiga \(α\s=\s\d,\d\d, god från 0,80\)/).waitFor();
     await answer.getByText(/Kort form: vilken anteckning som var bäst och korrekt, begriplig, koncis\./).waitFor();
     const split = page.getByRole('region', { name: 'Testfall där bedömarna var oeniga' }).getByRole('listitem');
     expect(await split.count()).toBe(1);

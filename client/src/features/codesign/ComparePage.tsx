@@ -14,6 +14,7 @@ function Verdict({ verdict }: { verdict: DeltaT['verdict'] }) {
 
 /** B's text with what A had struck through and what B added marked. */
 function WordDiff({ runs }: { runs: DiffRunT[] }) {
+  if (runs.length === 0) return <p>–</p>;
   return (
     <p>
       {runs.map((r, i) => (r.op === 'equal' ? <span key={i}>{r.text} </span> : r.op === 'del' ? <del key={i}>{r.text} </del> : <ins key={i}>{r.text} </ins>))}

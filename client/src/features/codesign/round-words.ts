@@ -36,7 +36,7 @@ const ENOUGH = 0.667;
 export function agreementSentence(data: Results): string {
   const a = data.alpha.overall;
   if (a === null) return 'Samstämmigheten går inte att beräkna ännu: det behövs minst två bedömare per testfall och någon variation i betygen.';
-  const value = `α = ${num(a)}`;
+  const value = `α\u00a0=\u00a0${num(a)}`;
   if (a >= GOOD) return `Bedömarna var samstämmiga (${value}, god från 0,80): betygen går att lita på.`;
   if (a >= ENOUGH) return `Bedömarna var tillräckligt samstämmiga för försiktiga slutsatser (${value}; gränsen är 0,67, god från 0,80).`;
   return `Bedömarna var inte samstämmiga (${value}, under gränsen 0,67): medelbetygen säger lite. Gå igenom frågorna och testfallen nedan tillsammans innan ni drar slutsatser.`;
