@@ -137,7 +137,7 @@ export function estimatePeriodAdjusted(cells: readonly PeriodCell[], options: Ti
   const used = cells.filter((c) => c.notes > 0);
   const clinicians = new Set(used.map((c) => c.clinician));
   const clusters = [...new Set(used.map((c) => c.cluster))].sort();
-  const periods = Math.max(1, ...used.map((c) => c.period + 1));
+  const periods = used.reduce((m, c) => Math.max(m, c.period + 1), 1);
   let ss = 0;
   let df = 0;
   for (const c of used) {

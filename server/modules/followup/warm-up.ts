@@ -12,7 +12,8 @@ import { DASHBOARD_BUDGET } from './stats';
  */
 export function warmUpFollowup(deps: AppDeps): Promise<void> {
   const started = Date.now();
-  return followupData(deps, toFilters({ from: '2000-01-01', to: '2000-01-01', groupBy: 'profession' }), DASHBOARD_BUDGET).then(
+  // like a view, it leaves a long first fill running in the background
+  return followupData(deps, toFilters({ from: '2000-01-01', to: '2000-01-01', groupBy: 'profession' }), DASHBOARD_BUDGET, [], { waitForFill: false }).then(
     () => deps.logger.info('followup.warmed', { ms: Date.now() - started }),
     (error: unknown) => deps.logger.warn('followup.warm_up_failed', { code: error instanceof Error ? error.name : 'unknown' }),
   );

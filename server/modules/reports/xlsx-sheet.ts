@@ -53,7 +53,9 @@ export function writeTableSheet(ws: ExcelJS.Worksheet, table: Table, title = tab
     const column = ws.getColumn(i + 1);
     if (formats[i]?.numFmt) column.numFmt = formats[i]!.numFmt!;
     // Long text columns wrap at 60 characters; headers wrap over up to three lines.
-    const longest = Math.max(...table.rows.map((r) => shown(r[i] ?? null, formats[i] ?? {})), 0);
+    // a loop, not Math.max(...rows): a region's event sheet has more rows than the call stack takes arguments
+    let longest = 0;
+    for (const r of table.rows) longest = Math.max(longest, shown(r[i] ?? null, formats[i] ?? {}));
     column.width = Math.min(60, Math.max(10, Math.ceil(h.length / 3) + 2, longest + 2));
     if (longest > 60) column.alignment = { wrapText: true, vertical: 'top' };
   });
