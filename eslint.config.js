@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'server/db/generated/', 'test-results/', 'data/', 'models/', '**/*.js', '**/*.mjs'] },
+  { ignores: ['node_modules/', 'dist/', 'server/db/generated/', 'test-results/', 'data/', 'models/', '**/*.js', '**/*.mjs', '**/*.cjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

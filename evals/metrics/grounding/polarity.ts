@@ -125,7 +125,7 @@ export function sentencePolarity(
     if (!isContentWord(t, language)) return;
     // "… inte är så påverkad väntar vi med antibiotika": a verb before its subject opens a new main clause.
     if (state === 'negated' && inScope > 0 && lex.subjects.has(tokens[i + 1]?.lower ?? '')) { state = 'plain'; clauseStart = out.length; clauseToken = i; }
-    let polarity: Polarity = state === 'negated' ? 'negated' : state === 'uncertain' ? 'uncertain' : 'affirmed';
+    const polarity: Polarity = state === 'negated' ? 'negated' : state === 'uncertain' ? 'uncertain' : 'affirmed';
     if (state === 'negated' && ++inScope >= SCOPE) state = 'uncertain';
     const before = out[out.length - 1];
     // "inga akuta ST-förändringar": a negation takes the head of its noun phrase; the word before it

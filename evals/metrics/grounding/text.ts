@@ -42,7 +42,7 @@ const ABBREVIATIONS = new Set([
 ]);
 
 /** Sentence boundary: [.!?] + space + something that can start a sentence, or a line break. */
-const BOUNDARY = /([.!?]+)(?=\s+["'(\[]?[\p{Lu}\d•\-–*])|([.!?]+)\s*$|\n+/gu;
+const BOUNDARY = /([.!?]+)(?=\s+["'([]?[\p{Lu}\d•\-–*])|([.!?]+)\s*$|\n+/gu;
 
 /** Splits text into trimmed non-empty sentences (lines count as sentences too: notes are often lists). */
 export function splitSentences(text: string): Span[] {

@@ -75,6 +75,8 @@ export function DraftReview(props: DraftReviewProps) {
   const openSigning = useCallback(async () => {
     await autosave.flush();
     setSigning(true);
+    // The flush function is stable for the draft; the autosave object is new each render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [autosave.flush]);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {

@@ -47,6 +47,8 @@ export function TranscriptPanel({ transcript, focus, audio, visible = true, onBa
       // The click is the user's gesture; a browser that still refuses leaves the player paused at the right place.
       void player.current.play().catch(() => undefined);
     }
+    // Runs on a new click or when the tab shows again, not when the transcript or the focus object is re-created.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [focus?.clicks, visible]);
 
   return (
