@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { revokeAllSessions } from '../../server/modules/auth/sessions';
 import { startTestServer, type TestServer } from '../support/app';
 import { chromiumAvailable, launchChromium, openPage, type OpenedPage } from '../support/browser';
 import { ensureClientBuilt } from '../support/client-build';
@@ -221,10 +222,12 @@ describe.skipIf(!chromiumAvailable())('webbklienten i Chromium', () => {
     // page before the click below (a race seen once in CI).
     await page.waitForLoadState('networkidle');
 
-    // The session ends on the server (as when it expires); the next request
-    // in the app answers 401 and the user lands on the login page.
+    // The session ends on the server (logged out everywhere, as from another
+    // device; through the server, so every web process's session copy goes
+    // too); the next request in the app answers 401 and the user lands on
+    // the login page.
     const user = await server.deps.db.prisma.user.findUniqueOrThrow({ where: { username: 'lakare1' } });
-    await server.deps.db.prisma.session.deleteMany({ where: { userId: user.id } });
+    await revokeAllSessions(server.deps, user.id);
     await page.getByRole('link', { name: 'Mina anteckningar' }).first().click();
     await page.waitForURL('**/logga-in');
     await page.getByText('Din session har gått ut. Logga in igen.').waitFor();
