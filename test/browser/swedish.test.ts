@@ -1,9 +1,11 @@
+import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSession } from '../../server/modules/auth/sessions';
 import { startTestServer, type TestServer } from '../support/app';
 import { chromiumAvailable, launchChromium, openPage } from '../support/browser';
 import { ensureClientBuilt } from '../support/client-build';
+import { SCREENSHOTS } from '../support/layout';
 import { preparePageTour, type TourPage } from '../support/page-tour';
 import { findTextProblems, pageText } from '../support/swedish-text';
 
@@ -75,6 +77,7 @@ describe.skipIf(!chromiumAvailable())('svenska på varje sida', () => {
           await page.getByRole('button', { name: 'Visa utdrag' }).click();
           await page.getByRole('heading', { name: /händelser/ }).waitFor();
           await read('admin-atkomstlogg-rader');
+          await page.screenshot({ path: path.join(SCREENSHOTS, 'svenska-atkomstlogg.png'), fullPage: true });
         }
       }
       await context.close();
