@@ -307,7 +307,9 @@ describe.skipIf(!chromiumAvailable())('samskapande i Chromium', () => {
     expect(event).toMatchObject({ reason, override: false });
     expect(lead.pageErrors).toEqual([]);
     await lead.page.context().close();
-  });
+    // Three raters × eight pairs by keyboard, then the gate: about 50 s on a quiet machine.
+  }, 180_000);
+
   it('ett nytt ledord syns i körningen: designern lägger till det, kör och ser texten flytta', async () => {
     const { page, pageErrors } = opened;
     await page.goto('/samskapande');
