@@ -116,6 +116,8 @@ describe.skipIf(!pg)('two web and two worker processes sharing no folder (Postgr
 
     const job = await waitForJob(b, done.body.job.id, 60_000);
     expect(job.status, job.error ?? '').toBe('succeeded');
+    // The worker logs the success just after the row says so.
+    await until(() => ranBy(done.body.job.id).length > 0, 10_000, 'the job.succeeded line of a worker');
     expect(ranBy(done.body.job.id)).toHaveLength(1);
     expect(ranBy(done.body.job.id)[0]).toMatch(/^worker/);
 
@@ -154,6 +156,8 @@ describe.skipIf(!pg)('two web and two worker processes sharing no folder (Postgr
     const job = await waitForJob(b, jobId, 150_000);
     expect(job.status, job.error ?? '').toBe('succeeded');
     expect(job.result.segments).toBeGreaterThan(0);
+    // The worker logs the success just after the row says so: wait for its line before asking who ran it.
+    await survivor.waitFor(new RegExp(`"event":"job.succeeded","jobId":"${jobId}"`), 10_000);
     expect(ranBy(jobId)).toEqual([survivor.name]);
   }, 240_000);
 });
