@@ -125,7 +125,7 @@ export const organisationRoutes: RouteDef[] = [
     access: ['admin'],
     summary: 'Skapa API-nyckel (visas en gång)',
     body: z.object({ name: Name }),
-    handler: async ({ deps, body, user }) => created(await createApiKey(deps, body.name, user!.id)),
+    handler: async ({ deps, body, user }) => created(await createApiKey(deps, body.name, user.id)),
   }),
   route({
     method: 'delete',

@@ -89,7 +89,7 @@ export const userAdminRoutes: RouteDef[] = [
     handler: async ({ deps, params, body, user }) => {
       const existing = await deps.db.prisma.user.findUnique({ where: { id: params.id } });
       if (!existing) throw notFound('Användaren');
-      if (params.id === user!.id && ((body.roles && !body.roles.includes('admin')) || body.active === false)) {
+      if (params.id === user.id && ((body.roles && !body.roles.includes('admin')) || body.active === false)) {
         throw badRequest('Du kan inte ta bort din egen administratörsroll eller inaktivera dig själv.', [{ field: 'body.roles', message: 'Självutlåsning' }]);
       }
       const updated = await deps.db.prisma.$transaction(async (tx) => {

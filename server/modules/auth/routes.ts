@@ -56,7 +56,7 @@ export const authRoutes: RouteDef[] = [
     allowWithOneTimePassword: true,
     summary: 'Logga ut överallt',
     handler: async ({ res, user, deps }) => {
-      await revokeAllSessions(deps, user!.id);
+      await revokeAllSessions(deps, user.id);
       clearSessionCookie(res);
       return noContent();
     },
@@ -67,7 +67,7 @@ export const authRoutes: RouteDef[] = [
     access: 'authenticated',
     allowWithOneTimePassword: true,
     summary: 'Inloggad användare',
-    handler: async ({ user, deps }) => describeMe(deps, user!),
+    handler: async ({ user, deps }) => describeMe(deps, user),
   }),
   route({
     method: 'post',
@@ -77,7 +77,7 @@ export const authRoutes: RouteDef[] = [
     summary: 'Byt lösenord',
     body: PasswordBody,
     handler: async ({ req, res, body, user, deps }) => {
-      const row = await deps.db.prisma.user.findUniqueOrThrow({ where: { id: user!.id } });
+      const row = await deps.db.prisma.user.findUniqueOrThrow({ where: { id: user.id } });
       if (!(await verifyPassword(body.currentPassword, row.passwordHash))) {
         throw badRequest('Nuvarande lösenord stämmer inte.', [{ field: 'body.currentPassword', message: 'Stämmer inte' }]);
       }

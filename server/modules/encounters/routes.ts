@@ -17,7 +17,7 @@ export const encounterRoutes: RouteDef[] = [
     audit: { action: 'encounter.list', kind: 'read' },
     handler: async ({ deps, user, query }) => {
       const rows = await deps.db.prisma.encounter.findMany({
-        where: { createdById: user!.id },
+        where: { createdById: user.id },
         orderBy: { createdAt: 'desc' },
         take: query.limit,
       });
@@ -41,7 +41,7 @@ export const encounterRoutes: RouteDef[] = [
     handler: async (ctx) => {
       const { deps, user, body } = ctx;
       // A schedule in force decides the mode; choosing otherwise needs a reason, and is counted.
-      const assignment = await currentAssignment(deps, user!);
+      const assignment = await currentAssignment(deps, user);
       const mode = body.mode ?? assignment?.mode ?? 'ai';
       const override = assignment !== null && mode !== assignment.mode;
       if (override && !body.overrideReason) {
@@ -55,9 +55,9 @@ export const encounterRoutes: RouteDef[] = [
           assignedMode: assignment?.mode ?? null,
           modeOverrideReason: override ? body.overrideReason! : null,
           workflowVersionId: body.workflowVersionId ?? null,
-          createdById: user!.id,
-          professionId: user!.professionId,
-          careUnitId: user!.careUnitId,
+          createdById: user.id,
+          professionId: user.professionId,
+          careUnitId: user.careUnitId,
         },
       });
       ctx.auditEncounterId = encounter.id;
@@ -72,7 +72,7 @@ export const encounterRoutes: RouteDef[] = [
     params: Id,
     audit: { action: 'encounter.read', kind: 'read', encounterId: ({ params }) => params.id },
     handler: async (ctx) => {
-      const encounter = await ownEncounter(ctx.deps, ctx.user!, ctx.params.id);
+      const encounter = await ownEncounter(ctx.deps, ctx.user, ctx.params.id);
       ctx.auditEncounterId = encounter.id; // loaded already: the access log needs no second lookup
       return { encounter: presentEncounter(encounter) };
     },
@@ -86,7 +86,7 @@ export const encounterRoutes: RouteDef[] = [
     body: z.object({ label: z.string().trim().min(1).max(80).optional(), workflowVersionId: z.string().max(40).nullable().optional() }),
     audit: { action: 'encounter.update', kind: 'write', encounterId: ({ params }) => params.id },
     handler: async ({ deps, user, params, body }) => {
-      await ownEncounter(deps, user!, params.id);
+      await ownEncounter(deps, user, params.id);
       const updated = await deps.db.prisma.encounter.update({ where: { id: params.id }, data: body });
       return { encounter: presentEncounter(updated) };
     },
@@ -99,8 +99,8 @@ export const encounterRoutes: RouteDef[] = [
     params: Id,
     audit: { action: 'encounter.consent', kind: 'write', encounterId: ({ params }) => params.id },
     handler: async ({ deps, user, params }) => {
-      await ownEncounter(deps, user!, params.id);
-      const updated = await deps.db.prisma.encounter.update({ where: { id: params.id }, data: { consentAt: new Date(), consentById: user!.id } });
+      await ownEncounter(deps, user, params.id);
+      const updated = await deps.db.prisma.encounter.update({ where: { id: params.id }, data: { consentAt: new Date(), consentById: user.id } });
       return { encounter: presentEncounter(updated) };
     },
   }),

@@ -21,7 +21,7 @@ export const evalRunRoutes: RouteDef[] = [
     body: z.object({ drafter: DrafterKindSchema.default('extractive'), caseIds: z.array(Id).min(1).max(500).optional() }),
     handler: async ({ deps, user, params, body }) => {
       const workflow = await loadWorkflow(deps, params.id);
-      requireGroupDesigner(user!, workflow.groupId);
+      requireGroupDesigner(user, workflow.groupId);
       const version = await loadVersion(deps, workflow.id, params.version);
       const drafter = drafterForRun(deps, body.drafter, specOf(version));
       const drafterId = drafter.info.drafterId;
@@ -40,10 +40,10 @@ export const evalRunRoutes: RouteDef[] = [
           workflowVersionId: version.id,
           drafterId,
           caseIds: cases.map((c) => c.id),
-          createdById: user!.id,
+          createdById: user.id,
         },
       });
-      const job = await deps.jobs.enqueue(EVAL_RUN_JOB, { runId: run.id }, { createdById: user!.id });
+      const job = await deps.jobs.enqueue(EVAL_RUN_JOB, { runId: run.id }, { createdById: user.id });
       const saved = await deps.db.prisma.evalRun.update({ where: { id: run.id }, data: { jobId: job.id }, include: { workflowVersion: { include: { workflow: true } } } });
       return accepted({ run: await presentRun(deps, saved), jobId: job.id }, `/api/v1/jobs/${job.id}`);
     },
@@ -56,7 +56,7 @@ export const evalRunRoutes: RouteDef[] = [
     params: z.object({ id: Id }),
     handler: async ({ deps, user, params }) => {
       const workflow = await loadWorkflow(deps, params.id);
-      requireGroupReader(user!, workflow.groupId);
+      requireGroupReader(user, workflow.groupId);
       const runs = await deps.db.prisma.evalRun.findMany({
         where: { workflowVersion: { workflowId: workflow.id } },
         include: { workflowVersion: { include: { workflow: true } } },
@@ -73,7 +73,7 @@ export const evalRunRoutes: RouteDef[] = [
     summary: 'Jämför två körningar på samma testfall',
     query: z.object({ a: Id, b: Id }),
     handler: async ({ deps, user, query }) => {
-      const [a, b] = await Promise.all([loadRun(deps, user!, query.a), loadRun(deps, user!, query.b)]);
+      const [a, b] = await Promise.all([loadRun(deps, user, query.a), loadRun(deps, user, query.b)]);
       const [ra, rb] = await Promise.all([resultRows(deps, a.id), resultRows(deps, b.id)]);
       return { a: await presentRun(deps, a), b: await presentRun(deps, b), ...compareRuns(ra, rb) };
     },
@@ -85,7 +85,7 @@ export const evalRunRoutes: RouteDef[] = [
     summary: 'En körning med resultat per testfall',
     params: z.object({ id: Id }),
     handler: async ({ deps, user, params }) => {
-      const run = await loadRun(deps, user!, params.id);
+      const run = await loadRun(deps, user, params.id);
       return { run: await presentRun(deps, run), results: await resultRows(deps, run.id) };
     },
   }),

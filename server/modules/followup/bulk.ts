@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AppDeps } from '../../deps';
 import type { Filters } from './filters';
-import type { TimeCell } from './time-saved';
+import type { TimeCell } from './time-cell';
 
 /**
  * The follow-up's database-specific SQL, in one place.

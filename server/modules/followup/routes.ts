@@ -98,7 +98,7 @@ export const followupRoutes: RouteDef[] = [
       const { records, errors } = validateBaselineRows(rows, professions);
       if (errors.length) throw unprocessable(`${new Set(errors.map((e) => e.field.split('.')[1])).size} rader har fel; inget importerades.`, errors.slice(0, 500), 'baseline_invalid');
       const label = source ?? `Tidsstudie ${new Date().toISOString().slice(0, 10)}`;
-      const imported = await storeBaseline(deps, label, records, user!.id);
+      const imported = await storeBaseline(deps, label, records, user.id);
       ctx.auditDetails = { rows: imported };
       return { imported, source: label, baseline: await baselineSources(deps) };
     },
@@ -116,7 +116,7 @@ export const followupRoutes: RouteDef[] = [
     access: ['clinician'],
     summary: 'Mina enkätsvar',
     handler: async ({ deps, user }) => {
-      const rows = await deps.db.prisma.surveyResponse.findMany({ where: { userId: user!.id }, orderBy: { createdAt: 'asc' } });
+      const rows = await deps.db.prisma.surveyResponse.findMany({ where: { userId: user.id }, orderBy: { createdAt: 'asc' } });
       return { responses: rows.map((r) => ({ phase: r.phase, answers: r.answers, createdAt: r.createdAt })) };
     },
   }),
@@ -128,7 +128,7 @@ export const followupRoutes: RouteDef[] = [
     params: z.object({ phase: PhaseSchema }),
     body: SurveyAnswersSchema,
     handler: async ({ deps, user, params, body }) => {
-      const saved = await saveSurvey(deps, user!.id, params.phase, body);
+      const saved = await saveSurvey(deps, user.id, params.phase, body);
       return { response: { phase: saved.phase, answers: saved.answers, createdAt: saved.createdAt } };
     },
   }),

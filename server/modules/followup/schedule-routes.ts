@@ -29,7 +29,7 @@ export const scheduleRoutes: RouteDef[] = [
       const db = deps.db.prisma;
       if (body.professionId && !(await db.profession.findUnique({ where: { id: body.professionId } }))) throw unprocessable('Okänd yrkesgrupp.', [{ field: 'body.professionId', message: 'Finns inte' }]);
       if (body.careUnitId && !(await db.careUnit.findUnique({ where: { id: body.careUnitId } }))) throw unprocessable('Okänd vårdenhet.', [{ field: 'body.careUnitId', message: 'Finns inte' }]);
-      const schedule = await db.comparisonSchedule.create({ data: { ...body, seed: crypto.randomInt(0, 2 ** 31 - 1), createdById: user!.id } });
+      const schedule = await db.comparisonSchedule.create({ data: { ...body, seed: crypto.randomInt(0, 2 ** 31 - 1), createdById: user.id } });
       ctx.auditDetails = { scheduleId: schedule.id, pattern: body.pattern, level: body.level };
       return created({ schedule: { id: schedule.id, description: describeSchedule(schedule) } }, `/api/v1/followup/schedules/${schedule.id}`);
     },
@@ -53,6 +53,6 @@ export const scheduleRoutes: RouteDef[] = [
     path: '/followup/schedule/current',
     access: ['clinician'],
     summary: 'Vad schemat säger för perioden som pågår',
-    handler: async ({ deps, user }) => ({ assignment: await currentAssignment(deps, user!) }),
+    handler: async ({ deps, user }) => ({ assignment: await currentAssignment(deps, user) }),
   }),
 ];

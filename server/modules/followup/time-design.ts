@@ -1,7 +1,7 @@
 import { estimatePeriodAdjusted, type PeriodCell } from '../../../evals/metrics/time-saved-periods';
 import type { TimeSavedEstimate } from '../../../evals/metrics/time-saved';
 import type { Labels } from './labels';
-import type { TimeCell } from './time-saved';
+import type { TimeCell } from './time-cell';
 
 /**
  * What a comparison schedule means for the analysis of its notes

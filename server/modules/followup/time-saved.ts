@@ -2,6 +2,7 @@ import { clusterRatio } from '../../../evals/metrics/cluster-bootstrap';
 import { addNote, emptyArm, estimateTimeSaved, MIN_CLINICIANS, TOO_FEW_CLINICIANS_SV, type ClinicianTimes, type Design, type TimeSavedEstimate, type VarianceComponents } from '../../../evals/metrics/time-saved';
 import type { Filters, GroupBy } from './filters';
 import { type Labels, professionName, unitName, versionName } from './labels';
+import type { TimeCell } from './time-cell';
 import { clusterOf, needsPeriodAdjustment, periodAdjustedEstimate, unitClustered } from './time-design';
 import { MIN_GROUP, SUPPRESSED_SV, medianInPlace, type BootstrapBudget, type Summary } from './stats';
 
@@ -21,22 +22,6 @@ import { MIN_GROUP, SUPPRESSED_SV, medianInPlace, type BootstrapBudget, type Sum
  * (a schedule assigns AI or not, not a version): AI notes of the version
  * against the same clinician's baseline notes of the version's note type.
  */
-/** The notes of one (mode, profession, unit, version, note type, month, clinician, scheduled mode): their times in ms, null when unknown. */
-export interface TimeCell {
-  mode: string;
-  professionId: string | null;
-  careUnitId: string | null;
-  workflowVersionId: string | null;
-  noteType: string | null;
-  month: string;
-  clinicianId: string | null;
-  assignedMode: string | null;
-  scheduleId: string | null;
-  schedulePeriod: number | null;
-  activeMs: (number | null)[];
-  totalMs: (number | null)[];
-}
-
 export interface ImportedBaseline {
   professionId: string;
   noteType: string;

@@ -42,7 +42,7 @@ export const gateRoutes: RouteDef[] = [
     params: z.object({ id: Id }),
     handler: async ({ deps, user, params }) => {
       const group = await loadGroup(deps, params.id);
-      requireGroupReader(user!, group.id);
+      requireGroupReader(user, group.id);
       const profession = await deps.db.prisma.profession.findUniqueOrThrow({ where: { id: group.professionId } });
       return {
         gate: parseGateConfig(group.gateConfig, profession.code),
@@ -64,7 +64,7 @@ export const gateRoutes: RouteDef[] = [
     handler: async (ctx) => {
       const { deps, user, params, body } = ctx;
       const group = await loadGroup(deps, params.id);
-      requireLabelMover(user!, group.id);
+      requireLabelMover(user, group.id);
       await deps.db.prisma.workingGroup.update({ where: { id: group.id }, data: { gateConfig: body } });
       ctx.auditDetails = { groupId: group.id };
       const profession = await deps.db.prisma.profession.findUniqueOrThrow({ where: { id: group.professionId } });
@@ -79,7 +79,7 @@ export const gateRoutes: RouteDef[] = [
     params: z.object({ id: Id, version: z.coerce.number().int().positive() }),
     handler: async ({ deps, user, params }) => {
       const workflow = await loadWorkflow(deps, params.id);
-      requireGroupReader(user!, workflow.groupId);
+      requireGroupReader(user, workflow.groupId);
       const version = await loadVersion(deps, workflow.id, params.version);
       return { gate: await evaluateGate(deps, workflow.groupId, version.id), rollback: await wasProduktion(deps, workflow.id, version.id) };
     },
@@ -95,7 +95,7 @@ export const gateRoutes: RouteDef[] = [
     handler: async (ctx) => {
       const { deps, user, params, body } = ctx;
       const workflow = await loadWorkflow(deps, params.id);
-      requireLabelMover(user!, workflow.groupId);
+      requireLabelMover(user, workflow.groupId);
       const version = await loadVersion(deps, workflow.id, body.version);
       let gate: GateResult | null = null;
       let reason: string | null = body.reason?.trim() || null;
@@ -109,7 +109,7 @@ export const gateRoutes: RouteDef[] = [
           if (!gate.passed) throw gateFailed(gate);
         }
       }
-      const event = await moveLabel(deps, { workflowId: workflow.id, label: params.label, toVersionId: version.id, actorId: user!.id, reason, gateResult: gate });
+      const event = await moveLabel(deps, { workflowId: workflow.id, label: params.label, toVersionId: version.id, actorId: user.id, reason, gateResult: gate });
       ctx.auditDetails = { workflowId: workflow.id, versionId: version.id, label: params.label };
       return { label: params.label, version: version.version, eventId: event.id, gate };
     },
@@ -131,7 +131,7 @@ export const gateRoutes: RouteDef[] = [
         workflowId: workflow.id,
         label: 'produktion',
         toVersionId: version.id,
-        actorId: user!.id,
+        actorId: user.id,
         override: !gate.passed,
         reason: body.reason,
         gateResult: gate,

@@ -35,7 +35,7 @@ export const jobRoutes: RouteDef[] = [
     access: 'authenticated',
     summary: 'Status och förlopp för ett jobb',
     params: Id,
-    handler: async ({ deps, user, params }) => presentJob(await visibleJob(deps, user!, params.id)),
+    handler: async ({ deps, user, params }) => presentJob(await visibleJob(deps, user, params.id)),
   }),
   route({
     method: 'post',
@@ -44,9 +44,9 @@ export const jobRoutes: RouteDef[] = [
     summary: 'Avbryt ett jobb',
     params: Id,
     handler: async ({ deps, user, params }) => {
-      await visibleJob(deps, user!, params.id);
+      await visibleJob(deps, user, params.id);
       await deps.jobs.cancel(params.id);
-      return accepted(presentJob(await visibleJob(deps, user!, params.id)), `/api/v1/jobs/${params.id}`);
+      return accepted(presentJob(await visibleJob(deps, user, params.id)), `/api/v1/jobs/${params.id}`);
     },
   }),
 ];

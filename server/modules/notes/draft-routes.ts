@@ -47,17 +47,17 @@ export const draftRoutes: RouteDef[] = [
     }),
     audit: { action: 'draft.create', kind: 'write', encounterId: ({ params }) => params.id },
     handler: async ({ deps, user, params, body }) => {
-      const encounter = await ownEncounter(deps, user!, params.id);
+      const encounter = await ownEncounter(deps, user, params.id);
       if (encounter.mode === 'baseline') throw baselineWithoutAi();
       const transcript = body.transcriptId
         ? await deps.db.prisma.transcript.findFirst({ where: { id: body.transcriptId, encounterId: params.id, deletedAt: null } })
         : await latestTranscript(deps, params.id);
       if (!transcript) throw unprocessable('Besöket har inget transkript att skriva utkast från.', [{ field: 'body.transcriptId', message: 'Saknas' }], 'no_transcript');
-      const workflow = await resolveWorkflowVersion(deps, encounter, user!, body.workflowVersionId);
+      const workflow = await resolveWorkflowVersion(deps, encounter, user, body.workflowVersionId);
       const drafter = body.drafter ?? workflow.spec.model.provider;
       await checkDrafter(deps, drafter);
-      const payload: DraftJobPayload = { encounterId: params.id, transcriptId: transcript.id, workflowVersionId: workflow.id, drafter, userId: user!.id };
-      const job = await deps.jobs.enqueue(DRAFT_CREATE, payload, { createdById: user!.id });
+      const payload: DraftJobPayload = { encounterId: params.id, transcriptId: transcript.id, workflowVersionId: workflow.id, drafter, userId: user.id };
+      const job = await deps.jobs.enqueue(DRAFT_CREATE, payload, { createdById: user.id });
       // The draft will carry the job's id, so its address is known now.
       return accepted({ jobId: job.id, draftId: job.id, drafter, workflowVersionId: workflow.id, transcriptId: transcript.id }, `/api/v1/jobs/${job.id}`);
     },
@@ -71,13 +71,13 @@ export const draftRoutes: RouteDef[] = [
     body: z.object({ workflowVersionId: z.string().min(1).max(40).optional() }),
     audit: { action: 'draft.create', kind: 'write', encounterId: ({ params }) => params.id },
     handler: async ({ deps, user, params, body }) => {
-      const encounter = await ownEncounter(deps, user!, params.id);
+      const encounter = await ownEncounter(deps, user, params.id);
       if (encounter.mode !== 'baseline') throw conflict('Bara jämförelsebesök (utan AI) skrivs från en tom anteckning.', 'not_baseline');
       const db = deps.db.prisma;
       // One note per encounter: a second click (or a second tab) gets the same draft.
       const open = await db.draft.findFirst({ where: { encounterId: params.id, status: { not: 'signerad' } }, orderBy: { createdAt: 'desc' } });
       if (open) return { draft: presentDraft(open) };
-      const workflow = await resolveWorkflowVersion(deps, encounter, user!, body.workflowVersionId);
+      const workflow = await resolveWorkflowVersion(deps, encounter, user, body.workflowVersionId);
       const sections = workflow.spec.sections.map((s) => ({ key: s.key, heading: s.heading, sentences: [], editedText: null, hints: [], accepted: false }));
       const row = await db.draft.create({ data: { encounterId: params.id, workflowVersionId: workflow.id, drafterId: MANUAL_DRAFTER_ID, sections } });
       return created({ draft: presentDraft(row) }, `/api/v1/drafts/${row.id}`);
@@ -90,7 +90,7 @@ export const draftRoutes: RouteDef[] = [
     summary: 'Ett utkast',
     params: Id,
     audit: { action: 'draft.read', kind: 'read', subject: 'draft' },
-    handler: async (ctx) => ({ draft: presentDraft(await ownDraft(ctx, ctx.user!, ctx.params.id)) }),
+    handler: async (ctx) => ({ draft: presentDraft(await ownDraft(ctx, ctx.user, ctx.params.id)) }),
   }),
   route({
     method: 'patch',
@@ -102,7 +102,7 @@ export const draftRoutes: RouteDef[] = [
     audit: { action: 'draft.update', kind: 'write', subject: 'draft' },
     handler: async (ctx) => {
       const { deps, user, params, body } = ctx;
-      const draft = await ownDraft(ctx, user!, params.id);
+      const draft = await ownDraft(ctx, user, params.id);
       if (draft.status === 'signerad') throw draftSigned();
       const withHints = await hintChecker(deps, draft);
       const updated = await changeSections(
@@ -137,7 +137,7 @@ export const draftRoutes: RouteDef[] = [
     audit: { action: 'draft.flag.resolve', kind: 'write', subject: 'draft' },
     handler: async (ctx) => {
       const { deps, user, params, body } = ctx;
-      await ownDraft(ctx, user!, params.id);
+      await ownDraft(ctx, user, params.id);
       const updated = await changeSections(deps, params.id, (sections) => {
         let found = false;
         const next = sections.map((section) => ({
@@ -172,15 +172,15 @@ export const draftRoutes: RouteDef[] = [
     audit: { action: 'draft.regenerate', kind: 'write', subject: 'draft' },
     handler: async (ctx) => {
       const { deps, user, params, body } = ctx;
-      const draft = await ownDraft(ctx, user!, params.id);
+      const draft = await ownDraft(ctx, user, params.id);
       if (draft.status === 'signerad') throw draftSigned();
       if (draft.drafterId === MANUAL_DRAFTER_ID) throw baselineWithoutAi();
       const sections = presentDraft(draft).sections;
       if (!sections.some((s) => s.key === params.key)) throw notFound('Rubriken');
       const drafter = body.drafter ?? DrafterKindSchema.parse(draft.drafterId.split(':')[0]);
       await checkDrafter(deps, drafter);
-      const payload: RegenerateJobPayload = { draftId: draft.id, sectionKey: params.key, drafter, userId: user!.id };
-      const job = await deps.jobs.enqueue(DRAFT_REGENERATE, payload, { createdById: user!.id });
+      const payload: RegenerateJobPayload = { draftId: draft.id, sectionKey: params.key, drafter, userId: user.id };
+      const job = await deps.jobs.enqueue(DRAFT_REGENERATE, payload, { createdById: user.id });
       return accepted({ jobId: job.id, draftId: draft.id, sectionKey: params.key, drafter }, `/api/v1/jobs/${job.id}`);
     },
   }),

@@ -23,12 +23,12 @@ export const noteRoutes: RouteDef[] = [
     audit: { action: 'encounter.workspace', kind: 'read', encounterId: ({ params }) => params.id },
     handler: async ({ deps, user, params }) => {
       const db = deps.db.prisma;
-      const encounter = await ownEncounter(deps, user!, params.id);
+      const encounter = await ownEncounter(deps, user, params.id);
       const transcript = await latestTranscript(deps, params.id);
       const drafts = await db.draft.findMany({ where: { encounterId: params.id }, orderBy: { createdAt: 'desc' } });
       const notes = await db.signedNote.findMany({ where: { encounterId: params.id }, orderBy: { version: 'asc' } });
-      const workflows = await workflowChoices(deps, encounter.professionId ?? user!.professionId);
-      const defaultWorkflow = await resolveWorkflowVersion(deps, encounter, user!, undefined).catch(() => null);
+      const workflows = await workflowChoices(deps, encounter.professionId ?? user.professionId);
+      const defaultWorkflow = await resolveWorkflowVersion(deps, encounter, user, undefined).catch(() => null);
       return {
         encounter: presentEncounter(encounter),
         transcript: transcript ? presentTranscript(transcript) : null,
@@ -49,9 +49,9 @@ export const noteRoutes: RouteDef[] = [
     body: SignFeedbackSchema,
     audit: { action: 'note.sign', kind: 'write', subject: 'draft' },
     handler: async (ctx) => {
-      const draft = await ownDraft(ctx, ctx.user!, ctx.params.id);
+      const draft = await ownDraft(ctx, ctx.user, ctx.params.id);
       if (draft.status === 'signerad') throw draftSigned();
-      const result = await signDraft(ctx.deps, ctx.user!, draft, ctx.body);
+      const result = await signDraft(ctx.deps, ctx.user, draft, ctx.body);
       ctx.auditDetails = { noteId: result.note.id, version: result.note.version };
       return created(result, `/api/v1/notes/${result.note.id}`);
     },
@@ -65,8 +65,8 @@ export const noteRoutes: RouteDef[] = [
     body: AmendBodySchema,
     audit: { action: 'note.amend', kind: 'write', encounterId: ({ params }) => params.id },
     handler: async ({ deps, user, params, body }) => {
-      await ownEncounter(deps, user!, params.id);
-      const note = await amendNote(deps, user!, params.id, params.version, body);
+      await ownEncounter(deps, user, params.id);
+      const note = await amendNote(deps, user, params.id, params.version, body);
       return created({ note }, `/api/v1/notes/${note.id}`);
     },
   }),
@@ -77,7 +77,7 @@ export const noteRoutes: RouteDef[] = [
     summary: 'En signerad version av anteckningen',
     params: Id,
     audit: { action: 'note.read', kind: 'read', subject: 'note' },
-    handler: async (ctx) => ({ note: await presentNote(ctx.deps, await ownNote(ctx, ctx.user!, ctx.params.id)) }),
+    handler: async (ctx) => ({ note: await presentNote(ctx.deps, await ownNote(ctx, ctx.user, ctx.params.id)) }),
   }),
   route({
     method: 'get',
@@ -88,7 +88,7 @@ export const noteRoutes: RouteDef[] = [
     query: z.object({ heading: z.string().trim().min(1).max(80).optional() }),
     audit: { action: 'note.copy', kind: 'export', subject: 'note' },
     handler: async (ctx) => {
-      const note = await ownNote(ctx, ctx.user!, ctx.params.id);
+      const note = await ownNote(ctx, ctx.user, ctx.params.id);
       const sections = SignedSectionsSchema.parse(note.sections);
       let text = note.text;
       if (ctx.query.heading) {
@@ -108,7 +108,7 @@ export const noteRoutes: RouteDef[] = [
     audit: { action: 'note.fhir', kind: 'export', subject: 'note' },
     handler: async (ctx) => {
       const { deps } = ctx;
-      const note = await ownNote(ctx, ctx.user!, ctx.params.id);
+      const note = await ownNote(ctx, ctx.user, ctx.params.id);
       const presented = await presentNote(deps, note);
       const draft = note.draftId ? await deps.db.prisma.draft.findUnique({ where: { id: note.draftId }, select: { workflowVersionId: true } }) : null;
       const version = draft?.workflowVersionId ? await deps.db.prisma.workflowVersion.findUnique({ where: { id: draft.workflowVersionId } }) : null;

@@ -33,7 +33,7 @@ export const ratingRoutes: RouteDef[] = [
     handler: async ({ deps, user, params, body }) => {
       const db = deps.db.prisma;
       const group = await loadGroup(deps, params.id);
-      if (!isLead(user!) && !(user!.roles.includes('designer') && user!.groupIds.includes(group.id))) throw forbidden('Omgången tillhör en annan arbetsgrupp.');
+      if (!isLead(user) && !(user.roles.includes('designer') && user.groupIds.includes(group.id))) throw forbidden('Omgången tillhör en annan arbetsgrupp.');
       const runs = await db.evalRun.findMany({ where: { id: { in: [body.runAId, body.runBId] } }, include: { workflowVersion: { include: { workflow: true } }, results: { select: { caseId: true } } } });
       const runA = runs.find((r) => r.id === body.runAId);
       const runB = runs.find((r) => r.id === body.runBId);
@@ -59,7 +59,7 @@ export const ratingRoutes: RouteDef[] = [
         seed: body.seed ?? crypto.randomInt(0, 2 ** 31),
         form: body.form,
       };
-      const round = await db.ratingRound.create({ data: { groupId: group.id, name: body.name, config, createdById: user!.id } });
+      const round = await db.ratingRound.create({ data: { groupId: group.id, name: body.name, config, createdById: user.id } });
       return created({ round: await presentRound(deps, await loadRound(deps, round.id), true) }, `/api/v1/rating-rounds/${round.id}`);
     },
   }),
@@ -71,7 +71,7 @@ export const ratingRoutes: RouteDef[] = [
     params: z.object({ id: Id }),
     handler: async ({ deps, user, params }) => {
       const group = await loadGroup(deps, params.id);
-      requireGroupReader(user!, group.id);
+      requireGroupReader(user, group.id);
       const rows = await deps.db.prisma.ratingRound.findMany({ where: { groupId: group.id }, orderBy: { createdAt: 'desc' }, select: { id: true } });
       return { rounds: await Promise.all(rows.map(async (r) => presentRound(deps, await loadRound(deps, r.id), true))) };
     },
@@ -82,9 +82,9 @@ export const ratingRoutes: RouteDef[] = [
     access: 'authenticated',
     summary: 'Bedömningsomgångar där jag är bedömare',
     handler: async ({ deps, user }) => {
-      const rows = await deps.db.prisma.ratingRound.findMany({ where: { groupId: { in: user!.groupIds } }, orderBy: { createdAt: 'desc' }, select: { id: true } });
+      const rows = await deps.db.prisma.ratingRound.findMany({ where: { groupId: { in: user.groupIds } }, orderBy: { createdAt: 'desc' }, select: { id: true } });
       const rounds = await Promise.all(rows.map((r) => loadRound(deps, r.id)));
-      const mine = rounds.filter((r) => isRater(user!, r));
+      const mine = rounds.filter((r) => isRater(user, r));
       return { rounds: await Promise.all(mine.map((r) => presentRound(deps, r, r.status === 'closed'))) };
     },
   }),
@@ -96,8 +96,8 @@ export const ratingRoutes: RouteDef[] = [
     params: RoundParams,
     handler: async ({ deps, user, params }) => {
       const round = await loadRound(deps, params.id);
-      const manage = mayManage(user!, round);
-      if (!manage && !isRater(user!, round)) throw forbidden('Omgången tillhör en annan arbetsgrupp.');
+      const manage = mayManage(user, round);
+      if (!manage && !isRater(user, round)) throw forbidden('Omgången tillhör en annan arbetsgrupp.');
       return { round: await presentRound(deps, round, manage || round.status === 'closed') };
     },
   }),
@@ -110,12 +110,12 @@ export const ratingRoutes: RouteDef[] = [
     handler: async ({ deps, user, params }) => {
       const db = deps.db.prisma;
       const round = await loadRound(deps, params.id);
-      if (!isRater(user!, round)) throw forbidden('Du är inte bedömare i den här omgången, som tillhör en annan arbetsgrupp eller andra bedömare.');
-      const slots = raterQueue(round.id, round.config, user!.id);
+      if (!isRater(user, round)) throw forbidden('Du är inte bedömare i den här omgången, som tillhör en annan arbetsgrupp eller andra bedömare.');
+      const slots = raterQueue(round.id, round.config, user.id);
       const [cases, results, given] = await Promise.all([
         db.testCase.findMany({ where: { id: { in: round.config.caseIds } } }),
         db.evalResult.findMany({ where: { runId: { in: round.config.runIds }, caseId: { in: round.config.caseIds } } }),
-        db.rating.findMany({ where: { roundId: round.id, raterId: user!.id } }),
+        db.rating.findMany({ where: { roundId: round.id, raterId: user.id } }),
       ]);
       const outputOf = (runId: string, caseId: string) =>
         ((results.find((r) => r.runId === runId && r.caseId === caseId)?.output as unknown as CaseOutput | undefined)?.sections ?? []).map((s) => ({ heading: s.heading, text: s.text }));
@@ -149,9 +149,9 @@ export const ratingRoutes: RouteDef[] = [
     body: RatingBodySchema,
     handler: async ({ deps, user, params, body }) => {
       const round = await loadRound(deps, params.id);
-      if (!isRater(user!, round)) throw forbidden('Du är inte bedömare i den här omgången, som tillhör en annan arbetsgrupp eller andra bedömare.');
+      if (!isRater(user, round)) throw forbidden('Du är inte bedömare i den här omgången, som tillhör en annan arbetsgrupp eller andra bedömare.');
       if (round.status !== 'open') throw conflict('Omgången är stängd.', 'round_closed');
-      const slot = raterQueue(round.id, round.config, user!.id).find((s) => s.pairKey === body.pairKey);
+      const slot = raterQueue(round.id, round.config, user.id).find((s) => s.pairKey === body.pairKey);
       if (!slot) throw badRequest('Paret finns inte i din kö.', [{ field: 'body.pairKey', message: 'Okänt par' }]);
       for (const side of ['a', 'b'] as const) {
         const check = checkScores(round.config.form, body.scores[side]);
@@ -170,11 +170,11 @@ export const ratingRoutes: RouteDef[] = [
         comment: body.comment ?? null,
       };
       await deps.db.prisma.rating.upsert({
-        where: { roundId_raterId_pairKey: { roundId: round.id, raterId: user!.id, pairKey: slot.pairKey } },
-        create: { roundId: round.id, raterId: user!.id, pairKey: slot.pairKey, ...data },
+        where: { roundId_raterId_pairKey: { roundId: round.id, raterId: user.id, pairKey: slot.pairKey } },
+        create: { roundId: round.id, raterId: user.id, pairKey: slot.pairKey, ...data },
         update: data,
       });
-      const done = await deps.db.prisma.rating.count({ where: { roundId: round.id, raterId: user!.id } });
+      const done = await deps.db.prisma.rating.count({ where: { roundId: round.id, raterId: user.id } });
       return { rated: done, of: round.config.caseIds.length };
     },
   }),
@@ -186,7 +186,7 @@ export const ratingRoutes: RouteDef[] = [
     params: RoundParams,
     handler: async ({ deps, user, params }) => {
       const round = await loadRound(deps, params.id);
-      if (!mayManage(user!, round)) throw forbidden('Omgången tillhör en annan arbetsgrupp.');
+      if (!mayManage(user, round)) throw forbidden('Omgången tillhör en annan arbetsgrupp.');
       if (round.status === 'closed') throw conflict('Omgången är redan stängd.', 'round_closed');
       await deps.db.prisma.ratingRound.update({ where: { id: round.id }, data: { status: 'closed', closedAt: new Date() } });
       return { round: await presentRound(deps, await loadRound(deps, round.id), true) };
@@ -200,7 +200,7 @@ export const ratingRoutes: RouteDef[] = [
     params: RoundParams,
     handler: async ({ deps, user, params }) => {
       const round = await loadRound(deps, params.id);
-      requireResultsAccess(user!, round);
+      requireResultsAccess(user, round);
       const results = await resultsOf(deps, round);
       const cases = await deps.db.prisma.testCase.findMany({ where: { id: { in: round.config.caseIds } }, select: { id: true, slug: true, title: true } });
       return {

@@ -36,7 +36,7 @@ export const audioRoutes: RouteDef[] = [
     params: Id,
     audit: { action: 'recording.audio_read', kind: 'read', subject: 'recording' },
     handler: async (ctx) => {
-      const recording = await ownRecording(ctx, ctx.user!, ctx.params.id);
+      const recording = await ownRecording(ctx, ctx.user, ctx.params.id);
       const key = playableKey(recording);
       ctx.auditDetails = { recordingId: recording.id };
       const store = ctx.deps.files.audio;

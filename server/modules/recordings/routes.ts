@@ -25,7 +25,7 @@ export const recordingRoutes: RouteDef[] = [
     body: z.object({ sampleRate: z.literal(16000), channels: z.literal(1) }),
     audit: { action: 'recording.create', kind: 'write', encounterId: ({ params }) => params.id },
     handler: async ({ deps, user, params, body }) => {
-      const encounter = await encounterWithConsent(deps, user!, params.id);
+      const encounter = await encounterWithConsent(deps, user, params.id);
       const recording = await deps.db.prisma.recording.create({
         data: { encounterId: encounter.id, source: 'browser', sampleRate: body.sampleRate, channels: body.channels },
       });
@@ -40,7 +40,7 @@ export const recordingRoutes: RouteDef[] = [
     params: Id,
     audit: { action: 'recording.list', kind: 'read', encounterId: ({ params }) => params.id },
     handler: async ({ deps, user, params }) => {
-      await ownEncounter(deps, user!, params.id);
+      await ownEncounter(deps, user, params.id);
       const rows = await deps.db.prisma.recording.findMany({ where: { encounterId: params.id }, orderBy: { createdAt: 'desc' } });
       return { recordings: rows.map(presentRecording) };
     },
@@ -55,13 +55,13 @@ export const recordingRoutes: RouteDef[] = [
     audit: { action: 'recording.chunk', kind: 'write', subject: 'recording' },
     handler: async (ctx) => {
       const { deps, user, params, req, res } = ctx;
-      const recording = await ownRecording(ctx, user!, params.id);
+      const recording = await ownRecording(ctx, user, params.id);
       if (!req.is('application/octet-stream')) throw unsupportedMedia('Delar skickas som Content-Type: application/octet-stream (16-bitars PCM, little-endian).');
       const claimed = Sha256.safeParse(req.get('x-chunk-sha256')?.toLowerCase());
       if (!claimed.success) throw badRequest('Rubriken X-Chunk-Sha256 saknas eller är fel.', [{ field: 'headers.x-chunk-sha256', message: 'SHA-256 av delens byte, 64 hexadecimala tecken' }]);
       const body = await readRawBody(req, res, CHUNK_MAX_MB, 'Delen');
       ctx.auditDetails = { recordingId: recording.id, seq: params.seq };
-      return putChunk(deps, recording, params.seq, new Uint8Array(body.buffer, body.byteOffset, body.byteLength), claimed.data, user!.id);
+      return putChunk(deps, recording, params.seq, new Uint8Array(body.buffer, body.byteOffset, body.byteLength), claimed.data, user.id);
     },
   }),
   route({
@@ -72,7 +72,7 @@ export const recordingRoutes: RouteDef[] = [
     params: Id,
     audit: { action: 'recording.read', kind: 'read', subject: 'recording' },
     handler: async (ctx) => {
-      const recording = await ownRecording(ctx, ctx.user!, ctx.params.id);
+      const recording = await ownRecording(ctx, ctx.user, ctx.params.id);
       return { recording: presentRecording(recording), ...(await recordingState(ctx.deps, recording)) };
     },
   }),
@@ -85,8 +85,8 @@ export const recordingRoutes: RouteDef[] = [
     body: z.object({ chunkCount: z.number().int().min(1).max(100_000), sha256: Sha256 }),
     audit: { action: 'recording.complete', kind: 'write', subject: 'recording' },
     handler: async (ctx) => {
-      const recording = await ownRecording(ctx, ctx.user!, ctx.params.id);
-      const done = await completeRecording(ctx.deps, recording, ctx.body, ctx.user!.id);
+      const recording = await ownRecording(ctx, ctx.user, ctx.params.id);
+      const done = await completeRecording(ctx.deps, recording, ctx.body, ctx.user.id);
       return accepted({ recording: presentRecording(done.recording), job: { id: done.jobId } }, jobLocation(done.jobId));
     },
   }),
@@ -98,7 +98,7 @@ export const recordingRoutes: RouteDef[] = [
     params: Id,
     audit: { action: 'recording.events', kind: 'read', subject: 'recording' },
     handler: async (ctx) => {
-      const recording = await ownRecording(ctx, ctx.user!, ctx.params.id);
+      const recording = await ownRecording(ctx, ctx.user, ctx.params.id);
       await ctx.auditNow();
       streamRecordingEvents(ctx.deps, ctx.req, ctx.res, recording);
     },
@@ -115,7 +115,7 @@ export const recordingRoutes: RouteDef[] = [
     handler: async ({ deps, user, params, query, req, res }) => {
       const speakers = (query.speakers ?? '').split(',').map((s) => s.trim()).filter(Boolean);
       if (speakers.length > 8 || speakers.some((s) => s.length > 64)) throw badRequest('Högst 8 talarnamn om högst 64 tecken.', [{ field: 'query.speakers', message: 'För många eller för långa namn' }]);
-      const done = await acceptUpload(deps, user!, params.id, req, res, speakers);
+      const done = await acceptUpload(deps, user, params.id, req, res, speakers);
       return accepted({ recording: presentRecording(done.recording), job: { id: done.jobId } }, jobLocation(done.jobId));
     },
   }),

@@ -82,12 +82,12 @@ export const reportRoutes: RouteDef[] = [
           periodTo: body.to,
           filename,
           contentType,
-          createdById: user!.id,
+          createdById: user.id,
           expiresAt: new Date(Date.now() + deps.env.REPORT_RETENTION_HOURS * 3_600_000),
         },
       });
       ctx.auditDetails = { reportId: id, format: body.format, from: body.from, to: body.to };
-      await deps.jobs.enqueue(REPORT_JOB, { reportId: id }, { createdById: user!.id, id });
+      await deps.jobs.enqueue(REPORT_JOB, { reportId: id }, { createdById: user.id, id });
       return accepted({ report: presentReport(row, { status: 'queued', progress: 0, progressNote: null, error: null }) }, `/api/v1/reports/${id}`);
     },
   }),
@@ -97,7 +97,7 @@ export const reportRoutes: RouteDef[] = [
     access: leads,
     summary: 'Mina senaste rapporter och hur långt de kommit',
     handler: async ({ deps, user }) => {
-      const rows = await deps.db.prisma.reportFile.findMany({ where: { createdById: user!.id, deletedAt: null }, orderBy: { createdAt: 'desc' }, take: LISTED });
+      const rows = await deps.db.prisma.reportFile.findMany({ where: { createdById: user.id, deletedAt: null }, orderBy: { createdAt: 'desc' }, take: LISTED });
       return { reports: await Promise.all(rows.map(async (r) => presentReport(r, await jobState(deps, r)))) };
     },
   }),
@@ -108,7 +108,7 @@ export const reportRoutes: RouteDef[] = [
     summary: 'En rapports status och förlopp',
     params: Id,
     handler: async ({ deps, user, params }) => {
-      const row = await ownReport(deps, user!, params.id);
+      const row = await ownReport(deps, user, params.id);
       return { report: presentReport(row, await jobState(deps, row)) };
     },
   }),
@@ -121,7 +121,7 @@ export const reportRoutes: RouteDef[] = [
     audit: { action: 'report.download', kind: 'export' },
     handler: async (ctx) => {
       const { deps, user, params, res } = ctx;
-      const row = await ownReport(deps, user!, params.id);
+      const row = await ownReport(deps, user, params.id);
       ctx.auditDetails = { reportId: row.id, format: row.format };
       if (row.deletedAt) throw new AppError(410, 'report_expired', 'Rapporten är raderad', 'Rapporten har sparats sin tid ut och är raderad. Beställ en ny.');
       if (!row.readyAt || !row.storageKey) throw conflict('Rapporten byggs fortfarande.', 'report_not_ready');

@@ -52,7 +52,7 @@ export const testCaseRoutes: RouteDef[] = [
     params: GroupParams,
     handler: async ({ deps, user, params }) => {
       const group = await loadGroup(deps, params.id);
-      requireGroupReader(user!, group.id);
+      requireGroupReader(user, group.id);
       const rows = await deps.db.prisma.testCase.findMany({ where: { groupId: group.id }, orderBy: { slug: 'asc' } });
       return { testCases: rows.map(presentCase) };
     },
@@ -66,7 +66,7 @@ export const testCaseRoutes: RouteDef[] = [
     body: z.object({ data: TestCaseSchema }),
     handler: async ({ deps, user, params, body }) => {
       const group = await loadGroup(deps, params.id);
-      requireGroupDesigner(user!, group.id);
+      requireGroupDesigner(user, group.id);
       refuseIfPersonalData(body.data);
       if (await deps.db.prisma.testCase.findUnique({ where: { groupId_slug: { groupId: group.id, slug: body.data.slug } } })) {
         throw conflict('Det finns redan ett testfall med den sluggen i arbetsgruppen.', 'slug_taken');
@@ -84,7 +84,7 @@ export const testCaseRoutes: RouteDef[] = [
     body: z.object({ jsonl: z.string().min(1).max(5_000_000) }),
     handler: async ({ deps, user, params, body }) => {
       const group = await loadGroup(deps, params.id);
-      requireGroupDesigner(user!, group.id);
+      requireGroupDesigner(user, group.id);
       const parsed = parseTestCaseJsonl(body.jsonl);
       if (parsed.problems.length > 0) {
         const detail = parsed.personalData
@@ -118,7 +118,7 @@ export const testCaseRoutes: RouteDef[] = [
     params: GroupParams,
     handler: async ({ deps, user, params, res }) => {
       const group = await loadGroup(deps, params.id);
-      requireGroupReader(user!, group.id);
+      requireGroupReader(user, group.id);
       const rows = await deps.db.prisma.testCase.findMany({ where: { groupId: group.id }, orderBy: { slug: 'asc' } });
       res.setHeader('Content-Type', 'application/x-ndjson; charset=utf-8');
       res.setHeader('Content-Disposition', `attachment; filename="testfall-${group.profession.code}.jsonl"`);
@@ -133,7 +133,7 @@ export const testCaseRoutes: RouteDef[] = [
     params: z.object({ id: Id }),
     handler: async ({ deps, user, params }) => {
       const row = await loadCase(deps, params.id);
-      requireGroupReader(user!, row.groupId);
+      requireGroupReader(user, row.groupId);
       return { testCase: presentCase(row), data: TestCaseSchema.parse(row.data) };
     },
   }),
@@ -146,7 +146,7 @@ export const testCaseRoutes: RouteDef[] = [
     body: z.object({ revision: z.number().int().nonnegative(), data: TestCaseSchema }),
     handler: async ({ deps, user, params, body }) => {
       const row = await loadCase(deps, params.id);
-      requireGroupDesigner(user!, row.groupId);
+      requireGroupDesigner(user, row.groupId);
       refuseIfPersonalData(body.data);
       if (body.data.slug !== row.slug) {
         const taken = await deps.db.prisma.testCase.findUnique({ where: { groupId_slug: { groupId: row.groupId, slug: body.data.slug } } });
@@ -174,7 +174,7 @@ export const testCaseRoutes: RouteDef[] = [
     params: z.object({ id: Id }),
     handler: async ({ deps, user, params }) => {
       const row = await loadCase(deps, params.id);
-      requireGroupDesigner(user!, row.groupId);
+      requireGroupDesigner(user, row.groupId);
       await deps.db.prisma.testCase.delete({ where: { id: row.id } });
       return noContent();
     },

@@ -27,7 +27,7 @@ export const timingRoutes: RouteDef[] = [
     body: z.object({ events: z.array(EventSchema).min(1).max(200) }),
     audit: { action: 'timing.record', kind: 'write', encounterId: ({ params }) => params.id },
     handler: async ({ deps, user, params, body }) => {
-      const encounter = await ownEncounter(deps, user!, params.id);
+      const encounter = await ownEncounter(deps, user, params.id);
       const now = Date.now();
       const events = body.events.map((e, i) => {
         const at = new Date(e.at);
@@ -44,7 +44,7 @@ export const timingRoutes: RouteDef[] = [
         const found = await deps.db.prisma.draft.count({ where: { id: { in: draftIds }, encounterId: params.id } });
         if (found !== draftIds.length) throw badRequest('Utkastet hör inte till besöket.', [{ field: 'body.events.draftId', message: 'Okänt utkast' }]);
       }
-      const owner = { userId: user!.id, professionId: encounter.professionId, careUnitId: encounter.careUnitId };
+      const owner = { userId: user.id, professionId: encounter.professionId, careUnitId: encounter.careUnitId };
       const fresh = await dropRepeats(deps, params.id, events);
       await deps.db.prisma.timeEvent.createMany({
         data: fresh.map((e) => timeEventData(owner, { kind: e.kind, at: e.at, encounterId: params.id, draftId: e.draftId ?? null, valueMs: e.valueMs ?? null })),

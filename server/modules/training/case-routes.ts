@@ -22,7 +22,7 @@ export const trainingCaseRoutes: RouteDef[] = [
     params: z.object({ id: Id }),
     handler: async ({ deps, user, params }) => {
       const group = await loadGroup(deps, params.id);
-      requireGroupReader(user!, group.id);
+      requireGroupReader(user, group.id);
       const rows = await deps.db.prisma.trainingCase.findMany({ where: { groupId: group.id }, orderBy: { slug: 'asc' } });
       return { trainingCases: rows.map((r) => presentTrainingCase({ ...r, data: TrainingCaseDataSchema.parse(r.data) })) };
     },
@@ -41,7 +41,7 @@ export const trainingCaseRoutes: RouteDef[] = [
     }),
     handler: async ({ deps, user, params, body }) => {
       const group = await loadGroup(deps, params.id);
-      requireGroupDesigner(user!, group.id);
+      requireGroupDesigner(user, group.id);
       const row = await deps.db.prisma.testCase.findUnique({ where: { id: body.testCaseId } });
       if (!row || row.groupId !== group.id) throw unprocessable('Testfallet finns inte i arbetsgruppen.', [{ field: 'body.testCaseId', message: 'Finns inte' }]);
       const testCase = parseTestCase(row.data);
@@ -54,7 +54,7 @@ export const trainingCaseRoutes: RouteDef[] = [
       if (await deps.db.prisma.trainingCase.findUnique({ where: { groupId_slug: { groupId: group.id, slug } } })) {
         throw conflict('Det finns redan ett övningsfall med den sluggen i arbetsgruppen.', 'slug_taken');
       }
-      const saved = await deps.db.prisma.trainingCase.create({ data: { groupId: group.id, testCaseId: row.id, slug, title, source: body.source, data, createdById: user!.id } });
+      const saved = await deps.db.prisma.trainingCase.create({ data: { groupId: group.id, testCaseId: row.id, slug, title, source: body.source, data, createdById: user.id } });
       return created({ trainingCase: presentTrainingCase({ ...saved, data }), data }, `/api/v1/training-cases/${saved.id}`);
     },
   }),
@@ -66,7 +66,7 @@ export const trainingCaseRoutes: RouteDef[] = [
     params: z.object({ id: Id }),
     handler: async ({ deps, user, params }) => {
       const row = await loadTrainingCase(deps, params.id);
-      requireGroupReader(user!, row.groupId);
+      requireGroupReader(user, row.groupId);
       return { trainingCase: presentTrainingCase(row), data: row.data, flags: flagsFor(row.data) };
     },
   }),
@@ -79,7 +79,7 @@ export const trainingCaseRoutes: RouteDef[] = [
     body: z.object({ revision: Revision, title: z.string().trim().min(1).max(160), data: TrainingCaseDataSchema }),
     handler: async ({ deps, user, params, body }) => {
       const row = await loadTrainingCase(deps, params.id);
-      requireGroupDesigner(user!, row.groupId);
+      requireGroupDesigner(user, row.groupId);
       const saved = await saveCase(deps, row, body.revision, body.data, body.title);
       return { trainingCase: presentTrainingCase(saved), data: saved.data };
     },
@@ -105,7 +105,7 @@ export const trainingCaseRoutes: RouteDef[] = [
     }),
     handler: async ({ deps, user, params, body }) => {
       const row = await loadTrainingCase(deps, params.id);
-      requireGroupDesigner(user!, row.groupId);
+      requireGroupDesigner(user, row.groupId);
       if (row.revision !== body.revision) throw revisionConflict(row.revision, body.revision);
       const sectionText = row.data.draft[body.section]?.text;
       if (sectionText !== undefined && sectionText.slice(body.start, body.end) !== body.selected) {
@@ -127,7 +127,7 @@ export const trainingCaseRoutes: RouteDef[] = [
     query: z.object({ revision: z.coerce.number().int().nonnegative() }),
     handler: async ({ deps, user, params, query }) => {
       const row = await loadTrainingCase(deps, params.id);
-      requireGroupDesigner(user!, row.groupId);
+      requireGroupDesigner(user, row.groupId);
       const next = unplant(row.data, params.errorId);
       if (!next) throw notFound('Det planterade felet');
       const saved = await saveCase(deps, row, query.revision, next);
@@ -142,7 +142,7 @@ export const trainingCaseRoutes: RouteDef[] = [
     params: z.object({ id: Id }),
     handler: async ({ deps, user, params }) => {
       const row = await loadTrainingCase(deps, params.id);
-      requireGroupDesigner(user!, row.groupId);
+      requireGroupDesigner(user, row.groupId);
       return { revision: row.revision, candidates: proposeVariants(row.data) };
     },
   }),
@@ -155,7 +155,7 @@ export const trainingCaseRoutes: RouteDef[] = [
     body: z.object({ revision: Revision, keys: z.array(z.string().min(1).max(120)).min(1, 'Välj minst en variant').max(40) }),
     handler: async ({ deps, user, params, body }) => {
       const row = await loadTrainingCase(deps, params.id);
-      requireGroupDesigner(user!, row.groupId);
+      requireGroupDesigner(user, row.groupId);
       if (row.revision !== body.revision) throw revisionConflict(row.revision, body.revision);
       const proposals = proposeVariants(row.data);
       const unknown = body.keys.flatMap((key, i) => (proposals.some((c) => c.key === key) ? [] : [{ field: `body.keys.${i}`, message: 'Varianten finns inte längre – skapa varianterna igen' }]));
@@ -175,7 +175,7 @@ export const trainingCaseRoutes: RouteDef[] = [
     params: z.object({ id: Id }),
     handler: async ({ deps, user, params }) => {
       const row = await loadTrainingCase(deps, params.id);
-      requireGroupDesigner(user!, row.groupId);
+      requireGroupDesigner(user, row.groupId);
       await deps.db.prisma.trainingCase.delete({ where: { id: row.id } });
       return noContent();
     },

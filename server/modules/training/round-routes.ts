@@ -34,7 +34,7 @@ export const trainingRoundRoutes: RouteDef[] = [
       const { deps, user, params, body } = ctx;
       const db = deps.db.prisma;
       const group = await loadGroup(deps, params.id);
-      if (!mayManage(user!, { groupId: group.id })) throw forbidden('Omgången tillhör en annan arbetsgrupp.');
+      if (!mayManage(user, { groupId: group.id })) throw forbidden('Omgången tillhör en annan arbetsgrupp.');
       const caseIds = [...new Set(body.caseIds)];
       const participantIds = [...new Set(body.participantIds)];
       const rows = await db.trainingCase.findMany({ where: { id: { in: caseIds }, groupId: group.id } });
@@ -53,12 +53,12 @@ export const trainingRoundRoutes: RouteDef[] = [
           showFlags: body.showFlags,
           timeLimitSeconds: body.timeLimitMinutes === null ? null : body.timeLimitMinutes * 60,
           cases,
-          createdById: user!.id,
+          createdById: user.id,
           participants: { create: participantIds.map((userId) => ({ userId })) },
         },
       });
       ctx.auditDetails = { roundId: round.id, cases: cases.length, participants: participantIds.length };
-      return created({ round: await presentRound(deps, await loadRound(deps, round.id), user!) }, `/api/v1/training-rounds/${round.id}`);
+      return created({ round: await presentRound(deps, await loadRound(deps, round.id), user) }, `/api/v1/training-rounds/${round.id}`);
     },
   }),
   route({
@@ -83,9 +83,9 @@ export const trainingRoundRoutes: RouteDef[] = [
     params: z.object({ id: Id }),
     handler: async ({ deps, user, params }) => {
       const group = await loadGroup(deps, params.id);
-      requireGroupReader(user!, group.id);
+      requireGroupReader(user, group.id);
       const rows = await deps.db.prisma.trainingRound.findMany({ where: { groupId: group.id }, orderBy: { createdAt: 'desc' }, select: { id: true } });
-      return { rounds: await Promise.all(rows.map(async (r) => presentRound(deps, await loadRound(deps, r.id), user!))) };
+      return { rounds: await Promise.all(rows.map(async (r) => presentRound(deps, await loadRound(deps, r.id), user))) };
     },
   }),
   route({
@@ -94,8 +94,8 @@ export const trainingRoundRoutes: RouteDef[] = [
     access: 'authenticated',
     summary: 'Övningsomgångar där jag deltar',
     handler: async ({ deps, user }) => {
-      const rows = await deps.db.prisma.trainingParticipant.findMany({ where: { userId: user!.id }, select: { roundId: true }, orderBy: { round: { createdAt: 'desc' } } });
-      return { rounds: await Promise.all(rows.map(async (r) => presentRound(deps, await loadRound(deps, r.roundId), { ...user!, roles: ['clinician'] }))) };
+      const rows = await deps.db.prisma.trainingParticipant.findMany({ where: { userId: user.id }, select: { roundId: true }, orderBy: { round: { createdAt: 'desc' } } });
+      return { rounds: await Promise.all(rows.map(async (r) => presentRound(deps, await loadRound(deps, r.roundId), { ...user, roles: ['clinician'] }))) };
     },
   }),
   route({
@@ -106,8 +106,8 @@ export const trainingRoundRoutes: RouteDef[] = [
     params: RoundParams,
     handler: async ({ deps, user, params }) => {
       const round = await loadRound(deps, params.id);
-      if (!mayManage(user!, round) && !isParticipant(user!, round)) throw forbidden('Omgången tillhör en annan arbetsgrupp.');
-      return { round: await presentRound(deps, round, user!) };
+      if (!mayManage(user, round) && !isParticipant(user, round)) throw forbidden('Omgången tillhör en annan arbetsgrupp.');
+      return { round: await presentRound(deps, round, user) };
     },
   }),
   route({
@@ -119,10 +119,10 @@ export const trainingRoundRoutes: RouteDef[] = [
     audit: { action: 'training.round_close', kind: 'write' },
     handler: async ({ deps, user, params }) => {
       const round = await loadRound(deps, params.id);
-      if (!mayManage(user!, round)) throw forbidden('Omgången tillhör en annan arbetsgrupp.');
+      if (!mayManage(user, round)) throw forbidden('Omgången tillhör en annan arbetsgrupp.');
       const { count } = await deps.db.prisma.trainingRound.updateMany({ where: { id: round.id, status: 'open' }, data: { status: 'closed', closedAt: new Date() } });
       if (count === 0) throw conflict('Omgången är redan stängd.', 'round_closed');
-      return { round: await presentRound(deps, await loadRound(deps, round.id), user!) };
+      return { round: await presentRound(deps, await loadRound(deps, round.id), user) };
     },
   }),
   route({
@@ -133,14 +133,14 @@ export const trainingRoundRoutes: RouteDef[] = [
     params: CaseParams,
     handler: async ({ deps, user, params }) => {
       const round = await loadRound(deps, params.id);
-      requireParticipant(user!, round);
+      requireParticipant(user, round);
       const c = roundCase(round, params.caseId);
-      const key = { roundId_userId_caseId: { roundId: round.id, userId: user!.id, caseId: c.caseId } };
+      const key = { roundId_userId_caseId: { roundId: round.id, userId: user.id, caseId: c.caseId } };
       let answer = await deps.db.prisma.trainingAnswer.findUnique({ where: key });
       if (!answer && round.status === 'open') {
         answer = await deps.db.prisma.trainingAnswer.upsert({
           where: key,
-          create: { roundId: round.id, userId: user!.id, caseId: c.caseId, showFlags: round.showFlags, professionId: user!.professionId, careUnitId: user!.careUnitId },
+          create: { roundId: round.id, userId: user.id, caseId: c.caseId, showFlags: round.showFlags, professionId: user.professionId, careUnitId: user.careUnitId },
           update: {},
         });
       }
@@ -163,13 +163,13 @@ export const trainingRoundRoutes: RouteDef[] = [
     audit: { action: 'training.answer', kind: 'write' },
     handler: async ({ deps, user, params, body }) => {
       const round = await loadRound(deps, params.id);
-      if (params.userId !== user!.id) throw new AppError(403, 'not_your_answer', 'Saknar behörighet', 'Du kan bara svara för dig själv.', [{ field: 'params.userId', message: 'Inte du' }]);
-      requireParticipant(user!, round);
+      if (params.userId !== user.id) throw new AppError(403, 'not_your_answer', 'Saknar behörighet', 'Du kan bara svara för dig själv.', [{ field: 'params.userId', message: 'Inte du' }]);
+      requireParticipant(user, round);
       const c = roundCase(round, params.caseId);
       if (round.status !== 'open') throw roundClosed();
       const problems = markProblems(c.data, body.marks);
       if (problems.length > 0) throw unprocessable('En markering ligger utanför utkastet. Inget sparades.', problems, 'mark_not_in_draft');
-      const key = { roundId_userId_caseId: { roundId: round.id, userId: user!.id, caseId: c.caseId } };
+      const key = { roundId_userId_caseId: { roundId: round.id, userId: user.id, caseId: c.caseId } };
       const opened = await deps.db.prisma.trainingAnswer.findUnique({ where: key });
       if (opened?.submittedAt) throw conflict('Du har redan signerat det här övningsfallet.', 'already_answered');
       const now = new Date();
@@ -187,14 +187,14 @@ export const trainingRoundRoutes: RouteDef[] = [
         criticalPlanted: result.errors.filter((e) => e.critical).length,
         criticalFound: result.errors.filter((e) => e.critical && e.found).length,
         falseMarks: result.falseMarks.length,
-        professionId: user!.professionId,
-        careUnitId: user!.careUnitId,
+        professionId: user.professionId,
+        careUnitId: user.careUnitId,
       };
       // One conditional write: a second tab or a double click cannot sign twice, and a round closed meanwhile takes nothing.
       const saved = await deps.db.prisma.$transaction(async (tx) => {
         if ((await tx.trainingRound.count({ where: { id: round.id, status: 'open' } })) === 0) throw roundClosed();
         if (!opened) {
-          await tx.trainingAnswer.create({ data: { roundId: round.id, userId: user!.id, caseId: c.caseId, showFlags: round.showFlags, startedAt, ...counts } });
+          await tx.trainingAnswer.create({ data: { roundId: round.id, userId: user.id, caseId: c.caseId, showFlags: round.showFlags, startedAt, ...counts } });
           return 1;
         }
         return (await tx.trainingAnswer.updateMany({ where: { id: opened.id, submittedAt: null }, data: counts })).count;

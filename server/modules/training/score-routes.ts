@@ -19,7 +19,7 @@ export const trainingScoreRoutes: RouteDef[] = [
     path: '/training/me',
     access: 'authenticated',
     summary: 'Mina resultat från granskningsträningen (bara för mig)',
-    handler: async ({ deps, user }) => ({ scores: await myScores(deps, user!.id) }),
+    handler: async ({ deps, user }) => ({ scores: await myScores(deps, user.id) }),
   }),
   route({
     method: 'get',
@@ -29,7 +29,7 @@ export const trainingScoreRoutes: RouteDef[] = [
     params: z.object({ id: Id }),
     handler: async ({ deps, user, params }) => {
       const group = await loadGroup(deps, params.id);
-      requireGroupReader(user!, group.id);
+      requireGroupReader(user, group.id);
       return { summary: await groupScores(deps, { groupId: group.id }) };
     },
   }),

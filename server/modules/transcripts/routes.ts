@@ -30,7 +30,7 @@ export const transcriptRoutes: RouteDef[] = [
     body: PasteBody,
     audit: { action: 'transcript.create', kind: 'write', encounterId: ({ params }) => params.id },
     handler: async ({ deps, user, params, body }) => {
-      await ownEncounter(deps, user!, params.id);
+      await ownEncounter(deps, user, params.id);
       const segments = body.text !== undefined ? parsePastedTranscript(body.text) : segmentsFromTurns(body.turns ?? []);
       if (segments.length === 0) throw badRequest('Transkriptet är tomt.', [{ field: 'body.text', message: 'Tomt' }]);
       const row = await createTranscriptFromSegments(deps, {
@@ -51,7 +51,7 @@ export const transcriptRoutes: RouteDef[] = [
     params: EncounterId,
     audit: { action: 'transcript.list', kind: 'read', encounterId: ({ params }) => params.id },
     handler: async ({ deps, user, params }) => {
-      await ownEncounter(deps, user!, params.id);
+      await ownEncounter(deps, user, params.id);
       const rows = await deps.db.prisma.transcript.findMany({ where: { encounterId: params.id, deletedAt: null }, orderBy: { createdAt: 'desc' } });
       return { transcripts: rows.map(presentTranscript) };
     },
@@ -63,6 +63,6 @@ export const transcriptRoutes: RouteDef[] = [
     summary: 'Ett transkript',
     params: EncounterId,
     audit: { action: 'transcript.read', kind: 'read', subject: 'transcript' },
-    handler: async (ctx) => ({ transcript: presentTranscript(await ownTranscript(ctx, ctx.user!, ctx.params.id)) }),
+    handler: async (ctx) => ({ transcript: presentTranscript(await ownTranscript(ctx, ctx.user, ctx.params.id)) }),
   }),
 ];

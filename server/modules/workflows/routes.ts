@@ -35,7 +35,7 @@ export const workflowRoutes: RouteDef[] = [
       for (const w of produktion) {
         (byProfession[w.profession.code] ??= []).push({ workflowId: w.id, name: w.name, versionId: w.labels.produktion!.versionId, version: w.labels.produktion!.version });
       }
-      const mine = all.filter((w) => w.profession.id === user!.professionId);
+      const mine = all.filter((w) => w.profession.id === user.professionId);
       const versions = await deps.db.prisma.workflowVersion.findMany({
         where: { workflowId: { in: mine.map((w) => w.id) } },
         select: { id: true, workflowId: true, version: true, message: true, createdAt: true },
@@ -73,7 +73,7 @@ export const workflowRoutes: RouteDef[] = [
     body: z.object({ groupId: Id, seedKey: ProfessionCodeSchema, name: z.string().trim().min(1).max(120).optional() }),
     handler: async ({ deps, user, body }) => {
       const group = await loadGroup(deps, body.groupId);
-      requireGroupDesigner(user!, group.id);
+      requireGroupDesigner(user, group.id);
       const seed = loadSeedWorkflows().find((s) => s.profession === body.seedKey);
       if (!seed) throw notFound('Mallen');
       const profession = ProfessionCodeSchema.safeParse(group.profession.code);
@@ -85,7 +85,7 @@ export const workflowRoutes: RouteDef[] = [
         spec,
         message: `Startad från mallen ${seed.name}`,
         seedKey: body.seedKey,
-        authorId: user!.id,
+        authorId: user.id,
       });
       return created(await presentWorkflowDetail(deps, workflow.id), `/api/v1/workflows/${workflow.id}`);
     },
@@ -123,11 +123,11 @@ export const workflowRoutes: RouteDef[] = [
     handler: async (ctx) => {
       const { deps, user, params, body } = ctx;
       const workflow = await loadWorkflow(deps, params.id);
-      requireGroupDesigner(user!, workflow.groupId);
+      requireGroupDesigner(user, workflow.groupId);
       if (body.spec.profession !== workflow.profession.code) {
         throw badRequest('Yrkesgruppen kan inte bytas i ett arbetsflöde.', [{ field: 'body.spec.profession', message: `Ska vara ${workflow.profession.code}` }]);
       }
-      const row = await createVersion(deps, { workflowId: workflow.id, baseVersion: body.baseVersion, spec: body.spec, message: body.message, authorId: user!.id });
+      const row = await createVersion(deps, { workflowId: workflow.id, baseVersion: body.baseVersion, spec: body.spec, message: body.message, authorId: user.id });
       ctx.auditDetails = { workflowId: workflow.id, versionId: row.id, version: row.version };
       return created({ id: row.id, version: row.version, message: row.message }, `/api/v1/workflows/${workflow.id}/versions/${row.version}`);
     },
@@ -154,7 +154,7 @@ export const workflowRoutes: RouteDef[] = [
     handler: async ({ deps, user, params, body }) => {
       const source = await loadWorkflow(deps, params.id);
       const group = await loadGroup(deps, body.groupId);
-      requireGroupDesigner(user!, group.id);
+      requireGroupDesigner(user, group.id);
       if (group.professionId !== source.professionId) {
         throw unprocessable('Ett arbetsflöde kan bara klonas inom samma yrkesgrupp. Starta från en mall i stället.', [{ field: 'body.groupId', message: 'Annan yrkesgrupp' }]);
       }
@@ -167,7 +167,7 @@ export const workflowRoutes: RouteDef[] = [
         spec,
         message: `Klonad från ${source.name} version ${from.version}`,
         seedKey: source.seedKey,
-        authorId: user!.id,
+        authorId: user.id,
       });
       return created(await presentWorkflowDetail(deps, workflow.id), `/api/v1/workflows/${workflow.id}`);
     },
