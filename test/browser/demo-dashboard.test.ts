@@ -2,9 +2,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSession } from '../../server/modules/auth/sessions';
 import { startTestServer, type TestServer } from '../support/app';
-import { chromiumAvailable, launchChromium, openPage } from '../support/browser';
+import { chromiumAvailable, launchChromium, openSignedIn } from '../support/browser';
 import { ensureClientBuilt } from '../support/client-build';
 
 /**
@@ -30,14 +29,8 @@ describe.skipIf(!chromiumAvailable())('demoarbetsytans påhittade pilot i Chromi
     await server?.close();
   });
 
-  const signedIn = async (username: string, viewport: { width: number; height: number }) => {
-    const opened = await openPage(browser, server.baseUrl, viewport);
-    opened.context.setDefaultTimeout(20_000);
-    const user = await server.deps.db.prisma.user.findUniqueOrThrow({ where: { username } });
-    const { token } = await createSession(server.deps, user.id);
-    await opened.context.addCookies([{ name: 'jv_session', value: token, url: server.baseUrl }]);
-    return opened;
-  };
+  // The follow-up pages compute their figures on first view: a longer wait than the default.
+  const signedIn = (username: string, viewport: { width: number; height: number }) => openSignedIn(browser, server, username, viewport, 20_000);
 
   it('projektledaren ser alla diagram och svaret först', async () => {
     for (const [name, viewport] of [['dator', { width: 1366, height: 768 }], ['mobil', { width: 390, height: 844 }]] as const) {

@@ -2,9 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSession } from '../../server/modules/auth/sessions';
 import { startTestServer, type TestServer } from '../support/app';
-import { chromiumAvailable, launchChromium, openPage } from '../support/browser';
+import { chromiumAvailable, launchChromium, openSignedIn } from '../support/browser';
 import { ensureClientBuilt } from '../support/client-build';
 import { seedKnownFollowup } from '../support/followup-data';
 import { SCREENSHOTS, VIEWPORTS } from '../support/layout';
@@ -35,14 +34,8 @@ describe.skipIf(!chromiumAvailable())('jämförelseschema i Chromium', () => {
     await server?.close();
   });
 
-  const signedIn = async (username: string, viewport: { width: number; height: number }) => {
-    const opened = await openPage(browser, server.baseUrl, viewport);
-    opened.context.setDefaultTimeout(20_000);
-    const user = await server.deps.db.prisma.user.findUniqueOrThrow({ where: { username } });
-    const { token } = await createSession(server.deps, user.id);
-    await opened.context.addCookies([{ name: 'jv_session', value: token, url: server.baseUrl }]);
-    return opened;
-  };
+  // The follow-up pages compute their figures on first view: a longer wait than the default.
+  const signedIn = (username: string, viewport: { width: number; height: number }) => openSignedIn(browser, server, username, viewport, 20_000);
 
   it('kliniken ser periodens arbetssätt först när perioden börjat, avviker med motivering och avvikelsen räknas', async () => {
     const db = server.deps.db.prisma;

@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { AppDeps } from '../../server/deps';
+import { createSession } from '../../server/modules/auth/sessions';
 
 /**
  * Debian's Chromium driven by playwright-core (no browser download). The
@@ -47,4 +49,23 @@ export async function openPage(browser: Browser, baseUrl: string, viewport = { w
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
   return { context, page, pageErrors };
+}
+
+/**
+ * A new page already signed in as an existing user (a session put into its
+ * cookies, as a sign-in leaves it), for tests that are not about signing in.
+ */
+export async function openSignedIn(
+  browser: Browser,
+  server: { deps: AppDeps; baseUrl: string },
+  username: string,
+  viewport: { width: number; height: number },
+  timeoutMs = 5_000,
+): Promise<OpenedPage> {
+  const opened = await openPage(browser, server.baseUrl, viewport);
+  opened.context.setDefaultTimeout(timeoutMs);
+  const user = await server.deps.db.prisma.user.findUniqueOrThrow({ where: { username } });
+  const { token } = await createSession(server.deps, user.id);
+  await opened.context.addCookies([{ name: 'jv_session', value: token, url: server.baseUrl }]);
+  return opened;
 }
