@@ -45,6 +45,10 @@ run a command without options to see its usage`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
   const load = command === undefined ? undefined : COMMANDS[command];
   if (!load) {
     process.stderr.write(`${command === undefined ? 'error: no command' : `error: unknown command "${command}"`}\n${USAGE}\n`);

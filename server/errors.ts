@@ -74,11 +74,14 @@ export function zodProblems(where: 'body' | 'query' | 'params', error: z.ZodErro
 /** zod's own English messages; anything else was written by us in a schema and is kept. */
 const ZOD_DEFAULT = /^(Invalid|Too (small|big)|Unrecognized)/;
 
+const TYPE_NAMES: Record<string, string> = { string: 'text', number: 'tal', int: 'heltal', boolean: 'sant eller falskt', array: 'lista', object: 'objekt', date: 'datum' };
+
 function swedishIssue(issue: z.core.$ZodIssue): string {
   if (!ZOD_DEFAULT.test(issue.message)) return issue.message;
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? 'Saknas' : `Fel typ (förväntade ${issue.expected})`;
+      // zod 4 leaves the input out of an issue unless asked to (it may be patient text), so "missing" is read from its message.
+      return /received undefined$/.test(issue.message) ? 'Saknas' : `Fel typ (förväntade ${TYPE_NAMES[issue.expected] ?? issue.expected})`;
     case 'too_small':
       return issue.origin === 'string' ? `För kort (minst ${issue.minimum} tecken)` : `För litet (minst ${issue.minimum})`;
     case 'too_big':

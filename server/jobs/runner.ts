@@ -86,7 +86,8 @@ export async function runJob(
     const message = error instanceof JobFailure ? `${error.code}: ${error.message}` : cancelled ? 'cancelled' : 'internal: oväntat fel i jobbet';
     await db.job.update({
       where: { id: jobId },
-      data: { status: cancelled ? 'cancelled' : 'failed', error: message, finishedAt: new Date(), lockedBy: null },
+      // A note from an earlier wait ("Väntar på …") no longer holds once the job has ended.
+      data: { status: cancelled ? 'cancelled' : 'failed', error: message, progressNote: null, finishedAt: new Date(), lockedBy: null },
     });
     await changed();
     if (!cancelled) deps.logger.error('job.failed', { jobId, jobKind: job.kind, error });

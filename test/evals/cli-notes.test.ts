@@ -56,6 +56,9 @@ describe('eval notes (synthetic Swedish notes)', () => {
     const unknown = evalCli('sammanfatta');
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/unknown command "sammanfatta"[\s\S]*commands: notes, wer, grounding/);
+    const help = evalCli('--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^usage: npm run eval -- <command>[\s\S]*commands: notes, wer, grounding, time-saved/);
   });
 });
 
