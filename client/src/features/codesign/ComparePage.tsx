@@ -23,6 +23,10 @@ function WordDiff({ runs }: { runs: DiffRunT[] }) {
 }
 
 /** Two runs on the same cases: mean deltas with 95 % bootstrap intervals, then each case side by side. */
+/** Counts (words, flags, LIX, milliseconds) read best with one decimal or none; scores and shares with two. */
+const COUNT_DIGITS: Record<string, number> = { words: 1, flags: 1, criticalFlags: 1, lix: 1, durationMs: 0 };
+const digitsOf = (key: string) => COUNT_DIGITS[key] ?? 2;
+
 export function ComparePage() {
   const [params] = useSearchParams();
   const a = params.get('a') ?? '';
@@ -63,11 +67,11 @@ export function ComparePage() {
                   {data.aggregate.map((m) => (
                     <tr key={m.key}>
                       <td>{m.label}</td>
-                      <td>{num(m.meanA)}</td>
-                      <td>{num(m.meanB)}</td>
-                      <td>{num(m.meanDelta, 3)}</td>
+                      <td>{num(m.meanA, digitsOf(m.key))}</td>
+                      <td>{num(m.meanB, digitsOf(m.key))}</td>
+                      <td>{num(m.meanDelta, digitsOf(m.key))}</td>
                       <td className="nowrap">
-                        [{num(m.lower, 3)}, {num(m.upper, 3)}]
+                        [{num(m.lower, digitsOf(m.key))}, {num(m.upper, digitsOf(m.key))}]
                       </td>
                       <td>
                         <Verdict verdict={m.verdict} />
@@ -84,7 +88,7 @@ export function ComparePage() {
               <p className="muted">
                 {Object.entries(c.metrics)
                   .filter(([, d]) => d.verdict === 'better' || d.verdict === 'worse')
-                  .map(([key, d]) => `${labelOf(key)}: ${num(d.a)} → ${num(d.b)} (${VERDICT[d.verdict!]})`)
+                  .map(([key, d]) => `${labelOf(key)}: ${num(d.a, digitsOf(key))} → ${num(d.b, digitsOf(key))} (${VERDICT[d.verdict!]})`)
                   .join(' · ') || 'Inga skillnader i måtten.'}
               </p>
               {c.sections.map((s) => (

@@ -29,7 +29,6 @@ export function SectionsTable({ sections, onChange }: { sections: WorkflowSectio
             <tr key={s.key}>
               <td>
                 <input aria-label={`Rubrik ${i + 1}`} value={s.heading} onChange={(e) => set(i, { heading: e.target.value })} />
-                <div className="muted">{s.key}</div>
               </td>
               <td>
                 <textarea aria-label={`Instruktion för ${s.heading}`} rows={3} value={s.instruction} onChange={(e) => set(i, { instruction: e.target.value })} />
