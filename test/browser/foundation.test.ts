@@ -140,14 +140,14 @@ describe.skipIf(!chromiumAvailable())('webbklienten i Chromium', () => {
     expect(await professionForm.getByLabel('Kod').getAttribute('aria-invalid')).toBe('true');
     await professionForm.getByLabel('Kod').fill('dietist');
     await professionForm.getByRole('button', { name: 'Lägg till' }).click();
-    await page.getByRole('listitem').filter({ hasText: 'Dietist (dietist)' }).waitFor();
+    await page.getByRole('listitem').filter({ hasText: 'Dietist kod dietist' }).waitFor();
 
     await sub.getByRole('link', { name: 'Vårdenheter' }).click();
     const unitForm = page.getByRole('form', { name: 'Ny vårdenhet' });
     await unitForm.getByLabel('Kod').fill('vc-krokom');
     await unitForm.getByLabel('Namn').fill('Hälsocentral Krokom (test)');
     await unitForm.getByRole('button', { name: 'Lägg till' }).click();
-    await page.getByText('Hälsocentral Krokom (test) (vc-krokom)').waitFor();
+    await page.getByRole('listitem').filter({ hasText: 'Hälsocentral Krokom (test) kod vc-krokom' }).waitFor();
 
     await sub.getByRole('link', { name: 'Arbetsgrupper' }).click();
     const groupForm = page.getByRole('form', { name: 'Ny arbetsgrupp' });
@@ -174,7 +174,7 @@ describe.skipIf(!chromiumAvailable())('webbklienten i Chromium', () => {
     const csvHref = await page.getByRole('link', { name: 'Ladda ner CSV' }).getAttribute('href');
     const csv = await page.request.get(csvHref ?? '');
     expect(csv.status()).toBe(200);
-    expect((await csv.text()).split('\n')[0]).toBe('at;userId;username;role;careUnitId;encounterId;action;kind;outcome;requestId');
+    expect((await csv.text()).split('\n')[0]).toBe('at;userId;username;role;careUnitId;encounterId;action;kind;outcome;requestId;actionLabel;kindLabel;roleLabel');
 
     await sub.getByRole('link', { name: 'Modeller' }).click();
     // One card per model (readable on a phone), named by its heading.
