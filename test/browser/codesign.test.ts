@@ -317,6 +317,17 @@ describe.skipIf(!chromiumAvailable())('samskapande i Chromium', () => {
     await page.getByRole('link', { name: /Läkare – mottagningsbesök/ }).click();
     // The editor says which engines use what, and the no-model engine's style hints by name.
     await page.getByText(/Av stilen läser den extraktiva motorn bara antal meningar/).waitFor();
+    // A decimal is typed key by key the Swedish way: "0," stays while on its way to "0,7". Put back as it was.
+    const temperature = page.getByLabel(/^Temperatur/);
+    const before = await temperature.inputValue();
+    await temperature.fill('');
+    await temperature.pressSequentially('0,');
+    expect(await temperature.inputValue()).toBe('0,');
+    await temperature.pressSequentially('7');
+    expect(await temperature.inputValue()).toBe('0,7');
+    await temperature.fill('');
+    await temperature.pressSequentially(before);
+    expect(await temperature.inputValue()).toBe(before);
     const cues = page.getByLabel('Ledord för Bedömning');
     await cues.fill(`${await cues.inputValue()}\nhögre än målet`);
     await page.getByLabel('Vad ändrades? (meddelande)').fill('Ledord: högre än målet');

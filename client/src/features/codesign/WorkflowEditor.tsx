@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { WorkflowSpec } from '../../../../server/contracts/workflow';
+import { DecimalField } from '../../components/DecimalField';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useNotify } from '../../components/Notifier';
 import { SelectField } from '../../components/SelectField';
@@ -68,7 +69,7 @@ export function WorkflowEditor({ workflowId, baseVersion, onSaved }: { workflowI
           onChange={(provider) => set({ model: { ...spec.model, provider: provider as WorkflowSpec['model']['provider'] } })}
         />
         <TextField label="Modell" hint="Lokal modell eller extern tjänst" value={spec.model.model} onChange={(model) => set({ model: { ...spec.model, model } })} />
-        <TextField label="Temperatur (slumpmässighet, 0–2)" hint="AI-motorerna; 0 ger samma text varje gång" inputMode="decimal" value={String(spec.model.temperature).replace('.', ',')} onChange={(t) => set({ model: { ...spec.model, temperature: Number(t.replace(',', '.')) } })} />
+        <DecimalField label="Temperatur (slumpmässighet, 0–2)" hint="AI-motorerna; 0 ger samma text varje gång" value={spec.model.temperature} onChange={(temperature) => set({ model: { ...spec.model, temperature } })} />
         <TextField label="Längsta svar (textenheter)" hint="AI-motorerna; en textenhet är ungefär 3–4 tecken" inputMode="numeric" value={String(spec.model.maxTokens)} onChange={(t) => set({ model: { ...spec.model, maxTokens: Number(t) } })} />
       </div>
       <TextField label="Vad ändrades? (meddelande)" value={message} onChange={setMessage} errors={save.error?.fieldMessages('message')} />
