@@ -1,5 +1,5 @@
 import { clusterRatio } from '../../../evals/metrics/cluster-bootstrap';
-import { addNote, emptyArm, estimateTimeSaved, MIN_CLINICIANS, TOO_FEW_CLINICIANS_SV, type ClinicianTimes, type Design, type TimeSavedEstimate, type VarianceComponents } from '../../../evals/metrics/time-saved';
+import { addNote, emptyArm, estimateTimeSaved, MIN_CLINICIANS, TOO_FEW_CLINICIANS_SV, type ClinicianTimes, type Design, type TimeSavedEstimate } from '../../../evals/metrics/time-saved';
 import type { Filters, GroupBy } from './filters';
 import { type Labels, professionName, unitName, versionName } from './labels';
 import type { TimeCell } from './time-cell';
@@ -33,22 +33,14 @@ export interface SideSummary extends Summary {
   clinicians: number | null;
 }
 
-/** Time saved: the clinician-level estimate and what stands behind it. */
-export interface Saved {
+/** Time saved: the clinician-level estimate (the estimator's own counts and design) as the dashboard shows it. */
+export interface Saved
+  extends Pick<TimeSavedEstimate, 'suppressed' | 'design' | 'clinicians' | 'notes' | 'importedClinicians' | 'withoutComparison' | 'clusters' | 'variance'> {
   mean: number | null;
   meanCi: { lower: number; upper: number } | null;
   /** medians are not compared any more: a difference of medians has no clinician-level meaning */
   median: null;
   medianCi: null;
-  suppressed: string | null;
-  design: Design;
-  clinicians: number;
-  notes: number;
-  importedClinicians: number;
-  withoutComparison: number;
-  /** resampled units: clinicians, or care units under a per-unit schedule */
-  clusters: number;
-  variance: VarianceComponents;
 }
 
 export interface TimeGroup {
