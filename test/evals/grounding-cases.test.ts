@@ -1,21 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateGroundingCases, loadGroundingCases } from '../../evals/validation/grounding-eval';
+import { evaluateGroundingCases, loadGroundingCases, type GroundingEvalReport } from '../../evals/validation/grounding-eval';
 
 // The project's own synthetic Swedish cases: always present, so this always runs.
-// Locked folders (locked-2/, written by someone who did not tune the checker) are loaded, so their files
-// must stay valid, but never scored here: they are run only to report. The first locked split was moved
-// into dev/ after four runs (see evals/fixtures/grounding-sv/README.md).
+// Only dev/ (and seeded-sv) is scored here. Locked folders (whatever sub-folder holds cases whose
+// split is "locked", e.g. locked-3/, written by someone who did not tune the checker) are loaded
+// only to check that their files are valid, and never scored: they are run only to report. Former
+// locked splits were moved into dev/ once reported (see evals/fixtures/grounding-sv/README.md).
 const NEW = 'evals/fixtures/grounding-sv';
+const DEV = `${NEW}/dev`;
 const SEEDED = 'evals/fixtures/seeded-sv';
 
+function summary(name: string, r: GroundingEvalReport): string {
+  return `${name} (${r.cases} cases): flags/correct note ${r.flagsPerReference.toFixed(2)} (critical ${r.criticalPerReference.toFixed(2)}), ` +
+    `recall ${r.caught}/${r.planted} = ${r.recall.toFixed(3)}, precision ${r.precision.toFixed(3)}; by kind ` +
+    Object.entries(r.recallByKind).filter(([, k]) => k.planted > 0).map(([k, v]) => `${k} ${v.caught}/${v.planted}`).join(', ');
+}
+
 describe('grounding cases (development split)', async () => {
-  const written = await loadGroundingCases(NEW);
-  const dev = [...written.filter((c) => c.split === 'dev'), ...(await loadGroundingCases(SEEDED))];
+  const written = await loadGroundingCases(DEV);
+  const seeded = await loadGroundingCases(SEEDED);
 
   it('has ≥ 20 new development consultations over six professions and telephone triage', () => {
-    const devWritten = written.filter((c) => c.split === 'dev');
-    expect(devWritten.length).toBeGreaterThanOrEqual(20);
-    const professions = new Set(devWritten.map((c) => c.profession));
+    expect(written.every((c) => c.split === 'dev')).toBe(true);
+    expect(written.length).toBeGreaterThanOrEqual(20);
+    const professions = new Set(written.map((c) => c.profession));
     for (const p of ['läkare', 'sjuksköterska', 'fysioterapeut', 'arbetsterapeut', 'psykolog', 'kurator', 'telefonrådgivning']) {
       expect(professions, p).toContain(p);
     }
@@ -23,15 +31,28 @@ describe('grounding cases (development split)', async () => {
   });
 
   it('is quiet on correct notes and loud on planted errors (development figures)', () => {
-    const r = evaluateGroundingCases(dev);
-    console.log(
-      `grounding dev (${r.cases} cases): flags/correct note ${r.flagsPerReference.toFixed(2)} (critical ${r.criticalPerReference.toFixed(2)}), ` +
-      `recall ${r.caught}/${r.planted} = ${r.recall.toFixed(3)}, precision ${r.precision.toFixed(3)}; by kind ` +
-      Object.entries(r.recallByKind).filter(([, k]) => k.planted > 0).map(([k, v]) => `${k} ${v.caught}/${v.planted}`).join(', '),
-    );
-    expect(r.flagsPerReference).toBeLessThanOrEqual(1);
-    expect(r.criticalPerReference).toBeLessThanOrEqual(0.3);
-    expect(r.recall).toBeGreaterThanOrEqual(0.9);
-    expect(r.precision).toBeGreaterThanOrEqual(0.85);
+    const earlier = evaluateGroundingCases([...written.filter((c) => !c.id.startsWith('l2-')), ...seeded]);
+    console.log(summary('grounding dev without l2', earlier));
+    expect(earlier.flagsPerReference).toBeLessThanOrEqual(1);
+    expect(earlier.criticalPerReference).toBeLessThanOrEqual(0.3);
+    expect(earlier.recall).toBeGreaterThanOrEqual(0.9);
+    expect(earlier.precision).toBeGreaterThanOrEqual(0.85);
+    // l2-* (the former locked-2, moved here after its one reported run): what it measured then,
+    // raised as round 3 improves the checker on it.
+    const l2 = evaluateGroundingCases(written.filter((c) => c.id.startsWith('l2-')));
+    console.log(summary('grounding dev l2', l2));
+    expect(l2.flagsPerReference).toBeLessThanOrEqual(1.6);
+    expect(l2.criticalPerReference).toBeLessThanOrEqual(0.7);
+    expect(l2.recall).toBeGreaterThanOrEqual(0.57);
+    expect(l2.precision).toBeGreaterThanOrEqual(0.6);
+  });
+});
+
+describe('grounding cases (locked splits: valid, never scored)', () => {
+  it('loads every case under the grounding folder; locked cases live outside dev/', async () => {
+    // Loading validates each file (zod) and fails on duplicate ids across folders; no checker runs here.
+    const all = await loadGroundingCases(NEW);
+    const devIds = new Set((await loadGroundingCases(DEV)).map((c) => c.id));
+    for (const c of all) expect(c.split === 'dev', c.id).toBe(devIds.has(c.id));
   });
 });
