@@ -9,7 +9,7 @@ import { createSession } from '../server/modules/auth/sessions';
 import { refreshFacts } from '../server/modules/followup/facts';
 import { warmUpFollowup } from '../server/modules/followup/warm-up';
 import { demoClinicians, syntheticBatches, type SyntheticBundle } from '../server/modules/followup/synthetic';
-import { buildReport } from '../server/modules/reports/jobs';
+import { buildReport } from '../server/modules/followup/reports/jobs';
 import { bootstrap } from '../server/seed/bootstrap';
 import { seedNotesSql } from './report-seed-sql';
 

@@ -11,7 +11,7 @@ import { recordingRoutes } from './modules/recordings/routes';
 import { documentationRoutes } from './modules/notes/routes';
 import { followupRoutes } from './modules/followup/routes';
 import { scheduleRoutes } from './modules/followup/schedule-routes';
-import { reportRoutes } from './modules/reports/routes';
+import { reportRoutes } from './modules/followup/reports/routes';
 import { codesignRoutes } from './modules/workflows/codesign';
 import { trainingRoutes } from './modules/training/routes';
 

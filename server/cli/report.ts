@@ -12,7 +12,7 @@ import { compose } from '../compose';
 import { AppError } from '../errors';
 import { EnvError, loadEnv } from '../env';
 import { createLogger } from '../logger';
-import { buildReport, checkPeriod, ReportQuerySchema } from '../modules/reports/jobs';
+import { buildReport, checkPeriod, ReportQuerySchema } from '../modules/followup/reports/jobs';
 
 const USAGE = 'användning: npm run report -- --from ÅÅÅÅ-MM-DD --to ÅÅÅÅ-MM-DD --format xlsx|md [--out fil]';
 

@@ -2,7 +2,7 @@ import type { AppDeps } from '../deps';
 import { registerMaintenance } from './maintenance/jobs';
 import { registerDocumentation } from './notes/register';
 import { registerRecordings } from './recordings/register';
-import { registerReports } from './reports/jobs';
+import { registerReports } from './followup/reports/jobs';
 import { registerCodesign } from './workflows/codesign';
 
 /**

@@ -5,8 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reportData } from '../../server/modules/reports/data';
-import { buildXlsx } from '../../server/modules/reports/xlsx';
+import { reportData } from '../../server/modules/followup/reports/data';
+import { buildXlsx } from '../../server/modules/followup/reports/xlsx';
 import type { TestServer } from '../support/app';
 import { KNOWN, startFollowupServer } from '../support/followup-data';
 

@@ -355,7 +355,7 @@ describe.each([
     expect((await lead.get(`/api/v1/reports/${pending.id}/file`)).body.code).toBe('report_not_ready');
 
     // Past its time the hourly sweep deletes the file, as the system, and the download answers 410.
-    const { sweepReports } = await import('../../server/modules/reports/jobs');
+    const { sweepReports } = await import('../../server/modules/followup/reports/jobs');
     const row = await server.deps.db.prisma.reportFile.findUniqueOrThrow({ where: { id } });
     expect(await server.deps.files.reports.size(row.storageKey!)).toBeGreaterThan(0);
     await sweepReports(server.deps, new Date(row.expiresAt.getTime() + 1000));

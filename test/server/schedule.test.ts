@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assignmentFor, modeIn, periodOf, type ScheduleSpec } from '../../server/modules/followup/schedule';
 import { rebuildFacts } from '../../server/modules/followup/facts';
-import { reportData } from '../../server/modules/reports/data';
-import { buildMarkdown } from '../../server/modules/reports/markdown';
+import { reportData } from '../../server/modules/followup/reports/data';
+import { buildMarkdown } from '../../server/modules/followup/reports/markdown';
 import type { TestServer } from '../support/app';
 import { KNOWN, sessionFor, startFollowupServer } from '../support/followup-data';
 

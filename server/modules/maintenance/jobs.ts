@@ -1,6 +1,6 @@
 import type { AppDeps } from '../../deps';
 import { sweepAudio, sweepTranscripts } from '../recordings/retention';
-import { sweepReports } from '../reports/jobs';
+import { sweepReports } from '../followup/reports/jobs';
 
 /**
  * Retention: the access log is kept AUDIT_RETENTION_YEARS (at least five, as

@@ -2,9 +2,9 @@ import crypto from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { z } from 'zod';
-import type { AppDeps } from '../../deps';
-import { AppError, conflict, forbidden, notFound } from '../../errors';
-import { accepted, route, type RouteDef, type SessionUser } from '../../http/route';
+import type { AppDeps } from '../../../deps';
+import { AppError, conflict, forbidden, notFound } from '../../../errors';
+import { accepted, route, type RouteDef, type SessionUser } from '../../../http/route';
 import { REPORT_JOB, ReportQuerySchema, checkPeriod, reportFilename } from './jobs';
 
 /**

@@ -1,6 +1,6 @@
-import type { QualityCell } from '../followup/quality';
-import { clinicianPoint } from '../followup/quality-points';
-import { REPORT_BUDGET } from '../followup/stats';
+import type { QualityCell } from '../quality';
+import { clinicianPoint } from '../quality-points';
+import { REPORT_BUDGET } from '../stats';
 import type { ReportData } from './data';
 import { r2, type Table } from './tables';
 

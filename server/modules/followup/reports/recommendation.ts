@@ -1,6 +1,6 @@
-import type { LabelMove } from '../followup/codesign';
-import type { ProfessionQuality } from '../followup/quality-points';
-import type { TimeGroup } from '../followup/time-saved';
+import type { LabelMove } from '../codesign';
+import type { ProfessionQuality } from '../quality-points';
+import type { TimeGroup } from '../time-saved';
 
 /**
  * Recommendation per profession, derived only from figures in the report and

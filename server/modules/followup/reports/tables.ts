@@ -1,10 +1,10 @@
-import { svCount } from '../../contracts/sv-number';
-import type { Extrapolation } from '../followup/assumptions';
-import type { KeyFactResult, LabelMove, RoundResult } from '../followup/codesign';
-import type { QualityPoint } from '../followup/quality';
-import { MIN_GROUP } from '../followup/stats';
-import type { SurveyGroup } from '../followup/surveys';
-import type { TimeGroup } from '../followup/time-saved';
+import { svCount } from '../../../contracts/sv-number';
+import type { Extrapolation } from '../assumptions';
+import type { KeyFactResult, LabelMove, RoundResult } from '../codesign';
+import type { QualityPoint } from '../quality';
+import { MIN_GROUP } from '../stats';
+import type { SurveyGroup } from '../surveys';
+import type { TimeGroup } from '../time-saved';
 import type { ReportData } from './data';
 
 /**

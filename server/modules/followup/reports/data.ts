@@ -1,11 +1,11 @@
 import crypto from 'node:crypto';
-import type { AppDeps } from '../../deps';
-import { followupData, type FollowupData } from '../followup/dashboard';
-import { factWhere, toFilters } from '../followup/filters';
-import { professionName, unitName, versionName } from '../followup/labels';
-import { MIN_CLINICIANS } from '../../../evals/metrics/time-saved';
-import { MIN_GROUP, REPORT_BUDGET } from '../followup/stats';
-import { readiness } from '../training/readiness';
+import type { AppDeps } from '../../../deps';
+import { followupData, type FollowupData } from '../dashboard';
+import { factWhere, toFilters } from '../filters';
+import { professionName, unitName, versionName } from '../labels';
+import { MIN_CLINICIANS } from '../../../../evals/metrics/time-saved';
+import { MIN_GROUP, REPORT_BUDGET } from '../stats';
+import { readiness } from '../../training/readiness';
 import { recommend, type RecommendationResult } from './recommendation';
 
 /**

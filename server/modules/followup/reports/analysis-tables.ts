@@ -1,4 +1,4 @@
-import type { PrecisionPlan } from '../followup/analysis-plan';
+import type { PrecisionPlan } from '../analysis-plan';
 import type { ReportData } from './data';
 import { r2, type Table } from './tables';
 

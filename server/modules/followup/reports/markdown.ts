@@ -1,9 +1,9 @@
 import type { ReportData } from './data';
 import { professionTables } from './profession-tables';
 import { RECOMMENDATION_RULE_SV } from './recommendation';
-import { READINESS_RULE_SV } from '../training/readiness';
+import { READINESS_RULE_SV } from '../../training/readiness';
 import { trainingTables } from './training-tables';
-import { ANALYSIS_PLAN_SV } from '../followup/analysis-plan';
+import { ANALYSIS_PLAN_SV } from '../analysis-plan';
 import { designLines, precisionTableOf } from './analysis-tables';
 import { assumptionsTable, summaryTable, type Cell, type Table } from './tables';
 

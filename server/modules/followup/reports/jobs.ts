@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { AppDeps } from '../../deps';
-import type { AppJobContext } from '../../deps';
-import { badRequest, JobFailure } from '../../errors';
+import type { AppDeps } from '../../../deps';
+import type { AppJobContext } from '../../../deps';
+import { badRequest, JobFailure } from '../../../errors';
 import { reportData } from './data';
 import { buildMarkdown } from './markdown';
 import { buildXlsx } from './xlsx';

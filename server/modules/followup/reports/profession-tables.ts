@@ -1,6 +1,6 @@
-import { svCount } from '../../contracts/sv-number';
-import { versionPoints } from '../followup/quality-points';
-import { REPORT_BUDGET } from '../followup/stats';
+import { svCount } from '../../../contracts/sv-number';
+import { versionPoints } from '../quality-points';
+import { REPORT_BUDGET } from '../stats';
 import type { ReportData } from './data';
 import { QUALITY_HEADERS, keyFactsTable, movesTable, qualityCells, roundsTable, surveyTable, timeTable, type Table } from './tables';
 
