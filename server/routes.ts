@@ -8,11 +8,11 @@ import { encounterRoutes } from './modules/encounters/routes';
 import { healthRoutes } from './modules/health/routes';
 import { jobRoutes } from './modules/jobs/routes';
 import { recordingRoutes } from './modules/recordings/routes';
-import { documentationRoutes } from './modules/notes/routes';
+import { documentationRoutes } from './modules/review/routes';
 import { followupRoutes } from './modules/followup/routes';
 import { scheduleRoutes } from './modules/followup/schedule-routes';
 import { reportRoutes } from './modules/followup/reports/routes';
-import { codesignRoutes } from './modules/workflows/codesign';
+import { codesignRoutes } from './modules/codesign/codesign';
 import { trainingRoutes } from './modules/training/routes';
 
 /** The whole /api/v1 surface, one table. The route × role test walks it. */

@@ -1,9 +1,9 @@
 import type { AppDeps } from '../deps';
 import { registerMaintenance } from './maintenance/jobs';
-import { registerDocumentation } from './notes/register';
+import { registerDocumentation } from './review/register';
 import { registerRecordings } from './recordings/register';
 import { registerReports } from './followup/reports/jobs';
-import { registerCodesign } from './workflows/codesign';
+import { registerCodesign } from './codesign/codesign';
 
 /**
  * Each module that runs jobs or owns models registers here: job handlers on

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectPii, maskPii, scrubFreeText } from '../../evals/metrics/pii';
 import { loadSeedCases } from '../../prompts';
-import { findPersonalData } from '../../server/modules/testcases/pii-gate';
+import { findPersonalData } from '../../server/modules/codesign/testcases/pii-gate';
 
 const kinds = (text: string, names?: string[]) => detectPii(text, { names }).map((h) => [h.kind, h.text]);
 

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { scrubFreeText } from '../../../evals/metrics/pii';
 import type { AppDeps } from '../../deps';
-import { RoundConfigSchema } from '../ratings/items';
-import { mean } from '../evalruns/summary';
-import { roundResults } from '../ratings/results';
-import { ratingRows } from '../ratings/service';
+import { RoundConfigSchema } from '../codesign/ratings/items';
+import { mean } from '../codesign/evalruns/summary';
+import { roundResults } from '../codesign/ratings/results';
+import { ratingRows } from '../codesign/ratings/service';
 import type { Labels } from './labels';
 
 /**
@@ -14,8 +14,8 @@ import type { Labels } from './labels';
  * label moves (promotions, rollbacks, overrides with their reasons). JSON
  * columns are read leniently: an unknown shape is "no data", not an error.
  */
-// The shapes written by server/modules/gate/evaluate.ts (GateResult) and
-// server/modules/evalruns/evaluate-case.ts (case metrics).
+// The shapes written by server/modules/codesign/gate/evaluate.ts (GateResult) and
+// server/modules/codesign/evalruns/evaluate-case.ts (case metrics).
 const GateSchema = z.object({ passed: z.boolean() }).transform((g) => g.passed);
 const RecallSchema = z.object({ keyFactRecall: z.number() }).transform((m) => m.keyFactRecall);
 
@@ -56,7 +56,7 @@ export interface LabelMove {
 }
 
 /**
- * Rating rounds as the studio reports them (server/modules/ratings/results.ts),
+ * Rating rounds as the studio reports them (server/modules/codesign/ratings/results.ts),
  * so the dashboard and the working group see the same PDQI-9 means and α.
  */
 export async function ratingRounds(deps: AppDeps, labels: Labels, professionId: string | null): Promise<RoundResult[]> {

@@ -6,7 +6,7 @@ import { route, type RouteDef } from '../../http/route';
 import { LocalModelError } from '../../pipeline/asr/local-runtime';
 import { extractJson } from '../../pipeline/draft/parse-output';
 import type { ChatMessage } from '../../pipeline/llm/chat-model';
-import { localChatModels } from '../notes/local-chat-models';
+import { localChatModels } from '../review/local-chat-models';
 import { gatewayHandler, openAiError } from './auth-errors';
 
 /**

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ErrorKindSchema, TrainingCaseDataSchema } from '../../contracts/training';
 import { conflict, notFound, unprocessable } from '../../errors';
 import { created, noContent, route, type RouteDef } from '../../http/route';
-import { loadGroup, requireGroupDesigner, requireGroupReader } from '../workflows/access';
+import { loadGroup, requireGroupDesigner, requireGroupReader } from '../codesign/workflows/access';
 import { caseDataFrom, latestDrafterOutput, loadTrainingCase, parseTestCase, presentTrainingCase, refuseBadCase, revisionConflict, saveCase } from './cases';
 import { flagsFor } from './flags';
 import { plant, plantAll, plantProblems, unplant } from './spans';

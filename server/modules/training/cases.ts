@@ -2,8 +2,8 @@ import { TrainingCaseDataSchema, type ErrorKind, type TrainingCaseData } from '.
 import { TestCaseSchema, type TestCase } from '../../contracts/testcase';
 import type { AppDeps } from '../../deps';
 import { AppError, notFound, unprocessable } from '../../errors';
-import type { CaseOutput } from '../evalruns/evaluate-case';
-import { piiProblems, scanFields } from '../testcases/pii-gate';
+import type { CaseOutput } from '../codesign/evalruns/evaluate-case';
+import { piiProblems, scanFields } from '../codesign/testcases/pii-gate';
 import { spanProblems } from './spans';
 
 /** Loading, checking and presenting training cases (the rows of TrainingCase). */

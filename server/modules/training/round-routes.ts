@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { MarkSchema, TrainingCaseDataSchema } from '../../contracts/training';
 import { AppError, conflict, forbidden, unprocessable } from '../../errors';
 import { created, route, type RouteDef } from '../../http/route';
-import { loadGroup, requireGroupReader } from '../workflows/access';
+import { loadGroup, requireGroupReader } from '../codesign/workflows/access';
 import { caseForReview, feedbackFor, isParticipant, loadRound, mayManage, parseResult, presentRound, requireParticipant, roundCase, type RoundCase } from './rounds';
 import { markProblems, scoreAnswer } from './scoring';
 

@@ -3,7 +3,7 @@ import { ERROR_KIND_SV, TrainingCaseDataSchema, type Mark } from '../../contract
 import type { AppDeps } from '../../deps';
 import { forbidden, notFound } from '../../errors';
 import type { SessionUser } from '../../http/route';
-import { isGroupDesigner, isLead } from '../workflows/access';
+import { isGroupDesigner, isLead } from '../codesign/workflows/access';
 import { flagsFor } from './flags';
 import { AnswerResultSchema, type AnswerResult } from './scoring';
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ReadinessLineSchema } from '../../contracts/training';
 import { route, type RouteDef } from '../../http/route';
 import { csvCell } from '../audit/routes';
-import { loadGroup, requireGroupReader } from '../workflows/access';
+import { loadGroup, requireGroupReader } from '../codesign/workflows/access';
 import { readiness, writeReadinessLine } from './readiness';
 import { groupScores, myScores } from './scores';
 

@@ -5,7 +5,7 @@ import { API_BASE, request } from '../../api/client';
 import { EncounterSchema } from '../../api/schemas';
 
 /**
- * The review flow's endpoints (server/modules/notes, transcripts, timing)
+ * The review flow's endpoints (server/modules/review, transcripts, timing)
  * and the shapes of their answers. Note sections and transcript segments are
  * the server's own contracts.
  */

@@ -1,6 +1,6 @@
-import type { AppDeps } from '../../deps';
-import { forbidden, notFound } from '../../errors';
-import type { SessionUser } from '../../http/route';
+import type { AppDeps } from '../../../deps';
+import { forbidden, notFound } from '../../../errors';
+import type { SessionUser } from '../../../http/route';
 
 /**
  * Who may change what in the co-design studio. Everyone reads workflows;

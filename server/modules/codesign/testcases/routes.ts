@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { TestCaseSchema, type TestCase } from '../../contracts/testcase';
-import type { AppDeps } from '../../deps';
-import { AppError, conflict, notFound, unprocessable } from '../../errors';
-import { created, noContent, route, type RouteDef } from '../../http/route';
+import { TestCaseSchema, type TestCase } from '../../../contracts/testcase';
+import type { AppDeps } from '../../../deps';
+import { AppError, conflict, notFound, unprocessable } from '../../../errors';
+import { created, noContent, route, type RouteDef } from '../../../http/route';
 import { loadGroup, requireGroupDesigner, requireGroupReader } from '../workflows/access';
 import { parseTestCaseJsonl, toJsonl } from './jsonl';
 import { findPersonalData, piiProblems } from './pii-gate';

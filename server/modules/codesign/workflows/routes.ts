@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { loadSeedWorkflows } from '../../../prompts';
-import { ProfessionCodeSchema, WorkflowSpecSchema } from '../../contracts/workflow';
-import { badRequest, notFound, unprocessable } from '../../errors';
-import { created, route, type RouteDef } from '../../http/route';
+import { loadSeedWorkflows } from '../../../../prompts';
+import { ProfessionCodeSchema, WorkflowSpecSchema } from '../../../contracts/workflow';
+import { badRequest, notFound, unprocessable } from '../../../errors';
+import { created, route, type RouteDef } from '../../../http/route';
 import { loadGroup, requireGroupDesigner } from './access';
 import { diffWorkflowSpecs } from './diff';
 import { presentWorkflowDetail, presentWorkflows } from './present';

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { seededRandom } from '../../../evals/metrics/bootstrap';
+import { seededRandom } from '../../../../evals/metrics/bootstrap';
 import type { RoundConfig } from './items';
 
 /**

@@ -1,12 +1,12 @@
-import { keyFactRecall } from '../../../evals/metrics/keyfacts';
-import { rouge } from '../../../evals/metrics/rouge';
-import { analyseStructure } from '../../../evals/metrics/structure';
-import type { NoteSection } from '../../contracts/note';
-import type { TestCase } from '../../contracts/testcase';
-import type { WorkflowSpec } from '../../contracts/workflow';
-import type { NoteDrafter } from '../../pipeline/draft/drafter';
-import { finalizeDraft } from '../../pipeline/draft/finalize';
-import { segmentsFromTurns } from '../transcripts/service';
+import { keyFactRecall } from '../../../../evals/metrics/keyfacts';
+import { rouge } from '../../../../evals/metrics/rouge';
+import { analyseStructure } from '../../../../evals/metrics/structure';
+import type { NoteSection } from '../../../contracts/note';
+import type { TestCase } from '../../../contracts/testcase';
+import type { WorkflowSpec } from '../../../contracts/workflow';
+import type { NoteDrafter } from '../../../pipeline/draft/drafter';
+import { finalizeDraft } from '../../../pipeline/draft/finalize';
+import { segmentsFromTurns } from '../../transcripts/service';
 
 /**
  * One test case through one workflow version: draft, finalize (evidence and

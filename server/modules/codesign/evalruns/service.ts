@@ -1,6 +1,6 @@
-import type { AppDeps } from '../../deps';
-import { notFound } from '../../errors';
-import type { SessionUser } from '../../http/route';
+import type { AppDeps } from '../../../deps';
+import { notFound } from '../../../errors';
+import type { SessionUser } from '../../../http/route';
 import { requireGroupReader } from '../workflows/access';
 import type { ResultRow } from './compare';
 import type { CaseMetrics, CaseOutput } from './evaluate-case';

@@ -1,4 +1,4 @@
-import { bootstrapCi } from '../../../evals/metrics/bootstrap';
+import { bootstrapCi } from '../../../../evals/metrics/bootstrap';
 import type { CaseMetrics, CaseOutput } from './evaluate-case';
 import { mean } from './summary';
 import { wordDiff } from './word-diff';

@@ -1,8 +1,8 @@
-import type { AppDeps } from '../../deps';
+import type { AppDeps } from '../../../deps';
 import { mean, type RunSummary } from '../evalruns/summary';
 import { RoundConfigSchema } from '../ratings/items';
 import { resultsOf } from '../ratings/service';
-import { readiness } from '../training/readiness';
+import { readiness } from '../../training/readiness';
 import { parseGateConfig, type GateConfig } from './config';
 import { criterionMessage, type Criterion } from './messages';
 

@@ -1,5 +1,5 @@
-import { krippendorffAlpha, krippendorffAlphaCi } from '../../../evals/metrics/agreement';
-import { bootstrapCi } from '../../../evals/metrics/bootstrap';
+import { krippendorffAlpha, krippendorffAlphaCi } from '../../../../evals/metrics/agreement';
+import { bootstrapCi } from '../../../../evals/metrics/bootstrap';
 import { mean } from '../evalruns/summary';
 import { formItems, pdqiMean, type ItemKey, type ItemScores, type RoundConfig } from './items';
 

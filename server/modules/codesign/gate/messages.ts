@@ -1,4 +1,4 @@
-import { svNumber, svPercent } from '../../contracts/sv-number';
+import { svNumber, svPercent } from '../../../contracts/sv-number';
 import type { GateConfig } from './config';
 
 /** One checked criterion of the gate, with the sentence a designer or lead reads. */

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import type { AppDeps } from '../../deps';
-import { AppError } from '../../errors';
-import { route, type RouteDef, type SessionUser } from '../../http/route';
+import type { AppDeps } from '../../../deps';
+import { AppError } from '../../../errors';
+import { route, type RouteDef, type SessionUser } from '../../../http/route';
 import { isLead, loadGroup, requireGroupDesigner, requireGroupReader } from '../workflows/access';
 import { LABELS, loadVersion, loadWorkflow, moveLabel } from '../workflows/service';
-import { badRequest } from '../../errors';
+import { badRequest } from '../../../errors';
 import { defaultGateConfig, GateConfigPatchSchema, parseGateConfig } from './config';
 import { evaluateGate, type GateResult } from './evaluate';
 

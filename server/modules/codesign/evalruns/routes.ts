@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { badRequest } from '../../errors';
-import { accepted, route, type RouteDef } from '../../http/route';
+import { badRequest } from '../../../errors';
+import { accepted, route, type RouteDef } from '../../../http/route';
 import { requireGroupDesigner, requireGroupReader } from '../workflows/access';
 import { loadVersion, loadWorkflow, specOf } from '../workflows/service';
 import { compareRuns } from './compare';

@@ -1,4 +1,4 @@
-import type { WorkflowSection, WorkflowSpec } from '../../contracts/workflow';
+import type { WorkflowSection, WorkflowSpec } from '../../../contracts/workflow';
 import { wordDiff, type DiffRun } from '../evalruns/word-diff';
 
 /**

@@ -1,6 +1,6 @@
-import { WorkflowSpecSchema, type WorkflowSpec } from '../../contracts/workflow';
-import type { AppDeps } from '../../deps';
-import { AppError, notFound } from '../../errors';
+import { WorkflowSpecSchema, type WorkflowSpec } from '../../../contracts/workflow';
+import type { AppDeps } from '../../../deps';
+import { AppError, notFound } from '../../../errors';
 
 export const LABELS = ['utkast', 'test', 'produktion'] as const;
 export type Label = (typeof LABELS)[number];

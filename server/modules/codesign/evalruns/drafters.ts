@@ -1,9 +1,9 @@
-import type { WorkflowSpec } from '../../contracts/workflow';
-import type { AppDeps } from '../../deps';
-import { unprocessable } from '../../errors';
-import type { NoteDrafter } from '../../pipeline/draft/drafter';
-import { createNoteDrafter, DrafterKindSchema, drafterUnavailableReason, type DrafterKind } from '../../pipeline/draft/factory';
-import { drafterConfig } from '../notes/drafting-setup';
+import type { WorkflowSpec } from '../../../contracts/workflow';
+import type { AppDeps } from '../../../deps';
+import { unprocessable } from '../../../errors';
+import type { NoteDrafter } from '../../../pipeline/draft/drafter';
+import { createNoteDrafter, DrafterKindSchema, drafterUnavailableReason, type DrafterKind } from '../../../pipeline/draft/factory';
+import { drafterConfig } from '../../review/drafting-setup';
 
 export { DrafterKindSchema };
 

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { TestCaseSchema } from '../../contracts/testcase';
-import type { AppDeps } from '../../deps';
-import type { AppJobContext } from '../../deps';
-import { JobFailure } from '../../errors';
-import type { NoteDrafter } from '../../pipeline/draft/drafter';
+import { TestCaseSchema } from '../../../contracts/testcase';
+import type { AppDeps } from '../../../deps';
+import type { AppJobContext } from '../../../deps';
+import { JobFailure } from '../../../errors';
+import type { NoteDrafter } from '../../../pipeline/draft/drafter';
 import { specOf } from '../workflows/service';
 import { resultCacheKey } from './cache-key';
 import { drafterForJob, drafterKindOf } from './drafters';

@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import { z } from 'zod';
-import { TestCaseSchema } from '../../contracts/testcase';
-import { badRequest, conflict, forbidden } from '../../errors';
-import { created, route, type RouteDef } from '../../http/route';
+import { TestCaseSchema } from '../../../contracts/testcase';
+import { badRequest, conflict, forbidden } from '../../../errors';
+import { created, route, type RouteDef } from '../../../http/route';
 import type { CaseOutput } from '../evalruns/evaluate-case';
 import { isLead, loadGroup, requireGroupReader } from '../workflows/access';
 import { raterQueue } from './assign';

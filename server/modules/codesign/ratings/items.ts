@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { RATING_ITEMS, PDQI_ITEMS, type ItemKey } from '../../contracts/pdqi';
+import { RATING_ITEMS, PDQI_ITEMS, type ItemKey } from '../../../contracts/pdqi';
 
 export { RATING_ITEMS, PDQI_ITEMS, type ItemKey };
 export const PDQI_KEYS: readonly ItemKey[] = PDQI_ITEMS.map((i) => i.key);

@@ -1,5 +1,5 @@
-import { TestCaseSchema, type TestCase } from '../../contracts/testcase';
-import { zodProblems, type FieldProblem } from '../../errors';
+import { TestCaseSchema, type TestCase } from '../../../contracts/testcase';
+import { zodProblems, type FieldProblem } from '../../../errors';
 import { findPersonalData, piiProblems } from './pii-gate';
 
 /**

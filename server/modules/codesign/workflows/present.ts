@@ -1,4 +1,4 @@
-import type { AppDeps } from '../../deps';
+import type { AppDeps } from '../../../deps';
 
 type LabelRow = { label: string; versionId: string; movedAt: Date };
 

@@ -1,6 +1,6 @@
-import type { AppDeps } from '../../deps';
-import { forbidden, notFound } from '../../errors';
-import type { SessionUser } from '../../http/route';
+import type { AppDeps } from '../../../deps';
+import { forbidden, notFound } from '../../../errors';
+import type { SessionUser } from '../../../http/route';
 import { isGroupDesigner, isLead } from '../workflows/access';
 import { RoundConfigSchema, type ItemScores, type RoundConfig } from './items';
 import { roundResults, type RatingRow } from './results';

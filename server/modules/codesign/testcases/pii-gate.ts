@@ -1,6 +1,6 @@
-import { detectPii, type PiiKind } from '../../../evals/metrics/pii';
-import type { TestCase } from '../../contracts/testcase';
-import type { FieldProblem } from '../../errors';
+import { detectPii, type PiiKind } from '../../../../evals/metrics/pii';
+import type { TestCase } from '../../../contracts/testcase';
+import type { FieldProblem } from '../../../errors';
 
 /**
  * The personal-data gate for test cases: every text field is scanned with
