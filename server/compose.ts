@@ -44,7 +44,7 @@ export async function compose(env: Env, logger: Logger = createLogger(env.LOG_LE
     jobs,
     events,
     files: openFileStores(env, db),
-    loginLimiter: createLoginLimiter(env.LOGIN_MAX_ATTEMPTS, env.LOGIN_WINDOW_MINUTES),
+    loginLimiter: createLoginLimiter(db, env.LOGIN_MAX_ATTEMPTS, env.LOGIN_WINDOW_MINUTES),
     sessions: createSessionCache({ ttlSeconds: env.SESSION_CACHE_SECONDS, bus: events, databaseKind: env.databaseKind }),
     version: pkg.version,
     services: {},

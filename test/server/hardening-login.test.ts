@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createLoginLimiter } from '../../server/modules/auth/rate-limit';
 import { startTestServer, type TestServer } from '../support/app';
 import { postgresAvailable } from '../support/db';
 import { Client } from '../support/http';
@@ -24,8 +23,9 @@ describe.each([
     // scrypt at 2^13: slow enough that parallel attempts really overlap, and that a skipped check would show in timing.
     if (!skip) server = await startTestServer({ db: kind, workers: false, env: { SCRYPT_LOG_N: '13', LOGIN_MAX_ATTEMPTS: String(MAX) } });
   });
-  beforeEach(() => {
-    if (server) server.deps.loginLimiter = createLoginLimiter(MAX, 15);
+  beforeEach(async () => {
+    // Each test starts with empty budgets (they live in the database, shared by every web process).
+    if (server) await server.deps.db.prisma.loginAttempt.deleteMany();
   });
   afterAll(async () => server?.close());
   const login = (username: string, password = 'fel-lösenord-123') => new Client(server.baseUrl).post('/api/v1/auth/login', { username, password });

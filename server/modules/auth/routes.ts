@@ -17,14 +17,15 @@ export const authRoutes: RouteDef[] = [
     summary: 'Logga in med lokalt konto',
     body: LoginBody,
     handler: async ({ req, res, body, deps, requestId }) => {
-      const attempt = deps.loginLimiter.attempt(body.username, req.ip ?? 'unknown');
+      const attempt = await deps.loginLimiter.attempt(body.username, req.ip ?? 'unknown');
       if (attempt.wait > 0) throw tooManyRequests(attempt.wait);
       const user = await deps.db.prisma.user.findUnique({ where: { username: body.username } });
       // The same scrypt work whether or not the user exists, is active or has a
       // password: the answer's timing must not tell which usernames exist.
       const matches = await verifyPassword(body.password, user?.passwordHash ?? (await decoyHash(deps.env.SCRYPT_LOG_N)));
       const ok = !!user && user.active && !!user.passwordHash && matches;
-      attempt.settle(ok);
+      // A reservation that cannot be given back only counts as one failed attempt: the login itself goes on.
+      await attempt.settle(ok).catch((error: unknown) => deps.logger.warn('auth.limiter_settle_failed', { requestId, error }));
       if (!ok || !user) {
         await deps.audit.record({ user: null, actorId: user?.id ?? null, action: 'auth.login', kind: 'login', outcome: 'denied', requestId });
         throw unauthenticated('Fel användarnamn eller lösenord.');
