@@ -5,6 +5,7 @@ import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient as SqliteClient } from './generated/sqlite/client';
 import { PrismaClient as PgClient } from './generated/postgresql/client';
+import { withStatementCache } from './sqlite-statements';
 
 /**
  * One code path for both databases. The two generated clients come from the
@@ -46,7 +47,8 @@ export async function openDatabase(url: string): Promise<Database> {
   }
   const file = sqliteFilePath(url);
   prepareSqliteFile(file);
-  const adapter = new PrismaBetterSqlite3({ url: `file:${file}` });
+  // Prepared statements kept per SQL text (sqlite-statements.ts): the adapter would prepare each query anew.
+  const adapter = withStatementCache(new PrismaBetterSqlite3({ url: `file:${file}` }));
   const prisma = new SqliteClient({ adapter });
   // WAL (set by the migrator) + NORMAL sync is durable across process
   // crashes and much faster than FULL for the many small writes of autosave
