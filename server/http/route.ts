@@ -55,10 +55,10 @@ export interface RouteContext<P, Q, B, A extends Access = Access> {
   auditNow(): Promise<void>;
 }
 
-export class Reply {
+export class Reply<B = unknown> {
   constructor(
     readonly status: number,
-    readonly body?: unknown,
+    readonly body?: B,
     readonly headers: Record<string, string> = {},
     /** send `body` (text or bytes) as it is instead of as JSON */
     readonly raw = false,
@@ -66,13 +66,38 @@ export class Reply {
 }
 /** A text or file answer, sent by the router after its access-log row is written. */
 export const rawReply = (body: string | Buffer, headers: Record<string, string>) => new Reply(200, body, headers, true);
-export const created = (body: unknown, location?: string) => new Reply(201, body, location ? { Location: location } : {});
-export const accepted = (body: unknown, location: string) => new Reply(202, body, { Location: location });
-export const noContent = () => new Reply(204);
+export const created = <B>(body: B, location?: string) => new Reply(201, body, location ? { Location: location } : {});
+export const accepted = <B>(body: B, location: string) => new Reply(202, body, { Location: location });
+export const noContent = () => new Reply<undefined>(204);
 
 type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
 
-export interface RouteDef<PS = unknown, QS = unknown, BS = unknown, A extends Access = Access> {
+/**
+ * Answers that are not one JSON document: a file or text download, a stream
+ * or server-sent events. Such a route says so instead of naming a schema, so
+ * the route-table test can tell a forgotten contract from a deliberate one.
+ */
+export type NotJson = 'file' | 'stream' | 'events';
+
+/**
+ * What a handler may return for a response schema: the schema's wire shape
+ * (its input: what the client parses), where any text may still be a Date
+ * (JSON sends it as ISO text). A status from a vocabulary may be any string
+ * here, because the database column is plain text; the run-time check
+ * (http/response-check.ts) holds it to the vocabulary in tests.
+ */
+type Sendable<T> = T extends string
+  ? string | Date
+  : T extends readonly (infer U)[]
+    ? readonly Sendable<U>[]
+    : T extends object
+      ? { [K in keyof T]: Sendable<T[K]> }
+      : T;
+type Body<RS> = RS extends z.ZodType ? Sendable<z.input<RS>> : unknown;
+/** A handler's answer: the body itself, or a Reply carrying it (or a raw text/file answer). */
+export type HandlerResult<RS> = RS extends z.ZodType ? Body<RS> | Reply<Body<RS>> | Reply<string | Buffer> : unknown;
+
+export interface RouteDef<PS = unknown, QS = unknown, BS = unknown, A extends Access = Access, RS = unknown> {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   path: string;
   access: A;
@@ -84,7 +109,14 @@ export interface RouteDef<PS = unknown, QS = unknown, BS = unknown, A extends Ac
   /** multipart/raw routes parse their own body (e.g. audio) */
   rawBody?: 'audio' | 'multipart';
   audit?: AuditSpec<Infer<PS>, Infer<QS>, Infer<BS>>;
-  handler: (ctx: RouteContext<Infer<PS>, Infer<QS>, Infer<BS>, A>) => Promise<unknown>;
+  /**
+   * the answer's contract (server/contracts/api): the handler's return type
+   * is checked against it when compiling, and the answer is parsed with it
+   * outside production (http/response-check.ts); the client parses with the
+   * same schema. A route that answers with a file, stream or events says so.
+   */
+  response?: RS | NotJson;
+  handler: (ctx: RouteContext<Infer<PS>, Infer<QS>, Infer<BS>, A>) => Promise<HandlerResult<RS>>;
   /** short Swedish description, shown in the route table test output */
   summary: string;
 }
@@ -95,6 +127,7 @@ export function route<
   QS extends z.ZodType | undefined = undefined,
   BS extends z.ZodType | undefined = undefined,
   const A extends Access = Access,
->(def: RouteDef<PS, QS, BS, A>): RouteDef {
+  RS extends z.ZodType | undefined = undefined,
+>(def: RouteDef<PS, QS, BS, A, RS>): RouteDef {
   return def as unknown as RouteDef;
 }

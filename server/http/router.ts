@@ -5,6 +5,7 @@ import { AppError, badRequest, forbidden, passwordChangeRequired, unauthenticate
 import { authenticateApiKey } from '../modules/admin/api-keys';
 import { encounterOfSubject, existingEncounterId } from '../modules/audit/subject';
 import { refuseNul } from './guards';
+import { checkResponse, checksResponses } from './response-check';
 import { Reply, type RouteContext, type RouteDef, type SessionUser } from './route';
 
 /** Requests carry these once the session middleware ran. */
@@ -47,6 +48,7 @@ async function auditEncounterId(deps: AppDeps, def: RouteDef, ctx: RouteContext<
 
 /** Mount a table of routes on a router; everything shared happens here. */
 export function mountRoutes(router: Router, defs: RouteDef[], deps: AppDeps): void {
+  const checking = checksResponses(deps.env);
   for (const def of defs) {
     router[def.method](def.path, async (req: Request, res: Response, next: NextFunction) => {
       const locals = res.locals as Locals;
@@ -98,6 +100,12 @@ export function mountRoutes(router: Router, defs: RouteDef[], deps: AppDeps): vo
         return;
       }
       const reply = result instanceof Reply ? result : result === undefined ? new Reply(204) : new Reply(200, result);
+      try {
+        if (checking && !reply.raw) checkResponse(def, reply.body);
+      } catch (error) {
+        await audit(500).catch(() => undefined);
+        return next(error);
+      }
       try {
         await audit(reply.status);
       } catch (error) {

@@ -1,15 +1,8 @@
 import type { Role } from '../../../server/contracts/roles';
 import { API_BASE, request } from './client';
-import {
-  AdminUserCreatedSchema,
-  AdminUserEnvelopeSchema,
-  AdminUserListSchema,
-  ApiKeyCreatedSchema,
-  ApiKeyListSchema,
-  AuditExtractSchema,
-  NoContentSchema,
-  OneTimePasswordSchema,
-} from './schemas';
+import { AdminUserCreatedSchema, AdminUserEnvelopeSchema, AdminUserListSchema, ApiKeyCreatedSchema, ApiKeyListSchema, OneTimePasswordSchema } from '../../../server/contracts/api/admin';
+import { AuditExtractSchema } from '../../../server/contracts/api/audit';
+import { NoContentSchema } from '../../../server/contracts/api/common';
 
 const id = (value: string) => encodeURIComponent(value);
 

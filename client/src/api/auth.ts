@@ -1,5 +1,6 @@
 import { request } from './client';
-import { MeSchema, NoContentSchema, OidcConfigSchema } from './schemas';
+import { MeSchema, OidcConfigSchema } from '../../../server/contracts/api/auth';
+import { NoContentSchema } from '../../../server/contracts/api/common';
 
 export const OIDC_START_URL = '/api/v1/auth/oidc/start';
 

@@ -1,13 +1,6 @@
 import { request } from './client';
-import {
-  CareUnitEnvelopeSchema,
-  CareUnitListSchema,
-  GroupCreatedSchema,
-  GroupListSchema,
-  NoContentSchema,
-  ProfessionEnvelopeSchema,
-  ProfessionListSchema,
-} from './schemas';
+import { NoContentSchema } from '../../../server/contracts/api/common';
+import { CareUnitEnvelopeSchema, CareUnitListSchema, GroupCreatedSchema, GroupListSchema, ProfessionEnvelopeSchema, ProfessionListSchema } from '../../../server/contracts/api/organisation';
 
 const id = (value: string) => encodeURIComponent(value);
 

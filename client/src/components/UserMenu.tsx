@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { ROLE_LABELS_SV } from '../../../server/contracts/roles';
-import type { Me } from '../api/schemas';
+import type { Me } from '../../../server/contracts/api/auth';
 import { Link } from 'react-router';
 import { CHANGE_PASSWORD_PATH } from '../session/homes';
 import { useSession } from '../session/SessionContext';

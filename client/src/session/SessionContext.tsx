@@ -3,7 +3,7 @@ import { useNavigate } from 'react-router';
 import { fetchMe, logout, logoutEverywhere } from '../api/auth';
 import { onAuthEvent } from '../api/client';
 import { asApiError, type ApiError } from '../api/problem';
-import type { Me } from '../api/schemas';
+import type { Me } from '../../../server/contracts/api/auth';
 import { CHANGE_PASSWORD_PATH, LOGIN_PATH } from './homes';
 
 export const SESSION_EXPIRED_NOTICE = 'Din session har gått ut. Logga in igen.';

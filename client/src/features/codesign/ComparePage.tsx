@@ -4,7 +4,7 @@ import { Loading } from '../../components/Loading';
 import { useResource } from '../../hooks/useResource';
 import { compareRuns } from './api';
 import { num } from './format';
-import type { DeltaT, DiffRunT } from './schemas';
+import type { DeltaT, DiffRunT } from '../../../../server/contracts/api/evalruns';
 
 const VERDICT: Record<string, string> = { better: 'bättre', worse: 'sämre', same: 'lika' };
 

@@ -4,7 +4,7 @@ import { SelectField } from '../../components/SelectField';
 import { useResource } from '../../hooks/useResource';
 import { getDiff } from './api';
 import { svNumber } from '../../../../server/contracts/sv-number';
-import type { Diff, DiffRuns } from './schemas';
+import type { Diff, DiffRuns } from '../../../../server/contracts/api/workflows';
 
 /** The names people see in the editor, not the spec's keys. */
 const FIELD_SV: Record<string, string> = {

@@ -6,7 +6,7 @@ import { TextField } from '../../components/TextField';
 import { useResource } from '../../hooks/useResource';
 import { useSubmit } from '../../hooks/useSubmit';
 import { getGate, saveGate } from './api';
-import type { GateConfig } from './schemas';
+import type { GateConfig } from '../../../../server/contracts/api/gate';
 
 type NumberKey = Exclude<keyof GateConfig, 'keyFactRecallNotBelowProduktion'>;
 /** `percent`: the server stores a share 0–1, people type percent. */

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useSubmit } from '../../hooks/useSubmit';
 import { submitRating } from './api';
-import type { Queue, RatingItem } from './schemas';
+import type { Queue, RatingItem } from '../../../../server/contracts/api/ratings';
 import { ScoreScale } from './ScoreScale';
 
 type Pair = Queue['pairs'][number];

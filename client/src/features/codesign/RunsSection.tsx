@@ -9,9 +9,9 @@ import { listRuns, startRun } from './api';
 import { num, pct } from './format';
 import { NewRoundForm } from './NewRoundForm';
 import { RunProgress } from './RunProgress';
-import type { WorkflowDetail } from './schemas';
+import type { WorkflowDetail } from '../../../../server/contracts/api/workflows';
+import { JobStatus } from '../../../../server/contracts/status';
 
-const STATUS: Record<string, string> = { queued: 'i kö', running: 'pågår', succeeded: 'klar', failed: 'misslyckades', cancelled: 'avbruten' };
 
 /** Run a version on the group's test cases, follow it, list runs, and pick two to compare or rate. */
 export function RunsSection({ detail, onChanged }: { detail: WorkflowDetail; onChanged(): void }) {
@@ -69,7 +69,7 @@ export function RunsSection({ detail, onChanged }: { detail: WorkflowDetail; onC
                 <td>
                   <Link to={`/samskapande/korningar/${r.id}`}>Version {r.version}</Link>
                 </td>
-                <td>{STATUS[r.status] ?? r.status}</td>
+                <td>{JobStatus.label(r.status)}</td>
                 <td>{r.caseCount}</td>
                 <td>{num(r.summary?.meanRouge1)}</td>
                 <td>{pct(r.summary?.meanKeyFactRecall)}</td>

@@ -5,9 +5,9 @@ import { useSubmit } from '../../hooks/useSubmit';
 import { useMe } from '../../session/SessionContext';
 import { moveLabel } from './api';
 import { FieldProblems } from './FieldProblems';
-import { LABEL_NAMES } from './format';
 import { PromoteDialog } from './PromoteDialog';
-import type { WorkflowDetail } from './schemas';
+import type { WorkflowDetail } from '../../../../server/contracts/api/workflows';
+import { WorkflowLabel } from '../../../../server/contracts/status';
 
 /**
  * Versions newest first with their labels, and buttons that move a label to
@@ -21,11 +21,11 @@ export function VersionHistory({ detail, onChanged }: { detail: WorkflowDetail; 
   const move = useSubmit(moveLabel);
   const [promoting, setPromoting] = useState<number | null>(null);
   const isLead = me.roles.includes('lead');
-  const onMove = async (label: string, version: number) => {
+  const onMove = async (label: WorkflowLabel, version: number) => {
     move.setError(null);
     if (label === 'produktion') return setPromoting(version);
     if ((await move.run(detail.workflow.id, label, version)).ok) {
-      notify(`${LABEL_NAMES[label]} pekar nu på version ${version}.`);
+      notify(`${WorkflowLabel.label(label)} pekar nu på version ${version}.`);
       onChanged();
     }
   };
@@ -65,11 +65,11 @@ export function VersionHistory({ detail, onChanged }: { detail: WorkflowDetail; 
                 <td>{v.message}</td>
                 <td>{v.author ?? '–'}</td>
                 <td className="nowrap">{formatDateTime(v.createdAt)}</td>
-                <td>{v.labels.map((l) => LABEL_NAMES[l] ?? l).join(', ')}</td>
+                <td>{v.labels.map(WorkflowLabel.label).join(', ')}</td>
                 <td className="row-actions">
-                  {['utkast', 'test', 'produktion'].filter((l) => !v.labels.includes(l)).map((l) => (
-                    <button key={l} type="button" className="secondary small" disabled={move.busy} onClick={() => void onMove(l, v.version)} aria-label={`${LABEL_NAMES[l]} till version ${v.version}`}>
-                      {LABEL_NAMES[l]}
+                  {WorkflowLabel.keys.filter((l) => !v.labels.includes(l)).map((l) => (
+                    <button key={l} type="button" className="secondary small" disabled={move.busy} onClick={() => void onMove(l, v.version)} aria-label={`${WorkflowLabel.label(l)} till version ${v.version}`}>
+                      {WorkflowLabel.label(l)}
                     </button>
                   ))}
                 </td>
@@ -83,7 +83,7 @@ export function VersionHistory({ detail, onChanged }: { detail: WorkflowDetail; 
         {detail.labelEvents.map((e) => (
           <li key={e.id}>
             <span>
-              {formatDateTime(e.createdAt)}: {LABEL_NAMES[e.label] ?? e.label} v{e.fromVersion ?? '–'} → v{e.toVersion} av {e.actor ?? '?'}
+              {formatDateTime(e.createdAt)}: {WorkflowLabel.label(e.label)} v{e.fromVersion ?? '–'} → v{e.toVersion} av {e.actor ?? '?'}
               {e.override ? <strong> · förbi spärren: {e.reason}</strong> : e.label === 'produktion' && e.reason && <> · {e.reason}</>}
             </span>
           </li>

@@ -3,7 +3,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loading } from '../../components/Loading';
 import { useResource } from '../../hooks/useResource';
 import { listWorkflows } from './api';
-import { LABEL_NAMES } from './format';
+import { WorkflowLabel } from '../../../../server/contracts/status';
 
 export function WorkflowList({ groupId }: { groupId: string }) {
   const workflows = useResource(() => listWorkflows(groupId), [groupId]);
@@ -19,7 +19,7 @@ export function WorkflowList({ groupId }: { groupId: string }) {
               <Link to={`/samskapande/arbetsfloden/${w.id}`}>{w.name}</Link>{' '}
               <span className="muted">
                 · senaste version {w.latestVersion}
-                {Object.entries(w.labels).map(([label, ref]) => ` · ${LABEL_NAMES[label] ?? label}: v${ref.version}`)}
+                {Object.entries(w.labels).map(([label, ref]) => ` · ${WorkflowLabel.labels[label as WorkflowLabel] ?? label}: v${ref.version}`)}
               </span>
             </span>
           </li>

@@ -1,31 +1,12 @@
 import type { TestCase } from '../../../../server/contracts/testcase';
 import type { WorkflowSpec } from '../../../../server/contracts/workflow';
 import { request } from '../../api/client';
-import {
-  CompareSchema,
-  DiffSchema,
-  GateCheckSchema,
-  GateEnvelopeSchema,
-  ImportResultSchema,
-  JobSchema,
-  LabelMovedSchema,
-  QueueSchema,
-  RatedSchema,
-  ResultsSchema,
-  RoundEnvelopeSchema,
-  RoundListSchema,
-  RunDetailSchema,
-  RunListSchema,
-  RunStartedSchema,
-  SavedVersionSchema,
-  TestCaseDetailSchema,
-  TestCaseListSchema,
-  VersionSchema,
-  WorkflowDetailSchema,
-  WorkflowListSchema,
-  type GateConfig,
-} from './schemas';
-import type { RoundFormT } from './schemas';
+import { CompareSchema, ImportResultSchema, RunDetailSchema, RunListSchema, RunStartedSchema, TestCaseDetailSchema, TestCaseListSchema } from '../../../../server/contracts/api/evalruns';
+import { GateCheckSchema, GateEnvelopeSchema, type GateConfig } from '../../../../server/contracts/api/gate';
+import { JobSchema } from '../../../../server/contracts/api/jobs';
+import { QueueSchema, RatedSchema, ResultsSchema, RoundEnvelopeSchema, RoundListSchema } from '../../../../server/contracts/api/ratings';
+import { DiffSchema, LabelMovedSchema, SavedVersionSchema, VersionSchema, WorkflowDetailSchema, WorkflowListSchema } from '../../../../server/contracts/api/workflows';
+import type { RoundFormT } from '../../../../server/contracts/api/ratings';
 
 const id = (value: string) => encodeURIComponent(value);
 

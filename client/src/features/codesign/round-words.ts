@@ -1,5 +1,5 @@
 import { num, pct } from './format';
-import type { Results } from './schemas';
+import type { Results } from '../../../../server/contracts/api/ratings';
 
 /**
  * A rating round's results said in plain Swedish: which version raters

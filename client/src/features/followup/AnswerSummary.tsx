@@ -1,5 +1,5 @@
 import { num } from './format';
-import type { TimeGroup } from './schemas';
+import type { TimeGroup } from '../../../../server/contracts/api/followup';
 
 /**
  * The answer first: per profession, the active editing time saved per note

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useSubmit } from '../../hooks/useSubmit';
 import { saveAssumptions } from './api';
-import type { Assumption, Dashboard } from './schemas';
+import type { Assumption, Dashboard } from '../../../../server/contracts/api/followup';
 
 type Draft = Record<string, { notesPerYear: string; suitablePercent: string; hourlyCostSek: string }>;
 

@@ -3,7 +3,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { TextField } from '../../components/TextField';
 import { useSubmit } from '../../hooks/useSubmit';
 import { importBaselineCsv } from './api';
-import type { Dashboard } from './schemas';
+import type { Dashboard } from '../../../../server/contracts/api/followup';
 
 /** Baseline minutes from a time-and-motion study as CSV; the server lists every bad row and column. */
 export function BaselineImport({ baseline, canEdit, onImported }: { baseline: Dashboard['baseline']; canEdit: boolean; onImported(): void }) {

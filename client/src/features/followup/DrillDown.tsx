@@ -3,7 +3,7 @@ import { Loading } from '../../components/Loading';
 import { useResource } from '../../hooks/useResource';
 import { getNotes, type FilterState } from './api';
 import { num } from './format';
-import type { TimeGroup } from './schemas';
+import type { TimeGroup } from '../../../../server/contracts/api/followup';
 
 /** The anonymised notes behind one figure: dates, times, ratings, flag counts; no text, no names. */
 export function DrillDown({ filters, group, mode, onClose }: { filters: FilterState; group: TimeGroup; mode: 'ai' | 'baseline'; onClose(): void }) {

@@ -3,7 +3,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatDateTime } from '../../format/dates';
 import { useSubmit } from '../../hooks/useSubmit';
 import { listReports, requestReport } from './api';
-import type { ReportView } from './schemas';
+import type { ReportView } from '../../../../server/contracts/api/reports';
 
 const POLL_MS = 1000;
 const FORMAT_NAME = { xlsx: 'XLSX', md: 'Markdown' } as const;

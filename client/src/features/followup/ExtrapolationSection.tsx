@@ -1,7 +1,7 @@
 import { AssumptionsEditor } from './AssumptionsEditor';
 import { Explanation } from './Explanation';
 import { kr, num } from './format';
-import type { Dashboard } from './schemas';
+import type { Dashboard } from '../../../../server/contracts/api/followup';
 
 /** Hours and kronor per year from minutes saved per note and the lead's assumptions, printed side by side. */
 export function ExtrapolationSection({ data, canEdit, onSaved }: { data: Dashboard; canEdit: boolean; onSaved(): void }) {

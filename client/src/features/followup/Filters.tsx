@@ -1,7 +1,7 @@
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
 import type { FilterState } from './api';
-import type { Dashboard } from './schemas';
+import type { Dashboard } from '../../../../server/contracts/api/followup';
 
 const GROUPINGS: { value: FilterState['groupBy']; label: string }[] = [
   { value: 'profession', label: 'Yrkesgrupp' },

@@ -18,7 +18,7 @@ import { ScheduleSection } from './ScheduleSection';
 import { SurveySection } from './SurveySection';
 import { TimeChart } from './TimeChart';
 import { TimeTable } from './TimeTable';
-import type { TimeGroup } from './schemas';
+import type { TimeGroup } from '../../../../server/contracts/api/followup';
 import './followup.css';
 
 const DEFINITION_LABELS: Record<string, string> = {

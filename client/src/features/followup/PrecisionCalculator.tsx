@@ -3,7 +3,7 @@ import { NOTES_PER_SIDE, precisionTable } from '../../../../evals/metrics/precis
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
 import { num } from './format';
-import type { PrecisionPlan } from './schemas';
+import type { PrecisionPlan } from '../../../../server/contracts/api/followup';
 
 /** A decimal from a Swedish input ("0,5"); null when not a positive number. */
 const positive = (text: string) => {

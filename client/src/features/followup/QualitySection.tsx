@@ -3,7 +3,7 @@ import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, X
 import { SelectField } from '../../components/SelectField';
 import { Explanation } from './Explanation';
 import { ci, num, pct } from './format';
-import type { Dashboard, TrendPoint } from './schemas';
+import type { Dashboard, TrendPoint } from '../../../../server/contracts/api/followup';
 
 const METRICS = {
   ratingMean: 'Betyg vid signering (1–5)',

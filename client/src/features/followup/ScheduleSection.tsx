@@ -6,7 +6,7 @@ import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
 import { useResource } from '../../hooks/useResource';
 import { useSubmit } from '../../hooks/useSubmit';
-import type { Dashboard } from './schemas';
+import type { Dashboard } from '../../../../server/contracts/api/followup';
 
 const ScheduleSchema = z.object({ id: z.string(), name: z.string(), description: z.string(), endedAt: z.string().nullable(), encounters: z.number(), overrides: z.number() });
 const ListSchema = z.object({ schedules: z.array(ScheduleSchema) });

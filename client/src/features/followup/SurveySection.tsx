@@ -1,7 +1,7 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { Explanation } from './Explanation';
 import { ci, num, pct } from './format';
-import type { Dashboard } from './schemas';
+import type { Dashboard } from '../../../../server/contracts/api/followup';
 
 /** Mini-Z burnout before and after the trial, per profession. */
 export function SurveySection({ surveys }: { surveys: Dashboard['surveys'] }) {

@@ -1,5 +1,5 @@
 import { Bar, BarChart, CartesianGrid, ErrorBar, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { TimeGroup } from './schemas';
+import type { TimeGroup } from '../../../../server/contracts/api/followup';
 
 /** Active editing minutes per note, AI vs baseline, with the 95 % interval of the mean as whiskers. */
 export function TimeChart({ groups }: { groups: TimeGroup[] }) {

@@ -1,5 +1,5 @@
 import { ci, num } from './format';
-import type { TimeGroup } from './schemas';
+import type { TimeGroup } from '../../../../server/contracts/api/followup';
 
 const SOURCE = { measured: 'uppmätt', imported: 'tidsstudie' } as const;
 const DESIGN = { free: 'fritt val', schedule: 'enligt schema' } as const;

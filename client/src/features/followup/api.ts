@@ -1,7 +1,7 @@
 import { API_BASE, request } from '../../api/client';
 import { problemFrom, unreadableProblem } from '../../api/problem';
-import { AssumptionsSchema, DashboardSchema, DrillSchema, ReportViewSchema, type Assumption } from './schemas';
-import { z } from 'zod';
+import { AssumptionsEnvelopeSchema, BaselineImportedSchema, DashboardSchema, DrillSchema, type Assumption } from '../../../../server/contracts/api/followup';
+import { ReportEnvelopeSchema, ReportListSchema } from '../../../../server/contracts/api/reports';
 
 export interface FilterState {
   profession: string;
@@ -24,12 +24,12 @@ export const getNotes = (f: FilterState, group: { professionId: string | null; k
   request('GET', `/followup/notes?${filterQuery(f)}&${new URLSearchParams({ groupProfession: group.professionId ?? '', key: group.key, mode, limit: '200' })}`, DrillSchema);
 
 export const saveAssumptions = (professions: Record<string, Assumption>) =>
-  request('PUT', '/followup/assumptions', z.object({ assumptions: AssumptionsSchema }), { body: { professions } });
+  request('PUT', '/followup/assumptions', AssumptionsEnvelopeSchema, { body: { professions } });
 
 export const requestReport = async (from: string, to: string, format: 'xlsx' | 'md') =>
-  (await request('POST', '/reports', z.object({ report: ReportViewSchema }), { body: { from, to, format } })).report;
+  (await request('POST', '/reports', ReportEnvelopeSchema, { body: { from, to, format } })).report;
 
-export const listReports = async () => (await request('GET', '/reports', z.object({ reports: z.array(ReportViewSchema) }))).reports;
+export const listReports = async () => (await request('GET', '/reports', ReportListSchema)).reports;
 
 /** The CSV goes as text/csv, which the JSON-only api client cannot send; problems are read the same way. */
 export async function importBaselineCsv(csv: string, source: string): Promise<{ imported: number }> {
@@ -46,7 +46,7 @@ export async function importBaselineCsv(csv: string, source: string): Promise<{ 
   }
   const body: unknown = await response.json().catch(() => undefined);
   if (!response.ok) throw problemFrom(response.status, body);
-  const parsed = z.object({ imported: z.number() }).safeParse(body);
+  const parsed = BaselineImportedSchema.safeParse(body);
   if (!parsed.success) throw unreadableProblem(response.status);
   return parsed.data;
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Encounter } from '../../api/schemas';
+import type { Encounter } from '../../../../server/contracts/api/encounters';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { ModelNotice } from '../../components/ModelNotice';
 import { LiveTranscript } from './LiveTranscript';

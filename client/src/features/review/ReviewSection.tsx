@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { Encounter } from '../../api/schemas';
+import type { Encounter } from '../../../../server/contracts/api/encounters';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loading } from '../../components/Loading';
 import { useResource } from '../../hooks/useResource';

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { AuditQuery } from '../../api/admin';
 import type { ApiError } from '../../api/problem';
-import type { AdminUser } from '../../api/schemas';
+import type { AdminUser } from '../../../../server/contracts/api/admin';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
 

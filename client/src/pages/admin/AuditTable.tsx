@@ -1,4 +1,4 @@
-import type { AuditEvent } from '../../api/schemas';
+import type { AuditEvent } from '../../../../server/contracts/api/audit';
 import { formatDateTime } from '../../format/dates';
 
 const OUTCOME_LABELS: Record<string, string> = { success: 'Lyckades', denied: 'Nekades', error: 'Fel' };

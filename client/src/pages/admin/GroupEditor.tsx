@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { ApiError } from '../../api/problem';
-import type { AdminUser, Group } from '../../api/schemas';
+import type { AdminUser } from '../../../../server/contracts/api/admin';
+import type { Group } from '../../../../server/contracts/api/organisation';
 import { CheckboxGroup } from '../../components/CheckboxGroup';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { TextField } from '../../components/TextField';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { listUsers } from '../../api/admin';
 import { createGroup, updateGroup } from '../../api/organisation';
-import type { Group } from '../../api/schemas';
+import type { Group } from '../../../../server/contracts/api/organisation';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loading } from '../../components/Loading';
 import { useNotify } from '../../components/Notifier';

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { ApiError } from '../../api/problem';
-import type { Profession } from '../../api/schemas';
+import type { Profession } from '../../../../server/contracts/api/organisation';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { ALL_ROLES, ROLE_LABELS_SV, type Role } from '../../../../server/contracts/roles';
 import type { UserFields } from '../../api/admin';
 import type { ApiError } from '../../api/problem';
-import type { AdminUser } from '../../api/schemas';
+import type { AdminUser } from '../../../../server/contracts/api/admin';
 import { CheckboxGroup } from '../../components/CheckboxGroup';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { SelectField } from '../../components/SelectField';

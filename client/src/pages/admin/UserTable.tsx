@@ -1,5 +1,5 @@
 import { ROLE_LABELS_SV } from '../../../../server/contracts/roles';
-import type { AdminUser } from '../../api/schemas';
+import type { AdminUser } from '../../../../server/contracts/api/admin';
 
 interface UserTableProps {
   users: AdminUser[];

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { createUser, listUsers, resetPassword, updateUser } from '../../api/admin';
-import type { AdminUser } from '../../api/schemas';
+import type { AdminUser } from '../../../../server/contracts/api/admin';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loading } from '../../components/Loading';
 import { useNotify } from '../../components/Notifier';

@@ -1,4 +1,4 @@
-import type { Group } from '../../api/schemas';
+import type { Group } from '../../../../server/contracts/api/organisation';
 
 export function GroupMembers({ group }: { group: Group }) {
   return (

@@ -1,5 +1,5 @@
 import { recordConsent } from '../../api/encounters';
-import type { Encounter } from '../../api/schemas';
+import type { Encounter } from '../../../../server/contracts/api/encounters';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatDateTime } from '../../format/dates';
 import { useSubmit } from '../../hooks/useSubmit';

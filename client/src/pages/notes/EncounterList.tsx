@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
-import type { Encounter } from '../../api/schemas';
+import type { Encounter } from '../../../../server/contracts/api/encounters';
 import { formatDateTime } from '../../format/dates';
-import { MODE_LABELS, statusLabel } from './labels';
+import { EncounterMode, EncounterStatus } from '../../../../server/contracts/status';
 
 export function EncounterList({ encounters }: { encounters: Encounter[] }) {
   if (encounters.length === 0) return <p className="muted">Du har inga besök ännu. Skapa ett med formuläret.</p>;
@@ -25,8 +25,8 @@ export function EncounterList({ encounters }: { encounters: Encounter[] }) {
                 <Link to={`/anteckningar/${encodeURIComponent(e.id)}`}>{e.label}</Link>
               </td>
               <td className="nowrap">{formatDateTime(e.createdAt)}</td>
-              <td>{MODE_LABELS[e.mode]}</td>
-              <td>{statusLabel(e.status)}</td>
+              <td>{EncounterMode.label(e.mode)}</td>
+              <td>{EncounterStatus.label(e.status)}</td>
               <td>{e.consentAt ? 'Ja' : 'Nej'}</td>
             </tr>
           ))}

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { getEncounter } from '../../api/encounters';
-import type { Encounter } from '../../api/schemas';
+import type { Encounter } from '../../../../server/contracts/api/encounters';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loading } from '../../components/Loading';
 import { useResource } from '../../hooks/useResource';

@@ -1,6 +1,6 @@
-import type { Encounter } from '../../api/schemas';
+import type { Encounter } from '../../../../server/contracts/api/encounters';
 import { formatDateTime } from '../../format/dates';
-import { MODE_LABELS, statusLabel } from './labels';
+import { EncounterMode, EncounterStatus } from '../../../../server/contracts/status';
 
 export function EncounterSummary({ encounter }: { encounter: Encounter }) {
   return (
@@ -11,11 +11,11 @@ export function EncounterSummary({ encounter }: { encounter: Encounter }) {
       </div>
       <div>
         <dt>Arbetssätt</dt>
-        <dd>{MODE_LABELS[encounter.mode]}</dd>
+        <dd>{EncounterMode.label(encounter.mode)}</dd>
       </div>
       <div>
         <dt>Status</dt>
-        <dd>{statusLabel(encounter.status)}</dd>
+        <dd>{EncounterStatus.label(encounter.status)}</dd>
       </div>
     </dl>
   );

@@ -1,10 +1,10 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { createEncounter, getScheduleToday } from '../../api/encounters';
-import type { Encounter, EncounterMode } from '../../api/schemas';
+import { EncounterMode } from '../../../../server/contracts/status';
+import type { Encounter } from '../../../../server/contracts/api/encounters';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { TextField } from '../../components/TextField';
 import { useSubmit } from '../../hooks/useSubmit';
-import { MODE_LABELS } from './labels';
 
 /**
  * The label must not identify the patient (the server stores it as plain
@@ -58,15 +58,15 @@ export function NewEncounterForm({ onCreated }: { onCreated(encounter: Encounter
       />
       {assigned && (
         <p className="notice" role="status">
-          Jämförelseschemat ”{assigned.scheduleName}”: den här perioden (till och med {assigned.periodEnds}) dokumenterar du <strong>{MODE_LABELS[assigned.mode].toLowerCase()}</strong>.
+          Jämförelseschemat ”{assigned.scheduleName}”: den här perioden (till och med {assigned.periodEnds}) dokumenterar du <strong>{EncounterMode.label(assigned.mode).toLowerCase()}</strong>.
         </p>
       )}
       <fieldset className="field">
         <legend>Arbetssätt</legend>
-        {(Object.keys(MODE_LABELS) as EncounterMode[]).map((value) => (
+        {EncounterMode.keys.map((value) => (
           <label key={value} className="checkbox">
             <input type="radio" name="mode" value={value} checked={mode === value} onChange={() => setMode(value)} />
-            {MODE_LABELS[value]}
+            {EncounterMode.label(value)}
           </label>
         ))}
       </fieldset>

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { EncounterMode } from '../status';
 
 /**
- * The follow-up API's shapes as the dashboard reads them
- * (server/modules/followup/dashboard.ts). Fields the page does not show are
- * left out; zod drops them.
+ * The follow-up dashboard's answers (server/modules/followup/dashboard.ts,
+ * drilldown.ts, assumptions.ts). Fields the page does not show are left out;
+ * zod drops them.
  */
 const Interval = z.object({ lower: z.number(), upper: z.number() }).nullable();
 export const SummarySchema = z.object({
@@ -106,7 +107,7 @@ export const DrillSchema = z.object({
     z.object({
       id: z.string(),
       date: z.string(),
-      mode: z.string(),
+      mode: EncounterMode.schema,
       careUnit: z.string(),
       workflowVersion: z.string(),
       activeMinutes: z.number().nullable(),
@@ -121,18 +122,6 @@ export const DrillSchema = z.object({
 });
 export type Drill = z.infer<typeof DrillSchema>;
 
-/** A report built as a job (GET/POST /reports). */
-export const ReportViewSchema = z.object({
-  id: z.string(),
-  format: z.enum(['xlsx', 'md']),
-  from: z.string(),
-  to: z.string(),
-  filename: z.string(),
-  status: z.enum(['building', 'ready', 'failed', 'expired']),
-  progress: z.number(),
-  progressNote: z.string().nullable(),
-  error: z.string().nullable(),
-  expiresAt: z.string(),
-  fileUrl: z.string().nullable(),
-});
-export type ReportView = z.infer<typeof ReportViewSchema>;
+export const AssumptionsEnvelopeSchema = z.object({ assumptions: AssumptionsSchema });
+/** POST /followup/baseline (a CSV upload) */
+export const BaselineImportedSchema = z.object({ imported: z.number() });
