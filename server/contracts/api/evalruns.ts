@@ -3,7 +3,7 @@ import { TestCaseSchema } from '../testcase';
 import { JobStatus } from '../status';
 import { Id } from './common';
 
-/** Answers of eval runs, their comparison and test cases (server/modules/{evalruns,testcases}). */
+/** Answers of eval runs, their comparison and test cases (server/modules/codesign/{evalruns,testcases}). */
 const Num = z.number().nullable();
 export const RunSchema = z.object({
   id: Id,

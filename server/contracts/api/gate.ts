@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** The promotion gate: a group's thresholds and a version's check (server/modules/gate). */
+/** The promotion gate: a group's thresholds and a version's check (server/modules/codesign/gate). */
 const Num = z.number().nullable();
 export const GateConfigSchema = z.object({
   maxCriticalFlagsPerCase: Num,

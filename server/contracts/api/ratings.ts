@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { RoundStatus } from '../status';
 import { Id } from './common';
 
-/** Answers of blind rating rounds (server/modules/ratings). */
+/** Answers of blind rating rounds (server/modules/codesign/ratings). */
 const Num = z.number().nullable();
 const Item = z.object({ key: z.string(), label: z.string(), low: z.string(), high: z.string() });
 const Form = z.union([z.object({ kind: z.literal('full') }), z.object({ kind: z.literal('short'), items: z.array(z.string()) })]);

@@ -5,7 +5,7 @@ import { TranscriptSegmentSchema } from '../transcript';
 import { Id, Timestamp } from './common';
 import { EncounterSchema } from './encounters';
 
-/** Answers of the review flow (server/modules/notes, transcripts, recordings, timing). */
+/** Answers of the review flow (server/modules/review, transcripts, recordings, timing). */
 export const TranscriptSchema = z.object({
   id: Id,
   recordingId: z.string().nullable(),

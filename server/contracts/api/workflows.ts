@@ -3,7 +3,7 @@ import { WorkflowLabel } from '../status';
 import { WorkflowSpecSchema } from '../workflow';
 import { Id } from './common';
 
-/** Answers of /workflows (server/modules/workflows): versions, labels, diffs. */
+/** Answers of /workflows (server/modules/codesign/workflows): versions, labels, diffs. */
 const Num = z.number().nullable();
 const LabelRef = z.object({ versionId: Id, version: z.number().nullable() });
 
