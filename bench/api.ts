@@ -29,12 +29,19 @@ import { createBenchDb } from './pg-temp';
  * every request, as the baseline does), so the cache's share is visible.
  *
  * Options (environment): BENCH_API_SECONDS (10), BENCH_API_PROCESSES (1),
- * BENCH_API_DB (sqlite | postgresql: one only), BENCH_API_CPU_PROF (a
- * folder: node --cpu-prof for both servers).
+ * BENCH_API_DB (sqlite | postgresql: one only), BENCH_API_CONNECTIONS
+ * ("20,200"), BENCH_API_NO_CACHE_ROW (0: leave that row out),
+ * BENCH_API_CPU_PROF (a folder: node --cpu-prof for both servers),
+ * BENCH_API_PRELOAD (a script given to both servers with --require; it is
+ * sent SIGUSR2 after each cell, e.g. to print event-loop delay and GC),
+ * BENCH_API_OURS_NODE_FLAGS (Node flags for ours instead of
+ * scripts/server-node-flags.json, which `npm start` uses; "none" for none).
  */
 const ROOT = path.resolve(import.meta.dirname, '..');
+const SERVER_NODE_FLAGS = JSON.parse(fs.readFileSync(path.join(ROOT, 'scripts', 'server-node-flags.json'), 'utf8')) as string[];
 const SECONDS = Number(process.env.BENCH_API_SECONDS ?? 10);
 const PROCESSES = Number(process.env.BENCH_API_PROCESSES ?? 1);
+const CONNECTIONS = (process.env.BENCH_API_CONNECTIONS ?? '20,200').split(',').map(Number);
 
 interface Target {
   name: string;
@@ -44,6 +51,10 @@ interface Target {
 
 function start(name: string, script: string, env: Record<string, string>): Promise<Target> {
   const prof = process.env.BENCH_API_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_API_CPU_PROF}`] : [];
+  // Ours runs with the Node flags `npm start` gives the server; BENCH_API_OURS_NODE_FLAGS replaces them ("none": Node's defaults).
+  const flags = process.env.BENCH_API_OURS_NODE_FLAGS ?? SERVER_NODE_FLAGS.join(' ');
+  if (name === 'ours' && flags !== 'none') prof.push(...flags.split(' ').filter(Boolean));
+  if (process.env.BENCH_API_PRELOAD) prof.push('--require', path.resolve(process.env.BENCH_API_PRELOAD));
   const child = spawn(process.execPath, [...prof, '--import', 'tsx', path.join(ROOT, script)], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp', ...env },
@@ -87,6 +98,7 @@ async function load(t: Target, encounterId: string, cookie: string, connections:
   const cpuBefore = treeCpuSeconds(t.child.pid!);
   const r = await autocannon({ url: `http://127.0.0.1:${t.port}/api/v1/encounters/${encounterId}`, connections, duration: seconds, headers: { cookie } });
   const cpuAfter = treeCpuSeconds(t.child.pid!);
+  if (process.env.BENCH_API_PRELOAD) t.child.kill('SIGUSR2'); // the preload prints what it measured during the cell
   if (r.non2xx || r.errors || r.timeouts) console.log(`  (${t.name}, ${connections} conns: ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts)`);
   const answered = r.requests.total;
   const cpuMs = cpuBefore !== null && cpuAfter !== null && answered > 0 ? ((cpuAfter - cpuBefore) * 1000) / answered : null;
@@ -122,7 +134,8 @@ export async function run(): Promise<void> {
   const loadAtStart = load1();
   console.log(
     `GET /api/v1/encounters/:id (session + roles, encounter, access-log insert), autocannon on loopback, ${SECONDS} s per cell; ` +
-      `${PROCESSES} web process(es) each for ours and the baseline; ${os.cpus().length} cores shared with this load generator and whatever else runs`,
+      `${PROCESSES} web process(es) each for ours and the baseline; ours with Node flags: ${process.env.BENCH_API_OURS_NODE_FLAGS ?? SERVER_NODE_FLAGS.join(' ')}; ` +
+      `${os.cpus().length} cores shared with this load generator and whatever else runs`,
   );
   try {
     for (const db of databases) {
@@ -131,7 +144,7 @@ export async function run(): Promise<void> {
       const variants = [
         { label: '', env },
         // The session read from the database on every request, as in the baseline: the cache's share made visible.
-        ...(db.kind === 'PostgreSQL' ? [{ label: ', no session cache', env: { ...env, SESSION_CACHE_SECONDS: '0' } }] : []),
+        ...(db.kind === 'PostgreSQL' && process.env.BENCH_API_NO_CACHE_ROW !== '0' ? [{ label: ', no session cache', env: { ...env, SESSION_CACHE_SECONDS: '0' } }] : []),
       ];
       const baseline = await start('baseline', 'bench/api-baseline.ts', env);
       try {
@@ -139,7 +152,7 @@ export async function run(): Promise<void> {
           const ours = await start('ours', 'server/main.ts', variant.env);
           try {
             for (const t of [ours, baseline]) await load(t, encounterId, cookie, 20, 2); // warm-up: JIT, pools, plans
-            for (const connections of variant.label ? [200] : [20, 200]) {
+            for (const connections of variant.label ? [200] : CONNECTIONS) {
               // Alternating, so drift in the machine's load hits both alike.
               const loadNow = load1();
               const a = await load(ours, encounterId, cookie, connections, SECONDS);
