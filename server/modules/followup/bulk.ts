@@ -8,8 +8,8 @@ import type { TimeCell } from './time-cell';
  *
  * Writing many NoteFact rows at once. Prisma's createMany is fine on SQLite
  * but slow on PostgreSQL for tens of thousands of rows (~1,000 rows/s here),
- * so PostgreSQL gets one INSERT … SELECT FROM unnest(arrays) per batch. This
- * is the follow-up's only database-specific SQL.
+ * so PostgreSQL gets one INSERT … SELECT FROM unnest(arrays) per batch. The
+ * rest of the follow-up's database-specific SQL is the rollup's (rollup.ts).
  */
 export interface FactRow {
   signedNoteId: string;
@@ -105,12 +105,13 @@ const TimeCellSchema = z.object({
 });
 
 /**
- * The per-note times of the period, one row per cell (mode, profession, unit,
- * version, note type, month, clinician, scheduled mode) with the notes' (active, total) pairs
- * aggregated as JSON in the database: reading 100,000 narrow rows through the
- * ORM, or making an object per note, cost more than the whole aggregation.
- * Same statement on both databases except the JSON aggregate's name and the
- * parameter marks.
+ * The per-note times of the period, one TimeCell per (mode, profession, unit,
+ * version, note type, month, clinician, scheduled mode, schedule, period),
+ * read from the rollup (rollup.ts: a row per cell and day with the notes'
+ * (active, total) pairs as JSON) and joined over the period's days here.
+ * Reading 100,000 narrow rows through the ORM, or making an object per note,
+ * cost more than the whole aggregation; grouping a million fact rows per
+ * view cost seconds.
  */
 export async function timeCells(deps: AppDeps, f: Filters): Promise<TimeCell[]> {
   const pg = deps.db.kind === 'postgresql';
@@ -125,22 +126,23 @@ export async function timeCells(deps: AppDeps, f: Filters): Promise<TimeCell[]> 
     params.push(f.careUnitId);
     where.push(`"careUnitId" = ${mark()}`);
   }
-  const agg = pg ? 'json_agg(json_build_array("activeMs", "totalMs"))::text' : 'json_group_array(json_array("activeMs", "totalMs"))';
   const keys = '"mode", "professionId", "careUnitId", "workflowVersionId", "noteType", "month", "clinicianId", "assignedMode", "scheduleId", "schedulePeriod"';
-  const rows = await deps.db.prisma.$queryRawUnsafe<unknown[]>(`SELECT ${keys}, ${agg} AS "times" FROM "NoteFact" WHERE ${where.join(' AND ')} GROUP BY ${keys}`, ...params);
-  return rows.map((raw) => {
+  const rows = await deps.db.prisma.$queryRawUnsafe<unknown[]>(`SELECT ${keys}, "times" FROM "NoteFactDay" WHERE ${where.join(' AND ')}`, ...params);
+  const cells = new Map<string, TimeCell>();
+  for (const raw of rows) {
     const { times, ...key } = TimeCellSchema.parse(raw);
+    const id = JSON.stringify(Object.values(key));
+    let cell = cells.get(id);
+    if (!cell) cells.set(id, (cell = { ...key, activeMs: [], totalMs: [] }));
     // Our own aggregate, checked by hand: zod per pair cost more than the query.
     const pairs: unknown = JSON.parse(times);
-    if (!Array.isArray(pairs)) throw new TypeError('NoteFact times: not an array');
-    const activeMs: (number | null)[] = new Array(pairs.length);
-    const totalMs: (number | null)[] = new Array(pairs.length);
-    pairs.forEach((pair: unknown, i) => {
+    if (!Array.isArray(pairs)) throw new TypeError('NoteFactDay times: not an array');
+    for (const pair of pairs as unknown[]) {
       const [active, total] = pair as [unknown, unknown];
-      if ((active !== null && typeof active !== 'number') || (total !== null && typeof total !== 'number')) throw new TypeError('NoteFact times: not numbers');
-      activeMs[i] = active;
-      totalMs[i] = total;
-    });
-    return { ...key, activeMs, totalMs };
-  });
+      if ((active !== null && typeof active !== 'number') || (total !== null && typeof total !== 'number')) throw new TypeError('NoteFactDay times: not numbers');
+      cell.activeMs.push(active);
+      cell.totalMs.push(total);
+    }
+  }
+  return [...cells.values()];
 }

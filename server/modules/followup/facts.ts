@@ -2,6 +2,7 @@ import type { AppDeps } from '../../deps';
 import { insertFacts, type FactRow } from './bulk';
 import { draftCounts, editCounts, wrongTags } from './note-parts';
 import { noteTimes, type TimingEvent } from './note-time';
+import { refreshRollup } from './rollup';
 import { periodOf } from './schedule';
 
 /**
@@ -70,7 +71,14 @@ export async function refreshFacts(deps: AppDeps, opts: { waitForFill?: boolean 
   const previous = mine.filling && check && !mine.fillChecks ? mine.filling.catch(() => 0) : null;
   if (previous || !mine.filling) {
     mine.fillChecks = check;
-    const started: Promise<number> = (previous ?? Promise.resolve(0)).then(() => fillFromCursor(deps, check)).finally(() => {
+    // then the rollup's marked days (rollup.ts): today's after a signing, every day once after a first fill
+    const started: Promise<number> = (previous ?? Promise.resolve(0))
+      .then(() => fillFromCursor(deps, check))
+      .then(async (created) => {
+        await refreshRollup(deps);
+        return created;
+      })
+      .finally(() => {
       if (mine.filling === started) mine.filling = null;
     });
     mine.filling = started;

@@ -52,6 +52,15 @@ export function toFilters(q: FilterQuery, now = new Date()): Filters {
   };
 }
 
+/** NoteFactDay rows (rollup.ts) of the period, profession and unit: the same notes as factWhere. */
+export function dayWhere(f: Filters) {
+  return {
+    day: { gte: f.fromDay, lte: f.toDay },
+    ...(f.professionId ? { professionId: f.professionId } : {}),
+    ...(f.careUnitId ? { careUnitId: f.careUnitId } : {}),
+  };
+}
+
 /** NoteFact rows in the period, profession and unit (version is applied to AI notes only, see time-saved.ts). */
 export function factWhere(f: Filters) {
   return {

@@ -1,9 +1,10 @@
 import { clusterRatio, type ClusterSums } from '../../../evals/metrics/cluster-bootstrap';
 import type { AppDeps } from '../../deps';
-import { factWhere, type Filters } from './filters';
+import { dayWhere, type Filters } from './filters';
 import { type Labels, professionName, versionName } from './labels';
 import { addSums, emptySums, point, type QualityCell, type QualityPoint, type Sums } from './quality';
-import { MIN_GROUP, SUPPRESSED_SV, medianInPlace, type BootstrapBudget, type Summary } from './stats';
+import { medianInPlace } from './median';
+import { MIN_GROUP, SUPPRESSED_SV, type BootstrapBudget, type Summary } from './stats';
 
 /**
  * Quality figures with the clinician as the unit: a point (per profession, or
@@ -86,12 +87,15 @@ export interface RatingCount {
 
 /** How many AI notes got each rating at signing, per profession (for the median). */
 export async function ratingCounts(deps: AppDeps, f: Filters): Promise<RatingCount[]> {
-  const rows = await deps.db.prisma.noteFact.groupBy({
-    by: ['professionId', 'rating'],
-    where: { ...factWhere(f), mode: 'ai', rating: { not: null }, ...(f.workflowVersionId ? { workflowVersionId: f.workflowVersionId } : {}) },
-    _count: { _all: true },
+  const rows = await deps.db.prisma.noteFactDay.groupBy({
+    by: ['professionId'],
+    where: { ...dayWhere(f), mode: 'ai', ...(f.workflowVersionId ? { workflowVersionId: f.workflowVersionId } : {}) },
+    _sum: { rating1: true, rating2: true, rating3: true, rating4: true, rating5: true },
   });
-  return rows.map((r) => ({ professionId: r.professionId, rating: r.rating!, notes: r._count._all }));
+  // the rollup tallies the ratings 1–5 (the only values signing accepts)
+  return rows.flatMap((r) =>
+    ([1, 2, 3, 4, 5] as const).map((rating) => ({ professionId: r.professionId, rating, notes: Number(r._sum[`rating${rating}`] ?? 0) })).filter((c) => c.notes > 0),
+  );
 }
 
 /** Per profession over the whole period; the rating summary's mean and interval are the clinician-level ones. */

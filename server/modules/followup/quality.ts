@@ -1,11 +1,11 @@
 import type { AppDeps } from '../../deps';
-import { factWhere, type Filters } from './filters';
+import { dayWhere, type Filters } from './filters';
 import { MIN_CLINICIANS, TOO_FEW_CLINICIANS_SV } from '../../../evals/metrics/time-saved';
 import { MIN_GROUP, SUPPRESSED_SV, type Interval } from './stats';
 
 /**
  * Quality of AI-drafted notes over time, aggregated in the database from
- * NoteFact (one groupBy, portable between SQLite and PostgreSQL): ratings at
+ * the NoteFact rollup (rollup.ts; one groupBy, portable between SQLite and PostgreSQL): ratings at
  * signing, "what was wrong" tags, grounding flags per 100 draft sentences
  * and how they were resolved, and the edit distance draft → signed. Sums
  * are per clinician, so the figures get clinician-level intervals and are
@@ -118,26 +118,27 @@ export interface QualityCell {
   sums: Sums;
 }
 
-/** Sums per profession × workflow version × month × clinician (AI notes only: baseline notes have no draft). */
+/** Sums per profession × workflow version × month × clinician (AI notes only: baseline notes have no draft), from the rollup (rollup.ts). */
 export async function qualityCells(deps: AppDeps, f: Filters): Promise<QualityCell[]> {
-  const rows = await deps.db.prisma.noteFact.groupBy({
+  const rows = await deps.db.prisma.noteFactDay.groupBy({
     by: ['professionId', 'workflowVersionId', 'month', 'clinicianId'],
-    where: { ...factWhere(f), mode: 'ai', ...(f.workflowVersionId ? { workflowVersionId: f.workflowVersionId } : {}) },
-    _count: { _all: true, rating: true, editChars: true },
-    _sum: Object.fromEntries(SUM_FIELDS.map((k) => [k, true])) as Record<SumField, true>,
+    where: { ...dayWhere(f), mode: 'ai', ...(f.workflowVersionId ? { workflowVersionId: f.workflowVersionId } : {}) },
+    _sum: Object.fromEntries(['notes', 'ratingN', 'editN', ...SUM_FIELDS].map((k) => [k, true])) as Record<SumField | 'notes' | 'ratingN' | 'editN', true>,
     orderBy: [{ professionId: 'asc' }, { workflowVersionId: 'asc' }, { month: 'asc' }, { clinicianId: 'asc' }],
   });
-  return rows.map((r) => ({
-    professionId: r.professionId,
-    workflowVersionId: r.workflowVersionId,
-    month: r.month,
-    clinicianId: r.clinicianId,
-    sums: {
-      n: r._count._all,
-      ratingN: r._count.rating,
-      editN: r._count.editChars,
-      sum: Object.fromEntries(SUM_FIELDS.map((k) => [k, Number((r._sum as Record<SumField, number | null>)[k] ?? 0)])) as Record<SumField, number>,
-    },
-  }));
+  return rows.map((r) => {
+    const sums = r._sum as Record<SumField | 'notes' | 'ratingN' | 'editN', number | null>;
+    return {
+      professionId: r.professionId,
+      workflowVersionId: r.workflowVersionId,
+      month: r.month,
+      clinicianId: r.clinicianId,
+      sums: {
+        n: Number(sums.notes ?? 0),
+        ratingN: Number(sums.ratingN ?? 0),
+        editN: Number(sums.editN ?? 0),
+        sum: Object.fromEntries(SUM_FIELDS.map((k) => [k, Number(sums[k] ?? 0)])) as Record<SumField, number>,
+      },
+    };
+  });
 }
-
