@@ -150,6 +150,8 @@ async function runSize(notes: number): Promise<SizeResult | null> {
     await client.end();
     const seedMs = Date.now() - t;
     console.log(`seed: ${notes} signerade anteckningar, ${events} tidshändelser på ${seconds(seedMs)}`);
+    // BENCH_SEED_ONLY=1 (with BENCH_KEEP_DB=1): prepare a database for later timed runs (BENCH_REUSE_DB) and stop
+    if (process.env.BENCH_SEED_ONLY) return null;
 
     t = Date.now();
     const refreshed = await refreshFacts(deps);

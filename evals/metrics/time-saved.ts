@@ -81,6 +81,13 @@ export interface VarianceComponents {
   betweenSd: number | null;
   /** (schedule) how much more often AI was used in AI periods than in baseline periods */
   compliance: number | null;
+  /**
+   * Resampling whole care units: the estimate's variance with the units as
+   * clusters over the same with every clinician on their own (sandwich, the
+   * estimate's own weights); 1 when the clinician is the unit, null when not
+   * computed (the stepped estimator). The precision calculator plans with it.
+   */
+  designEffect?: number | null;
 }
 
 export interface TimeSavedEstimate {
@@ -186,9 +193,10 @@ export function estimateTimeSaved(input: TimeSavedInput, options: TimeSavedOptio
     sw += 1 / (tau2 + x.v || 1);
     swc += x.c / (tau2 + x.v || 1);
   }
-  const variance = { withinSd: Math.sqrt(within), betweenSd: Math.sqrt(tau2), compliance: swc / sw };
+  const variance: VarianceComponents = { withinSd: Math.sqrt(within), betweenSd: Math.sqrt(tau2), compliance: swc / sw, designEffect: null };
   if (!(Math.abs(swc) > 1e-9)) return { ...base, ...none, variance, suppressed: 'ingen skillnad i AI-användning mellan perioderna' };
   const estimate = weightedEstimate(compared, tau2);
+  variance.designEffect = designEffect(compared, tau2, estimate);
 
   // Each resample redraws whole clusters and repeats the whole procedure
   // (imported mean, τ², weights), so the interval carries the weights' own
@@ -238,6 +246,21 @@ function weightedEstimate(xs: readonly Compared[], tau2: number): number {
     den += w * x.c;
   }
   return num / den;
+}
+
+/** Σ over clusters of (Σ wᵢ·(dᵢ − θ·cᵢ))² ÷ Σ over clinicians of (wᵢ·(dᵢ − θ·cᵢ))²: how much the units' shared part widens the interval. */
+function designEffect(xs: readonly Compared[], tau2: number, theta: number): number | null {
+  const perCluster = new Map<string, number>();
+  let independent = 0;
+  for (const x of xs) {
+    const r = (x.d - theta * x.c) / (tau2 + x.v || 1);
+    independent += r * r;
+    perCluster.set(x.cluster, (perCluster.get(x.cluster) ?? 0) + r);
+  }
+  if (perCluster.size === xs.length) return 1;
+  let clustered = 0;
+  for (const r of perCluster.values()) clustered += r * r;
+  return independent > 0 ? clustered / independent : null;
 }
 
 /** DerSimonian–Laird: the between-clinician variance of the true differences, from the spread beyond sampling noise. */

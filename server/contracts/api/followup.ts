@@ -26,6 +26,8 @@ const SavedSchema = z.object({
   notes: z.number(),
   importedClinicians: z.number(),
   withoutComparison: z.number(),
+  clusters: z.number(),
+  variance: z.object({ designEffect: z.number().nullable().optional() }),
 });
 
 export const TimeGroupSchema = z.object({
@@ -34,6 +36,7 @@ export const TimeGroupSchema = z.object({
   key: z.string(),
   label: z.string(),
   design: z.enum(['free', 'schedule']),
+  analysis: z.object({ cluster: z.enum(['clinician', 'unit']), periodAdjusted: z.boolean() }),
   ai: z.object({ active: SideSchema, total: SideSchema }),
   baseline: z.object({ source: z.enum(['measured', 'imported']).nullable(), active: SideSchema, total: SideSchema.nullable() }),
   saved: z.object({ active: SavedSchema, total: SavedSchema.nullable() }),
@@ -41,13 +44,14 @@ export const TimeGroupSchema = z.object({
 });
 export type TimeGroup = z.infer<typeof TimeGroupSchema>;
 
-const AssumedVariance = z.object({ withinSd: z.number(), betweenSd: z.number(), compliance: z.number().optional() });
+const AssumedVariance = z.object({ withinSd: z.number(), betweenSd: z.number(), compliance: z.number().optional(), designEffect: z.number().optional(), clusterSize: z.number().optional() });
 export const PrecisionPlanSchema = z.object({
   professionId: z.string().nullable(),
   professionName: z.string(),
   source: z.enum(['observed', 'assumed']),
   assumptions: AssumedVariance,
   halfWidthMin: z.number(),
+  design: z.object({ cluster: z.enum(['clinician', 'unit']), source: z.enum(['observed', 'assumed']).nullable(), icc: z.number().nullable() }),
 });
 export type PrecisionPlan = z.infer<typeof PrecisionPlanSchema>;
 

@@ -1,4 +1,4 @@
-import { precisionTable, DEFAULT_HALF_WIDTH_MIN, type PrecisionAssumptions, type PrecisionRow } from '../../../evals/metrics/precision';
+import { assumedDesignEffect, precisionTable, ASSUMED_UNIT_ICC, ASSUMED_UNIT_SIZE, DEFAULT_HALF_WIDTH_MIN, type PrecisionAssumptions, type PrecisionRow } from '../../../evals/metrics/precision';
 import type { TimeGroup } from './time-saved';
 
 /**
@@ -28,6 +28,22 @@ export interface PrecisionPlan {
   assumptions: PrecisionAssumptions;
   halfWidthMin: number;
   rows: PrecisionRow[];
+  /** the resampling unit the plan assumes and where its design effect comes from (clinician: none needed) */
+  design: { cluster: 'clinician' | 'unit'; source: 'observed' | 'assumed' | null; icc: number | null };
+}
+
+/**
+ * Under a schedule per care unit: the design effect the estimator observed
+ * (never below 1 — a unit effect that happened to cancel out is not planned
+ * on) and the observed clinicians per unit; before that, ρ and k assumed.
+ */
+function unitDesign(g: TimeGroup): Pick<PrecisionAssumptions, 'designEffect' | 'clusterSize'> & { design: PrecisionPlan['design'] } {
+  if (g.analysis.cluster !== 'unit') return { designEffect: 1, clusterSize: 1, design: { cluster: 'clinician', source: null, icc: null } };
+  const e = g.saved.active;
+  const observed = e.variance.designEffect != null && e.clusters >= 2;
+  const clusterSize = observed ? e.clinicians / e.clusters : ASSUMED_UNIT_SIZE;
+  if (observed) return { designEffect: Math.max(1, e.variance.designEffect!), clusterSize, design: { cluster: 'unit', source: 'observed', icc: null } };
+  return { designEffect: assumedDesignEffect(clusterSize), clusterSize, design: { cluster: 'unit', source: 'assumed', icc: ASSUMED_UNIT_ICC } };
 }
 
 /** Per profession: clinicians and notes needed for ± 30 s, from the observed variance where there is one. */
@@ -35,7 +51,8 @@ export function precisionPlans(byProfession: TimeGroup[]): PrecisionPlan[] {
   return byProfession.map((g) => {
     const v = g.saved.active.variance;
     const observed = v.withinSd !== null && v.betweenSd !== null;
-    const assumptions = observed ? { withinSd: v.withinSd!, betweenSd: v.betweenSd!, compliance: g.design === 'schedule' ? (v.compliance ?? 1) : 1 } : ASSUMED_VARIANCE;
-    return { professionId: g.professionId, professionName: g.professionName, source: observed ? 'observed' : 'assumed', assumptions, halfWidthMin: DEFAULT_HALF_WIDTH_MIN, rows: precisionTable(assumptions) };
+    const { design, ...clustering } = unitDesign(g);
+    const assumptions = { ...(observed ? { withinSd: v.withinSd!, betweenSd: v.betweenSd!, compliance: g.design === 'schedule' ? (v.compliance ?? 1) : 1 } : ASSUMED_VARIANCE), ...clustering };
+    return { professionId: g.professionId, professionName: g.professionName, source: observed ? 'observed' : 'assumed', assumptions, halfWidthMin: DEFAULT_HALF_WIDTH_MIN, rows: precisionTable(assumptions), design };
   });
 }

@@ -4,7 +4,8 @@ import type { Filters, GroupBy } from './filters';
 import { type Labels, professionName, unitName, versionName } from './labels';
 import type { TimeCell } from './time-cell';
 import { clusterOf, needsPeriodAdjustment, periodAdjustedEstimate, unitClustered } from './time-design';
-import { MIN_GROUP, SUPPRESSED_SV, medianInPlace, type BootstrapBudget, type Summary } from './stats';
+import { medianInPlace } from './median';
+import { MIN_GROUP, SUPPRESSED_SV, type BootstrapBudget, type Summary } from './stats';
 
 /**
  * Time saved per note = baseline − AI-assisted, per profession and one more
@@ -92,26 +93,34 @@ function labelOf(key: string, groupBy: GroupBy, labels: Labels): string {
   }
 }
 
-/** Mean (clinician-cluster interval), median, notes and clinicians of one side's per-note minutes. */
-function side(cells: TimeCell[], pick: (c: TimeCell) => (number | null)[], iterations: number, seed: number): SideSummary {
-  const perClinician = new Map<string, { num: number; den: number }>();
+/**
+ * Mean, median, notes and clinicians of one side's per-note minutes; the
+ * mean's interval resamples the design's unit (`clusterOf`: the clinician, or
+ * the care unit under a schedule per unit — as the headline estimate does).
+ */
+function side(cells: TimeCell[], pick: (c: TimeCell) => (number | null)[], iterations: number, seed: number, clusterOf: (c: TimeCell) => string): SideSummary {
+  const perCluster = new Map<string, { num: number; den: number }>();
+  const withNotes = new Set<string>();
   const values: number[] = [];
   for (const c of cells) {
-    const s = perClinician.get(c.clinicianId ?? '') ?? { num: 0, den: 0 };
+    const key = clusterOf(c);
+    const s = perCluster.get(key) ?? { num: 0, den: 0 };
     for (const ms of pick(c)) {
       if (ms === null) continue;
       values.push(ms / MIN);
       s.num += ms / MIN;
       s.den++;
+      withNotes.add(c.clinicianId ?? '');
     }
-    perClinician.set(c.clinicianId ?? '', s);
+    perCluster.set(key, s);
   }
-  const clinicians = [...perClinician.values()].filter((s) => s.den > 0).length;
+  const clinicians = withNotes.size;
   const n = values.length;
   if (n < MIN_GROUP || clinicians < MIN_CLINICIANS) {
     return { n, clinicians, mean: null, median: null, meanCi: null, medianCi: null, suppressed: n < MIN_GROUP ? SUPPRESSED_SV : TOO_FEW_CLINICIANS_SV };
   }
-  const r = clusterRatio([...perClinician.values()], iterations, seed)!;
+  // in key order: the interval does not depend on the order the database returned the cells in
+  const r = clusterRatio([...perCluster.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, sums]) => sums), iterations, seed)!;
   return { n, clinicians, mean: r.estimate, median: medianInPlace(Float64Array.from(values)), meanCi: r.lower === null ? null : { lower: r.lower, upper: r.upper! }, medianCi: null, suppressed: null };
 }
 
@@ -190,6 +199,9 @@ export async function timeSaved(cells: TimeCell[], imported: ImportedBaseline[],
     const total = clinicianTimes(aiCells, baseCells, design, (c) => c.totalMs, labels);
     const measuredBaseline = baseCells.some((c) => c.activeMs.length > 0);
     const source = measuredBaseline ? 'measured' : savedActive.importedClinicians > 0 ? 'imported' : null;
+    // the sides' intervals resample the same unit as the estimate
+    const unitOf = design === 'schedule' ? (c: TimeCell) => clusterOf(c, labels) : (c: TimeCell) => c.clinicianId ?? '';
+    const sideOf = (cs: TimeCell[], pick: (c: TimeCell) => (number | null)[], s: number) => side(cs, pick, iterations, s, unitOf);
     // the sides as written: AI notes and baseline notes (under a schedule: AI periods and baseline periods)
     groups.push({
       professionId: professionId || null,
@@ -198,11 +210,11 @@ export async function timeSaved(cells: TimeCell[], imported: ImportedBaseline[],
       label: labelOf(dim, f.groupBy, labels),
       design,
       analysis: { cluster: design === 'schedule' && unitClustered(scheduled, labels) ? 'unit' : 'clinician', periodAdjusted },
-      ai: { active: side(aiCells, (c) => c.activeMs, iterations, seed + 1), total: side(aiCells, (c) => c.totalMs, iterations, seed + 2) },
+      ai: { active: sideOf(aiCells, (c) => c.activeMs, seed + 1), total: sideOf(aiCells, (c) => c.totalMs, seed + 2) },
       baseline: {
         source,
-        active: source === 'imported' ? importedSide(importedMinutes, iterations, seed + 3) : side(baseCells, (c) => c.activeMs, iterations, seed + 3),
-        total: source === 'imported' ? null : side(baseCells, (c) => c.totalMs, iterations, seed + 4),
+        active: source === 'imported' ? importedSide(importedMinutes, iterations, seed + 3) : sideOf(baseCells, (c) => c.activeMs, seed + 3),
+        total: source === 'imported' ? null : sideOf(baseCells, (c) => c.totalMs, seed + 4),
       },
       saved: { active: savedActive, total: source === 'imported' ? null : saved({ design, clinicians: total }, iterations, seed + 5, adjusted((c) => c.totalMs, seed + 5)) },
       overrides,

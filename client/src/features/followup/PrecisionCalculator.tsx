@@ -11,6 +11,14 @@ const positive = (text: string) => {
   return text.trim() !== '' && Number.isFinite(x) && x > 0 ? x : null;
 };
 
+/** The design effect the plan uses under a schedule per care unit, in words. */
+function unitDesignText(plan: PrecisionPlan): string {
+  const k = num(plan.assumptions.clusterSize ?? 1, 1);
+  const d = num(plan.assumptions.designEffect ?? 1, 2);
+  const from = plan.design.source === 'observed' ? 'uppmätt i data hittills' : `antagen med korrelation ${num(plan.design.icc ?? 0, 2)} mellan kliniker på samma enhet`;
+  return `Schemat tilldelar per vårdenhet: hela enheter dras om, så variansen multipliceras med designeffekten ${d} (${from}, ${k} kliniker per enhet) och frihetsgraderna räknas på antalet enheter.`;
+}
+
 /**
  * How many clinicians and notes a ± 30 s (or chosen) interval on time saved
  * needs, per profession: from the spread seen so far, or from the lead's own
@@ -24,7 +32,7 @@ export function PrecisionCalculator({ plans }: { plans: PrecisionPlan[] }) {
   const [between, setBetween] = useState('');
   if (!plan) return null;
   const target = positive(width);
-  const assumptions = { withinSd: positive(within) ?? plan.assumptions.withinSd, betweenSd: between.trim() === '' ? plan.assumptions.betweenSd : (positive(between) ?? 0), compliance: plan.assumptions.compliance };
+  const assumptions = { ...plan.assumptions, withinSd: positive(within) ?? plan.assumptions.withinSd, betweenSd: between.trim() === '' ? plan.assumptions.betweenSd : (positive(between) ?? 0) };
   const rows = target === null ? [] : precisionTable(assumptions, target);
   const own = within.trim() !== '' || between.trim() !== '';
   return (
@@ -33,6 +41,7 @@ export function PrecisionCalculator({ plans }: { plans: PrecisionPlan[] }) {
       <p className="followup-explanation">
         För ett 95 % konfidensintervall på ± {num(target, 2)} min för tid sparad per anteckning. Underlag: {own ? 'dina antaganden' : plan.source === 'observed' ? 'spridningen i data hittills' : 'antaganden (inga mätningar ännu)'} — spridning per anteckning {num(assumptions.withinSd, 2)} min, mellan kliniker {num(assumptions.betweenSd, 2)} min
         {plan.assumptions.compliance !== undefined && plan.assumptions.compliance < 1 ? `, andel som följer schemat ${num(plan.assumptions.compliance, 2)}` : ''}.
+        {plan.design.cluster === 'unit' ? ` ${unitDesignText(plan)}` : ' Klinikerna räknas som oberoende (ingen designeffekt).'}
       </p>
       <div className="followup-filters align-inputs">
         <SelectField label="Yrkesgrupp för beräkningen" value={plan.professionId ?? ''} options={plans.map((p) => ({ value: p.professionId ?? '', label: p.professionName }))} onChange={setProfession} />

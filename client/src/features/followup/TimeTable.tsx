@@ -2,7 +2,18 @@ import { ci, num } from './format';
 import type { TimeGroup } from '../../../../server/contracts/api/followup';
 
 const SOURCE = { measured: 'uppmätt', imported: 'tidsstudie' } as const;
-const DESIGN = { free: 'fritt val', schedule: 'enligt schema' } as const;
+/**
+ * How the group's figures were computed, in words: the design, the unit the
+ * intervals resample (also the sides' means) and how clinicians are weighted.
+ */
+function analysisText(g: TimeGroup): string {
+  const unit = g.analysis.cluster === 'unit';
+  const design = g.design === 'free' ? 'fritt val, inom kliniker' : `enligt schema${unit ? ' per vårdenhet' : ''}, inom kliniker${g.analysis.periodAdjusted ? ', justerat för kalenderperiod (trappsteg)' : ''}`;
+  const n = g.saved.active.clusters;
+  const resampled = unit ? `hela vårdenheter dras om (${n})` : `hela kliniker dras om (${n})`;
+  const weights = g.analysis.periodAdjusted ? 'vägt efter antal anteckningar' : 'kliniker vägda med 1 / (spridning mellan kliniker + egen osäkerhet)';
+  return `${design}; ${resampled}; ${weights}`;
+}
 /** a count of a suppressed side is not shown either */
 const count = (s: { n: number; suppressed: string | null }) => (s.suppressed ? '< 5' : String(s.n));
 
@@ -40,7 +51,7 @@ export function TimeTable({ groups, onDrill }: { groups: TimeGroup[]; onDrill(gr
               <td>{g.baseline.source ? (g.baseline.active.suppressed ?? `${num(g.baseline.active.mean)} / ${num(g.baseline.active.median)}`) : '–'}</td>
               <td>{g.saved.active.suppressed ?? `${num(g.saved.active.mean)} [${ci(g.saved.active.meanCi)}]`}</td>
               <td>
-                inom kliniker, {DESIGN[g.design]}
+                {analysisText(g)}
                 {g.overrides?.notes ? `; ${g.overrides.notes} av ${g.overrides.scheduled} avvek från schemat` : ''}
               </td>
               <td className="nowrap">

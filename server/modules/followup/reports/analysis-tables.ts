@@ -1,3 +1,4 @@
+import { svNumber } from '../../../contracts/sv-number';
 import type { PrecisionPlan } from '../analysis-plan';
 import type { ReportData } from './data';
 import { r2, type Table } from './tables';
@@ -12,17 +13,27 @@ export function precisionTableOf(plans: PrecisionPlan[]): Table {
   const sides = plans[0]?.rows.map((r) => r.notesPerSide) ?? [];
   return {
     title: 'Hur många kliniker behövs för ± 30 s (95 % KI för tid sparad)',
-    headers: ['Yrkesgrupp', 'Underlag', 'SD per anteckning (min)', 'SD mellan kliniker (min)', 'Andel som följer schemat', ...sides.map((m) => `Kliniker vid ${m} anteckningar per läge (n)`)],
+    headers: ['Yrkesgrupp', 'Underlag', 'SD per anteckning (min)', 'SD mellan kliniker (min)', 'Andel som följer schemat', 'Omdragen enhet', 'Designeffekt', ...sides.map((m) => `Kliniker vid ${m} anteckningar per läge (n)`)],
     rows: plans.map((p) => [
       p.professionName,
       p.source === 'observed' ? 'spridning hittills' : 'antagande',
       r2(p.assumptions.withinSd),
       r2(p.assumptions.betweenSd),
       r2(p.assumptions.compliance ?? 1),
+      designText(p),
+      r2(p.assumptions.designEffect ?? 1),
       ...p.rows.map((r) => r.clinicians),
     ]),
-    note: 'Tomt = inte nåbart med 5 000 kliniker. Antal anteckningar = kliniker × 2 × anteckningar per läge.',
+    note: 'Tomt = inte nåbart med 5 000 kliniker. Antal anteckningar = kliniker × 2 × anteckningar per läge. Designeffekt: hur mycket variansen växer när hela vårdenheter dras om (schema per enhet); beräkningen multiplicerar variansen med den och räknar frihetsgraderna på antalet enheter.',
   };
+}
+
+/** Which unit the plan resamples and where the design effect comes from, in words. */
+function designText(p: PrecisionPlan): string {
+  if (p.design.cluster === 'clinician') return 'kliniker';
+  const k = svNumber(p.assumptions.clusterSize ?? 1, 1, true);
+  if (p.design.source === 'observed') return `vårdenhet (uppmätt, ${k} kliniker per enhet)`;
+  return `vårdenhet (antagen: ρ = ${svNumber(p.design.icc ?? 0, 2)}, ${k} kliniker per enhet)`;
 }
 
 /** How a scheduled comparison was analysed: the resampled unit and the calendar-time adjustment of stepped schedules. */
