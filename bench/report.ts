@@ -179,8 +179,9 @@ async function runSize(notes: number): Promise<SizeResult | null> {
 
     const period = { from: from.toISOString().slice(0, 10), to: to.toISOString().slice(0, 10) };
     const reports: SizeResult['reports'] = [];
-    // BENCH_VIEWS_ONLY=1: the views without the reports (a quick re-measurement)
-    for (const format of process.env.BENCH_VIEWS_ONLY ? [] : (['xlsx', 'md'] as const)) {
+    // BENCH_VIEWS_ONLY=1: the views without the reports (a quick re-measurement); BENCH_FORMATS=md: only these reports
+    const formats = (process.env.BENCH_FORMATS ?? 'xlsx,md').split(',').filter((x): x is 'xlsx' | 'md' => x === 'xlsx' || x === 'md');
+    for (const format of process.env.BENCH_VIEWS_ONLY ? [] : formats) {
       t = Date.now();
       const report = await buildReport(deps, { ...period, format });
       reports.push({ format, ms: Date.now() - t, kib: report.body.length / 1024 });

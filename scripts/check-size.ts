@@ -19,7 +19,7 @@ const MAX_LINES = 300;
  * still be over the limit, so the list can only shrink. Empty it when they
  * land.
  */
-const PENDING = new Set(['server/modules/followup/stats.ts']);
+const PENDING = new Set<string>([]);
 
 function files(dir: string): string[] {
   const abs = path.join(ROOT, dir);
