@@ -1,7 +1,9 @@
 /**
  * Negation, hedging and answer words for the polarity of findings. Written
  * from general clinical language (NegEx-style trigger lists), in lower case,
- * one token each (the tokenizer splits "doesn't" into "doesn" + "t").
+ * one token each (the tokenizer splits "doesn't" into "doesn" + "t"). Spoken and dialect forms
+ * count as cues: "int" is the northern (Jämtland, Norrland) and colloquial form of "inte"
+ * (SAOL lists "int" as vardagligt; Svenska dialektmysterier / Isof on Norrland negation).
  */
 import type { Language } from '../metrics/grounding/types';
 
@@ -37,7 +39,7 @@ const set = (words: string): ReadonlySet<string> => new Set(words.split(/\s+/).f
 
 export const POLARITY: Record<Language, PolarityLexicon> = {
   sv: {
-    pre: set('ingen inget inga inte ej icke utan förnekar förnekas förnekat negerar aldrig saknar avsaknad frånvaro fri fritt fria varken undvika undvik avstå avstår'),
+    pre: set('ingen inget inga inte int ej icke utan förnekar förnekas förnekat negerar aldrig saknar avsaknad frånvaro fri fritt fria varken undvika undvik avstå avstår'),
     post: set('saknas negativ negativt negativa avsaknad uteslutet utesluten uteslutas undviks avstås avråds'),
     // "väntar vi med antibiotika": what is waited with is deferred, neither given nor refused.
     conditional: set('om ifall vid såvida eventuellt ev vänta väntar avvakta avvaktar avvaktas'),
@@ -45,10 +47,10 @@ export const POLARITY: Record<Language, PolarityLexicon> = {
     terminators: set('men utom förutom dock fast däremot trots medan eftersom sedan när efter innan därför'),
     listJoiners: set('och samt'),
     yes: set('ja jo japp jaa jajamän mm mhm absolut precis visst jovisst stämmer'),
-    no: set('nej nä näe nix nope aldrig inte'),
+    no: set('nej nä näe nix nope aldrig inte int'),
     answerAdverbs: set('än ännu alls direkt riktigt vad som så särskilt något'),
     hedgedYes: set('ibland ofta lite kanske någon några emellanåt periodvis'),
-    postVerb: set('inte ej aldrig varken'),
+    postVerb: set('inte int ej aldrig varken'),
     past: set('ex f.d slutat slutade slutar upphört avslutat'),
     subjects: set('jag du han hon vi ni de dom den det man hen'),
     prepositions: set('i på under sedan sen efter före innan för vid om med till från hos mot kring enligt genom när medan eftersom trots då igår idag nu ibland alltid'),

@@ -38,6 +38,8 @@ function mentions(sentences: readonly Sentence[], language: Language, spoken: bo
     s.tokens.forEach((t, k) => {
       const side = SIDE_WORDS[t.lower];
       if (!side || isComparedWith(s, k)) return;
+      // The choice still names what the answer is about ("Vänster. Bara vänster.").
+      if (spoken && offersChoice(s)) { if (parts.length > 0) lastParts = partWithWhole(new Set(parts.map((p) => p.id))); return; }
       const [a, b] = clauseOf(s, k);
       const own = new Set(parts.filter((p) => p.firstToken >= a && p.lastToken <= b).map((p) => p.id));
       const inSentence = new Set(parts.map((p) => p.id));
@@ -56,6 +58,9 @@ function mentions(sentences: readonly Sentence[], language: Language, spoken: bo
   });
   return out;
 }
+
+/** "Från ena eller båda näsborrarna?": a question offering sides states none of them. */
+const offersChoice = (s: Sentence): boolean => s.text.trimEnd().endsWith('?') && s.tokens.some((t) => t.lower === 'eller');
 
 /** "hö jmf vä", "höger jämfört med vänster": the side after a comparison is the reference, not where the finding is. */
 const COMPARISON = new Set(['jmf', 'jfr', 'jämfört', 'jämförelse', 'än', 'relativt']);

@@ -8,6 +8,7 @@
 import { hasStem } from './content';
 import { quote, raise, type Context } from './context';
 import { ordinalValuesOf } from './numbers';
+import { circumstanceOf, roleOf, weighedOf, type Circumstance, type Role, type Weighed } from './number-roles';
 import { extractQuantities, type Quantity } from './quantities';
 import { LABELS, SPECIFIC } from './quantity-words';
 import type { TermIndex } from './terms';
@@ -21,6 +22,7 @@ const sharesTopic = (a: Quantity, b: Quantity): boolean => [...a.topic].some((s)
 
 /** Is transcript quantity `t` a statement about the same quantity as note quantity `n`? */
 function sameQuantity(n: Quantity, t: Quantity): boolean {
+  // A training load or a grip strength is not the body weight: loads compare only with what shares their words.
   if (n.drug !== null && t.drug !== null && n.drug !== t.drug) return false;
   if (n.side !== null && t.side !== null && n.side !== t.side) return false;
   if (n.type === 'count') {
@@ -44,14 +46,20 @@ function countedAs(n: Quantity, t: Quantity): boolean {
   return dx.length > 0 && dx.some((x) => t.topic.has(x));
 }
 
+/**
+ * "Eliquis 5 mg x 2" is twice a day by the convention of Swedish records, and "40 mg x 1" may
+ * stand for "en gång om dagen" said as just "en gång": times and times per day are compared together.
+ */
+const FREQUENCY = new Set<Quantity['type']>(['times', 'freq:day']);
+
 /** "en tablett" / "a tablet": 1 counts as said whenever an article is (the parser reads bare en/ett as articles). */
 const ONE_WORDS = /(?<![\p{L}])(?:en|ett|a|an|one)(?![\p{L}])/iu;
 
 export function checkNumbers(ctx: Context, drugs: TermIndex): Set<number> {
   const opts = { language: ctx.language, drugs };
-  const inNote = extractQuantities(ctx.note, ctx.noteSentences, { ...opts, transcript: false });
+  const inNote = withRoles(extractQuantities(ctx.note, ctx.noteSentences, { ...opts, transcript: false }), ctx.note, ctx.noteSentences, false);
   if (inNote.length === 0) return new Set();
-  const said = extractQuantities(ctx.transcriptText, ctx.transcript, { ...opts, transcript: true });
+  const said = withRoles(extractQuantities(ctx.transcriptText, ctx.transcript, { ...opts, transcript: true }), ctx.transcriptText, ctx.transcript, true);
   const noteText = ctx.note;
   const anyValue = new Set<number>([...said.flatMap((q) => q.raw), ...ctx.transcript.flatMap((s) => ordinalValuesOf(s.tokens))]);
   if (ONE_WORDS.test(ctx.transcriptText)) anyValue.add(1);
@@ -63,9 +71,20 @@ export function checkNumbers(ctx: Context, drugs: TermIndex): Set<number> {
     if (n.type === 'duration' && n.values.every((v) => v === 0)) continue;
     const label = LABELS[n.type];
     const span = quote(noteText, n.start, n.end);
-    const sameType = n.type === 'other' ? [] : said.filter((t) => t.type === n.type || (n.type === 'count' && t.type === 'times' && countedAs(n, t)));
-    const same = sameType.filter((t) => sameQuantity(n, t));
-    const samePlace = same.filter((t) => n.place === null || t.place === null || t.place === n.place);
+    const sameType = n.type === 'other' ? [] : said.filter((t) => t.role === n.role &&
+      (t.type === n.type || (FREQUENCY.has(n.type) && FREQUENCY.has(t.type)) || (n.type === 'count' && t.type === 'times' && countedAs(n, t))));
+    const same = sameType.filter((t) => sameQuantity(n, t) && (n.type !== 'weight' || n.weighs === t.weighs));
+    // "Temp 38,5" when 38,5 was said only as a limit ("feber över 38,5"), or a change written as the value.
+    const asOtherRole = sameType.length === 0 && n.type !== 'other' ? said.find((t) => t.role !== n.role && t.type === n.type && sameValues(n, t)) : undefined;
+    if (asOtherRole) {
+      raise(ctx, {
+        kind: 'number', start: n.start, end: n.end, severity: 'warning', compared: ctx.transcript[asOtherRole.sentence] ?? null,
+        said: quote(ctx.transcriptText, asOtherRole.start, asOtherRole.end), reason: `the value was said as a ${asOtherRole.role}`,
+        message: `Kontrollera ${label}: ${span} sades i samtalet som ${ROLE_SV[asOtherRole.role]}, inte som ${ROLE_SV[n.role]}.`,
+      });
+      continue;
+    }
+    const samePlace = atSameCircumstance(n, inNote, same.filter((t) => n.place === null || t.place === null || t.place === n.place));
     if (samePlace.some((t) => sameValues(n, t))) continue;
     const cite = (t: Quantity) => ({ compared: ctx.transcript[t.sentence] ?? null, said: quote(ctx.transcriptText, t.start, t.end) });
     if (samePlace.length > 0) {
@@ -112,6 +131,30 @@ export function checkNumbers(ctx: Context, drugs: TermIndex): Set<number> {
     });
   }
   return checked;
+}
+
+const ROLE_SV: Record<Role, string> = { value: 'uppmätt värde', change: 'en förändring', limit: 'en gräns' };
+
+type Placed = Quantity & { role: Role; when: Circumstance; weighs: Weighed };
+
+/** `spoken`: a transcript, where what a number is about may be said in the sentence before ("Jag mäter greppstyrkan. Vänster 26 kilo"). */
+function withRoles(qs: Quantity[], text: string, sentences: Context['transcript'], spoken: boolean): Placed[] {
+  return qs.map((q) => {
+    const s = sentences[q.sentence];
+    const around = `${spoken ? sentences[q.sentence - 1]?.text ?? '' : ''} ${s?.text ?? ''}`;
+    return { ...q, role: roleOf(text, q, s?.start ?? 0), when: circumstanceOf(text, q, s), weighs: weighedOf(around) };
+  });
+}
+
+/**
+ * "NRS 5 (7 i natt)": when the note itself tells two values of one quantity apart by their
+ * circumstance, each is compared with what was said for that circumstance (if that was said).
+ */
+function atSameCircumstance(n: Placed, inNote: readonly Placed[], candidates: Placed[]): Placed[] {
+  const contrasted = n.when !== null || inNote.some((o) => o !== n && o.sentence === n.sentence && o.type === n.type && o.when !== null);
+  if (!contrasted) return candidates;
+  const same = candidates.filter((t) => t.when === n.when);
+  return same.length > 0 ? same : candidates;
 }
 
 const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);

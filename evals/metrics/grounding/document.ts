@@ -34,7 +34,11 @@ function sentencesOf(text: string, base: number, language: Language, segmentId: 
     const lineStart = text.lastIndexOf('\n', s.start - 1) + 1;
     const opensLine = /^[\s\-•*]*$/.test(text.slice(lineStart, s.start));
     // Speakers are labelled inline in pasted transcripts ("Patient: Nej."); the label is not content, nor is a note heading.
-    const heading = !transcript && opensLine ? HEADING.exec(s.text) : null;
+    // A note heading opens a line or a sentence ("… i hö överarm. Råd: solskydda …"): the review screen
+    // checks a draft sentence by sentence, one per line, and must read it as the whole note does.
+    // A sub-heading ("Lungor:", "Buk:") stays part of its sentence, as it does inside a whole note's line.
+    const found = !transcript ? HEADING.exec(s.text) : null;
+    const heading = found && !SUBHEADING.test(found[1]!.trim()) ? found : null;
     const skip = transcript ? speakerPrefixLength(s.text) : heading ? heading[0].length : 0;
     const body = s.text.slice(skip);
     const start = base + s.start + skip;
@@ -53,6 +57,12 @@ export function prepareNote(note: string, language: Language): Sentence[] {
     return { ...s, section, polar: sentencePolarity(s.tokens, s.text, s.start, language) };
   });
 }
+
+/**
+ * Sub-headings inside a section — organ systems under Status, lifestyle items under Anamnes — name
+ * what a line is about, not a new section ("Status: Buk: öm …" is still a finding at the visit).
+ */
+const SUBHEADING = /^(?:buk|lungor|lunga|pulm|cor|hjärta|hjärta\/lungor|hud|neuro|neurologi|munhåla|svalg|hals|öron|öra|ögon|näsa|extremiteter|ben|rygg|led|leder|lokalstatus|allmäntillstånd|at|psykiskt|läkemedel|mediciner|aktuella läkemedel|allergi|allergier|alkohol|rökning|tobak|snus|droger|socialt|ekonomi|arbete|boende)$/iu;
 
 /** "Planering" or "Status:" alone on its line heads the lines below it. */
 const HEADING_ALONE = /^[\p{L}/ ]{2,40}:?$/u;

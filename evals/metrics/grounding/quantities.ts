@@ -10,6 +10,7 @@ import { findConcepts } from './concepts';
 import { isContentWord } from './content';
 import type { Sentence } from './document';
 import { extractNumbers } from './numbers';
+import { dropCovered, mergeSpokenDecimals } from './spoken-numbers';
 import {
   CLINIC_HEADINGS, CLINIC_WORDS, CLOCK_PHRASES, hourOf, HOME_WORDS, KEYWORD_TYPES, PER_DAY, PER_WEEK, PHRASES, SIDE_WORDS, UNITS, type QuantityType,
 } from './quantity-words';
@@ -252,45 +253,21 @@ function keywordTypeOfSentence(s: Sentence, language: Language): QuantityType | 
   return null;
 }
 
+const READINGS = new Set<QuantityType>(['pain', 'score', 'pulse', 'spo2', 'temp', 'rr', 'glucose']);
+
 /** "höger 21 kilo, vänster 28": a bare number right after a typed one in the same list takes its type. */
 function inheritListUnits(qs: Quantity[], text: string): void {
   for (let i = 1; i < qs.length; i++) {
     const q = qs[i]!;
     const p = qs[i - 1]!;
     if (q.type !== 'other' || p.type === 'other' || p.sentence !== q.sentence) continue;
+    // "0,5 kg, 3 x 15": sets times repetitions are not another load.
+    if (/(?<!\p{L})[x×]\s*$/u.test(text.slice(q.start, q.end)) || /^\s*[x×](?!\p{L})/u.test(text.slice(q.end))) continue;
     const gap = text.slice(p.end, q.start);
-    if (gap.length > 24 || !/,| och /.test(gap)) continue;
+    // "NRS 5 (7 i natt)": a bare reading in brackets is the same scale; amounts and sizes in brackets are not ("4 x 3 cm (5 x 3)").
+    if (gap.length > 24 || !(/,| och /.test(gap) || (/\(/.test(gap) && READINGS.has(p.type)))) continue;
     q.type = p.type;
     const factor = p.raw[0] ? p.values[0]! / p.raw[0] : 1;
     q.values = q.raw.map((v) => v * factor);
-  }
-}
-
-/** A number inside a clock phrase ("nio" in "halv nio") is part of it, not a value of its own. */
-function dropCovered(mentions: { start: number; end: number; phrase: unknown }[]): void {
-  const phrases = mentions.filter((m) => m.phrase !== null);
-  for (let i = mentions.length - 1; i >= 0; i--) {
-    const m = mentions[i]!;
-    if (m.phrase === null && phrases.some((p) => p.start <= m.start && m.end <= p.end)) mentions.splice(i, 1);
-  }
-}
-
-/**
- * "Trettioåtta och sju": spoken Swedish gives a temperature's decimal after
- * "och". A whole number 34–42 followed by "och" and one digit is one value.
- */
-function mergeSpokenDecimals(mentions: { values: number[]; start: number; end: number; text: string }[], text: string): void {
-  for (let i = 0; i + 1 < mentions.length; i++) {
-    const a = mentions[i]!;
-    const b = mentions[i + 1]!;
-    const [x] = a.values;
-    const [y] = b.values;
-    if (a.values.length !== 1 || b.values.length !== 1 || x === undefined || y === undefined) continue;
-    if (!Number.isInteger(x) || x < 34 || x > 42 || !Number.isInteger(y) || y < 0 || y > 9) continue;
-    if (!/^\s+och\s+$/.test(text.slice(a.end, b.start)) || /\d/.test(a.text)) continue;
-    a.values = [x + y / 10];
-    a.end = b.end;
-    a.text = text.slice(a.start, a.end);
-    mentions.splice(i + 1, 1);
   }
 }
