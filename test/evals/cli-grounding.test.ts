@@ -57,13 +57,13 @@ describe('eval grounding (subprocess)', () => {
   });
 
   it('reports a folder of cases: flags per correct note, recall per kind, precision (--json)', async () => {
-    const r = await evalCli(['--cases', 'evals/fixtures/grounding-sv', '--split', 'dev', '--json']);
+    const r = await evalCli(['--cases', 'evals/fixtures/grounding-sv/dev', '--split', 'dev', '--json']);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as Record<string, unknown> & { recallByKind: Record<string, { planted: number; caught: number }> };
     expect(out).toMatchObject({ cases: expect.any(Number), flagsPerReference: expect.any(Number), criticalPerReference: expect.any(Number),
       recall: expect.any(Number), precision: expect.any(Number) });
     expect(Object.keys(out.recallByKind)).toEqual(['number', 'drug', 'negation', 'diagnosis', 'plan', 'laterality', 'certainty']);
-    const table = await evalCli(['--cases', 'evals/fixtures/grounding-sv', '--split', 'dev']);
+    const table = await evalCli(['--cases', 'evals/fixtures/grounding-sv/dev', '--split', 'dev']);
     expect(table.stdout).toMatch(/critical flags per note/);
     expect(table.stdout).toMatch(/laterality/);
   });
@@ -72,7 +72,7 @@ describe('eval grounding (subprocess)', () => {
     const empty = await evalCli(['--cases', 'test/fixtures/evals/grounding']);
     expect(empty.code).toBe(1);
     expect(empty.stderr).toMatch(/^error: /);
-    const both = await evalCli(['--cases', 'evals/fixtures/grounding-sv', '--note', `${DIR}/note.txt`]);
+    const both = await evalCli(['--cases', 'evals/fixtures/grounding-sv/dev', '--note', `${DIR}/note.txt`]);
     expect(both.code).toBe(2);
   });
 

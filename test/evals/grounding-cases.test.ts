@@ -39,9 +39,9 @@ describe('grounding cases (development split)', async () => {
     // raised as round 3 improves the checker on it.
     const l2 = evaluateGroundingCases(written.filter((c) => c.id.startsWith('l2-')));
     console.log(summary('grounding dev l2', l2));
-    expect(l2.flagsPerReference).toBeLessThanOrEqual(1.6);
-    expect(l2.criticalPerReference).toBeLessThanOrEqual(0.7);
-    expect(l2.recall).toBeGreaterThanOrEqual(0.57);
-    expect(l2.precision).toBeGreaterThanOrEqual(0.6);
+    expect(l2.flagsPerReference).toBeLessThanOrEqual(1.15);
+    expect(l2.criticalPerReference).toBeLessThanOrEqual(0.2);
+    expect(l2.recall).toBeGreaterThanOrEqual(0.66);
+    expect(l2.precision).toBeGreaterThanOrEqual(0.72);
   });
 });
