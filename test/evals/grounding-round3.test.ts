@@ -67,3 +67,14 @@ describe('laterality', () => {
     expect(flags(t, 'Status efter vä-sidig hemikolektomi.').map((f) => [f[0], f[2]])).toEqual([['laterality', 'critical']]);
   });
 });
+
+describe('qualifiers that change a diagnosis', () => {
+  it('asks about a qualifier nobody said ("permanent", "kronisk", "NYHA IV") and about one end of a range said', () => {
+    const t = 'Läkare: Det här är förmaksflimmer. Hjärtsvikten är i bättring.\nPsykolog: Det motsvarar ett måttligt till svårt tvångssyndrom.';
+    expect(flags(t, 'Bedömning: Förmaksflimmer. Hjärtsvikt i bättring. Måttligt till svårt tvångssyndrom.')).toEqual([]);
+    expect(flags(t, 'Bedömning: Permanent förmaksflimmer.')).toEqual([['diagnosis', 'Permanent förmaksflimmer', 'warning']]);
+    expect(flags(t, 'Bedömning: Hjärtsvikt NYHA IV i bättring.')).toEqual([['diagnosis', 'NYHA IV', 'warning']]);
+    expect(flags(t, 'Bedömning: Svårt tvångssyndrom.')).toEqual([['diagnosis', 'Svårt tvångssyndrom', 'warning']]);
+    expect(flags('Läkare: Hjärtsvikt, NYHA 2.', 'Hjärtsvikt NYHA III.')).toEqual([['diagnosis', 'NYHA III', 'critical']]);
+  });
+});

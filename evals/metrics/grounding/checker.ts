@@ -15,6 +15,7 @@ import { checkCertainty } from './check-certainty';
 import { checkLaterality } from './check-laterality';
 import { checkNumbers } from './check-numbers';
 import { checkPlans } from './check-plans';
+import { checkQualifiers } from './check-qualifiers';
 import { checkNegations } from './check-polarity';
 import { checkTerms } from './check-terms';
 import { raise, type Context } from './context';
@@ -67,6 +68,7 @@ export function checkGrounding(input: GroundingInput): GroundingResult {
   const drugs = checkTerms(ctx, 'drug', drugIndex, (g) => groupName('drug', g));
   checkInjuryDiagnoses(ctx, checkTerms(ctx, 'diagnosis', diagnosisIndex, (g) => groupName('diagnosis', g)));
   checkCertainty(ctx, diagnosisIndex);
+  checkQualifiers(ctx, diagnosisIndex);
   checkNegations(ctx);
   checkLaterality(ctx);
   checkPlans(ctx, new Set([...numbers, ...drugs]));
