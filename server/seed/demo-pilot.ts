@@ -1,3 +1,4 @@
+import { svNumber } from '../contracts/sv-number';
 import { seededRandom } from '../../evals/metrics/bootstrap';
 import type { AppDeps } from '../deps';
 import { insertBundle, syntheticBatches, type SyntheticClinician } from '../modules/followup/synthetic';
@@ -34,6 +35,18 @@ export interface PilotInfo {
 export async function demoPilotInfo(deps: AppDeps): Promise<PilotInfo | null> {
   const row = await deps.db.prisma.setting.findUnique({ where: { key: PILOT_SETTING } });
   return row ? (row.value as unknown as PilotInfo) : null;
+}
+
+/**
+ * The warning a report carries while the invented pilot is in the database: a
+ * downloaded file leaves the dashboard's banner behind, and invented figures
+ * must never be forwarded as a real pilot's.
+ */
+export function demoPilotWarningSv(p: PilotInfo): string {
+  return (
+    `Obs! Databasen innehåller en påhittad demopilot (${svNumber(p.notes, 0)} syntetiska anteckningar av ${p.clinicians} påhittade kliniker ${p.from} – ${p.to}). ` +
+    'Siffror för perioden bygger helt eller delvis på påhittade data och får inte redovisas som verkliga resultat. En administratör tar bort demopiloten under Administration › Demodata.'
+  );
 }
 
 const dayOf = (d: Date) => d.toISOString().slice(0, 10);

@@ -3,6 +3,8 @@ import { demoUserLines } from '../../server/seed/bootstrap';
 import { postgresAvailable } from '../support/db';
 import { startTestServer, type TestServer } from '../support/app';
 import { sessionFor } from '../support/followup-data';
+import ExcelJS from 'exceljs';
+import { buildReport } from '../../server/modules/followup/reports/jobs';
 
 /**
  * The demo workspace's invented pilot: on first start the follow-up has
@@ -54,6 +56,25 @@ describe.each([
     expect(notes.map((n) => n.text)).toEqual(['Syntetisk anteckning.']);
   });
 
+  // A downloaded report leaves the dashboard's banner behind: it must say itself that its figures are invented.
+  const reportTexts = async () => {
+    const period = { from: '2000-01-01', to: '2100-12-31' };
+    const md = (await buildReport(server.deps, { ...period, format: 'md' })).body.toString('utf8');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await buildReport(server.deps, { ...period, format: 'xlsx' })).body as unknown as ArrayBuffer);
+    const readMe: string[] = [];
+    wb.getWorksheet('Läs mig')!.eachRow((row) => readMe.push(row.values!.toString()));
+    return { md, readMe: readMe.join('\n') };
+  };
+
+  it.skipIf(skip)('the XLSX and Markdown reports say at their top that the figures come from the invented pilot', async () => {
+    const { md, readMe } = await reportTexts();
+    const heading = md.indexOf('## 1.');
+    expect(md.slice(0, heading)).toMatch(/påhittad demopilot \(648 syntetiska anteckningar av 54 påhittade kliniker/);
+    expect(md.slice(0, heading)).toContain('får inte redovisas som verkliga resultat');
+    expect(readMe.split('\n')[1]).toMatch(/^,Påhittade data,Obs! Databasen innehåller en påhittad demopilot/);
+  });
+
   it.skipIf(skip)('an administrator removes it in one request; the demo workspace stays', async () => {
     const db = server.deps.db.prisma;
     const lead = await sessionFor(server.deps, server.baseUrl, 'ledare1');
@@ -73,6 +94,9 @@ describe.each([
     expect(audit).toHaveLength(1);
     const dashboard = await lead.get('/api/v1/followup/dashboard');
     expect(dashboard.body.quality.trend).toEqual([]);
+    const { md, readMe } = await reportTexts();
+    expect(md).not.toMatch(/demopilot/);
+    expect(readMe).not.toMatch(/Påhittade data/);
   });
 });
 

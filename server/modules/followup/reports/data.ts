@@ -7,6 +7,7 @@ import { MIN_CLINICIANS } from '../../../../evals/metrics/time-saved';
 import { MIN_GROUP, REPORT_BUDGET } from '../stats';
 import { readiness } from '../../training/readiness';
 import { recommend, type RecommendationResult } from './recommendation';
+import { demoPilotInfo, type PilotInfo } from '../../../seed/demo-pilot';
 
 /**
  * Everything a report prints, gathered once: the follow-up figures grouped by
@@ -38,6 +39,8 @@ export interface ReportData {
   professions: { id: string; code: string; name: string; recommendation: RecommendationResult }[];
   events: EventRow[];
   eventsLeftOut: number;
+  /** the invented demo pilot, while it is in the database: the report says so at its top */
+  demoPilot: PilotInfo | null;
   /** review training readiness now (training is not tied to the report's period) */
   training: Awaited<ReturnType<typeof readiness>>;
 }
@@ -86,5 +89,5 @@ export async function reportData(deps: AppDeps, from: string, to: string): Promi
     flagsDismissed: f.flagsDismissed,
     editChars: f.editChars,
   }));
-  return { data, professions, events, eventsLeftOut: facts.length - kept.length, training: await readiness(deps) };
+  return { data, professions, events, eventsLeftOut: facts.length - kept.length, training: await readiness(deps), demoPilot: await demoPilotInfo(deps) };
 }

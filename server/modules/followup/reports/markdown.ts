@@ -6,6 +6,7 @@ import { trainingTables } from './training-tables';
 import { ANALYSIS_PLAN_SV } from '../analysis-plan';
 import { designLines, precisionTableOf } from './analysis-tables';
 import { assumptionsTable, summaryTable, type Cell, type Table } from './tables';
+import { demoPilotWarningSv } from '../../../seed/demo-pilot';
 
 /**
  * The report as a chapter of the region's implementation plan, in Swedish:
@@ -66,6 +67,8 @@ export function buildMarkdown(report: ReportData): string {
 
   out.push(`# Uppföljning av AI-stödd journalföring ${filters.from} – ${filters.to}`, '');
   out.push(`*Underlag ur Journalverkstan, skapat ${data.generatedAt.slice(0, 16).replace('T', ' ')} UTC. Inga journaltexter, namn eller personnummer ingår.*`, '');
+
+  if (report.demoPilot) out.push(`> **${demoPilotWarningSv(report.demoPilot)}**`, '');
 
   out.push('## 1. Bakgrund och metod', '');
   out.push('### Förhandsbestämd analys', '', 'Så här analyseras tidsvinsten; texten står före siffrorna och ändras inte efter att resultaten setts.', '');

@@ -9,6 +9,7 @@ import { designLines, precisionTableOf } from './analysis-tables';
 import { assumptionsTable, eventsTable, summaryTable, type Table } from './tables';
 import { followupWorkbookTable } from './workbook-table';
 import { writeTableSheet } from './xlsx-sheet';
+import { demoPilotWarningSv } from '../../../seed/demo-pilot';
 
 /**
  * The follow-up workbook: one table per sheet (Sammanfattning, the shared
@@ -49,6 +50,7 @@ function readMe(report: ReportData): Table {
     title: 'Läs mig',
     headers: ['Rubrik', 'Text'],
     rows: [
+      ...(report.demoPilot ? [['Påhittade data', demoPilotWarningSv(report.demoPilot)]] : []),
       ['Period', `${filters.from} – ${filters.to}`],
       ['Skapad', `${generatedAt.slice(0, 16).replace('T', ' ')} UTC`],
       // the analysis as stated before the numbers, then the design in force
