@@ -213,6 +213,8 @@ describe.each([
     expect(composition.resource.author[0]!.reference).toBe(composition.resource.attester[0]!.party.reference);
     expect(byUrl.get(composition.resource.custodian.reference)).toMatchObject({ resourceType: 'Organization', name: unit.name, identifier: [{ value: unit.code }] });
 
+    const blank = await clinician.post(`/api/v1/encounters/${encounterId}/notes/1/amend`, { sections: [{ heading: 'Status', text: '  ' }], reason: 'Tömd.' });
+    expect([blank.status, blank.body.code]).toEqual([422, 'empty_note']);
     const amend = await clinician.post(`/api/v1/encounters/${encounterId}/notes/1/amend`, {
       sections: [...expectedSections.filter((s: any) => s.text), { heading: 'Bedömning', text: 'Misstänkt <vridvåld> mot knäet & svullnad.' }],
       reason: 'Bedömningen saknades.',
@@ -296,6 +298,11 @@ describe.each([
         { kind: 'active_editing', at: new Date().toISOString(), valueMs: 40_000, draftId: draft.id },
       ],
     });
+    // a note with every heading empty is refused, naming the field, and nothing is signed
+    const empty = await clinician.post(`/api/v1/drafts/${draft.id}/sign`, {});
+    expect(empty.status).toBe(422);
+    expect(empty.body).toMatchObject({ code: 'empty_note', title: 'Anteckningen är tom', errors: [{ field: 'sections' }] });
+    expect(await server.deps.db.prisma.signedNote.count({ where: { encounterId } })).toBe(0);
     const [first, second] = draft.sections;
     const saved = await clinician.patch(`/api/v1/drafts/${draft.id}`, {
       revision: draft.revision,

@@ -56,6 +56,14 @@ export async function ownNote(ctx: RouteContext<unknown, unknown, unknown>, user
 const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === 'P2002';
 const concurrentSign = () => conflict('Anteckningen signerades samtidigt från ett annat fönster. Ladda om sidan.', 'already_signed');
 
+/** An empty note is never signed: it would enter the EHR blank and count as a (very fast) note in the follow-up's timing. */
+function refuseEmpty(sections: { text: string }[]) {
+  if (sections.some((s) => s.text.trim() !== '')) return;
+  throw new AppError(422, 'empty_note', 'Anteckningen är tom', 'Skriv text under minst en rubrik innan du signerar.', [
+    { field: 'sections', message: 'Alla rubriker är tomma' },
+  ]);
+}
+
 export async function signDraft(deps: AppDeps, user: SessionUser, draft: DraftRow, feedback: SignFeedback) {
   const sections = sectionsOf(draft);
   // Only critical flags (the draft contradicts the consultation) block signing; "Kontrollera" flags and hints need nothing.
@@ -70,6 +78,7 @@ export async function signDraft(deps: AppDeps, user: SessionUser, draft: DraftRo
     );
   }
   const signed: SignedSection[] = sections.map((s) => ({ key: s.key, heading: s.heading, text: finalText(s) }));
+  refuseEmpty(signed);
   // Characters changed per section between draft and signature: counts only, no text.
   const editStats = sections.map((s, i) => {
     const d = editDistance(draftedText(s), signed[i]!.text);
@@ -129,6 +138,7 @@ export async function amendNote(deps: AppDeps, user: SessionUser, encounterId: s
     heading: s.heading,
     text: s.text.trim(),
   }));
+  refuseEmpty(sections);
   try {
     const created = await db.$transaction(async (tx) => {
       const latest = await tx.signedNote.findFirst({ where: { encounterId }, orderBy: { version: 'desc' }, select: { version: true } });
