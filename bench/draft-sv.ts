@@ -20,12 +20,15 @@ import { loadSeedCases, loadSeedWorkflows } from '../prompts/index';
  * - ROUGE-1 F1 with the unicode tokenizer (headings on both sides),
  * - sentences with a critical grounding flag.
  * Splits: `dev` (prompts/cases, tuned on), `dev-2` (bench/draft-dev, the
- * first locked split, retired to development after four runs) and, with
- * `--locked`, `locked` (bench/draft-locked-2, written separately by someone
- * else and never seen or tuned on; each run is counted in its README).
+ * first locked split, retired to development after four runs), `dev-3`
+ * (bench/draft-dev-3, the second locked split, retired after its one
+ * reported run) and, with `--locked`, `locked` (bench/draft-locked-3,
+ * written separately by someone else and never seen or tuned on; each run
+ * is counted in its README).
  */
 export const DEV2_DIR = fileURLToPath(new URL('./draft-dev/', import.meta.url));
-export const LOCKED_DIR = fileURLToPath(new URL('./draft-locked-2/', import.meta.url));
+export const DEV3_DIR = fileURLToPath(new URL('./draft-dev-3/', import.meta.url));
+export const LOCKED_DIR = fileURLToPath(new URL('./draft-locked-3/', import.meta.url));
 
 export function loadCasesIn(dir: string): TestCase[] {
   return readdirSync(dir)
@@ -127,6 +130,7 @@ export async function runSwedish(options: { locked: boolean; verbose: boolean })
   const splits: [string, TestCase[]][] = [
     ['dev', loadSeedCases().filter((c) => c.language === 'sv')],
     ['dev-2', loadCasesIn(DEV2_DIR)],
+    ['dev-3', loadCasesIn(DEV3_DIR)],
   ];
   if (options.locked) {
     if (existsSync(LOCKED_DIR)) splits.push(['locked', loadCasesIn(LOCKED_DIR)]);
@@ -145,5 +149,5 @@ export async function runSwedish(options: { locked: boolean; verbose: boolean })
       }
     }
   }
-  if (!options.locked) console.log('(locked split not run: add --locked; it is for reporting only, see bench/draft-locked-2/README.md)');
+  if (!options.locked) console.log('(locked split not run: add --locked; it is for reporting only, see bench/draft-locked-3/README.md)');
 }
