@@ -22,13 +22,29 @@ const TALK = [
   /^(?:okej|ok|bra|precis|absolut|javisst|ja|nej),? (?:då|så|tack)(?![\p{L}\p{N}]).{0,10}$/iu,
   /^(?:förlåt|ursäkta)(?![\p{L}\p{N}])/iu,
   /^(?:slå (?:dig|er) ner|sätt (?:dig|er)|kom in|stig in)(?![\p{L}\p{N}])/iu,
+  // Prompts to tell: what follows is the patient's answer, not this.
+  /^(?:berätta|beskriv)(?:\s+(?:först|gärna|lite|mer|nu))*(?:\s+(?:om|hur|vad|för mig)|$)/iu,
+  /^(?:skönt|fint|toppen|härligt|underbart|utmärkt|det är det|det är så|då gör (?:jag|vi) det)$/iu,
+  // A telephone service's opening: "1177 Vårdguiden, du talar med en sjuksköterska", "1177, sjuksköterska".
+  /^(?:en\s+)?(?:sjuksköterska|sköterska|läkare|rådgivare|sjuksköterskan)$/iu,
   /^(?:så,?\s+)?då (?:är vi igång|sätter vi igång|kör vi|börjar vi)(?![\p{L}\p{N}])/iu,
   // Who is speaking: "Jag är fysioterapeut och ska hjälpa dig upp", "Det är distriktssköterskan", "Du pratar med en sjuksköterska".
-  /^(?:jag är|det är|det är jag som är|du pratar med|här är|jag heter|mitt namn är)\s+(?:\p{L}+\s+){0,2}?(?:läkare|läkaren|doktor|doktorn|sjuksköterska|sjuksköterskan|sköterska|sköterskan|distriktssköterska|distriktssköterskan|fysioterapeut|fysioterapeuten|arbetsterapeut|arbetsterapeuten|kurator|kuratorn|psykolog|psykologen|rådgivare)(?![\p{L}\p{N}])/iu,
+  /^(?:jag är|det är|det är jag som är|du pratar med|du talar med|här är|jag heter|mitt namn är)\s+(?:\p{L}+\s+){0,2}?(?:läkare|läkaren|doktor|doktorn|sjuksköterska|sjuksköterskan|sköterska|sköterskan|distriktssköterska|distriktssköterskan|fysioterapeut|fysioterapeuten|arbetsterapeut|arbetsterapeuten|kurator|kuratorn|psykolog|psykologen|rådgivare)(?![\p{L}\p{N}])/iu,
 ];
 
 /** Words of address before a courtesy or an introduction: "Hej, ja, förlåt, …", "Sjukvårdsrådgivningen, du pratar med …". */
-const OPENING = /^(?:(?:hej|hejsan|hallå|goddag|god (?:morgon|dag|kväll|middag)|välkommen|ja|jo|okej|ok|sjukvårdsrådgivningen|vårdcentralen)[,!.]?\s+)+/iu;
+const OPENING = /^(?:(?:hej|hejsan|hallå|goddag|god (?:morgon|dag|kväll|middag)|välkommen|ja|jo|okej|ok|sjukvårdsrådgivningen|vårdcentralen|1177|vårdguiden|hemsjukvården)[,!.]?\s+)+/iu;
+
+/**
+ * Small talk: the weather, the way here, the Christmas market, a glass of
+ * water. A question with these words is not asked for the note, and a short
+ * remark with them records nothing ("Hä e kallt ute", "Ja, det är vinter nu").
+ */
+export const SMALL_TALK = /(?<![\p{L}\p{N}])(?:väder|vädret|kallt ute|varmt ute|kallt i dag|snö|snön|snöar|regn|regnar|regnet|vinter nu|vägen hit|hitta hit|hittade hit|parkera|parkering|julmarknad\p{L}*|förresten|glas vatten|kopp kaffe|minusgrader|halt ute)(?![\p{L}\p{N}])/iu;
+const MAX_SMALL_TALK_WORDS = 8;
+export function isSmallTalk(sentence: string): boolean {
+  return SMALL_TALK.test(sentence) && sentence.split(/\s+/).length <= MAX_SMALL_TALK_WORDS;
+}
 
 /** The clinician thinking aloud or announcing what comes next: nothing to record. */
 const THINKING = [
@@ -51,7 +67,10 @@ const INSTRUCTIONS = [
 const MAX_ANNOUNCEMENT_WORDS = 7;
 
 const ASSESSMENT = [
-  /^(?:jag\s+)?(?:bedömer|bedömningen är|min bedömning är|tolkar|misstänker|tror|tänker)(?![\p{L}\p{N}])/iu,
+  /^(?:jag\s+)?(?:bedömer|bedömningen är|min bedömning är|tolkar|misstänker|tror|tänker|tycker)(?![\p{L}\p{N}])/iu,
+  /^(?:det|detta|det här)\s+(?:var|blir)\s+(?:troligen|troligtvis|sannolikt|förmodligen|nog|en|ett)(?![\p{L}\p{N}])/iu,
+  // An explanation is a judgement wherever it stands: "Blodtrycket sjunker när du ställer dig upp, det förklarar yrseln".
+  /(?<![\p{L}\p{N}])(?:det|detta|vilket|som)\s+(?:förklarar|kan förklara|kan hänga ihop med|hänger (?:nog |troligen )?ihop med|beror (?:nog |troligen )?på)(?![\p{L}\p{N}])/iu,
   /^(?:det|detta)\s+(?:låter|verkar|ser ut|rör sig|tyder)(?![\p{L}\p{N}])/iu,
   /^(?:det|detta|det här)\s+är\s+(?:troligen|troligtvis|sannolikt|förmodligen|nog|inte akut|akut|en|ett)(?![\p{L}\p{N}])/iu,
   /^sammanfattningsvis(?![\p{L}\p{N}])/iu,
@@ -79,7 +98,7 @@ export type SentenceAct = 'talk' | 'announcement' | 'assessment' | 'plan' | null
 export function sentenceAct(sentence: string, speaker: 'clinician' | 'other'): SentenceAct {
   const said = sentence.trim().replace(/[.!?…]+$/, '');
   const text = said.replace(OPENING, '');
-  if (text === '' || TALK.some((p) => p.test(text) || p.test(said))) return 'talk';
+  if (text === '' || TALK.some((p) => p.test(text) || p.test(said)) || isSmallTalk(text)) return 'talk';
   if (speaker !== 'clinician') return null;
   if (INSTRUCTIONS.some((p) => p.test(text))) return 'announcement';
   if (GENERAL.test(text) && !/\d/.test(text)) return 'talk';
@@ -104,8 +123,12 @@ export function announcedObject(sentence: string): string | null {
 
 /** "Det är 145/92" after an announcement of the blood pressure → "Blodtrycket 145/92". */
 export function resolveAnnounced(sentence: string, object: string): string {
-  return sentence.replace(/^(?:det|den)\s+(?:är|blir|blev|ligger på)\s+/i, `${object.charAt(0).toUpperCase()}${object.slice(1)} `);
+  const Object = `${object.charAt(0).toUpperCase()}${object.slice(1)}`;
+  // A value said on its own ("Jag mäter blodsockret. Sjutton komma fyra.") is the announced thing's value too.
+  if (VALUE_FIRST.test(sentence)) return `${Object} ${sentence.charAt(0).toLowerCase()}${sentence.slice(1)}`;
+  return sentence.replace(/^(?:det|den)\s+(?:är|blir|blev|ligger på)\s+/i, `${Object} `);
 }
+const VALUE_FIRST = /^(?:\d|(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tretton|fjorton|femton|sexton|sjutton|arton|nitton|tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|nittio|hundra)\p{L}*\s*(?:komma|över|[.,!]|$))/iu;
 
 /**
  * "Bedömer att det är en halsfluss …" → "Halsfluss …": the judgement itself,

@@ -25,8 +25,8 @@ export interface Weighed {
   filed: number;
 }
 
-/** When something happened or will: "sedan i söndags", "på fredag", "i eftermiddag". */
-const WHEN = /(?<!\p{L})(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|i går|igår|i morgon|imorgon|eftermiddag|förmiddag|i natt|inatt)/iu;
+/** When something happened or will: "sedan i söndags", "på fredag", "i eftermiddag", "i augusti", "i somras". */
+const WHEN = /(?<!\p{L})(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|i går|igår|i morgon|imorgon|eftermiddag|förmiddag|i natt|inatt|januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|i våras|i somras|i höstas|i vintras|julas|påskas)/iu;
 /** Number words ("tre veckor", "tio kilometer"); "en"/"ett" are mostly articles. */
 const NUMBER_WORD = /(?<!\p{L})(?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tretton|fjorton|femton|sexton|sjutton|arton|nitton|tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|nittio|hundra|tusen|halv|halvtimme|halvår)/iu;
 

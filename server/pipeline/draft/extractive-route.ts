@@ -11,7 +11,10 @@ import type { CompiledSection, SectionRole } from './extractive-score';
  *   ("Han har tagit extradoserna fyra gånger i natt"); the length budget
  *   decides whether a low-content one stays;
  * - a clinician's statement without any cue is a finding ("Du gick trettio
- *   meter med rollator"), also left to the budget.
+ *   meter med rollator"), also left to the budget; a workflow without a
+ *   findings heading (a psychologist's, a social worker's) files it under
+ *   the judgement, where such a note puts a score read out ("PHQ-9 i dag
+ *   blev elva poäng"), else under the history: it used to be lost.
  * Returns the ranked section indices.
  */
 const CLINICIANS_OWN = new Set<SectionRole>(['findings', 'assessment', 'plan']);
@@ -23,9 +26,11 @@ export function routeBySpeaker(candidates: number[], sections: CompiledSection[]
     return fallback === undefined ? candidates : [fallback];
   }
   if (role === 'clinician' && candidates.length === 0) {
-    const findings = sections.map((s, i) => ({ s, i })).filter(({ s }) => s.role === 'findings');
-    if (findings.length === 0) return [];
-    return [findings.reduce((best, f) => ((scores[f.i] ?? 0) > (scores[best.i] ?? 0) ? f : best)).i];
+    for (const wanted of ['findings', 'assessment'] as const) {
+      const ofRole = sections.map((s, i) => ({ s, i })).filter(({ s }) => s.role === wanted);
+      if (ofRole.length > 0) return [ofRole.reduce((best, f) => ((scores[f.i] ?? 0) > (scores[best.i] ?? 0) ? f : best)).i];
+    }
+    return fallback === undefined ? [] : [fallback];
   }
   return candidates;
 }

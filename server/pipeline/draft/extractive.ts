@@ -4,7 +4,7 @@ import type { WorkflowSpec } from '../../contracts/workflow';
 import type { DraftRequest, DrafterInfo, NoteDrafter } from './drafter';
 import { cleanAnswer, cleanSentence } from './extractive-clean';
 import { speakerRole, type DraftLanguage, type SpeakerRole } from './extractive-lexicon';
-import { ACT_ROLE, announcedObject, isApology, judgementItself, resolveAnnounced, sentenceAct } from './extractive-acts';
+import { ACT_ROLE, announcedObject, isApology, judgementItself, resolveAnnounced, sentenceAct, SMALL_TALK } from './extractive-acts';
 import { routeBySpeaker } from './extractive-route';
 import { answerNeedsTopic, answerStatement, isBareAnswer, isQuestion, MAX_BARE_ANSWER_TOPIC_WORDS, questionTopic } from './extractive-qa';
 import { lastClause, whTopic, withUnit, type WhTopic } from './extractive-wh';
@@ -18,7 +18,7 @@ import {
   type CompiledSection,
 } from './extractive-score';
 import { noteStyleSv } from './extractive-style';
-import { withinBudget, type Weighed } from './extractive-budget';
+import { carries, withinBudget, type Weighed } from './extractive-budget';
 import { splitSentences } from './sentences';
 import { sectionLimits } from './extractive-settings';
 
@@ -48,6 +48,8 @@ interface PendingQuestion {
   /** a long closed question's topic, used only for a bare yes or no */
   long: string | null;
   scores: number[];
+  /** small talk ("Hur var vägen hit?"): its answer records nothing unless it names something the note has a heading for */
+  smallTalk: boolean;
 }
 
 export class ExtractiveDrafter implements NoteDrafter {
@@ -82,6 +84,8 @@ function extractUnits(segments: TranscriptSegment[], sections: CompiledSection[]
   let pending: PendingQuestion | null = null;
   // Whether anyone but the clinician has spoken yet.
   let heard = false;
+  // How far the clinician has come: 0 history, 1 examining, 2 judged (see `byPhase`).
+  let phase = 0;
   for (const segment of segments) {
     const role = speakerRole(segment.speaker);
     if (role !== 'clinician') heard = true;
@@ -100,17 +104,19 @@ function extractUnits(segments: TranscriptSegment[], sections: CompiledSection[]
       // Courtesies are left out, unless they answer a closed question ("Tar du den?" – "Ja, det gör jag.").
       if (act === 'talk' && (question === null || question.topic === null && isApology(said))) return;
       if (act === 'announcement') {
+        if (role === 'clinician') phase = Math.max(phase, 1);
         announced = announcedObject(said);
         return;
       }
       const sentence = object ? resolveAnnounced(said, object) : said;
       const own = cueScores(normaliseForCues(sentence), sections);
+      if (question?.smallTalk && own.every((score) => score === 0)) return;
       if (isQuestion(sentence, language)) {
         if (index === sentences.length - 1) {
           const clause = lastClause(sentence);
           const topic = questionTopic(sentence, language) ?? (clause === null ? null : questionTopic(clause, language));
           const long = topic === null && language === 'sv' ? questionTopic(sentence, language, MAX_BARE_ANSWER_TOPIC_WORDS) : null;
-          pending = { segmentId: segment.id, topic, wh: topic === null && language === 'sv' ? whTopic(sentence) : null, long, scores: own };
+          pending = { segmentId: segment.id, topic, wh: topic === null && language === 'sv' ? whTopic(sentence) : null, long, scores: own, smallTalk: language === 'sv' && SMALL_TALK.test(sentence) };
         }
         return;
       }
@@ -139,6 +145,11 @@ function extractUnits(segments: TranscriptSegment[], sections: CompiledSection[]
       // What the clinician says before the patient has spoken, and is not talk, is why they meet ("Du fick remiss om oro och sömn").
       const opening = role === 'clinician' && !heard && REFERRED.test(sentence) ? bestOfRole(sections, scores, 'reason') : undefined;
       if (opening !== undefined) unit.candidates = [opening, ...unit.candidates.filter((c) => c !== opening)];
+      if (role === 'clinician') {
+        unit.candidates = byPhase(unit.candidates, sections, scores, act === null ? phase : 0);
+        if (act === 'assessment') phase = 2;
+        else if (sections[unit.candidates[0] ?? -1]?.role === 'findings') phase = Math.max(phase, 1);
+      }
       const routed = routeBySpeaker(unit.candidates, sections, scores, role, fallback);
       const weak = unit.candidates.length === 0 && routed.length > 0;
       unit.candidates = routed;
@@ -152,6 +163,23 @@ function extractUnits(segments: TranscriptSegment[], sections: CompiledSection[]
     });
   }
   return units;
+}
+
+/**
+ * A consultation runs history → examination → judgement → plan. Once the
+ * clinician has begun examining, what they say without a marked act is no
+ * longer history ("Sträckningen är begränsad av ortosen" is a finding); once
+ * they have given their judgement, it is what will be done ("Nästa om tre
+ * månader", "Kommer och mäter blodsockret igen på fredag"), not a finding.
+ */
+function byPhase(candidates: number[], sections: CompiledSection[], scores: number[], phase: number): number[] {
+  if (phase === 0) return candidates;
+  const early = (c: number) => ['history', 'reason'].includes(sections[c]?.role ?? '') || (phase === 2 && sections[c]?.role === 'findings');
+  const top = candidates[0];
+  if (top !== undefined && !early(top)) return candidates;
+  const target = bestOfRole(sections, scores, phase === 2 ? 'plan' : 'findings');
+  if (target === undefined) return candidates;
+  return [target, ...candidates.filter((c) => c !== target)];
 }
 
 /** Content words as rough stems: enough to see that a sentence only says again what was said before. */
@@ -233,24 +261,45 @@ function rank(scores: number[], fallback: number | undefined): number[] {
   return ranked;
 }
 
-/** Transcript order within a section; a full section passes the sentence on to its next candidate. */
+/**
+ * Transcript order within a section. A section over its limits (max tecken,
+ * sentence count) passes on the sentences that carry least (`carries`),
+ * latest first among equals, to their next candidate section, or leaves them
+ * out: a full heading used to drop whatever came last, which was often the
+ * clinician's closing judgement or plan, while an early remark stayed.
+ */
 function assign(units: Unit[], workflow: WorkflowSpec): Array<Array<{ text: string; evidence: string[] }>> {
-  const out = workflow.sections.map(() => [] as Array<{ text: string; evidence: string[] }>);
-  const used = workflow.sections.map(() => 0);
   // Max tecken and sentence counts from the style hints: what the working group set (extractive-settings.ts).
   const limits = sectionLimits(workflow.sections);
-  for (const unit of units) {
-    for (const index of unit.candidates) {
-      const limit = limits[index];
-      const target = out[index];
-      if (limit === undefined || target === undefined) continue;
-      const cost = unit.text.length + 1;
-      if (target.length >= limit.maxSentences || (used[index] ?? 0) + cost > limit.maxChars) continue;
-      if (target.some((s) => s.text === unit.text)) break;
-      target.push({ text: unit.text, evidence: unit.evidence });
-      used[index] = (used[index] ?? 0) + cost;
-      break;
-    }
+  const value = units.map((u) => carries(u));
+  const choice = units.map(() => 0);
+  const placed = () => {
+    const seen = workflow.sections.map(() => new Set<string>());
+    const at = workflow.sections.map(() => [] as number[]);
+    units.forEach((unit, u) => {
+      const index = unit.candidates[choice[u] ?? 0];
+      if (index === undefined || limits[index] === undefined || seen[index]?.has(unit.text)) return;
+      seen[index]?.add(unit.text);
+      at[index]?.push(u);
+    });
+    return at;
+  };
+  for (let round = 0; round <= units.length; round++) {
+    let moved = false;
+    placed().forEach((members, index) => {
+      const limit = limits[index]!;
+      let chars = members.reduce((n, u) => n + units[u]!.text.length + 1, 0);
+      let count = members.length;
+      const cheapest = [...members].sort((a, b) => value[a]! - value[b]! || b - a);
+      for (const u of cheapest) {
+        if (count <= limit.maxSentences && chars <= limit.maxChars) break;
+        choice[u] = (choice[u] ?? 0) + 1;
+        chars -= units[u]!.text.length + 1;
+        count -= 1;
+        moved = true;
+      }
+    });
+    if (!moved) break;
   }
-  return out;
+  return placed().map((members) => members.map((u) => ({ text: units[u]!.text, evidence: units[u]!.evidence })));
 }
