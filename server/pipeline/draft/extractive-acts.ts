@@ -61,6 +61,9 @@ const INSTRUCTIONS = [
   /^(?:(?:hej|välkommen),?\s+)*(?:nu|i dag|idag)\s+ska\s+(?:vi|jag)\s+(?:planera|prata|gå igenom|titta på)(?![\p{L}\p{N}])/iu,
   /^(?:(?:hej|välkommen),?\s+)*(?:vi|du)\s+(?:sa|sade|pratade om)\s+att\s+vi\s+skulle(?![\p{L}\p{N}])/iu,
   /^(?:(?:hej|välkommen|god morgon|nu|då),?\s+)*(?:nu\s+|då\s+)?är\s+det\s+dags\s+att(?![\p{L}\p{N}])/iu,
+  /^(?:(?:nu|då|så),?\s+)*(?:det\s+är\s+)?dags\s+för(?![\p{L}\p{N}])/iu,
+  // "Nu utökar vi programmet", "Nu B12-sprutan": what comes next, said in a few words.
+  /^(?:nu|så)\s+(?:[\p{L}\p{N}-]+\s*){1,3}$/iu,
   /^(?:nu|då)\s+(?:får|ska|kan)\s+du\s+(?:visa|böja|lyfta|vrida|sträcka|gå|sätta|ställa|resa|lägga|luta|knipa|trycka|andas|hosta|säga)(?![\p{L}\p{N}])/iu,
 ];
 /** An announcement longer than this is more than an announcement ("Jag lyssnar på lungorna, det piper") and is kept. */
@@ -74,6 +77,7 @@ const ASSESSMENT = [
   /^(?:det|detta)\s+(?:låter|verkar|ser ut|rör sig|tyder)(?![\p{L}\p{N}])/iu,
   /^(?:det|detta|det här)\s+är\s+(?:troligen|troligtvis|sannolikt|förmodligen|nog|inte akut|akut|en|ett)(?![\p{L}\p{N}])/iu,
   /^sammanfattningsvis(?![\p{L}\p{N}])/iu,
+  /^(?:det|detta|det här)\s+ser\s+(?:bra|fint|normalt|lugnt|ok|okej)\s+ut(?![\p{L}\p{N}])/iu,
   /^(?:det|detta|det här)\s+är\s+(?:normalt|förväntat|väntat|vanligt|helt normalt|inget farligt|ofarligt)(?![\p{L}\p{N}])/iu,
   /^(?:det du beskriver|det ni beskriver|det här|detta)\s+(?:låter|verkar|tyder)(?![\p{L}\p{N}])/iu,
   /^\p{L}+\s+är\s+inte\s+(?:tillräckligt|under kontroll|välbehandlad|välinställd)(?![\p{L}\p{N}])/iu,
@@ -85,7 +89,7 @@ const PLAN_VERBS =
 const PLAN = [
   new RegExp(`^(?:(?:då|så|nu|och|sen|sedan|först|i dag|idag)\\s+)*(?:jag|vi)\\s+(?:ska\\s+|kommer att\\s+|får\\s+)?(?:${PLAN_VERBS})(?![\\p{L}\\p{N}])`, 'iu'),
   /^(?:(?:då|så|och)\s+)*du\s+(?:får|ska|kan|bör|behöver)\s+(?!inte\s+ha(?![\p{L}\p{N}]))/iu,
-  /^(?:(?:då|så|och)\s+)*(?:ta|drick|ring|hör av|kom|gå|res|sitt|håll|smörj|titta|ge|undvik|vila|fortsätt|sluta|mät|använd|lägg|sov|ät|sök|åk|försök|boka|kontakta|var|gör|tänk på|fråga|spara|skriv|ha|håll koll|vänta|prova)(?![\p{L}\p{N}])/iu,
+  /^(?:(?:då|så|och)\s+)*(?:ta|drick|ring|hör av|kom|gå|res|sitt|håll|smörj|titta|ge|undvik|vila|fortsätt|sluta|mät|använd|lägg|sov|ät|sök|åk|försök|cykla|promenera|simma|träna|stretcha|kyl|vila|boka|kontakta|var|gör|tänk på|fråga|spara|skriv|ha|håll koll|vänta|prova)(?![\p{L}\p{N}])/iu,
   /^(?:om|blir|får|skulle)(?![\p{L}\p{N}]).*(?<![\p{L}\p{N}])(?:ring|sök|hör av|kontakta|åk|kom tillbaka|ska (?:du|ni) ringa)(?![\p{L}\p{N}])/iu,
   /(?<![\p{L}\p{N}])(?:nytt besök|återbesök|ny kontroll|uppföljning|nytt samtal|ses igen|nästa besök|nästa spruta|nästa dos|nästa kontroll|remiss|hembesök)(?![\p{L}\p{N}])/iu,
   // Someone else on the team will do it: "Personalen hjälper dig att gå", "Astmasköterskan går igenom inhalationstekniken".
@@ -128,7 +132,8 @@ export function resolveAnnounced(sentence: string, object: string): string {
   if (VALUE_FIRST.test(sentence)) return `${Object} ${sentence.charAt(0).toLowerCase()}${sentence.slice(1)}`;
   return sentence.replace(/^(?:det|den)\s+(?:är|blir|blev|ligger på)\s+/i, `${Object} `);
 }
-const VALUE_FIRST = /^(?:\d|(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tretton|fjorton|femton|sexton|sjutton|arton|nitton|tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|nittio|hundra)\p{L}*\s*(?:komma|över|[.,!]|$))/iu;
+/** A sentence that starts with a value: "17,4", "Sjutton komma fyra", "Tjugo enheter". */
+export const VALUE_FIRST = /^(?:\d|(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tretton|fjorton|femton|sexton|sjutton|arton|nitton|tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|nittio|hundra)\p{L}*\s*(?:komma|över|[.,!]|$|\p{L}+[.,!]?$))/iu;
 
 /**
  * "Bedömer att det är en halsfluss …" → "Halsfluss …": the judgement itself,

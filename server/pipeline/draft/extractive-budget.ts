@@ -30,13 +30,21 @@ const WHEN = /(?<!\p{L})(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|
 /** Number words ("tre veckor", "tio kilometer"); "en"/"ett" are mostly articles. */
 const NUMBER_WORD = /(?<!\p{L})(?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tretton|fjorton|femton|sexton|sjutton|arton|nitton|tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|nittio|hundra|tusen|halv|halvtimme|halvår)/iu;
 
+/**
+ * What a patient feels and where: symptoms and sides are key facts as often
+ * as numbers ("Jag fryser jämt", "I vänster underarm"); without this an
+ * uncued answer sentence was the first thing the budget left out.
+ */
+export const SYMPTOM = /(?<!\p{L})(?:trött|fryser|frusen|yr|yrsel|snurrar|svimm|illamå|kräk|diarr|förstopp|trög i magen|ont|smärt|värk|svull|rodnad|röd|kliar|klåda|utslag|domn|stickning|feber|hosta|hostar|andfådd|andnöd|andas|hjärtklappning|tryck över|blöd|sår|svag|kraftlös|ramla|ramlat|föll|tappa|viktnedgång|gått ner i vikt|gått upp|aptit|törstig|kissa|sover dåligt|vaknar|nedstämd|ångest|orolig|tankar|glömmer|glömt)/iu;
+const SIDE = /(?<!\p{L})(?:vänster|vänstra|höger|högra|båda)(?!\p{L})/iu;
+
 const words = (text: string) => text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
 
 /** What a sentence carries: ≥ 3 means it must stay. */
 export function carries(unit: Weighed): number {
   const ws = words(unit.text);
   const drug = ws.some((w, i) => DRUGS.has(w.toLowerCase().replace(/[^\p{L}]/gu, '')) || (i > 0 && /^\p{Lu}\p{Ll}{3,}/u.test(w)));
-  return (unit.keep ? 3 : 0) + (/\d/.test(unit.text) || NUMBER_WORD.test(unit.text) || WHEN.test(unit.text) ? 3 : 0) + (NEGATION.test(unit.text) ? 3 : 0) + (drug ? 3 : 0) + (unit.act ? 3 : 0) + unit.filed + Math.min(2, unit.cue);
+  return (unit.keep ? 3 : 0) + (/\d/.test(unit.text) || NUMBER_WORD.test(unit.text) || WHEN.test(unit.text) ? 3 : 0) + (NEGATION.test(unit.text) ? 3 : 0) + (drug ? 3 : 0) + (unit.act ? 3 : 0) + (SYMPTOM.test(unit.text) || SIDE.test(unit.text) ? 3 : 0) + unit.filed + Math.min(2, unit.cue);
 }
 
 /** Indices of the units to keep, in their order, so that the kept ones fit `BUDGET_SHARE` of the transcript where they can. */

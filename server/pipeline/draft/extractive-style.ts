@@ -102,8 +102,8 @@ function unitsAndDoses(text: string): string {
   return out.replace(times, (_all, dose: string, n: string) => `${dose} × ${numbers[n.toLowerCase()] ?? n}`);
 }
 
-/** Words that carry nothing in a note: "ju", "liksom", "typ", "faktiskt", "ärligt talat". */
-const PARTICLES = /\s+(?:ju|liksom|typ|faktiskt|ärligt talat|om (?:jag|patienten) ska vara ärlig)(?=[\s,.;:!?])/giu;
+/** Words that carry nothing in a note: "ju", "liksom", "typ", "faktiskt", "ärligt talat", "egentligen", "förresten". */
+const PARTICLES = /\s+(?:ju|liksom|typ|faktiskt|egentligen|förresten|ärligt talat|om (?:jag|patienten) ska vara ärlig)(?=[\s,.;:!?])/giu;
 
 /**
  * Telegraphic third person: the patient is the note's subject, so a
@@ -154,3 +154,4 @@ function spokenOrder(text: string): string {
 export function noteStyleSv(sentence: string): string {
   return telegraphic(unitsAndDoses(numbersToDigits(sentence)));
 }
+

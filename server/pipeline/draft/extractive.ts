@@ -4,7 +4,7 @@ import type { WorkflowSpec } from '../../contracts/workflow';
 import type { DraftRequest, DrafterInfo, NoteDrafter } from './drafter';
 import { cleanAnswer, cleanSentence } from './extractive-clean';
 import { speakerRole, type DraftLanguage, type SpeakerRole } from './extractive-lexicon';
-import { ACT_ROLE, announcedObject, isApology, judgementItself, resolveAnnounced, sentenceAct, SMALL_TALK } from './extractive-acts';
+import { ACT_ROLE, announcedObject, isApology, isSmallTalk, judgementItself, resolveAnnounced, sentenceAct, SMALL_TALK, VALUE_FIRST } from './extractive-acts';
 import { routeBySpeaker } from './extractive-route';
 import { answerNeedsTopic, answerStatement, isBareAnswer, isQuestion, MAX_BARE_ANSWER_TOPIC_WORDS, questionTopic } from './extractive-qa';
 import { lastClause, whTopic, withUnit, type WhTopic } from './extractive-wh';
@@ -18,7 +18,7 @@ import {
   type CompiledSection,
 } from './extractive-score';
 import { noteStyleSv } from './extractive-style';
-import { carries, withinBudget, type Weighed } from './extractive-budget';
+import { carries, SYMPTOM, withinBudget, type Weighed } from './extractive-budget';
 import { splitSentences } from './sentences';
 import { sectionLimits } from './extractive-settings';
 
@@ -84,11 +84,15 @@ function extractUnits(segments: TranscriptSegment[], sections: CompiledSection[]
   let pending: PendingQuestion | null = null;
   // Whether anyone but the clinician has spoken yet.
   let heard = false;
+  // The words of the last turn by someone other than the clinician.
+  let heardWords = new Set<string>();
   // How far the clinician has come: 0 history, 1 examining, 2 judged (see `byPhase`).
   let phase = 0;
   for (const segment of segments) {
     const role = speakerRole(segment.speaker);
     if (role !== 'clinician') heard = true;
+    const lastHeard = heardWords;
+    heardWords = role === 'clinician' ? heardWords : new Set(segment.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
     // Only the turn right after a question answers it, and a clinician does not answer their own question.
     const question = (role === 'clinician' ? null : pending) as PendingQuestion | null;
     pending = null;
@@ -101,8 +105,12 @@ function extractUnits(segments: TranscriptSegment[], sections: CompiledSection[]
       const act = language === 'sv' ? sentenceAct(said, role === 'clinician' ? 'clinician' : 'other') : null;
       const object = announced;
       announced = null;
-      // Courtesies are left out, unless they answer a closed question ("Tar du den?" – "Ja, det gör jag.").
-      if (act === 'talk' && (question === null || question.topic === null && isApology(said))) return;
+      // Courtesies are left out, unless they answer a closed question ("Tar du den?" – "Ja, det gör jag."); small talk always.
+      if (act === 'talk' && (question === null || question.topic === null && isApology(said) || isSmallTalk(said))) return;
+      // The answer to small talk records nothing unless it names a complaint ("Minus tjugo i morse", "Mycket folk").
+      if (question?.smallTalk && !SYMPTOM.test(said)) return;
+      // The clinician repeating a few of the patient's words ("Femtiotvå år.") adds nothing.
+      if (role === 'clinician' && isEcho(said, lastHeard)) return;
       if (act === 'announcement') {
         if (role === 'clinician') phase = Math.max(phase, 1);
         announced = announcedObject(said);
@@ -110,7 +118,6 @@ function extractUnits(segments: TranscriptSegment[], sections: CompiledSection[]
       }
       const sentence = object ? resolveAnnounced(said, object) : said;
       const own = cueScores(normaliseForCues(sentence), sections);
-      if (question?.smallTalk && own.every((score) => score === 0)) return;
       if (isQuestion(sentence, language)) {
         if (index === sentences.length - 1) {
           const clause = lastClause(sentence);
@@ -121,7 +128,9 @@ function extractUnits(segments: TranscriptSegment[], sections: CompiledSection[]
         return;
       }
       const first = question !== null && !answered;
-      const unit = toUnit(sentence, segment.id, role, first ? question : null, language, minWords);
+      // A value said later in the answer is still about the question: "Hä tar ja. Tjugo enheter."
+      const valueLater = !first && question !== null && language === 'sv' && VALUE_FIRST.test(sentence.trim());
+      const unit = toUnit(sentence, segment.id, role, first || valueLater ? question : null, language, minWords);
       if (unit === null) return;
       if (act === 'assessment') unit.text = noteStyleSv(judgementItself(unit.text));
       answered = true;
@@ -146,7 +155,10 @@ function extractUnits(segments: TranscriptSegment[], sections: CompiledSection[]
       const opening = role === 'clinician' && !heard && REFERRED.test(sentence) ? bestOfRole(sections, scores, 'reason') : undefined;
       if (opening !== undefined) unit.candidates = [opening, ...unit.candidates.filter((c) => c !== opening)];
       if (role === 'clinician') {
-        unit.candidates = byPhase(unit.candidates, sections, scores, act === null ? phase : 0);
+        const examining = act === 'plan' && phase === 1 && CAN_DO.test(sentence);
+        if (examining) unit.candidates = byPhase([], sections, scores, 1);
+        else unit.candidates = byPhase(unit.candidates, sections, scores, act !== null ? 0 : phase === 2 && DESCRIBES.test(sentence) ? 0 : phase);
+        if (examining) unit.act = false;
         if (act === 'assessment') phase = 2;
         else if (sections[unit.candidates[0] ?? -1]?.role === 'findings') phase = Math.max(phase, 1);
       }
@@ -182,6 +194,12 @@ function byPhase(candidates: number[], sections: CompiledSection[], scores: numb
   return [target, ...candidates.filter((c) => c !== target)];
 }
 
+const MAX_ECHO_WORDS = 4;
+function isEcho(sentence: string, heard: ReadonlySet<string>): boolean {
+  const words = sentence.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.length > 0 && words.length <= MAX_ECHO_WORDS && words.every((w) => heard.has(w));
+}
+
 /** Content words as rough stems: enough to see that a sentence only says again what was said before. */
 const stems = (text: string) => (text.toLowerCase().match(/\p{L}{4,}/gu) ?? []).map((w) => w.slice(0, 5));
 const REPEAT_SHARE = 0.8;
@@ -204,8 +222,11 @@ function withoutRepeats(units: Unit[]): Unit[] {
 /** "Du har fått en remiss hit", "Du fick remiss från din läkare": the reason for the visit, not a plan. */
 const REFERRED = /(?<![\p{L}])(?:fått|fick)\s+(?:en\s+)?remiss(?![\p{L}])/iu;
 
+/** What the patient can do, said while examining ("Du kan böja fingret hela vägen ner"): a finding, not advice. */
+const CAN_DO = /^(?:(?:då|så|och|nu)\s+)*du\s+kan\s+(?!ta\s|ringa|höra|komma|ha\s)/iu;
+
 /** A clinician's description in the present tense: "är", "känns", "syns", "finns". */
-const DESCRIBES = /(?<![\p{L}])(?:är|känns|ser ut|syns|finns|ligger på|blev|var)(?![\p{L}])/iu;
+const DESCRIBES = /(?<![\p{L}])(?:är|känns|ser ut|syns|finns|ligger på|blev|var|visade|visar)(?![\p{L}])/iu;
 
 /** The section of a role with the highest score (the first such section when none scores). */
 function bestOfRole(sections: CompiledSection[], scores: number[], role: CompiledSection['role']): number | undefined {
@@ -228,7 +249,8 @@ function toUnit(
   language: DraftLanguage,
   minWords: number,
 ): Unit | null {
-  const topic = question?.topic ?? (question?.long && isBareAnswer(sentence) ? question.long : null);
+  // A long question still names what a bare or short valued yes answers: "Du tar fortfarande Sertralin?" – "Ja, femtio milligram."
+  const topic = question?.topic ?? (question?.long && (isBareAnswer(sentence) || shortValuedAnswer(sentence)) ? question.long : null);
   if (question && topic && answerNeedsTopic(sentence, topic)) {
     const answer = cleanAnswer(sentence, language, role);
     const text = language === 'sv' ? noteStyleSv(answerStatement(topic, answer)) : `${topic}: ${answer}`;
@@ -243,6 +265,13 @@ function toUnit(
   const text = language === 'sv' ? noteStyleSv(cleaned) : cleaned;
   return { text: text.slice(0, MAX_SENTENCE_CHARS), evidence: [segmentId], candidates: [], act: false, cue: 0, keep: false, filed: 0 };
 }
+
+/** "Ja, femtio milligram, varje morgon.", "Tjugo enheter.": a value and little else. */
+function shortValuedAnswer(sentence: string): boolean {
+  const text = sentence.trim().replace(/^(?:ja|jo|japp|jadå|precis)[,.!]?\s*/iu, '');
+  return VALUE_FIRST.test(text) && text.split(/\s+/).length <= SHORT_VALUED_WORDS;
+}
+const SHORT_VALUED_WORDS = 5;
 
 /** An answer without cues of its own takes its question's topic; with cues, the question still leans. */
 function combine(own: number[], question: PendingQuestion | null): number[] {
