@@ -105,6 +105,11 @@ function extractUnits(segments: TranscriptSegment[], sections: CompiledSection[]
       const act = language === 'sv' ? sentenceAct(said, role === 'clinician' ? 'clinician' : 'other') : null;
       const object = announced;
       announced = null;
+      // A small-talk question ("Hittade du hit i snön?") is talk, but its answer must be known as one.
+      if (language === 'sv' && index === sentences.length - 1 && isQuestion(said, language) && SMALL_TALK.test(said)) {
+        pending = { segmentId: segment.id, topic: null, wh: null, long: null, scores: [], smallTalk: true };
+        return;
+      }
       // Courtesies are left out, unless they answer a closed question ("Tar du den?" – "Ja, det gör jag."); small talk always.
       if (act === 'talk' && (question === null || question.topic === null && isApology(said) || isSmallTalk(said))) return;
       // The answer to small talk records nothing unless it names a complaint ("Minus tjugo i morse", "Mycket folk").
@@ -123,7 +128,7 @@ function extractUnits(segments: TranscriptSegment[], sections: CompiledSection[]
           const clause = lastClause(sentence);
           const topic = questionTopic(sentence, language) ?? (clause === null ? null : questionTopic(clause, language));
           const long = topic === null && language === 'sv' ? questionTopic(sentence, language, MAX_BARE_ANSWER_TOPIC_WORDS) : null;
-          pending = { segmentId: segment.id, topic, wh: topic === null && language === 'sv' ? whTopic(sentence) : null, long, scores: own, smallTalk: language === 'sv' && SMALL_TALK.test(sentence) };
+          pending = { segmentId: segment.id, topic, wh: topic === null && language === 'sv' ? whTopic(sentence) : null, long, scores: own, smallTalk: false };
         }
         return;
       }
@@ -149,7 +154,9 @@ function extractUnits(segments: TranscriptSegment[], sections: CompiledSection[]
       if (reason !== undefined) unit.candidates = [reason, ...unit.candidates.filter((c) => c !== reason)];
       // A judgement goes to the assessment heading, a plan or advice to the plan heading, whatever its words;
       // a clinician's uncued description of what they see ("Snabbtestet är positivt") is a finding.
-      const target = act && ACT_ROLE[act] ? bestOfRole(sections, scores, ACT_ROLE[act]) : role === 'clinician' && unit.candidates.length === 0 && DESCRIBES.test(sentence) ? bestOfRole(sections, scores, 'findings') : undefined;
+      // Without speaker labels (one-channel upload), "Lungorna låter normala" has the shape of a finding: filed and kept as one.
+      const finding = role === 'clinician' ? unit.candidates.length === 0 && (DESCRIBES.test(sentence) || FINDING_SHAPE.test(sentence.trim())) : role === 'unknown' && FINDING_SHAPE.test(sentence.trim());
+      const target = act && ACT_ROLE[act] ? bestOfRole(sections, scores, ACT_ROLE[act]) : finding ? bestOfRole(sections, scores, 'findings') : undefined;
       if (target !== undefined) unit.candidates = [target, ...unit.candidates.filter((c) => c !== target)];
       // What the clinician says before the patient has spoken, and is not talk, is why they meet ("Du fick remiss om oro och sömn").
       const opening = role === 'clinician' && !heard && REFERRED.test(sentence) ? bestOfRole(sections, scores, 'reason') : undefined;
@@ -170,7 +177,7 @@ function extractUnits(segments: TranscriptSegment[], sections: CompiledSection[]
       // The budget never leaves out the answer to a question or the reason; history goes before the other headings.
       const filed = sections[unit.candidates[0] ?? -1]?.role;
       unit.keep = first || reason !== undefined;
-      unit.filed = weak ? 0 : filed === 'findings' && role === 'clinician' ? 3 : filed !== undefined && filed !== 'history' && filed !== 'findings' ? 1 : 0;
+      unit.filed = weak ? 0 : filed === 'findings' && (role === 'clinician' || finding) ? 3 : filed !== undefined && filed !== 'history' && filed !== 'findings' ? 1 : 0;
       if (unit.candidates.length > 0) units.push(unit);
     });
   }
@@ -221,6 +228,9 @@ function withoutRepeats(units: Unit[]): Unit[] {
 
 /** "Du har fått en remiss hit", "Du fick remiss från din läkare": the reason for the visit, not a plan. */
 const REFERRED = /(?<![\p{L}])(?:fått|fick)\s+(?:en\s+)?remiss(?![\p{L}])/iu;
+
+/** A body part or test, then how it is: "Lungorna låter normala", "Halsen är röd", "Snabbtestet är positivt". */
+const FINDING_SHAPE = /^\p{L}+(?:en|et|na|orna|arna|erna|n|t)\s+(?:är|var|låter|känns|ser\s+\p{L}+\s+ut|verkar|visar|visade)(?![\p{L}])/iu;
 
 /** What the patient can do, said while examining ("Du kan böja fingret hela vägen ner"): a finding, not advice. */
 const CAN_DO = /^(?:(?:då|så|och|nu)\s+)*du\s+kan\s+(?!ta\s|ringa|höra|komma|ha\s)/iu;

@@ -12,7 +12,7 @@ export function SectionsTable({ sections, onChange }: { sections: WorkflowSectio
   };
   return (
     <div className="table-scroll" tabIndex={0}>
-      <table>
+      <table className="sections-table">
         <thead>
           <tr>
             <th>Rubrik</th>

@@ -21,11 +21,13 @@ export function UploadForm({ encounterId, onUploaded }: { encounterId: string; o
     announceTranscription(encounterId);
   };
   return (
-    <form onSubmit={(e) => void send(e)} aria-labelledby="upload-title">
+    <form className="upload-form" onSubmit={(e) => void send(e)} aria-labelledby="upload-title">
       <h3 id="upload-title">Ladda upp en ljudfil</h3>
       <p>Godkända format: WAV, FLAC, MP3, M4A/AAC, OGG/Opus och WebM.</p>
-      <label htmlFor="upload-file">Ljudfil</label>
-      <input id="upload-file" type="file" accept={ACCEPTED} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+      <div className="field">
+        <label htmlFor="upload-file">Ljudfil</label>
+        <input id="upload-file" type="file" accept={ACCEPTED} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+      </div>
       <TextField label="Talare per kanal (valfritt, t.ex. Läkare,Patient)" name="speakers" value={speakers} onChange={setSpeakers} />
       <button type="submit" disabled={!file || submit.busy}>
         Ladda upp och transkribera

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Transcript } from './api';
 import type { TranscriptAudio } from './audio';
+import { segmentLabel } from '../../format/segments';
 
 /** A click on a sentence: its evidence segments, and a count so that clicking the same sentence again plays it again. */
 export interface EvidenceFocus {
@@ -60,9 +61,9 @@ export function TranscriptPanel({ transcript, focus, audio, visible = true, onBa
       {audio.kind === 'available' && unplayable && <p className="muted">Ljudet kunde inte spelas upp.</p>}
       {audio.kind === 'deleted' && <p className="muted audio-note">Ljudet är raderat (signerad anteckning eller lagringstid passerad)</p>}
       <ol ref={list} className="segments">
-        {transcript.segments.map((s) => (
+        {transcript.segments.map((s, index) => (
           <li key={s.id} data-segment={s.id} className={highlighted.includes(s.id) ? 'evidence' : undefined} aria-current={highlighted.includes(s.id) || undefined}>
-            <span className="segment-id">{s.id}</span> {s.speaker && <strong>{s.speaker}: </strong>}
+            <span className="segment-id">{segmentLabel(s, index)}</span> {s.speaker && <strong>{s.speaker}: </strong>}
             {s.text}
             {onBack && highlighted[0] === s.id && (
               <button type="button" className="small secondary back-to-draft" onClick={onBack}>
