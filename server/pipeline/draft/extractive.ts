@@ -1,6 +1,5 @@
 import { DraftOutputSchema, type DraftOutput } from '../../contracts/note';
 import type { TranscriptSegment } from '../../contracts/transcript';
-import type { WorkflowSpec } from '../../contracts/workflow';
 import type { DraftRequest, DrafterInfo, NoteDrafter } from './drafter';
 import { cleanAnswer, cleanSentence } from './extractive-clean';
 import { speakerRole, type DraftLanguage, type SpeakerRole } from './extractive-lexicon';
@@ -18,9 +17,10 @@ import {
   type CompiledSection,
 } from './extractive-score';
 import { noteStyleSv } from './extractive-style';
-import { carries, SYMPTOM, withinBudget, type Weighed } from './extractive-budget';
+import { SYMPTOM, withinBudget } from './extractive-budget';
+import { assign, type Placed } from './extractive-assign';
+import { bestOfRole, byPhase, CAN_DO, DESCRIBES, FINDING_SHAPE, isEcho, REFERRED, withoutRepeats } from './extractive-kinds';
 import { splitSentences } from './sentences';
-import { sectionLimits } from './extractive-settings';
 
 /**
  * A drafter without a model: it copies what was said into the workflow's
@@ -34,11 +34,7 @@ const MAX_SENTENCE_CHARS = 2000;
 /** What an answer scores for the history section when nothing else claims it. */
 const ANSWER_HISTORY_SCORE = 0.75;
 
-interface Unit extends Weighed {
-  evidence: string[];
-  /** section indices in order of preference */
-  candidates: number[];
-}
+type Unit = Placed;
 
 interface PendingQuestion {
   segmentId: string;
@@ -184,66 +180,6 @@ function extractUnits(segments: TranscriptSegment[], sections: CompiledSection[]
   return units;
 }
 
-/**
- * A consultation runs history → examination → judgement → plan. Once the
- * clinician has begun examining, what they say without a marked act is no
- * longer history ("Sträckningen är begränsad av ortosen" is a finding); once
- * they have given their judgement, it is what will be done ("Nästa om tre
- * månader", "Kommer och mäter blodsockret igen på fredag"), not a finding.
- */
-function byPhase(candidates: number[], sections: CompiledSection[], scores: number[], phase: number): number[] {
-  if (phase === 0) return candidates;
-  const early = (c: number) => ['history', 'reason'].includes(sections[c]?.role ?? '') || (phase === 2 && sections[c]?.role === 'findings');
-  const top = candidates[0];
-  if (top !== undefined && !early(top)) return candidates;
-  const target = bestOfRole(sections, scores, phase === 2 ? 'plan' : 'findings');
-  if (target === undefined) return candidates;
-  return [target, ...candidates.filter((c) => c !== target)];
-}
-
-const MAX_ECHO_WORDS = 4;
-function isEcho(sentence: string, heard: ReadonlySet<string>): boolean {
-  const words = sentence.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  return words.length > 0 && words.length <= MAX_ECHO_WORDS && words.every((w) => heard.has(w));
-}
-
-/** Content words as rough stems: enough to see that a sentence only says again what was said before. */
-const stems = (text: string) => (text.toLowerCase().match(/\p{L}{4,}/gu) ?? []).map((w) => w.slice(0, 5));
-const REPEAT_SHARE = 0.8;
-
-/**
- * A sentence whose words were all said before ("Så nattliga besvär några
- * gånger i veckan" after the patient said it) adds length, not facts. Kept
- * whenever it has a number or a negation, which may change the fact.
- */
-function withoutRepeats(units: Unit[]): Unit[] {
-  const seen = new Set<string>();
-  return units.filter((unit) => {
-    const own = stems(unit.text);
-    const repeat = own.length > 0 && own.filter((w) => seen.has(w)).length >= REPEAT_SHARE * own.length && !/\d|(?<!\p{L})(?:inte|ingen|inget|inga|ej|aldrig)(?!\p{L})/iu.test(unit.text);
-    own.forEach((w) => seen.add(w));
-    return !repeat;
-  });
-}
-
-/** "Du har fått en remiss hit", "Du fick remiss från din läkare": the reason for the visit, not a plan. */
-const REFERRED = /(?<![\p{L}])(?:fått|fick)\s+(?:en\s+)?remiss(?![\p{L}])/iu;
-
-/** A body part or test, then how it is: "Lungorna låter normala", "Halsen är röd", "Snabbtestet är positivt". */
-const FINDING_SHAPE = /^\p{L}+(?:en|et|na|orna|arna|erna|n|t)\s+(?:är|var|låter|känns|ser\s+\p{L}+\s+ut|verkar|visar|visade)(?![\p{L}])/iu;
-
-/** What the patient can do, said while examining ("Du kan böja fingret hela vägen ner"): a finding, not advice. */
-const CAN_DO = /^(?:(?:då|så|och|nu)\s+)*du\s+kan\s+(?!ta\s|ringa|höra|komma|ha\s)/iu;
-
-/** A clinician's description in the present tense: "är", "känns", "syns", "finns". */
-const DESCRIBES = /(?<![\p{L}])(?:är|känns|ser ut|syns|finns|ligger på|blev|var|visade|visar)(?![\p{L}])/iu;
-
-/** The section of a role with the highest score (the first such section when none scores). */
-function bestOfRole(sections: CompiledSection[], scores: number[], role: CompiledSection['role']): number | undefined {
-  const ofRole = sections.map((s, i) => ({ role: s.role, i })).filter((s) => s.role === role);
-  if (ofRole.length === 0) return undefined;
-  return ofRole.reduce((best, s) => ((scores[s.i] ?? 0) > (scores[best.i] ?? 0) ? s : best)).i;
-}
 
 function reasonSection(question: PendingQuestion, sections: CompiledSection[]): number | undefined {
   const best = question.scores.reduce((bestIndex, score, i) => (score > (question.scores[bestIndex] ?? 0) ? i : bestIndex), 0);
@@ -298,47 +234,4 @@ function rank(scores: number[], fallback: number | undefined): number[] {
     .map((s) => s.index);
   if (fallback !== undefined && !ranked.includes(fallback)) ranked.push(fallback);
   return ranked;
-}
-
-/**
- * Transcript order within a section. A section over its limits (max tecken,
- * sentence count) passes on the sentences that carry least (`carries`),
- * latest first among equals, to their next candidate section, or leaves them
- * out: a full heading used to drop whatever came last, which was often the
- * clinician's closing judgement or plan, while an early remark stayed.
- */
-function assign(units: Unit[], workflow: WorkflowSpec): Array<Array<{ text: string; evidence: string[] }>> {
-  // Max tecken and sentence counts from the style hints: what the working group set (extractive-settings.ts).
-  const limits = sectionLimits(workflow.sections);
-  const value = units.map((u) => carries(u));
-  const choice = units.map(() => 0);
-  const placed = () => {
-    const seen = workflow.sections.map(() => new Set<string>());
-    const at = workflow.sections.map(() => [] as number[]);
-    units.forEach((unit, u) => {
-      const index = unit.candidates[choice[u] ?? 0];
-      if (index === undefined || limits[index] === undefined || seen[index]?.has(unit.text)) return;
-      seen[index]?.add(unit.text);
-      at[index]?.push(u);
-    });
-    return at;
-  };
-  for (let round = 0; round <= units.length; round++) {
-    let moved = false;
-    placed().forEach((members, index) => {
-      const limit = limits[index]!;
-      let chars = members.reduce((n, u) => n + units[u]!.text.length + 1, 0);
-      let count = members.length;
-      const cheapest = [...members].sort((a, b) => value[a]! - value[b]! || b - a);
-      for (const u of cheapest) {
-        if (count <= limit.maxSentences && chars <= limit.maxChars) break;
-        choice[u] = (choice[u] ?? 0) + 1;
-        chars -= units[u]!.text.length + 1;
-        count -= 1;
-        moved = true;
-      }
-    });
-    if (!moved) break;
-  }
-  return placed().map((members) => members.map((u) => ({ text: units[u]!.text, evidence: units[u]!.evidence })));
 }
