@@ -66,6 +66,8 @@ export const EnvSchema = z
     ASR_PROVIDER: z.enum(['local', 'hosted']).default('local'),
     ASR_MODEL: z.string().min(1).default('KBLab/kb-whisper-small'),
     ASR_DTYPE: z.enum(['fp32', 'fp16', 'q8', 'q4', 'q4f16']).default('q8'),
+    /** the decoder's own dtype when it differs from ASR_DTYPE (e.g. ASR_DTYPE=fp32 with a q8 decoder; bench/README `asr`) */
+    ASR_DECODER_DTYPE: z.enum(['fp32', 'fp16', 'q8', 'q4', 'q4f16']).optional(),
     ASR_LANGUAGE: z.string().min(2).max(8).default('sv'),
     ASR_HOSTED_BASE_URL: optionalUrl,
     ASR_HOSTED_API_KEY: z.string().optional(),

@@ -6,13 +6,13 @@ import { pipeline } from 'node:stream/promises';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { EnvError, loadEnv, type Env } from '../env';
-import { DTYPE_SUFFIX, DtypeSchema, MODEL_LAYOUT, requiredModelFiles, type Dtype, type ModelKind } from '../pipeline/asr/model-files';
+import { DTYPE_SUFFIX, DtypeSchema, MODEL_LAYOUT, dtypeLabel, requiredModelFiles, whisperDtype, type DtypeSetting, type ModelKind } from '../pipeline/asr/model-files';
 import { ModelIdSchema, modelFolder } from '../pipeline/asr/local-runtime';
 import { sileroModelPath } from '../pipeline/audio/vad/silero-model';
 import { svNumber } from '../contracts/sv-number';
 
 /**
- * `npm run models -- list | pull <id> | verify <id> [--kind whisper|chat] [--dtype q8]`
+ * `npm run models -- list | pull <id> | verify <id> [--kind whisper|chat] [--dtype q8] [--decoder-dtype q8]`
  *
  * list:   the models in MODELS_DIR (kind, complete dtypes, size, what is missing for the configured dtype)
  * pull:   downloads exactly the files the runtime needs from the Hugging Face hub
@@ -26,6 +26,8 @@ const ArgsSchema = z.object({
   id: ModelIdSchema.optional(),
   kind: z.enum(['whisper', 'chat']).optional(),
   dtype: DtypeSchema.optional(),
+  /** Whisper only: the decoder's own dtype (default ASR_DECODER_DTYPE when --dtype is not given). */
+  decoderDtype: DtypeSchema.optional(),
 });
 type Args = z.infer<typeof ArgsSchema>;
 
@@ -47,19 +49,20 @@ function parseArgs(argv: string[]): Args {
     if (arg.startsWith('--')) flags[arg.slice(2)] = rest[++i] ?? '';
     else positional.push(arg);
   }
-  const parsed = ArgsSchema.safeParse({ command, id: positional[0], kind: flags.kind, dtype: flags.dtype });
+  const parsed = ArgsSchema.safeParse({ command, id: positional[0], kind: flags.kind, dtype: flags.dtype, decoderDtype: flags['decoder-dtype'] });
   if (!parsed.success) {
-    throw new CliError(`Användning: npm run models -- list | pull <id> | verify <id> [--kind whisper|chat] [--dtype ${DtypeSchema.options.join('|')}]\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
+    throw new CliError(`Användning: npm run models -- list | pull <id> | verify <id> [--kind whisper|chat] [--dtype ${DtypeSchema.options.join('|')}] [--decoder-dtype …]\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
   }
   if (parsed.data.command !== 'list' && !parsed.data.id) throw new CliError(`Ange modellens id, t.ex. npm run models -- ${parsed.data.command} KBLab/kb-whisper-small`);
   return parsed.data;
 }
 
 /** The configured dtype and kind for a model id: the chat model is LLM_LOCAL_MODEL, anything else is a Whisper. */
-function target(env: Env, args: Args, folder: string): { kind: ModelKind; dtype: Dtype } {
+function target(env: Env, args: Args, folder: string): { kind: ModelKind; dtype: DtypeSetting } {
   const config = readConfig(folder);
   const kind: ModelKind = args.kind ?? (config ? (config.model_type === 'whisper' ? 'whisper' : 'chat') : args.id === env.LLM_LOCAL_MODEL ? 'chat' : 'whisper');
-  return { kind, dtype: args.dtype ?? (kind === 'chat' ? env.LLM_LOCAL_DTYPE : env.ASR_DTYPE) };
+  if (kind === 'chat') return { kind, dtype: args.dtype ?? env.LLM_LOCAL_DTYPE };
+  return { kind, dtype: whisperDtype(args.dtype ?? env.ASR_DTYPE, args.decoderDtype ?? (args.dtype ? undefined : env.ASR_DECODER_DTYPE)) };
 }
 
 function readConfig(folder: string): { model_type?: unknown } | null {
@@ -70,7 +73,7 @@ function readConfig(folder: string): { model_type?: unknown } | null {
   }
 }
 
-const missingFiles = (folder: string, kind: ModelKind, dtype: Dtype) => requiredModelFiles(kind, dtype).filter((f) => !fs.existsSync(path.join(folder, f)));
+const missingFiles = (folder: string, kind: ModelKind, dtype: DtypeSetting) => requiredModelFiles(kind, dtype).filter((f) => !fs.existsSync(path.join(folder, f)));
 
 function folderSize(dir: string): number {
   return fs.readdirSync(dir, { withFileTypes: true }).reduce((n, e) => {
@@ -109,7 +112,7 @@ function list(env: Env, io: CliIo): number {
     const { kind, dtype } = target(env, { command: 'list', id }, folder);
     const dtypes = DtypeSchema.options.filter((d) => MODEL_LAYOUT[kind].sessions.every((s) => fs.existsSync(path.join(folder, 'onnx', `${s}${DTYPE_SUFFIX[d]}.onnx`))));
     const missing = missingFiles(folder, kind, dtype);
-    const state = missing.length === 0 ? `komplett för ${dtype}` : `saknar för ${dtype}: ${missing.join(', ')}`;
+    const state = missing.length === 0 ? `komplett för ${dtypeLabel(dtype)}` : `saknar för ${dtypeLabel(dtype)}: ${missing.join(', ')}`;
     io.out(`${id}\t${KIND_SV[kind]}\tdtyper: ${dtypes.join(', ') || '–'}\t${mb(folderSize(folder))}\t${state}`);
   }
   return 0;
@@ -120,10 +123,10 @@ function verify(env: Env, args: Args, io: CliIo): number {
   const { kind, dtype } = target(env, args, folder);
   const missing = missingFiles(folder, kind, dtype);
   if (missing.length === 0) {
-    io.out(`${args.id} (${KIND_SV[kind]}, ${dtype}) är komplett i ${folder}.`);
+    io.out(`${args.id} (${KIND_SV[kind]}, ${dtypeLabel(dtype)}) är komplett i ${folder}.`);
     return 0;
   }
-  io.err(`${args.id} (${KIND_SV[kind]}, ${dtype}) är ofullständig i ${folder}. Saknade filer:\n${missing.map((f) => `  ${f}`).join('\n')}\n`);
+  io.err(`${args.id} (${KIND_SV[kind]}, ${dtypeLabel(dtype)}) är ofullständig i ${folder}. Saknade filer:\n${missing.map((f) => `  ${f}`).join('\n')}\n`);
   return 1;
 }
 
@@ -177,7 +180,7 @@ async function pull(env: Env, args: Args, io: CliIo, hub: string): Promise<numbe
   const { kind, dtype } = target(env, args, folder);
   const files = requiredModelFiles(kind, dtype);
   if (fs.existsSync(folder) && missingFiles(folder, kind, dtype).length === 0) {
-    io.out(`${id} (${KIND_SV[kind]}, ${dtype}) finns redan komplett i ${folder}.`);
+    io.out(`${id} (${KIND_SV[kind]}, ${dtypeLabel(dtype)}) finns redan komplett i ${folder}.`);
     return 0;
   }
   fs.mkdirSync(env.modelsDir, { recursive: true });
@@ -196,7 +199,7 @@ async function pull(env: Env, args: Args, io: CliIo, hub: string): Promise<numbe
   } finally {
     fs.rmSync(temp, { recursive: true, force: true });
   }
-  io.out(`${id} (${KIND_SV[kind]}, ${dtype}) hämtad till ${folder}.`);
+  io.out(`${id} (${KIND_SV[kind]}, ${dtypeLabel(dtype)}) hämtad till ${folder}.`);
   return 0;
 }
 

@@ -5,6 +5,7 @@ import { sileroModelPath } from '../../pipeline/audio/vad/silero-model';
 import { HostedTranscriber } from '../../pipeline/asr/hosted';
 import { LocalWhisperTranscriber } from '../../pipeline/asr/local-whisper';
 import type { Transcriber } from '../../pipeline/asr/transcriber';
+import { whisperDtype } from '../../pipeline/asr/model-files';
 
 /**
  * The configured transcriber (ASR_PROVIDER): local Whisper from MODELS_DIR or
@@ -23,7 +24,7 @@ export function configuredTranscriber(deps: AppDeps): Transcriber {
   const transcriber: Transcriber =
     env.ASR_PROVIDER === 'hosted' && env.ASR_HOSTED_BASE_URL
       ? new HostedTranscriber({ baseUrl: env.ASR_HOSTED_BASE_URL, apiKey: env.ASR_HOSTED_API_KEY, model: env.ASR_HOSTED_MODEL })
-      : new LocalWhisperTranscriber({ modelsDir: env.modelsDir, modelId: env.ASR_MODEL, dtype: env.ASR_DTYPE });
+      : new LocalWhisperTranscriber({ modelsDir: env.modelsDir, modelId: env.ASR_MODEL, dtype: whisperDtype(env.ASR_DTYPE, env.ASR_DECODER_DTYPE) });
   deps.services[KEY] = transcriber;
   return transcriber;
 }
@@ -35,7 +36,7 @@ export function localTranscriber(deps: AppDeps): LocalWhisperTranscriber {
   const key = `${KEY}.local`;
   const cached = deps.services[key] as LocalWhisperTranscriber | undefined;
   if (cached) return cached;
-  const local = new LocalWhisperTranscriber({ modelsDir: deps.env.modelsDir, modelId: deps.env.ASR_MODEL, dtype: deps.env.ASR_DTYPE });
+  const local = new LocalWhisperTranscriber({ modelsDir: deps.env.modelsDir, modelId: deps.env.ASR_MODEL, dtype: whisperDtype(deps.env.ASR_DTYPE, deps.env.ASR_DECODER_DTYPE) });
   deps.services[key] = local;
   return local;
 }

@@ -49,3 +49,20 @@ export function requiredModelFiles(kind: ModelKind, dtype: DtypeSetting): string
     ...layout.sessions.map((s) => `onnx/${s}${DTYPE_SUFFIX[dtypeOf(dtype, s)]}.onnx`),
   ];
 }
+
+/**
+ * Whisper's setting from ASR_DTYPE and the optional ASR_DECODER_DTYPE: e.g.
+ * fp32 + q8 keeps onnxruntime's fast float encoder (compute-bound) and
+ * quantizes only the decoder, whose steps are bound by reading the weights.
+ */
+export function whisperDtype(dtype: Dtype, decoder?: Dtype): DtypeSetting {
+  return decoder && decoder !== dtype ? { encoder_model: dtype, decoder_model_merged: decoder } : dtype;
+}
+
+/** "q8", or "fp32, avkodare q8" for a per-session setting: for logs, CLI output and transcript labels. */
+export function dtypeLabel(setting: DtypeSetting): string {
+  if (typeof setting === 'string') return setting;
+  const encoder = setting['encoder_model'] ?? 'fp32';
+  const decoder = setting['decoder_model_merged'] ?? encoder;
+  return decoder === encoder ? encoder : `${encoder}, avkodare ${decoder}`;
+}
