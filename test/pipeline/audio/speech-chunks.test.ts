@@ -5,7 +5,7 @@ import { speechChunks } from '../../../server/pipeline/audio/vad/speech-chunks';
 import { dialogueRecording, type DialogueRecording, type DialogueTurn } from '../../support/audio/espeak';
 import { toolsAvailable } from '../../support/audio/tools';
 
-// Synthetic Swedish lines, written for this test; repeated so the recording spans several VAD chunks (20 s, then 40 s).
+// Synthetic Swedish lines, written for this test; repeated so the recording spans two VAD chunks (20 s, then up to 160 s).
 const LINES = [
   'Hur länge har du haft besvären?',
   'Sedan i måndags, det började med feber.',
@@ -25,7 +25,7 @@ describe.skipIf(!toolsAvailable('speech chunks', 'espeak-ng'))('speechChunks', (
   });
 
   it('finds the same speech chunk by chunk as detectSpeech on the whole track, with a frontier no region crosses', async () => {
-    expect(samples.length / 16000).toBeGreaterThan(60); // three chunks at least
+    expect(samples.length / 16000).toBeGreaterThan(60); // past the first chunk (20 s) by far
     const found: SpeechRegion[] = [];
     const frontiers: number[] = [];
     for await (const chunk of speechChunks(samples, speechProbabilities)) {
@@ -36,7 +36,7 @@ describe.skipIf(!toolsAvailable('speech chunks', 'espeak-ng'))('speechChunks', (
       }
       frontiers.push(chunk.frontier);
     }
-    expect(frontiers.length).toBeGreaterThanOrEqual(3);
+    expect(frontiers.length).toBeGreaterThanOrEqual(2);
     expect(frontiers.at(-1)).toBe(Infinity);
     const whole = await detectSpeech(samples);
     expect(found).toHaveLength(whole.length);
@@ -64,15 +64,15 @@ describe('speechChunks on audio still being resampled', () => {
     };
     const chunks = speechChunks(samples, probabilities, {}, undefined, fill);
     const first = chunks.next();
-    // 20 s, then 40 s with its 2 s pre-roll: both requested before the first result is read
-    expect(events).toEqual([`fill ${625 * 512}`, `read ${625 * 512}`, `fill ${1875 * 512}`, `read ${1312 * 512}`]);
+    // 20 s, then 160 s with its 2 s pre-roll: both requested before the first result is read
+    expect(events).toEqual([`fill ${625 * 512}`, `read ${625 * 512}`, `fill ${5625 * 512}`, `read ${5062 * 512}`]);
     await first;
     let count = 1;
     for await (const chunk of chunks) {
       count++;
       expect(filled).toBeGreaterThanOrEqual(Math.min(samples.length, chunk.frontier * 16000));
     }
-    expect(count).toBeGreaterThanOrEqual(4);
+    expect(count).toBe(3); // 20 s, 160 s, the last 20 s
     expect(filled).toBe(samples.length);
   });
 });

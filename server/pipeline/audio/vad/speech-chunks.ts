@@ -2,9 +2,17 @@ import { FRAME_SAMPLES } from './silero-model';
 import { padRegion, RegionTracker, type SampleRegion, type SpeechRegion, type VadOptions } from './region-tracker';
 
 const SAMPLE_RATE = 16000;
-/** The first chunk is short so transcription can start early; each next one doubles, up to the cap. */
+/** The first chunk is short so the main thread has it quickly; it runs there while the worker reads the second. */
 const FIRST_CHUNK_FRAMES = 625; // 20 s
-const MAX_CHUNK_FRAMES = 3750; // 120 s: long enough for speechProbabilities to batch 12 streams of 10 s
+/**
+ * Every later chunk: 160 s, which speechProbabilities runs as 16 streams of
+ * 10 s, in about as many Silero steps as a 40 s chunk (a step's cost is
+ * mostly per call). The first two chunks then hold 3 minutes: enough for a
+ * whole first batch of windows (4 × 30 s of speech) as soon as both are read.
+ * (Doubling 20, 40, 80, 120 s took four chunks one after another on the
+ * worker: 0.65 s of waiting before the first batch, bench/README.)
+ */
+const CHUNK_FRAMES = 5000;
 /** Each chunk after the first pre-rolls 2 s, so Silero's recurrent state has settled when the chunk begins. */
 const WARMUP_FRAMES = 62;
 
@@ -41,7 +49,7 @@ export async function* speechChunks(
 ): AsyncGenerator<SpeechChunk> {
   const frames = Math.ceil(samples.length / FRAME_SAMPLES);
   const chunks: Array<{ from: number; to: number }> = [];
-  for (let from = 0, size = FIRST_CHUNK_FRAMES; from < frames; from += size, size = Math.min(2 * size, MAX_CHUNK_FRAMES)) {
+  for (let from = 0, size = FIRST_CHUNK_FRAMES; from < frames; from += size, size = CHUNK_FRAMES) {
     chunks.push({ from, to: Math.min(frames, from + size) });
   }
   const requested: Promise<Float32Array>[] = [];
