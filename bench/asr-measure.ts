@@ -32,6 +32,10 @@ export interface SizeResult {
   stock: StageRun;
   /** Resident memory with the model loaded, before any run (MB). */
   loadedRssMb: number;
+  /** What loading (and warming up) the fp32 model added to the process's resident memory (MB). */
+  modelRssMb: number;
+  /** The same pipeline with its decoder dynamically quantized to int8 (`q8`, fp32 encoder), batched; null when not run. */
+  oursQ8: (StageRun & { modelRssMb: number }) | null;
   live: LiveResult & { model: ModelCounters };
   loadMs: number;
   features: FeatureTimes;
@@ -65,7 +69,12 @@ async function withPeakRss<T>(work: () => Promise<T>): Promise<[T, number]> {
   }
 }
 
-export async function measureSize(modelsDir: string, modelId: string, wav: Uint8Array, batchSize: number): Promise<SizeResult> {
+/** fp32 encoder, q8 decoder: what `ASR_DTYPE=fp32 ASR_DECODER_DTYPE=q8` selects. */
+export const Q8_DECODER = { encoder_model: 'fp32', decoder_model_merged: 'q8' } as const;
+
+export async function measureSize(modelsDir: string, modelId: string, wav: Uint8Array, batchSize: number, q8: boolean): Promise<SizeResult> {
+  global.gc?.();
+  const rssBeforeLoad = process.memoryUsage.rss() / 1e6;
   const loadStarted = performance.now();
   const lease = await leaseLocalPipeline(
     { task: 'automatic-speech-recognition', kind: 'whisper', modelsDir, modelId, dtype: 'fp32' },
@@ -89,6 +98,7 @@ export async function measureSize(modelsDir: string, modelId: string, wav: Uint8
     global.gc?.();
     const loadedRssMb = process.memoryUsage.rss() / 1e6;
     probe.reset();
+    const quantized = q8 ? await loadQ8(modelsDir, modelId, batchSize, warm) : null;
 
     let speechSeconds = 0;
     const runOurs = async (t: LocalWhisperTranscriber): Promise<StageRun> => {
@@ -108,6 +118,14 @@ export async function measureSize(modelsDir: string, modelId: string, wav: Uint8
     // One window at a time first (as before batching), then batched: side by side on the same load.
     const oursOne = await runOurs(oneByOne);
     const ours = await runOurs(transcriber);
+    let oursQ8: SizeResult['oursQ8'] = null;
+    if (quantized) {
+      const [result, peakRssMb] = await withPeakRss(() => transcribeRecording({ audio: wav, transcriber: quantized.transcriber, language: 'sv' }));
+      const t = result.timings;
+      oursQ8 = { totalMs: t.totalMs, decodeMs: t.decodeMs, vadMs: t.vadMs, model: quantized.probe.snapshot(), windows: result.windows, peakRssMb, modelRssMb: quantized.modelRssMb };
+      await quantized.transcriber.dispose();
+      await quantized.lease.release();
+    }
 
     const stockStarted = performance.now();
     const decoded = await decodeAudio(wav);
@@ -134,6 +152,8 @@ export async function measureSize(modelsDir: string, modelId: string, wav: Uint8
       batchSize,
       stock,
       loadedRssMb,
+      modelRssMb: loadedRssMb - rssBeforeLoad,
+      oursQ8,
       live: { ...live, model: probe.snapshot() },
       loadMs,
       features,
@@ -143,4 +163,20 @@ export async function measureSize(modelsDir: string, modelId: string, wav: Uint8
     await oneByOne.dispose();
     await lease.release();
   }
+}
+
+/** The q8-decoder pipeline, loaded and warmed up next to the fp32 one; its own probe; what it added to resident memory. */
+async function loadQ8(modelsDir: string, modelId: string, batchSize: number, warm: Float32Array) {
+  global.gc?.();
+  const before = process.memoryUsage.rss() / 1e6;
+  const lease = await leaseLocalPipeline(
+    { task: 'automatic-speech-recognition', kind: 'whisper', modelsDir, modelId, dtype: Q8_DECODER },
+    (folder, options) => pipeline('automatic-speech-recognition', folder, options),
+  );
+  const transcriber = new LocalWhisperTranscriber({ modelsDir, modelId, dtype: Q8_DECODER, batchSize });
+  const probe = instrumentPipeline(await lease.run(async (p) => p));
+  await transcriber.transcribe({ samples: warm, sampleRate: 16000 }, { language: 'sv' });
+  global.gc?.();
+  probe.reset();
+  return { lease, transcriber, probe, modelRssMb: process.memoryUsage.rss() / 1e6 - before };
 }

@@ -27,6 +27,8 @@ export interface Figures {
   rtfStock: number;
   nonInferenceShare: number;
   stopToFinalWindows: number;
+  /** The q8-decoder run (labelled): ÷ stock, ÷ whisper.cpp per window, outside inference; null when not run. */
+  q8: { ratio: number; overWhisperCpp: number | null; nonInferenceShare: number } | null;
 }
 
 function stages(run: StageRun): [string, number][] {
@@ -55,6 +57,13 @@ export function figures(r: SizeResult, cpp: WhisperCppResult): Figures {
     rtfStock: r.stock.totalMs / 1000 / r.audioSeconds,
     nonInferenceShare: 1 - inference / r.ours.totalMs,
     stopToFinalWindows: r.live.stopToFinalSeconds / WINDOW_SECONDS,
+    q8: r.oursQ8
+      ? {
+          ratio: r.oursQ8.totalMs / r.stock.totalMs,
+          overWhisperCpp: cpp.ok ? perWindowMs(r.oursQ8) / cpp.perWindowMs : null,
+          nonInferenceShare: 1 - (r.oursQ8.model.encoderMs + r.oursQ8.model.decoderMs) / r.oursQ8.totalMs,
+        }
+      : null,
   };
 }
 
@@ -86,6 +95,14 @@ export function printSize(size: string, r: SizeResult, note: string | null, cpp:
     `${(run.model.decoderMs / Math.max(1, run.model.decoderTokens)).toFixed(1)} ms/token; peak RSS ${run.peakRssMb.toFixed(0)} MB`;
   console.log(`ours, batch ${r.batchSize}: ${perWindow(r.ours)}`);
   console.log(`ours, batch 1: ${perWindow(r.oursOne)}`);
+  if (r.oursQ8 && f.q8) {
+    console.log(
+      `ours, batch ${r.batchSize}, q8 decoder (synthetic int8, labelled): ${perWindow(r.oursQ8)}; total ${sec(r.oursQ8.totalMs)}, ` +
+        `÷ stock ${f.q8.ratio.toFixed(2)}, ÷ fp32 batch ${r.batchSize} ${(r.oursQ8.totalMs / r.ours.totalMs).toFixed(2)}` +
+        (f.q8.overWhisperCpp === null ? '' : `, per window ÷ whisper.cpp ${f.q8.overWhisperCpp.toFixed(2)}`) +
+        `; outside inference ${pct(f.q8.nonInferenceShare)}; loading it added ${r.oursQ8.modelRssMb.toFixed(0)} MB resident`,
+    );
+  }
   console.log(`stock: ${perWindow(r.stock)}`);
   console.log(
     cpp.ok
@@ -96,7 +113,7 @@ export function printSize(size: string, r: SizeResult, note: string | null, cpp:
       : `whisper.cpp: not measured — ${cpp.reason}`,
   );
   console.log(
-    `memory: ${r.loadedRssMb.toFixed(0)} MB resident with the model loaded; peak while transcribing: batch ${r.batchSize} ` +
+    `memory: ${r.loadedRssMb.toFixed(0)} MB resident with the model loaded (loading + warm-up, incl. Silero and its worker, added ${r.modelRssMb.toFixed(0)} MB); peak while transcribing: batch ${r.batchSize} ` +
       `${r.ours.peakRssMb.toFixed(0)} MB, batch 1 ${r.oursOne.peakRssMb.toFixed(0)} MB (${f.memoryRatio.toFixed(2)}×), stock ${r.stock.peakRssMb.toFixed(0)} MB; ` +
       `batch ${r.batchSize} ÷ batch 1 time ${f.batchGain.toFixed(2)}`,
   );
@@ -132,6 +149,13 @@ export function printTargets(bySize: Map<string, Figures>, vadTimesRealTime: num
           ? `n/a   ${size}: whisper.cpp not measured`
           : `${mark(f.overWhisperCpp <= cppTarget)}  ${size}: ours per window ÷ whisper.cpp ${f.overWhisperCpp.toFixed(2)} (≤ ${cppTarget})`,
       );
+    }
+    if (f.q8) {
+      const q8Target = size === 'small' ? `${mark(f.q8.ratio <= TARGETS.oursOverStock)}  ${size}, q8 decoder: ours/stock ${f.q8.ratio.toFixed(2)} (≤ ${TARGETS.oursOverStock})` : null;
+      if (q8Target) console.log(q8Target);
+      if (cppTarget !== undefined && f.q8.overWhisperCpp !== null) {
+        console.log(`${mark(f.q8.overWhisperCpp <= cppTarget)}  ${size}, q8 decoder: ours per window ÷ whisper.cpp (f16) ${f.q8.overWhisperCpp.toFixed(2)} (≤ ${cppTarget})`);
+      }
     }
     console.log(`${mark(f.memoryRatio <= TARGETS.memoryOverBefore)}  ${size}: peak memory batched ÷ one at a time ${f.memoryRatio.toFixed(2)} (≤ ${TARGETS.memoryOverBefore})`);
     console.log(

@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- asr [--sizes=tiny,base,small] [--minutes=10] [--small-seconds=120] [--tokens=150] [--batch=4] [--cpp-repeats=3]`
+ * `npm run bench -- asr [--sizes=tiny,base,small] [--minutes=10] [--small-seconds=120] [--tokens=150] [--batch=4] [--cpp-repeats=3] [--q8=1]`
  *
  * Local ASR speed on a synthetic 10-minute Swedish consultation (48 kHz,
  * ~30 % silence): our pipeline (decode → Silero VAD → packed ≤ 30 s windows →
@@ -28,6 +28,7 @@ import { measureWhisperCpp, type WhisperCppResult } from './asr-whispercpp';
 import { decodeAudio } from '../server/pipeline/audio/decode-audio';
 import { REAL_WHISPER_DIMS } from '../test/support/synthetic/whisper';
 import { type Figures, printSize, printTargets } from './asr-report';
+import { writeQuantizedSession } from '../test/support/synthetic/quantize';
 
 const ArgsSchema = z.object({
   sizes: z
@@ -43,6 +44,8 @@ const ArgsSchema = z.object({
   batch: z.coerce.number().int().min(1).max(8).default(4),
   /** Runs of each kind for whisper.cpp (0: skip it). */
   'cpp-repeats': z.coerce.number().int().min(0).max(9).default(3),
+  /** 1: also run ours with the decoder dynamically quantized to int8 (synthetic, quantized here; labelled q8). */
+  q8: z.enum(['0', '1']).default('1').transform((v) => v === '1'),
 });
 
 const CACHE = path.join(os.tmpdir(), 'journalverkstan-bench-asr');
@@ -92,10 +95,15 @@ export async function run(): Promise<void> {
     const started = performance.now();
     const { tokensPerWindow } = await makeRealSizeWhisper({ dir, size, tokensPerWindow: args.tokens });
     console.log(`\n${modelId}: built in ${((performance.now() - started) / 1000).toFixed(1)} s, ${tokensPerWindow} tokens per window`);
+    if (args.q8) {
+      const q = performance.now();
+      const matmuls = await writeQuantizedSession(dir, 'decoder_model_merged');
+      console.log(`q8 decoder: ${matmuls} MatMuls dynamically quantized to int8 in ${((performance.now() - q) / 1000).toFixed(1)} s (synthetic, test/support/synthetic/quantize.ts)`);
+    }
     try {
       const partial = size === 'small' && args['small-seconds'] < args.minutes * 60;
       const wav = partial ? excerpt(full, args['small-seconds']) : full;
-      const result = await measureSize(modelsDir, modelId, wav, args.batch);
+      const result = await measureSize(modelsDir, modelId, wav, args.batch, args.q8);
       // whisper.cpp on the recording's first 30 s, with a GGML model of the same size and tokens per window.
       const head = (await decodeAudio(excerpt(full, 30))).channels[0]!;
       const cpp: WhisperCppResult =
