@@ -4,22 +4,17 @@ import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { AppDeps } from './deps';
-import type { RouteDef } from './http/route';
 import { sameOriginOnly } from './http/guards';
 import { accessLog, apiNotFound, errorHandler, requestId } from './http/middleware';
 import { jsonBody, mountRoutes } from './http/router';
 import { sessionMiddleware } from './modules/auth/sessions';
+import { gatewayRoutes } from './modules/gateway/routes';
 import { apiRoutes } from './routes';
 
 export const CLIENT_DIST = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'client');
 
-export interface AppOptions {
-  /** extra route tables (e.g. the OpenAI-compatible gateway at /v1) */
-  gatewayRoutes?: RouteDef[];
-}
-
 /** The Express app without listen(), so tests can boot it on any port. */
-export function createApp(deps: AppDeps, options: AppOptions = {}): Express {
+export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -57,13 +52,12 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Express {
   api.use(apiNotFound);
   app.use('/api/v1', api);
 
-  if (options.gatewayRoutes?.length) {
-    const gateway = express.Router();
-    gateway.use(jsonBody(deps.env.BODY_LIMIT_KB));
-    mountRoutes(gateway, options.gatewayRoutes, deps);
-    gateway.use(apiNotFound);
-    app.use('/v1', gateway);
-  }
+  // The OpenAI-compatible gateway: its own table, API keys instead of sessions.
+  const gateway = express.Router();
+  gateway.use(jsonBody(deps.env.BODY_LIMIT_KB));
+  mountRoutes(gateway, gatewayRoutes, deps);
+  gateway.use(apiNotFound);
+  app.use('/v1', gateway);
 
   if (fs.existsSync(path.join(CLIENT_DIST, 'index.html'))) {
     app.use(express.static(CLIENT_DIST, { index: false, maxAge: '1h' }));

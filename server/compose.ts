@@ -13,6 +13,7 @@ import { createAuditService } from './modules/audit/service';
 import { createLoginLimiter } from './modules/auth/rate-limit';
 import { createSessionCache } from './modules/auth/session-cache';
 import { registerModules } from './modules/register';
+import { LocalChatModels } from './pipeline/llm/local-chat-models';
 import { openFileStores } from './storage/select';
 
 const pkg = JSON.parse(fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'package.json'), 'utf8')) as { version: string };
@@ -47,7 +48,13 @@ export async function compose(env: Env, logger: Logger = createLogger(env.LOG_LE
     loginLimiter: createLoginLimiter(db, env.LOGIN_MAX_ATTEMPTS, env.LOGIN_WINDOW_MINUTES),
     sessions: createSessionCache({ ttlSeconds: env.SESSION_CACHE_SECONDS, bus: events, databaseKind: env.databaseKind }),
     version: pkg.version,
-    services: {},
+    services: {
+      modelStatus: [],
+      disposers: [],
+      localChatModels: new LocalChatModels(env.modelsDir, env.LLM_LOCAL_DTYPE, env.LLM_LOCAL_MODEL),
+      transcribers: {},
+      recordingStreams: new Set(),
+    },
   };
   registerModules(deps);
   return {
@@ -56,7 +63,7 @@ export async function compose(env: Env, logger: Logger = createLogger(env.LOG_LE
       await jobs.stop();
       deps.sessions.close();
       await events.close();
-      for (const dispose of (deps.services.disposers as (() => Promise<void>)[] | undefined) ?? []) await dispose().catch(() => undefined);
+      for (const dispose of deps.services.disposers) await dispose().catch(() => undefined);
       await db.close();
     },
   };

@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   if (first && env.RUN_JOBS_IN_WEB) await deps.jobs.startWorking(deps, env.JOB_CONCURRENCY);
   const stopRetention = first ? scheduleRetention(deps) : () => undefined;
 
-  const app = createApp(deps, { gatewayRoutes: deps.services.gatewayRoutes as never });
+  const app = createApp(deps);
   const server: Server = app.listen(env.PORT, env.HOST, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : env.PORT;

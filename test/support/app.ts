@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { createApp, type AppOptions } from '../../server/app';
+import { createApp } from '../../server/app';
 import { compose } from '../../server/compose';
 import type { AppDeps } from '../../server/deps';
 import { loadEnv } from '../../server/env';
@@ -25,7 +25,6 @@ export interface StartOptions {
   workers?: boolean;
   /** a fixed port, e.g. to restart a server where a client expects it */
   port?: number;
-  app?: AppOptions;
 }
 
 /**
@@ -49,7 +48,7 @@ export async function startAppOn(db: TempDb, options: StartOptions = {}): Promis
   const composed = await compose(env, createLogger(env.LOG_LEVEL));
   const boot = await bootstrap(composed.deps, () => undefined);
   if (options.workers !== false) await composed.deps.jobs.startWorking(composed.deps, 1);
-  const app = createApp(composed.deps, { gatewayRoutes: composed.deps.services.gatewayRoutes as never, ...options.app });
+  const app = createApp(composed.deps);
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(options.port ?? 0, '127.0.0.1', () => resolve(s));
   });

@@ -6,7 +6,6 @@ import { route, type RouteDef } from '../../http/route';
 import { LocalModelError } from '../../pipeline/asr/local-runtime';
 import { extractJson } from '../../pipeline/draft/parse-output';
 import type { ChatMessage } from '../../pipeline/llm/chat-model';
-import { localChatModels } from '../review/local-chat-models';
 import { gatewayHandler, openAiError } from './auth-errors';
 
 /**
@@ -86,7 +85,7 @@ const invalidOutput = (problems: string[]) =>
   new AppError(422, 'invalid_model_output', 'Ogiltigt modellsvar', `Modellens svar följde inte det begärda formatet: ${problems.join('; ')}.`);
 
 async function complete(deps: AppDeps, body: ChatCompletionRequest, signal: AbortSignal) {
-  const registry = localChatModels(deps);
+  const registry = deps.services.localChatModels;
   if (body.model !== registry.defaultModelId) {
     throw new AppError(404, 'model_not_found', 'Modellen finns inte', `Modellen "${body.model.slice(0, 80)}" finns inte här; tillgänglig: ${registry.defaultModelId}.`);
   }
@@ -147,7 +146,7 @@ export const gatewayChatRoutes: RouteDef[] = [
     access: 'public',
     summary: 'Modeller som gatewayen serverar',
     handler: gatewayHandler(null, async ({ deps }) => {
-      const registry = localChatModels(deps);
+      const registry = deps.services.localChatModels;
       const status = await registry.get().status();
       if (status.state === 'missing') return { object: 'list', data: [] };
       return { object: 'list', data: [{ id: registry.defaultModelId, object: 'model', created: 0, owned_by: 'journalverkstan' }] };

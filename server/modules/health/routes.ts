@@ -2,22 +2,16 @@ import { migrate } from '../../db/migrate';
 import { Reply, route, type RouteDef } from '../../http/route';
 import type { AppDeps } from '../../deps';
 
+import type { ModelReport } from '../../pipeline/model-status';
+
 /**
- * Model status providers register themselves in deps.services.models (the
+ * Model status providers are registered in deps.services.modelStatus (the
  * ASR and drafting modules); health reports each: installed, missing (with how
  * to install it) or remote. A missing model never stops the server.
  */
-export interface ModelReport {
-  purpose: 'asr' | 'llm' | 'vad';
-  modelId: string;
-  state: 'ready' | 'missing' | 'remote' | 'not_needed';
-  path?: string;
-  howToInstall?: string;
-}
-export type ModelStatusProvider = () => Promise<ModelReport[]>;
 
 export async function modelReports(deps: AppDeps): Promise<ModelReport[]> {
-  const providers = (deps.services.modelStatus as ModelStatusProvider[] | undefined) ?? [];
+  const providers = deps.services.modelStatus;
   const reports = (await Promise.all(providers.map((p) => p().catch(() => [])))).flat();
   // Health is public: the folder is named relative to MODELS_DIR, never as a server path.
   return reports.map((r) => (r.path ? { ...r, path: `MODELS_DIR/${r.modelId}` } : r));

@@ -57,20 +57,6 @@ async function snapshot(deps: AppDeps, recordingId: string): Promise<{ state: Sn
   return { state: { recording: recording.status, windows: { total, done }, job, transcriptId: transcript?.id ?? null, state }, jobId: recording.jobId };
 }
 
-function streams(deps: AppDeps): Set<() => void> {
-  const key = 'recordings.streams';
-  let open = deps.services[key] as Set<() => void> | undefined;
-  if (!open) {
-    const created = new Set<() => void>();
-    open = created;
-    deps.services[key] = created;
-    ((deps.services.disposers ??= []) as (() => Promise<void>)[]).push(async () => {
-      for (const stop of [...created]) stop();
-    });
-  }
-  return open;
-}
-
 /** Starts the stream and returns at once; the response stays open until the transcript is done or the client leaves. */
 export function streamRecordingEvents(deps: AppDeps, req: Request, res: Response, recording: RecordingRow): void {
   res.status(200).set({
@@ -92,7 +78,7 @@ export function streamRecordingEvents(deps: AppDeps, req: Request, res: Response
   const pushed = deps.events.kind === 'push';
   const unsubscribe: (() => void)[] = [];
   let followedJob: string | null = null;
-  const open = streams(deps);
+  const open = deps.services.recordingStreams;
   const heartbeat = setInterval(() => {
     if (Date.now() - lastWrite < HEARTBEAT_MS) return;
     res.write(': ping\n\n');

@@ -1,4 +1,4 @@
-import type { AppDeps } from '../../deps';
+import type { AppDeps, LiveWindowingService } from '../../deps';
 import { pcm16ToFloat } from '../../pipeline/asr/hosted-wav';
 import { LiveWindower } from '../../pipeline/audio/live-windower';
 import { chunkRows, contiguousPrefix, readChunk } from './audio-source';
@@ -26,7 +26,7 @@ interface Entry {
  * replaying the stored chunks, and the deterministic window indexes make the
  * replay create nothing twice. Work per recording runs one step at a time.
  */
-export class LiveWindowing {
+export class LiveWindowing implements LiveWindowingService {
   private readonly entries = new Map<string, Entry>();
   private readonly chains = new Map<string, Promise<void>>();
   private closed = false;
@@ -89,13 +89,11 @@ export class LiveWindowing {
   }
 }
 
-const KEY = 'recordings.live';
-
-export function liveWindowing(deps: AppDeps): LiveWindowing {
-  const existing = deps.services[KEY] as LiveWindowing | undefined;
+export function liveWindowing(deps: AppDeps): LiveWindowingService {
+  const existing = deps.services.live;
   if (existing) return existing;
   const live = new LiveWindowing(deps);
-  deps.services[KEY] = live;
-  ((deps.services.disposers ??= []) as (() => Promise<void>)[]).push(() => live.close());
+  deps.services.live = live;
+  deps.services.disposers.push(() => live.close());
   return live;
 }

@@ -1,11 +1,11 @@
 import { access } from 'node:fs/promises';
 import type { AppDeps } from '../../deps';
-import type { ModelReport, ModelStatusProvider } from '../health/routes';
 import { sileroModelPath } from '../../pipeline/audio/vad/silero-model';
 import { HostedTranscriber } from '../../pipeline/asr/hosted';
 import { LocalWhisperTranscriber } from '../../pipeline/asr/local-whisper';
 import type { Transcriber } from '../../pipeline/asr/transcriber';
 import { whisperDtype } from '../../pipeline/asr/model-files';
+import type { ModelReport } from '../../pipeline/model-status';
 
 /**
  * The configured transcriber (ASR_PROVIDER): local Whisper from MODELS_DIR or
@@ -15,17 +15,15 @@ import { whisperDtype } from '../../pipeline/asr/model-files';
  * with the app's modules, not in the pipeline, because it reads the app's
  * configuration and registers with the health report.
  */
-const KEY = 'asrTranscriber';
-
 export function configuredTranscriber(deps: AppDeps): Transcriber {
-  const cached = deps.services[KEY] as Transcriber | undefined;
+  const cached = deps.services.transcribers.configured;
   if (cached) return cached;
   const { env } = deps;
   const transcriber: Transcriber =
     env.ASR_PROVIDER === 'hosted' && env.ASR_HOSTED_BASE_URL
       ? new HostedTranscriber({ baseUrl: env.ASR_HOSTED_BASE_URL, apiKey: env.ASR_HOSTED_API_KEY, model: env.ASR_HOSTED_MODEL })
       : new LocalWhisperTranscriber({ modelsDir: env.modelsDir, modelId: env.ASR_MODEL, dtype: whisperDtype(env.ASR_DTYPE, env.ASR_DECODER_DTYPE) });
-  deps.services[KEY] = transcriber;
+  deps.services.transcribers.configured = transcriber;
   return transcriber;
 }
 
@@ -33,11 +31,10 @@ export function configuredTranscriber(deps: AppDeps): Transcriber {
 export function localTranscriber(deps: AppDeps): LocalWhisperTranscriber {
   const configured = configuredTranscriber(deps);
   if (configured instanceof LocalWhisperTranscriber) return configured;
-  const key = `${KEY}.local`;
-  const cached = deps.services[key] as LocalWhisperTranscriber | undefined;
+  const cached = deps.services.transcribers.local;
   if (cached) return cached;
   const local = new LocalWhisperTranscriber({ modelsDir: deps.env.modelsDir, modelId: deps.env.ASR_MODEL, dtype: whisperDtype(deps.env.ASR_DTYPE, deps.env.ASR_DECODER_DTYPE) });
-  deps.services[key] = local;
+  deps.services.transcribers.local = local;
   return local;
 }
 
@@ -69,14 +66,10 @@ async function vadReport(): Promise<ModelReport[]> {
 }
 
 export function registerAsr(deps: AppDeps): void {
-  const providers = (deps.services.modelStatus ??= []) as ModelStatusProvider[];
-  providers.push(() => asrReport(deps), vadReport);
-  const disposers = (deps.services.disposers ??= []) as (() => Promise<void>)[];
-  disposers.push(async () => {
-    for (const key of [KEY, `${KEY}.local`]) {
-      const transcriber = deps.services[key] as Transcriber | undefined;
-      delete deps.services[key];
-      await transcriber?.dispose();
-    }
+  deps.services.modelStatus.push(() => asrReport(deps), vadReport);
+  deps.services.disposers.push(async () => {
+    const { configured, local } = deps.services.transcribers;
+    deps.services.transcribers = {};
+    for (const transcriber of [configured, local]) await transcriber?.dispose();
   });
 }

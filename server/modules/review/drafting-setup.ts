@@ -3,7 +3,6 @@ import type { AppDeps } from '../../deps';
 import { notFound, unprocessable } from '../../errors';
 import type { SessionUser } from '../../http/route';
 import { DrafterKindSchema, drafterUnavailableReason, type DrafterConfig, type DrafterKind } from '../../pipeline/draft/factory';
-import { localChatModels } from './local-chat-models';
 
 /**
  * What a draft is made with: the workflow version (asked for, else the
@@ -60,7 +59,7 @@ export async function workflowChoices(deps: AppDeps, professionId: string | null
 }
 
 export function drafterConfig(deps: AppDeps): DrafterConfig {
-  const models = localChatModels(deps);
+  const models = deps.services.localChatModels;
   return {
     hosted: { baseUrl: deps.env.LLM_HOSTED_BASE_URL, apiKey: deps.env.LLM_HOSTED_API_KEY, defaultModel: deps.env.LLM_HOSTED_MODEL },
     local: { defaultModelId: deps.env.LLM_LOCAL_MODEL, chatModel: (id) => models.get(id) },
@@ -77,7 +76,7 @@ export function drafterConfig(deps: AppDeps): DrafterConfig {
 export async function drafterAvailability(deps: AppDeps, kind: DrafterKind): Promise<string | null> {
   const reason = drafterUnavailableReason(kind, drafterConfig(deps));
   if (reason !== null || kind !== 'local') return reason;
-  const status = await localChatModels(deps).get().status();
+  const status = await deps.services.localChatModels.get().status();
   return status.state === 'missing' ? 'Ingen lokal språkmodell är installerad på servern. Välj den extraktiva utkastmotorn.' : null;
 }
 

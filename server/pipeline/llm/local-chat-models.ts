@@ -1,6 +1,5 @@
-import type { AppDeps } from '../../deps';
-import { LocalChatModel } from '../../pipeline/llm/local-chat';
-import type { ModelReport } from '../health/routes';
+import type { ModelReport } from '../model-status';
+import { LocalChatModel } from './local-chat';
 
 /**
  * One LocalChatModel per model id for the whole process, shared by the local
@@ -43,18 +42,4 @@ export class LocalChatModels {
     this.models.clear();
     await Promise.all(models.map((m) => m.dispose()));
   }
-}
-
-const KEY = 'localChatModels';
-
-export function installLocalChatModels(deps: AppDeps): LocalChatModels {
-  const registry = new LocalChatModels(deps.env.modelsDir, deps.env.LLM_LOCAL_DTYPE, deps.env.LLM_LOCAL_MODEL);
-  deps.services[KEY] = registry;
-  return registry;
-}
-
-export function localChatModels(deps: AppDeps): LocalChatModels {
-  const registry = deps.services[KEY];
-  if (!(registry instanceof LocalChatModels)) throw new Error('LocalChatModels not installed: registerModules() was not called');
-  return registry;
 }

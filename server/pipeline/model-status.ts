@@ -1,0 +1,13 @@
+/**
+ * What the health endpoint says about one model: installed, missing (with how
+ * to install it) or remote. Providers live with the capability that owns the
+ * model (ASR, chat); the app collects them in `deps.services.modelStatus`.
+ */
+export interface ModelReport {
+  purpose: 'asr' | 'llm' | 'vad';
+  modelId: string;
+  state: 'ready' | 'missing' | 'remote' | 'not_needed';
+  path?: string;
+  howToInstall?: string;
+}
+export type ModelStatusProvider = () => Promise<ModelReport[]>;
