@@ -17,7 +17,7 @@ export function EditHints({ hints, onJump }: { hints: readonly EditHint[]; onJum
           <q>{h.span}</q> <span className="flag-message">{h.message}</span>
           {h.evidence && onJump && (
             <button type="button" className="link" onClick={() => onJump(h.evidence!)}>
-              Visa i samtalet ({h.evidence})
+              Visa i samtalet
             </button>
           )}
         </li>

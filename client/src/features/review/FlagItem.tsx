@@ -45,7 +45,7 @@ export function FlagItem({ draftId, flag, onResolved, onJump }: { draftId: strin
       <q>{flag.span}</q> <span className="flag-message">{flag.message || fallback(flag)}</span>
       {evidence && onJump && (
         <button type="button" className="link" onClick={() => onJump(evidence)}>
-          Visa i samtalet ({evidence})
+          Visa i samtalet
         </button>
       )}
       {flag.resolution ? (
