@@ -127,7 +127,9 @@ export async function timeCells(deps: AppDeps, f: Filters): Promise<TimeCell[]> 
     where.push(`"careUnitId" = ${mark()}`);
   }
   const keys = '"mode", "professionId", "careUnitId", "workflowVersionId", "noteType", "month", "clinicianId", "assignedMode", "scheduleId", "schedulePeriod"';
-  const rows = await deps.db.prisma.$queryRawUnsafe<unknown[]>(`SELECT ${keys}, "times" FROM "NoteFactDay" WHERE ${where.join(' AND ')}`, ...params);
+  // the days' JSON arrays joined into one per cell in the database: a row per cell, not per cell and day, through the ORM
+  const joined = `'[' || ${pg ? 'string_agg' : 'group_concat'}(substr("times", 2, length("times") - 2), ',') || ']'`;
+  const rows = await deps.db.prisma.$queryRawUnsafe<unknown[]>(`SELECT ${keys}, ${joined} AS "times" FROM "NoteFactDay" WHERE ${where.join(' AND ')} GROUP BY ${keys}`, ...params);
   const cells = new Map<string, TimeCell>();
   for (const raw of rows) {
     const { times, ...key } = TimeCellSchema.parse(raw);
