@@ -78,3 +78,17 @@ describe('qualifiers that change a diagnosis', () => {
     expect(flags('Läkare: Hjärtsvikt, NYHA 2.', 'Hjärtsvikt NYHA III.')).toEqual([['diagnosis', 'NYHA III', 'critical']]);
   });
 });
+
+describe('certainty and ability in paraphrase', () => {
+  it('reads a diagnosis under "Diagnos:" as made, so a hedged one ("talar för") is a contradiction', () => {
+    const t = 'Psykolog: Det talar för social ångest, men vi gör en fördjupad bedömning innan något är säkert.';
+    expect(flags(t, 'Bedömning: Bild som talar för social ångest.')).toEqual([]);
+    expect(flags(t, 'Bedömning: Fördjupad bedömning planeras. Diagnos: social ångest.').filter((f) => f[0] === 'certainty').map((f) => f[2])).toEqual(['critical']);
+  });
+
+  it('reads "behöver hjälp med X" as "klarar inte X"', () => {
+    const t = 'Arbetsterapeut: Hur går det med dusch och påklädning?\nDotter: Hon klarar personlig vård själv, både dusch och påklädning.';
+    expect(flags(t, 'Klarar personlig vård själv.')).toEqual([]);
+    expect(flags(t, 'Behöver hjälp med personlig vård.').map((f) => [f[0], f[2]])).toContainEqual(['negation', 'critical']);
+  });
+});

@@ -64,7 +64,8 @@ export function checkCertainty(ctx: Context, diagnoses: TermIndex): void {
       const clause = clauseText(ctx.note, s, m.start, m.end);
       // A note may hedge in the consultation's own words ("Det låter som en blåskatarr").
       const hedged = NOTE_HEDGE.test(clause) || STRONG.test(clause);
-      const definite = NOTE_DEFINITE.test(clause);
+      // A diagnosis written under "Diagnos:" is stated as made (it is what gets coded), as "konstaterad" is.
+      const definite = NOTE_DEFINITE.test(clause) || /^diagnos(?:is)?$/iu.test(s.heading ?? '');
       const firmest = mentions.some((x) => x.level === 'definite') ? 'definite' : mentions.some((x) => x.level === 'weak') ? 'weak' : 'strong';
       const compared = mentions.find((x) => x.level === firmest)!.sentence;
       if (!hedged && firmest !== 'definite' && (definite || firmest === 'strong')) {

@@ -29,14 +29,18 @@ const NOT_FINDINGS = new Set(('natt natten nätter dag dagen dagar morgon morse 
  * do is the verb with its object, so each content word of the verb's clause
  * is a statement "klarar X" with the verb's polarity.
  */
+const NEED = new Set(['behöver', 'behövde', 'behövt', 'behov']);
 const ABILITY = new Set(['klarar', 'klara', 'klarade', 'klarat', 'lyckas', 'lyckades', 'orkar', 'orka', 'hinner']);
 
 function abilityStatements(s: Sentence, concepts: Map<number, string>): Statement[] {
   const out: Statement[] = [];
   const byStart = new Map(s.polar.map((p) => [p.token.start, p]));
   s.tokens.forEach((t, k) => {
-    const verb = ABILITY.has(t.lower) ? byStart.get(t.start) : undefined;
+    // "Behöver hjälp med personlig vård" says "klarar inte personlig vård" (själv).
+    const needsHelp = t.lower === 'hjälp' && NEED.has(s.tokens[k - 1]?.lower ?? '');
+    const verb = ABILITY.has(t.lower) || needsHelp ? byStart.get(t.start) : undefined;
     if (!verb || verb.polarity === 'uncertain') return;
+    const polarity = needsHelp ? (verb.polarity === 'affirmed' ? 'negated' : 'affirmed') : verb.polarity;
     const gap = (i: number) => s.text.slice(s.tokens[i]!.end - s.start, s.tokens[i + 1]!.start - s.start);
     let a = k;
     while (a > 0 && !/[,;:.]/.test(gap(a - 1))) a--;
@@ -44,9 +48,9 @@ function abilityStatements(s: Sentence, concepts: Map<number, string>): Statemen
     while (b < s.tokens.length - 1 && !/[,;:.]/.test(gap(b))) b++;
     for (let i = a; i <= b; i++) {
       const p = byStart.get(s.tokens[i]!.start);
-      if (!p || i === k || NOT_FINDINGS.has(p.token.lower)) continue;
+      if (!p || i === k || (needsHelp && i === k - 1) || NOT_FINDINGS.has(p.token.lower)) continue;
       const c = concepts.get(i);
-      out.push({ key: `klara|${c ? `#${c}` : p.token.stem}`, concept: false, polarity: verb.polarity, sentence: s, p });
+      out.push({ key: `klara|${c ? `#${c}` : p.token.stem}`, concept: false, polarity, sentence: s, p });
     }
   });
   return out;
