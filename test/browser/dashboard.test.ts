@@ -74,7 +74,13 @@ describe.skipIf(!chromiumAvailable())('uppföljning i Chromium', () => {
     expect(await needed.locator('tbody tr').count()).toBe(4);
     expect(await calculator.innerText()).toContain('± 0,25 min');
 
-    await page.getByLabel('Läkare: anteckningar per år').fill('30000');
+    // Swedish number forms are read; a value out of range is named by profession and field, and nothing is saved
+    await page.getByLabel('Läkare: anteckningar per år').fill('30 000');
+    await page.getByLabel('Läkare: andel lämpliga i procent').fill('150');
+    await page.getByLabel('Läkare: timkostnad i kronor').fill('1200');
+    await page.getByRole('button', { name: 'Spara antaganden' }).click();
+    await page.getByRole('alert').getByText('Läkare, andel lämpliga i procent: ange procent mellan 0 och 100, t.ex. 80 eller 62,5.').waitFor();
+    expect(await server.deps.db.prisma.auditEvent.count({ where: { action: 'followup.assumptions.update' } })).toBe(0);
     await page.getByLabel('Läkare: andel lämpliga i procent').fill('50');
     await page.getByLabel('Läkare: timkostnad i kronor').fill('1200');
     await page.getByRole('button', { name: 'Spara antaganden' }).click();

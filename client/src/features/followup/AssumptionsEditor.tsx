@@ -5,6 +5,21 @@ import { saveAssumptions } from './api';
 import type { Assumption, Dashboard } from '../../../../server/contracts/api/followup';
 
 type Draft = Record<string, { notesPerYear: string; suitablePercent: string; hourlyCostSek: string }>;
+type Field = keyof Draft[string];
+
+/** What each field is called in a message, and the numbers it takes (the server checks the same limits). */
+const FIELDS: Record<Field, { label: string; min: number; max: number; integer: boolean; hint: string }> = {
+  notesPerYear: { label: 'anteckningar per år', min: 0, max: 10_000_000, integer: true, hint: 'ett heltal, t.ex. 20 000' },
+  suitablePercent: { label: 'andel lämpliga i procent', min: 0, max: 100, integer: false, hint: 'procent mellan 0 och 100, t.ex. 80 eller 62,5' },
+  hourlyCostSek: { label: 'timkostnad i kronor', min: 0, max: 100_000, integer: false, hint: 'kronor mellan 0 och 100 000, t.ex. 850,50' },
+};
+
+/** Reads a number the Swedish way: spaces between thousands ("20 000") and a decimal comma; null when it is not a number. */
+function parseSvInput(text: string): number | null {
+  const cleaned = text.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
+  if (!/^-?\d+(\.\d+)?$/.test(cleaned)) return null;
+  return Number(cleaned);
+}
 
 /** The lead edits notes per year, share of suitable notes and hourly cost per profession; each save is logged by the server. */
 export function AssumptionsEditor({ professions, assumptions, canEdit, onSaved }: { professions: Dashboard['options']['professions']; assumptions: Dashboard['extrapolation']['assumptions']; canEdit: boolean; onSaved(): void }) {
@@ -17,14 +32,28 @@ export function AssumptionsEditor({ professions, assumptions, canEdit, onSaved }
     ),
   );
   const save = useSubmit(saveAssumptions);
-  const set = (code: string, field: keyof Draft[string], value: string) => setDraft((d) => ({ ...d, [code]: { ...d[code]!, [field]: value } }));
+  // Problems found before sending, each naming the profession and the field (the server's would name internal keys).
+  const [problems, setProblems] = useState<string[]>([]);
+  const set = (code: string, field: Field, value: string) => setDraft((d) => ({ ...d, [code]: { ...d[code]!, [field]: value } }));
   const submit = () => {
     const out: Record<string, Assumption> = {};
-    for (const [code, d] of Object.entries(draft)) {
-      if (!d.notesPerYear && !d.suitablePercent && !d.hourlyCostSek) continue;
-      out[code] = { notesPerYear: Number(d.notesPerYear), suitableShare: Number(d.suitablePercent.replace(',', '.')) / 100, hourlyCostSek: Number(d.hourlyCostSek.replace(',', '.')) };
+    const found: string[] = [];
+    for (const p of professions) {
+      const d = draft[p.code];
+      if (!d || (!d.notesPerYear.trim() && !d.suitablePercent.trim() && !d.hourlyCostSek.trim())) continue;
+      const value = (field: Field) => {
+        const spec = FIELDS[field];
+        const x = parseSvInput(d[field]);
+        if (x === null || x < spec.min || x > spec.max || (spec.integer && !Number.isInteger(x))) {
+          found.push(`${p.name}, ${spec.label}: ${d[field].trim() ? 'ange' : 'fyll i'} ${spec.hint}.`);
+          return 0;
+        }
+        return x;
+      };
+      out[p.code] = { notesPerYear: value('notesPerYear'), suitableShare: value('suitablePercent') / 100, hourlyCostSek: value('hourlyCostSek') };
     }
-    void save.run(out).then((o) => o.ok && onSaved());
+    setProblems(found);
+    if (found.length === 0) void save.run(out).then((o) => o.ok && onSaved());
   };
   return (
     <form
@@ -48,10 +77,10 @@ export function AssumptionsEditor({ professions, assumptions, canEdit, onSaved }
             {professions.map((p) => (
               <tr key={p.code}>
                 <th scope="row">{p.name}</th>
-                {(['notesPerYear', 'suitablePercent', 'hourlyCostSek'] as const).map((field) => (
+                {(Object.keys(FIELDS) as Field[]).map((field) => (
                   <td key={field}>
                     <input
-                      aria-label={`${p.name}: ${field === 'notesPerYear' ? 'anteckningar per år' : field === 'suitablePercent' ? 'andel lämpliga i procent' : 'timkostnad i kronor'}`}
+                      aria-label={`${p.name}: ${FIELDS[field].label}`}
                       inputMode="decimal"
                       value={draft[p.code]?.[field] ?? ''}
                       disabled={!canEdit}
@@ -64,6 +93,16 @@ export function AssumptionsEditor({ professions, assumptions, canEdit, onSaved }
           </tbody>
         </table>
       </div>
+      {problems.length > 0 && (
+        <div className="error-box" role="alert">
+          <p className="error-title">Antagandena sparades inte</p>
+          <ul>
+            {problems.map((text) => (
+              <li key={text}>{text}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       <ErrorMessage error={save.error} />
       {canEdit ? (
         <button type="submit" disabled={save.busy}>
