@@ -20,7 +20,7 @@ export function checksResponses(env: Pick<Env, 'NODE_ENV'>): boolean {
 }
 
 export function isNotJson(response: RouteDef['response']): response is NotJson {
-  return response === 'file' || response === 'stream' || response === 'events';
+  return response === 'file' || response === 'stream' || response === 'events' || response === 'redirect';
 }
 
 export function checkResponse(def: RouteDef, body: unknown): void {

@@ -73,11 +73,11 @@ export const noContent = () => new Reply<undefined>(204);
 type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
 
 /**
- * Answers that are not one JSON document: a file or text download, a stream
- * or server-sent events. Such a route says so instead of naming a schema, so
+ * Answers that are not one JSON document: a file or text download, a stream,
+ * server-sent events or a redirect (the sign-in hand-over). Such a route says so instead of naming a schema, so
  * the route-table test can tell a forgotten contract from a deliberate one.
  */
-export type NotJson = 'file' | 'stream' | 'events';
+export type NotJson = 'file' | 'stream' | 'events' | 'redirect';
 
 /**
  * What a handler may return for a response schema: the schema's wire shape

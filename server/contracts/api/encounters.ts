@@ -24,3 +24,8 @@ export const EncounterEnvelopeSchema = z.object({ encounter: EncounterSchema });
 export const ScheduleAssignmentSchema = z.object({
   assignment: z.object({ scheduleName: z.string(), mode: EncounterMode.schema, periodEnds: z.string() }).nullable(),
 });
+
+/** Comparison schedules (server/modules/followup/schedule-routes.ts). */
+export const ScheduleSchema = z.object({ id: Id, name: z.string(), description: z.string(), endedAt: Timestamp.nullable(), encounters: z.number(), overrides: z.number() });
+export const ScheduleListSchema = z.object({ schedules: z.array(ScheduleSchema) });
+export const ScheduleCreatedSchema = z.object({ schedule: z.object({ id: Id }) });

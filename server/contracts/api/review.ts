@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { NoteSectionSchema } from '../note';
-import { DraftStatus, RecordingStatus } from '../status';
+import { DraftStatus } from '../status';
 import { TranscriptSegmentSchema } from '../transcript';
 import { Id, Timestamp } from './common';
 import { EncounterSchema } from './encounters';
+import type { Recording } from './recordings';
 
 /** Answers of the review flow (server/modules/review, transcripts, recordings, timing). */
 export const TranscriptSchema = z.object({
@@ -16,6 +17,7 @@ export const TranscriptSchema = z.object({
 });
 export type Transcript = z.infer<typeof TranscriptSchema>;
 export const TranscriptEnvelopeSchema = z.object({ transcript: TranscriptSchema });
+export const TranscriptListSchema = z.object({ transcripts: z.array(TranscriptSchema) });
 
 export const DraftSchema = z.object({
   id: Id,
@@ -58,15 +60,8 @@ export const WorkspaceSchema = z.object({
 });
 export type Workspace = z.infer<typeof WorkspaceSchema>;
 
-export const RecordingSummarySchema = z.object({
-  id: Id,
-  status: RecordingStatus.schema,
-  jobId: z.string().nullable(),
-  deletedAt: Timestamp.nullable(),
-  createdAt: Timestamp,
-});
-export type RecordingSummary = z.infer<typeof RecordingSummarySchema>;
-export const RecordingListSchema = z.object({ recordings: z.array(RecordingSummarySchema) });
+/** a recording as the review page lists it */
+export type RecordingSummary = Recording;
 
 export const DraftJobStartedSchema = z.object({ jobId: Id, draftId: Id });
 export const TimeEventsRecordedSchema = z.object({ recorded: z.number() });

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { conflict, notFound } from '../../errors';
 import { created, noContent, route, type RouteDef } from '../../http/route';
 import { createApiKey } from './api-keys';
+import { ApiKeyCreatedSchema, ApiKeyListSchema } from '../../contracts/api/admin';
+import { NoContentSchema } from '../../contracts/api/common';
+import { CareUnitEnvelopeSchema, CareUnitListSchema, GroupCreatedSchema, GroupListSchema, ProfessionEnvelopeSchema, ProfessionListSchema } from '../../contracts/api/organisation';
 
 const Id = z.object({ id: z.string().min(1).max(40) });
 const Code = z.string().trim().regex(/^[a-z0-9-]{2,40}$/, 'Små bokstäver a–z, siffror och bindestreck');
@@ -12,6 +15,7 @@ export const organisationRoutes: RouteDef[] = [
   route({
     method: 'get',
     path: '/professions',
+    response: ProfessionListSchema,
     access: 'authenticated',
     summary: 'Yrkesgrupper',
     handler: async ({ deps }) => ({ professions: await deps.db.prisma.profession.findMany({ orderBy: { name: 'asc' } }) }),
@@ -19,6 +23,7 @@ export const organisationRoutes: RouteDef[] = [
   route({
     method: 'post',
     path: '/admin/professions',
+    response: ProfessionEnvelopeSchema,
     access: ['admin'],
     summary: 'Ny yrkesgrupp',
     body: z.object({ code: Code, name: Name }),
@@ -30,6 +35,7 @@ export const organisationRoutes: RouteDef[] = [
   route({
     method: 'patch',
     path: '/admin/professions/:id',
+    response: ProfessionEnvelopeSchema,
     access: ['admin'],
     summary: 'Byt namn på yrkesgrupp',
     params: Id,
@@ -42,6 +48,7 @@ export const organisationRoutes: RouteDef[] = [
   route({
     method: 'get',
     path: '/care-units',
+    response: CareUnitListSchema,
     access: 'authenticated',
     summary: 'Vårdenheter',
     handler: async ({ deps }) => ({ careUnits: await deps.db.prisma.careUnit.findMany({ orderBy: { name: 'asc' } }) }),
@@ -49,6 +56,7 @@ export const organisationRoutes: RouteDef[] = [
   route({
     method: 'post',
     path: '/admin/care-units',
+    response: CareUnitEnvelopeSchema,
     access: ['admin'],
     summary: 'Ny vårdenhet',
     body: z.object({ code: Code, name: Name }),
@@ -60,6 +68,7 @@ export const organisationRoutes: RouteDef[] = [
   route({
     method: 'get',
     path: '/groups',
+    response: GroupListSchema,
     access: 'authenticated',
     summary: 'Arbetsgrupper med medlemmar',
     handler: async ({ deps }) => {
@@ -80,6 +89,7 @@ export const organisationRoutes: RouteDef[] = [
   route({
     method: 'post',
     path: '/admin/groups',
+    response: GroupCreatedSchema,
     access: ['admin'],
     summary: 'Ny arbetsgrupp',
     body: z.object({ name: Name, professionId: z.string().min(1).max(40) }),
@@ -92,6 +102,7 @@ export const organisationRoutes: RouteDef[] = [
   route({
     method: 'patch',
     path: '/admin/groups/:id',
+    response: NoContentSchema,
     access: ['admin'],
     summary: 'Ändra arbetsgrupp och medlemmar',
     params: Id,
@@ -113,6 +124,7 @@ export const organisationRoutes: RouteDef[] = [
   route({
     method: 'get',
     path: '/admin/api-keys',
+    response: ApiKeyListSchema,
     access: ['admin'],
     summary: 'API-nycklar för gatewayen',
     handler: async ({ deps }) => ({
@@ -122,6 +134,7 @@ export const organisationRoutes: RouteDef[] = [
   route({
     method: 'post',
     path: '/admin/api-keys',
+    response: ApiKeyCreatedSchema,
     access: ['admin'],
     summary: 'Skapa API-nyckel (visas en gång)',
     body: z.object({ name: Name }),
@@ -130,6 +143,7 @@ export const organisationRoutes: RouteDef[] = [
   route({
     method: 'delete',
     path: '/admin/api-keys/:id',
+    response: NoContentSchema,
     access: ['admin'],
     summary: 'Återkalla API-nyckel',
     params: Id,

@@ -6,6 +6,7 @@ import { badRequest, conflict, notFound } from '../../errors';
 import { created, route, type RouteDef } from '../../http/route';
 import { hashPassword, oneTimePassword } from '../auth/passwords';
 import { revokeAllSessions } from '../auth/sessions';
+import { AdminUserCreatedSchema, AdminUserEnvelopeSchema, AdminUserListSchema, OneTimePasswordSchema } from '../../contracts/api/admin';
 
 const Id = z.object({ id: z.string().min(1).max(40) });
 const UserBody = z.object({
@@ -44,6 +45,7 @@ export const userAdminRoutes: RouteDef[] = [
   route({
     method: 'get',
     path: '/admin/users',
+    response: AdminUserListSchema,
     access: ['admin'],
     summary: 'Lista användare',
     handler: async ({ deps }) => {
@@ -54,6 +56,7 @@ export const userAdminRoutes: RouteDef[] = [
   route({
     method: 'post',
     path: '/admin/users',
+    response: AdminUserCreatedSchema,
     access: ['admin'],
     summary: 'Skapa användare (engångslösenord visas en gång)',
     body: UserBody,
@@ -82,6 +85,7 @@ export const userAdminRoutes: RouteDef[] = [
   route({
     method: 'patch',
     path: '/admin/users/:id',
+    response: AdminUserEnvelopeSchema,
     access: ['admin'],
     summary: 'Ändra användare (roller, yrkesgrupp, arbetsgrupper, aktiv)',
     params: Id,
@@ -122,6 +126,7 @@ export const userAdminRoutes: RouteDef[] = [
   route({
     method: 'post',
     path: '/admin/users/:id/reset-password',
+    response: OneTimePasswordSchema,
     access: ['admin'],
     summary: 'Nytt engångslösenord',
     params: Id,

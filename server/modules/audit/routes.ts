@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { badRequest } from '../../errors';
 import { rawReply, route, type RouteDef } from '../../http/route';
 import { AUDIT_KIND_SV, auditActionLabels, roleLabel } from './labels';
+import { AuditExtractSchema } from '../../contracts/api/audit';
 
 /** Ids are cuids; anything else is refused rather than searched for (and put in a file name). */
 const RowId = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'Ett id: bokstäver, siffror, - och _ (högst 40 tecken)');
@@ -37,6 +38,7 @@ export function auditRoutes(routeTable: () => readonly RouteDef[]): RouteDef[] {
     route({
       method: 'get',
       path: '/admin/audit',
+      response: AuditExtractSchema,
       access: ['admin'],
       summary: 'Utdrag ur åtkomstloggen för ett besök eller en användare',
       query: ExtractQuery,

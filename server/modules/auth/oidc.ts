@@ -6,6 +6,7 @@ import type { AppDeps } from '../../deps';
 import { AppError, serviceUnavailable, unauthenticated } from '../../errors';
 import { route, type RouteDef } from '../../http/route';
 import { createSession, readCookie, setSessionCookie } from './sessions';
+import { OidcConfigSchema } from '../../contracts/api/auth';
 
 /**
  * Optional OpenID Connect sign-in (authorization code + PKCE) against the
@@ -66,6 +67,7 @@ export const oidcRoutes: RouteDef[] = [
   route({
     method: 'get',
     path: '/auth/oidc/config',
+    response: OidcConfigSchema,
     access: 'public',
     summary: 'Är inloggning via regionens identitetstjänst påslagen?',
     handler: async ({ deps }) => ({ enabled: enabled(deps), label: deps.env.OIDC_LABEL }),
@@ -73,6 +75,7 @@ export const oidcRoutes: RouteDef[] = [
   route({
     method: 'get',
     path: '/auth/oidc/start',
+    response: 'redirect',
     access: 'public',
     summary: 'Starta OIDC-inloggning',
     query: z.object({ returnTo: z.string().regex(/^\/($|[^/])/, 'En sökväg inom arbetsbänken').max(200).optional() }),
@@ -95,6 +98,7 @@ export const oidcRoutes: RouteDef[] = [
   route({
     method: 'get',
     path: '/auth/oidc/callback',
+    response: 'redirect',
     access: 'public',
     summary: 'Avsluta OIDC-inloggning',
     handler: async ({ req, res, deps, requestId }) => {

@@ -5,6 +5,8 @@ import { decoyHash, hashPassword, passwordProblems, verifyPassword } from './pas
 import { clearSessionCookie, createSession, loadSessionUser, revokeAllSessions, revokeSession, setSessionCookie } from './sessions';
 import { describeMe } from './me';
 import { oidcRoutes } from './oidc';
+import { MeSchema } from '../../contracts/api/auth';
+import { NoContentSchema } from '../../contracts/api/common';
 
 const LoginBody = z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) });
 const PasswordBody = z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(1).max(200) });
@@ -13,6 +15,7 @@ export const authRoutes: RouteDef[] = [
   route({
     method: 'post',
     path: '/auth/login',
+    response: MeSchema,
     access: 'public',
     summary: 'Logga in med lokalt konto',
     body: LoginBody,
@@ -41,6 +44,7 @@ export const authRoutes: RouteDef[] = [
   route({
     method: 'post',
     path: '/auth/logout',
+    response: NoContentSchema,
     access: 'authenticated',
     allowWithOneTimePassword: true,
     summary: 'Logga ut denna session',
@@ -53,6 +57,7 @@ export const authRoutes: RouteDef[] = [
   route({
     method: 'post',
     path: '/auth/logout-all',
+    response: NoContentSchema,
     access: 'authenticated',
     allowWithOneTimePassword: true,
     summary: 'Logga ut överallt',
@@ -65,6 +70,7 @@ export const authRoutes: RouteDef[] = [
   route({
     method: 'get',
     path: '/auth/me',
+    response: MeSchema,
     access: 'authenticated',
     allowWithOneTimePassword: true,
     summary: 'Inloggad användare',
@@ -73,6 +79,7 @@ export const authRoutes: RouteDef[] = [
   route({
     method: 'post',
     path: '/auth/password',
+    response: NoContentSchema,
     access: 'authenticated',
     allowWithOneTimePassword: true,
     summary: 'Byt lösenord',

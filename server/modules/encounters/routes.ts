@@ -3,6 +3,7 @@ import { created, route, type RouteDef } from '../../http/route';
 import { unprocessable } from '../../errors';
 import { currentAssignment } from '../followup/schedule';
 import { ownEncounter, presentEncounter } from './service';
+import { EncounterEnvelopeSchema, EncounterListSchema } from '../../contracts/api/encounters';
 
 const Id = z.object({ id: z.string().min(1).max(40) });
 const clinical = ['clinician'] as const;
@@ -11,6 +12,7 @@ export const encounterRoutes: RouteDef[] = [
   route({
     method: 'get',
     path: '/encounters',
+    response: EncounterListSchema,
     access: clinical,
     summary: 'Mina besök',
     query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
@@ -27,6 +29,7 @@ export const encounterRoutes: RouteDef[] = [
   route({
     method: 'post',
     path: '/encounters',
+    response: EncounterEnvelopeSchema,
     access: clinical,
     summary: 'Nytt besök',
     body: z.object({
@@ -67,6 +70,7 @@ export const encounterRoutes: RouteDef[] = [
   route({
     method: 'get',
     path: '/encounters/:id',
+    response: EncounterEnvelopeSchema,
     access: clinical,
     summary: 'Ett besök',
     params: Id,
@@ -80,6 +84,7 @@ export const encounterRoutes: RouteDef[] = [
   route({
     method: 'patch',
     path: '/encounters/:id',
+    response: EncounterEnvelopeSchema,
     access: clinical,
     summary: 'Ändra besökets etikett eller arbetssätt',
     params: Id,
@@ -94,6 +99,7 @@ export const encounterRoutes: RouteDef[] = [
   route({
     method: 'post',
     path: '/encounters/:id/consent',
+    response: EncounterEnvelopeSchema,
     access: clinical,
     summary: 'Patienten har samtyckt till inspelning',
     params: Id,

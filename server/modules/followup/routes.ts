@@ -8,6 +8,8 @@ import { DrillQuerySchema, drillDown } from './drilldown';
 import { FilterQuerySchema, toFilters } from './filters';
 import { DASHBOARD_BUDGET } from './stats';
 import { PhaseSchema, SURVEY_QUESTIONS_SV, SurveyAnswersSchema, saveSurvey } from './surveys';
+import { AssumptionsEnvelopeSchema, BaselineImportedSchema, DashboardSchema, DrillSchema } from '../../contracts/api/followup';
+import { QuestionsSchema, SurveyResponseListSchema, type Answers } from '../../contracts/api/surveys';
 
 const leads = ['lead', 'admin'] as const;
 const CSV_LIMIT_BYTES = 2 * 1024 * 1024;
@@ -28,6 +30,7 @@ export const followupRoutes: RouteDef[] = [
   route({
     method: 'get',
     path: '/followup/dashboard',
+    response: DashboardSchema,
     access: leads,
     summary: 'Uppföljning: tid, kvalitet och enkäter med filter',
     query: FilterQuerySchema,
@@ -36,6 +39,7 @@ export const followupRoutes: RouteDef[] = [
   route({
     method: 'get',
     path: '/followup/notes',
+    response: DrillSchema,
     access: leads,
     summary: 'Anteckningarna bakom en siffra (avidentifierade)',
     query: DrillQuerySchema,
@@ -52,6 +56,7 @@ export const followupRoutes: RouteDef[] = [
   route({
     method: 'put',
     path: '/followup/assumptions',
+    response: AssumptionsEnvelopeSchema,
     access: ['lead'],
     summary: 'Ändra antaganden (loggas)',
     body: AssumptionsSchema,
@@ -74,6 +79,7 @@ export const followupRoutes: RouteDef[] = [
   route({
     method: 'post',
     path: '/followup/baseline',
+    response: BaselineImportedSchema,
     access: ['lead'],
     summary: 'Importera baslinjetider (CSV eller JSON)',
     query: z.object({ source: z.string().trim().min(1).max(80).optional() }),
@@ -106,6 +112,7 @@ export const followupRoutes: RouteDef[] = [
   route({
     method: 'get',
     path: '/followup/surveys/questions',
+    response: QuestionsSchema,
     access: 'authenticated',
     summary: 'Enkätens frågor',
     handler: async () => ({ questions: SURVEY_QUESTIONS_SV }),
@@ -113,11 +120,13 @@ export const followupRoutes: RouteDef[] = [
   route({
     method: 'get',
     path: '/followup/surveys/mine',
+    response: SurveyResponseListSchema,
     access: ['clinician'],
     summary: 'Mina enkätsvar',
     handler: async ({ deps, user }) => {
       const rows = await deps.db.prisma.surveyResponse.findMany({ where: { userId: user.id }, orderBy: { createdAt: 'asc' } });
-      return { responses: rows.map((r) => ({ phase: r.phase, answers: r.answers, createdAt: r.createdAt })) };
+      // answers: a JSON column, written from the parsed body
+      return { responses: rows.map((r) => ({ phase: r.phase, answers: r.answers as Answers, createdAt: r.createdAt })) };
     },
   }),
   route({

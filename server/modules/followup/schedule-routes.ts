@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { notFound, unprocessable } from '../../errors';
 import { created, route, type RouteDef } from '../../http/route';
 import { ScheduleBodySchema, currentAssignment, describeSchedule, listSchedules } from './schedule';
+import { ScheduleAssignmentSchema, ScheduleCreatedSchema, ScheduleListSchema } from '../../contracts/api/encounters';
 
 /**
  * Comparison schedules: leads create and end them and see how they are
@@ -13,6 +14,7 @@ export const scheduleRoutes: RouteDef[] = [
   route({
     method: 'get',
     path: '/followup/schedules',
+    response: ScheduleListSchema,
     access: ['lead', 'admin'],
     summary: 'Jämförelsescheman',
     handler: async ({ deps }) => ({ schedules: await listSchedules(deps) }),
@@ -20,6 +22,7 @@ export const scheduleRoutes: RouteDef[] = [
   route({
     method: 'post',
     path: '/followup/schedules',
+    response: ScheduleCreatedSchema,
     access: ['lead'],
     summary: 'Nytt jämförelseschema (perioder med och utan AI)',
     body: ScheduleBodySchema,
@@ -37,6 +40,7 @@ export const scheduleRoutes: RouteDef[] = [
   route({
     method: 'post',
     path: '/followup/schedules/:id/end',
+    response: ScheduleListSchema,
     access: ['lead'],
     summary: 'Avsluta ett jämförelseschema',
     params: z.object({ id: z.string().min(1).max(40) }),
@@ -51,6 +55,7 @@ export const scheduleRoutes: RouteDef[] = [
   route({
     method: 'get',
     path: '/followup/schedule/current',
+    response: ScheduleAssignmentSchema,
     access: ['clinician'],
     summary: 'Vad schemat säger för perioden som pågår',
     handler: async ({ deps, user }) => ({ assignment: await currentAssignment(deps, user) }),

@@ -1,6 +1,7 @@
 import { migrate } from '../../db/migrate';
 import { Reply, route, type RouteDef } from '../../http/route';
 import type { AppDeps } from '../../deps';
+import { HealthSchema } from '../../contracts/api/health';
 
 import type { ModelReport } from '../../pipeline/model-status';
 
@@ -21,6 +22,7 @@ export const healthRoutes: RouteDef[] = [
   route({
     method: 'get',
     path: '/health',
+    response: HealthSchema,
     access: 'public',
     summary: 'Hälsa: databas, migreringar, modeller, version',
     handler: async ({ deps }) => {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { forbidden, notFound } from '../../errors';
 import { accepted, route, type RouteDef, type SessionUser } from '../../http/route';
 import type { AppDeps } from '../../deps';
+import { JobSchema } from '../../contracts/api/jobs';
 
 const Id = z.object({ id: z.string().min(1).max(40) });
 
@@ -32,6 +33,7 @@ export const jobRoutes: RouteDef[] = [
   route({
     method: 'get',
     path: '/jobs/:id',
+    response: JobSchema,
     access: 'authenticated',
     summary: 'Status och förlopp för ett jobb',
     params: Id,
@@ -40,6 +42,7 @@ export const jobRoutes: RouteDef[] = [
   route({
     method: 'post',
     path: '/jobs/:id/cancel',
+    response: JobSchema,
     access: 'authenticated',
     summary: 'Avbryt ett jobb',
     params: Id,

@@ -31,6 +31,7 @@ export const audioRoutes: RouteDef[] = [
   route({
     method: 'get',
     path: '/recordings/:id/audio',
+    response: 'file',
     access: ['clinician'],
     summary: 'Spela upp inspelningens ljud (WAV, med Range för att kunna hoppa)',
     params: Id,

@@ -8,6 +8,7 @@ import { CHUNK_MAX_MB, completeRecording, putChunk, recordingState } from './cap
 import { streamRecordingEvents } from './events';
 import { readRawBody } from './raw-body';
 import { acceptUpload } from './upload';
+import { ChunkAckSchema, RecordingAcceptedSchema, RecordingEnvelopeSchema, RecordingListSchema, RecordingStateSchema } from '../../contracts/api/recordings';
 
 const clinical = ['clinician'] as const;
 const Id = z.object({ id: z.string().min(1).max(40) });
@@ -19,6 +20,7 @@ export const recordingRoutes: RouteDef[] = [
   route({
     method: 'post',
     path: '/encounters/:id/recordings',
+    response: RecordingEnvelopeSchema,
     access: clinical,
     summary: 'Starta en inspelning (kräver samtycke)',
     params: Id,
@@ -35,6 +37,7 @@ export const recordingRoutes: RouteDef[] = [
   route({
     method: 'get',
     path: '/encounters/:id/recordings',
+    response: RecordingListSchema,
     access: clinical,
     summary: 'Besökets inspelningar',
     params: Id,
@@ -48,6 +51,7 @@ export const recordingRoutes: RouteDef[] = [
   route({
     method: 'put',
     path: '/recordings/:id/chunks/:seq',
+    response: ChunkAckSchema,
     access: clinical,
     summary: 'Ladda upp en numrerad del av inspelningen (16-bitars PCM)',
     params: ChunkParams,
@@ -67,6 +71,7 @@ export const recordingRoutes: RouteDef[] = [
   route({
     method: 'get',
     path: '/recordings/:id',
+    response: RecordingStateSchema,
     access: clinical,
     summary: 'Inspelningens status: mottagna och saknade delar',
     params: Id,
@@ -79,6 +84,7 @@ export const recordingRoutes: RouteDef[] = [
   route({
     method: 'post',
     path: '/recordings/:id/complete',
+    response: RecordingAcceptedSchema,
     access: clinical,
     summary: 'Avsluta inspelningen: kontrollera delarna, sätt ihop ljudet och transkribera',
     params: Id,
@@ -93,6 +99,7 @@ export const recordingRoutes: RouteDef[] = [
   route({
     method: 'get',
     path: '/recordings/:id/events',
+    response: 'events',
     access: clinical,
     summary: 'Live-transkript som Server-Sent Events',
     params: Id,
@@ -106,6 +113,7 @@ export const recordingRoutes: RouteDef[] = [
   route({
     method: 'post',
     path: '/encounters/:id/uploads',
+    response: RecordingAcceptedSchema,
     access: clinical,
     summary: 'Ladda upp en ljudfil för transkribering',
     params: Id,

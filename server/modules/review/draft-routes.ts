@@ -8,6 +8,8 @@ import { DRAFT_CREATE, DRAFT_REGENERATE, type DraftJobPayload, type RegenerateJo
 import { changeSections, draftSigned, ownDraft, presentDraft } from './drafts';
 import { drafterAvailability, resolveWorkflowVersion } from './drafting-setup';
 import { hintChecker } from './hints';
+import { JobStartedSchema } from '../../contracts/api/common';
+import { DraftEnvelopeSchema, DraftJobStartedSchema } from '../../contracts/api/review';
 
 const Id = z.object({ id: z.string().min(1).max(40) });
 const clinical = ['clinician'] as const;
@@ -37,6 +39,7 @@ export const draftRoutes: RouteDef[] = [
   route({
     method: 'post',
     path: '/encounters/:id/drafts',
+    response: DraftJobStartedSchema,
     access: clinical,
     summary: 'Skapa ett utkast från transkriptet (jobb)',
     params: Id,
@@ -65,6 +68,7 @@ export const draftRoutes: RouteDef[] = [
   route({
     method: 'post',
     path: '/encounters/:id/manual-draft',
+    response: DraftEnvelopeSchema,
     access: clinical,
     summary: 'Jämförelsebesök: en tom anteckning under arbetsflödets rubriker, utan AI',
     params: Id,
@@ -86,6 +90,7 @@ export const draftRoutes: RouteDef[] = [
   route({
     method: 'get',
     path: '/drafts/:id',
+    response: DraftEnvelopeSchema,
     access: clinical,
     summary: 'Ett utkast',
     params: Id,
@@ -95,6 +100,7 @@ export const draftRoutes: RouteDef[] = [
   route({
     method: 'patch',
     path: '/drafts/:id',
+    response: DraftEnvelopeSchema,
     access: clinical,
     summary: 'Spara ändringar i utkastet (autospar, med revision)',
     params: Id,
@@ -130,6 +136,7 @@ export const draftRoutes: RouteDef[] = [
   route({
     method: 'post',
     path: '/drafts/:id/flags/:flagId/resolve',
+    response: DraftEnvelopeSchema,
     access: clinical,
     summary: 'Hantera en flagga: rättad eller avfärdad med motivering',
     params: z.object({ id: z.string().min(1).max(40), flagId: z.string().min(1).max(40) }),
@@ -165,6 +172,7 @@ export const draftRoutes: RouteDef[] = [
   route({
     method: 'post',
     path: '/drafts/:id/sections/:key/regenerate',
+    response: JobStartedSchema,
     access: clinical,
     summary: 'Skriv om en rubrik i utkastet (jobb)',
     params: z.object({ id: z.string().min(1).max(40), key: z.string().min(1).max(40) }),

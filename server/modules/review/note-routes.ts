@@ -9,6 +9,7 @@ import { drafterChoices, resolveWorkflowVersion, workflowChoices } from './draft
 import { noteBundle } from './fhir';
 import { cosmicText, pickSection, SignedSectionsSchema } from './note-text';
 import { AmendBodySchema, amendNote, ownNote, presentNote, SignFeedbackSchema, signDraft } from './sign';
+import { NoteEnvelopeSchema, SignedSchema, WorkspaceSchema } from '../../contracts/api/review';
 
 const Id = z.object({ id: z.string().min(1).max(40) });
 const clinical = ['clinician'] as const;
@@ -17,6 +18,7 @@ export const noteRoutes: RouteDef[] = [
   route({
     method: 'get',
     path: '/encounters/:id/workspace',
+    response: WorkspaceSchema,
     access: clinical,
     summary: 'Granskningsvyn: besök, senaste transkript, utkast, signerade versioner och utkastmotorer',
     params: Id,
@@ -43,6 +45,7 @@ export const noteRoutes: RouteDef[] = [
   route({
     method: 'post',
     path: '/drafts/:id/sign',
+    response: SignedSchema,
     access: clinical,
     summary: 'Signera utkastet (version 1 av anteckningen)',
     params: Id,
@@ -59,6 +62,7 @@ export const noteRoutes: RouteDef[] = [
   route({
     method: 'post',
     path: '/encounters/:id/notes/:version/amend',
+    response: NoteEnvelopeSchema,
     access: clinical,
     summary: 'Rätta en signerad anteckning (ny version)',
     params: z.object({ id: z.string().min(1).max(40), version: z.coerce.number().int().min(1).max(10_000) }),
@@ -73,6 +77,7 @@ export const noteRoutes: RouteDef[] = [
   route({
     method: 'get',
     path: '/notes/:id',
+    response: NoteEnvelopeSchema,
     access: clinical,
     summary: 'En signerad version av anteckningen',
     params: Id,
@@ -82,6 +87,7 @@ export const noteRoutes: RouteDef[] = [
   route({
     method: 'get',
     path: '/notes/:id/text',
+    response: 'file',
     access: clinical,
     summary: 'Anteckningen som text att klistra in i journalen',
     params: Id,
@@ -102,6 +108,7 @@ export const noteRoutes: RouteDef[] = [
   route({
     method: 'get',
     path: '/notes/:id/fhir',
+    response: 'file',
     access: clinical,
     summary: 'Anteckningen som FHIR R4-dokument (Composition, DocumentReference, signerare och vårdenhet)',
     params: Id,

@@ -3,6 +3,7 @@ import { badRequest } from '../../errors';
 import { route, type RouteDef } from '../../http/route';
 import { ownEncounter } from '../encounters/service';
 import { ClientEventKindSchema, dropRepeats, MAX_EVENT_MS, timeEventData } from './service';
+import { TimeEventsRecordedSchema } from '../../contracts/api/review';
 
 const EncounterId = z.object({ id: z.string().min(1).max(40) });
 
@@ -21,6 +22,7 @@ export const timingRoutes: RouteDef[] = [
   route({
     method: 'post',
     path: '/encounters/:id/time-events',
+    response: TimeEventsRecordedSchema,
     access: ['clinician'],
     summary: 'Tidshändelser för dokumentationsarbetet (ingen text)',
     params: EncounterId,

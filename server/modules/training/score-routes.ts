@@ -62,6 +62,7 @@ export const trainingScoreRoutes: RouteDef[] = [
   route({
     method: 'get',
     path: '/admin/training-record.csv',
+    response: 'file',
     access: ['admin'],
     summary: 'AI-kunnighet: vem som genomfört vilken träning och när (CSV)',
     audit: { action: 'training.record_export', kind: 'export' },

@@ -3,6 +3,7 @@ import { badRequest } from '../../errors';
 import { created, route, type RouteDef } from '../../http/route';
 import { ownEncounter } from '../encounters/service';
 import { createTranscriptFromSegments, ownTranscript, parsePastedTranscript, presentTranscript, segmentsFromTurns } from './service';
+import { TranscriptEnvelopeSchema, TranscriptListSchema } from '../../contracts/api/review';
 
 const EncounterId = z.object({ id: z.string().min(1).max(40) });
 const clinical = ['clinician'] as const;
@@ -24,6 +25,7 @@ export const transcriptRoutes: RouteDef[] = [
   route({
     method: 'post',
     path: '/encounters/:id/transcripts',
+    response: TranscriptEnvelopeSchema,
     access: clinical,
     summary: 'Klistra in ett transkript (talarturer) för besöket',
     params: EncounterId,
@@ -46,6 +48,7 @@ export const transcriptRoutes: RouteDef[] = [
   route({
     method: 'get',
     path: '/encounters/:id/transcripts',
+    response: TranscriptListSchema,
     access: clinical,
     summary: 'Besökets transkript',
     params: EncounterId,
@@ -59,6 +62,7 @@ export const transcriptRoutes: RouteDef[] = [
   route({
     method: 'get',
     path: '/transcripts/:id',
+    response: TranscriptEnvelopeSchema,
     access: clinical,
     summary: 'Ett transkript',
     params: EncounterId,

@@ -1,18 +1,16 @@
 import { useState, type FormEvent } from 'react';
-import { z } from 'zod';
 import { request } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
 import { useResource } from '../../hooks/useResource';
 import { useSubmit } from '../../hooks/useSubmit';
+import { ScheduleCreatedSchema, ScheduleListSchema } from '../../../../server/contracts/api/encounters';
 import type { Dashboard } from '../../../../server/contracts/api/followup';
 
-const ScheduleSchema = z.object({ id: z.string(), name: z.string(), description: z.string(), endedAt: z.string().nullable(), encounters: z.number(), overrides: z.number() });
-const ListSchema = z.object({ schedules: z.array(ScheduleSchema) });
-const listSchedules = () => request('GET', '/followup/schedules', ListSchema);
-const createSchedule = (body: Record<string, unknown>) => request('POST', '/followup/schedules', z.object({ schedule: z.object({ id: z.string() }) }), { body });
-const endSchedule = (id: string) => request('POST', `/followup/schedules/${encodeURIComponent(id)}/end`, ListSchema);
+const listSchedules = () => request('GET', '/followup/schedules', ScheduleListSchema);
+const createSchedule = (body: Record<string, unknown>) => request('POST', '/followup/schedules', ScheduleCreatedSchema, { body });
+const endSchedule = (id: string) => request('POST', `/followup/schedules/${encodeURIComponent(id)}/end`, ScheduleListSchema);
 
 // short names that fit the select at every width; what each means is the field's hint
 const PATTERNS = [

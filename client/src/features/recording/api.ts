@@ -1,5 +1,7 @@
-import { z } from 'zod';
-import { TranscriptSegmentSchema } from '../../../../server/contracts/transcript';
+import type { z } from 'zod';
+import { ChunkAckSchema, RecordingAcceptedSchema, RecordingEnvelopeSchema, RecordingStateSchema } from '../../../../server/contracts/api/recordings';
+import { TranscriptEnvelopeSchema } from '../../../../server/contracts/api/review';
+import type { TranscriptSegment } from '../../../../server/contracts/transcript';
 import { API_BASE, request } from '../../api/client';
 import { problemFrom, unreadableProblem } from '../../api/problem';
 
@@ -8,23 +10,17 @@ import { problemFrom, unreadableProblem } from '../../api/problem';
  * binary bodies (a PCM chunk, an audio file) need their own fetch, with the
  * same problem handling.
  */
-const RecordingSchema = z.object({ id: z.string(), status: z.string(), source: z.string(), sha256: z.string().nullable(), durationSeconds: z.number().nullable() });
-const RecordingEnvelope = z.object({ recording: RecordingSchema });
-const StateSchema = z.object({ recording: RecordingSchema, status: z.string(), received: z.array(z.number().int()), missing: z.array(z.number().int()) });
-const AcceptedSchema = z.object({ recording: RecordingSchema, job: z.object({ id: z.string() }) });
-const AckSchema = z.object({ seq: z.number().int(), acknowledged: z.literal(true) });
-export const TranscriptSchema = z.object({ id: z.string(), source: z.string(), segments: z.array(TranscriptSegmentSchema) });
-export type Transcript = z.infer<typeof TranscriptSchema>;
-export type Segment = z.infer<typeof TranscriptSegmentSchema>;
+export type { Transcript } from '../../../../server/contracts/api/review';
+export type Segment = TranscriptSegment;
 
 const enc = encodeURIComponent;
 
 export const startRecording = (encounterId: string) =>
-  request('POST', `/encounters/${enc(encounterId)}/recordings`, RecordingEnvelope, { body: { sampleRate: 16000, channels: 1 } });
-export const recordingState = (id: string) => request('GET', `/recordings/${enc(id)}`, StateSchema);
+  request('POST', `/encounters/${enc(encounterId)}/recordings`, RecordingEnvelopeSchema, { body: { sampleRate: 16000, channels: 1 } });
+export const recordingState = (id: string) => request('GET', `/recordings/${enc(id)}`, RecordingStateSchema);
 export const completeRecording = (id: string, chunkCount: number, sha256: string) =>
-  request('POST', `/recordings/${enc(id)}/complete`, AcceptedSchema, { body: { chunkCount, sha256 } });
-export const getTranscript = (id: string) => request('GET', `/transcripts/${enc(id)}`, z.object({ transcript: TranscriptSchema }));
+  request('POST', `/recordings/${enc(id)}/complete`, RecordingAcceptedSchema, { body: { chunkCount, sha256 } });
+export const getTranscript = (id: string) => request('GET', `/transcripts/${enc(id)}`, TranscriptEnvelopeSchema);
 export const eventsUrl = (recordingId: string) => `${API_BASE}/recordings/${enc(recordingId)}/events`;
 
 async function sendBinary<S extends z.ZodType>(method: string, path: string, body: BodyInit, headers: Record<string, string>, schema: S): Promise<z.infer<S>> {
@@ -44,10 +40,10 @@ async function sendBinary<S extends z.ZodType>(method: string, path: string, bod
 export async function putChunk(recordingId: string, seq: number, bytes: ArrayBuffer): Promise<void> {
   const digest = await crypto.subtle.digest('SHA-256', bytes);
   const hex = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-  await sendBinary('PUT', `/recordings/${enc(recordingId)}/chunks/${seq}`, bytes, { 'Content-Type': 'application/octet-stream', 'X-Chunk-Sha256': hex }, AckSchema);
+  await sendBinary('PUT', `/recordings/${enc(recordingId)}/chunks/${seq}`, bytes, { 'Content-Type': 'application/octet-stream', 'X-Chunk-Sha256': hex }, ChunkAckSchema);
 }
 
 export function uploadFile(encounterId: string, file: File, speakers: string) {
   const query = speakers.trim() ? `?speakers=${enc(speakers.trim())}` : '';
-  return sendBinary('POST', `/encounters/${enc(encounterId)}/uploads${query}`, file, { 'Content-Type': file.type || 'application/octet-stream' }, AcceptedSchema);
+  return sendBinary('POST', `/encounters/${enc(encounterId)}/uploads${query}`, file, { 'Content-Type': file.type || 'application/octet-stream' }, RecordingAcceptedSchema);
 }

@@ -2,7 +2,6 @@ import {
   DraftEnvelopeSchema,
   DraftJobStartedSchema,
   NoteEnvelopeSchema,
-  RecordingListSchema,
   SignedSchema,
   TimeEventsRecordedSchema,
   TranscriptEnvelopeSchema,
@@ -11,6 +10,7 @@ import {
 } from '../../../../server/contracts/api/review';
 import { JobStartedSchema } from '../../../../server/contracts/api/common';
 import { JobSchema } from '../../../../server/contracts/api/jobs';
+import { RecordingListSchema } from '../../../../server/contracts/api/recordings';
 import { API_BASE, request } from '../../api/client';
 
 /** The review flow's endpoints (server/modules/review, transcripts, timing); their answers' shapes are the server's contracts. */

@@ -7,6 +7,7 @@ import { compareRuns } from './compare';
 import { DrafterKindSchema, drafterForRun } from './drafters';
 import { EVAL_RUN_JOB } from './job';
 import { loadRun, presentRun, resultRows } from './service';
+import { CompareSchema, RunDetailSchema, RunListSchema, RunStartedSchema } from '../../../contracts/api/evalruns';
 
 const Id = z.string().min(1).max(40);
 
@@ -15,6 +16,7 @@ export const evalRunRoutes: RouteDef[] = [
   route({
     method: 'post',
     path: '/workflows/:id/versions/:version/runs',
+    response: RunStartedSchema,
     access: ['designer'],
     summary: 'Kör en version på testfall (jobb)',
     params: z.object({ id: Id, version: z.coerce.number().int().positive() }),
@@ -51,6 +53,7 @@ export const evalRunRoutes: RouteDef[] = [
   route({
     method: 'get',
     path: '/workflows/:id/runs',
+    response: RunListSchema,
     access: ['designer', 'lead', 'admin'],
     summary: 'Körningar av ett arbetsflöde',
     params: z.object({ id: Id }),
@@ -69,6 +72,7 @@ export const evalRunRoutes: RouteDef[] = [
   route({
     method: 'get',
     path: '/evalruns/compare',
+    response: CompareSchema,
     access: ['designer', 'lead', 'admin'],
     summary: 'Jämför två körningar på samma testfall',
     query: z.object({ a: Id, b: Id }),
@@ -81,6 +85,7 @@ export const evalRunRoutes: RouteDef[] = [
   route({
     method: 'get',
     path: '/evalruns/:id',
+    response: RunDetailSchema,
     access: ['designer', 'lead', 'admin'],
     summary: 'En körning med resultat per testfall',
     params: z.object({ id: Id }),

@@ -37,7 +37,8 @@ export async function presentRun(deps: AppDeps, run: RunWithVersion) {
     progressNote: job?.progressNote ?? null,
     error: job?.error ?? null,
     caseCount: Array.isArray(run.caseIds) ? run.caseIds.length : 0,
-    summary: run.summary,
+    // a JSON column: job.ts writes the run's metric means there, a number or null per metric
+    summary: run.summary as Record<string, number | null> | null,
     createdAt: run.createdAt,
     finishedAt: run.finishedAt,
   };

@@ -7,6 +7,8 @@ import { LABELS, loadVersion, loadWorkflow, moveLabel } from '../workflows/servi
 import { badRequest } from '../../../errors';
 import { defaultGateConfig, GateConfigPatchSchema, parseGateConfig } from './config';
 import { evaluateGate, type GateResult } from './evaluate';
+import { GateCheckSchema, GateEnvelopeSchema } from '../../../contracts/api/gate';
+import { LabelMovedSchema } from '../../../contracts/api/workflows';
 
 const Id = z.string().min(1).max(40);
 /** Why a version goes to produktion, written by whoever moves it (and the lead's reason for passing a failed gate). */
@@ -37,6 +39,7 @@ export const gateRoutes: RouteDef[] = [
   route({
     method: 'get',
     path: '/groups/:id/gate',
+    response: GateEnvelopeSchema,
     access: ['designer', 'lead', 'admin'],
     summary: 'Arbetsgruppens krav för produktion',
     params: z.object({ id: Id }),
@@ -55,6 +58,7 @@ export const gateRoutes: RouteDef[] = [
   route({
     method: 'put',
     path: '/groups/:id/gate',
+    response: GateEnvelopeSchema,
     access: ['designer', 'lead'],
     summary: 'Ändra arbetsgruppens krav för produktion',
     params: z.object({ id: Id }),
@@ -74,6 +78,7 @@ export const gateRoutes: RouteDef[] = [
   route({
     method: 'get',
     path: '/workflows/:id/versions/:version/gate',
+    response: GateCheckSchema,
     access: ['designer', 'lead', 'admin'],
     summary: 'Uppfyller versionen kraven för produktion?',
     params: z.object({ id: Id, version: z.coerce.number().int().positive() }),
@@ -87,6 +92,7 @@ export const gateRoutes: RouteDef[] = [
   route({
     method: 'put',
     path: '/workflows/:id/labels/:label',
+    response: LabelMovedSchema,
     access: ['designer', 'lead'],
     summary: 'Flytta en etikett (utkast, test, produktion) till en version; till produktion med motivering',
     params: z.object({ id: Id, label: z.enum(LABELS) }),
@@ -117,6 +123,7 @@ export const gateRoutes: RouteDef[] = [
   route({
     method: 'post',
     path: '/workflows/:id/labels/produktion/override',
+    response: LabelMovedSchema,
     access: ['lead'],
     summary: 'Projektledaren flyttar produktion förbi spärren, med motivering',
     params: z.object({ id: Id }),

@@ -8,6 +8,7 @@ import { isLead, loadGroup, requireGroupReader } from '../workflows/access';
 import { raterQueue } from './assign';
 import { checkScores, formItems, RatingBodySchema, RoundFormSchema, type RoundConfig } from './items';
 import { isRater, loadRound, mayManage, presentRound, requireResultsAccess, resultsOf } from './service';
+import { QueueSchema, RatedSchema, ResultsSchema, RoundEnvelopeSchema, RoundListSchema } from '../../../contracts/api/ratings';
 
 const Id = z.string().min(1).max(40);
 const RoundParams = z.object({ id: Id });
@@ -17,6 +18,7 @@ export const ratingRoutes: RouteDef[] = [
   route({
     method: 'post',
     path: '/groups/:id/rating-rounds',
+    response: RoundEnvelopeSchema,
     access: ['designer', 'lead'],
     summary: 'Ny blind bedömningsomgång (två versioner, testfall, bedömare)',
     params: z.object({ id: Id }),
@@ -66,6 +68,7 @@ export const ratingRoutes: RouteDef[] = [
   route({
     method: 'get',
     path: '/groups/:id/rating-rounds',
+    response: RoundListSchema,
     access: ['designer', 'lead', 'admin'],
     summary: 'Arbetsgruppens bedömningsomgångar',
     params: z.object({ id: Id }),
@@ -79,6 +82,7 @@ export const ratingRoutes: RouteDef[] = [
   route({
     method: 'get',
     path: '/rating-rounds/mine',
+    response: RoundListSchema,
     access: 'authenticated',
     summary: 'Bedömningsomgångar där jag är bedömare',
     handler: async ({ deps, user }) => {
@@ -104,6 +108,7 @@ export const ratingRoutes: RouteDef[] = [
   route({
     method: 'get',
     path: '/rating-rounds/:id/queue',
+    response: QueueSchema,
     access: 'authenticated',
     summary: 'Min kö av blinda par (A/B)',
     params: RoundParams,
@@ -143,6 +148,7 @@ export const ratingRoutes: RouteDef[] = [
   route({
     method: 'post',
     path: '/rating-rounds/:id/ratings',
+    response: RatedSchema,
     access: 'authenticated',
     summary: 'Spara en bedömning av ett par',
     params: RoundParams,
@@ -181,6 +187,7 @@ export const ratingRoutes: RouteDef[] = [
   route({
     method: 'post',
     path: '/rating-rounds/:id/close',
+    response: RoundEnvelopeSchema,
     access: ['designer', 'lead'],
     summary: 'Stäng en bedömningsomgång',
     params: RoundParams,
@@ -195,6 +202,7 @@ export const ratingRoutes: RouteDef[] = [
   route({
     method: 'get',
     path: '/rating-rounds/:id/results',
+    response: ResultsSchema,
     access: 'authenticated',
     summary: 'Resultat per version med överensstämmelse (α)',
     params: RoundParams,

@@ -6,6 +6,8 @@ import { created, noContent, route, type RouteDef } from '../../../http/route';
 import { loadGroup, requireGroupDesigner, requireGroupReader } from '../workflows/access';
 import { parseTestCaseJsonl, toJsonl } from './jsonl';
 import { findPersonalData, piiProblems } from './pii-gate';
+import { NoContentSchema } from '../../../contracts/api/common';
+import { ImportResultSchema, TestCaseDetailSchema, TestCaseListSchema } from '../../../contracts/api/evalruns';
 
 const Id = z.string().min(1).max(40);
 const GroupParams = z.object({ id: Id });
@@ -47,6 +49,7 @@ export const testCaseRoutes: RouteDef[] = [
   route({
     method: 'get',
     path: '/groups/:id/testcases',
+    response: TestCaseListSchema,
     access: readers,
     summary: 'Arbetsgruppens testfall',
     params: GroupParams,
@@ -60,6 +63,7 @@ export const testCaseRoutes: RouteDef[] = [
   route({
     method: 'post',
     path: '/groups/:id/testcases',
+    response: TestCaseDetailSchema,
     access: ['designer'],
     summary: 'Nytt testfall (kontrolleras för personuppgifter)',
     params: GroupParams,
@@ -78,6 +82,7 @@ export const testCaseRoutes: RouteDef[] = [
   route({
     method: 'post',
     path: '/groups/:id/testcases/import',
+    response: ImportResultSchema,
     access: ['designer'],
     summary: 'Importera testfall som JSONL (ett per rad)',
     params: GroupParams,
@@ -113,6 +118,7 @@ export const testCaseRoutes: RouteDef[] = [
   route({
     method: 'get',
     path: '/groups/:id/testcases/export',
+    response: 'file',
     access: readers,
     summary: 'Exportera testfallen som JSONL',
     params: GroupParams,
@@ -128,6 +134,7 @@ export const testCaseRoutes: RouteDef[] = [
   route({
     method: 'get',
     path: '/testcases/:id',
+    response: TestCaseDetailSchema,
     access: readers,
     summary: 'Ett testfall',
     params: z.object({ id: Id }),
@@ -140,6 +147,7 @@ export const testCaseRoutes: RouteDef[] = [
   route({
     method: 'put',
     path: '/testcases/:id',
+    response: TestCaseDetailSchema,
     access: ['designer'],
     summary: 'Spara ett testfall (med revision)',
     params: z.object({ id: Id }),
@@ -169,6 +177,7 @@ export const testCaseRoutes: RouteDef[] = [
   route({
     method: 'delete',
     path: '/testcases/:id',
+    response: NoContentSchema,
     access: ['designer'],
     summary: 'Ta bort ett testfall (och dess körresultat)',
     params: z.object({ id: Id }),

@@ -1,4 +1,5 @@
 import type { AppDeps } from '../../../deps';
+import { notFound } from '../../../errors';
 
 type LabelRow = { label: string; versionId: string; movedAt: Date };
 
@@ -37,6 +38,7 @@ export async function presentWorkflows(deps: AppDeps, where: { id?: string; grou
 export async function presentWorkflowDetail(deps: AppDeps, workflowId: string) {
   const db = deps.db.prisma;
   const [workflow] = await presentWorkflows(deps, { id: workflowId });
+  if (!workflow) throw notFound('Arbetsflödet');
   const versions = await db.workflowVersion.findMany({ where: { workflowId }, orderBy: { version: 'desc' } });
   const labels = await db.workflowLabel.findMany({ where: { workflowId } });
   const events = await db.labelEvent.findMany({ where: { workflowId }, orderBy: { createdAt: 'desc' }, take: 100 });

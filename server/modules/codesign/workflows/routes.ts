@@ -7,6 +7,7 @@ import { loadGroup, requireGroupDesigner } from './access';
 import { diffWorkflowSpecs } from './diff';
 import { presentWorkflowDetail, presentWorkflows } from './present';
 import { createVersion, createWorkflow, loadVersion, loadWorkflow, specOf } from './service';
+import { DiffSchema, SavedVersionSchema, VersionSchema, WorkflowDetailSchema, WorkflowListSchema } from '../../../contracts/api/workflows';
 
 const Id = z.string().min(1).max(40);
 const WorkflowParams = z.object({ id: Id });
@@ -18,6 +19,7 @@ export const workflowRoutes: RouteDef[] = [
   route({
     method: 'get',
     path: '/workflows',
+    response: WorkflowListSchema,
     access: 'authenticated',
     summary: 'Arbetsflöden, per arbetsgrupp',
     query: z.object({ groupId: Id.optional() }),
@@ -93,6 +95,7 @@ export const workflowRoutes: RouteDef[] = [
   route({
     method: 'get',
     path: '/workflows/:id',
+    response: WorkflowDetailSchema,
     access: 'authenticated',
     summary: 'Ett arbetsflöde med versionshistorik och etiketter',
     params: WorkflowParams,
@@ -104,6 +107,7 @@ export const workflowRoutes: RouteDef[] = [
   route({
     method: 'get',
     path: '/workflows/:id/versions/:version',
+    response: VersionSchema,
     access: 'authenticated',
     summary: 'En version av ett arbetsflöde',
     params: VersionParams,
@@ -115,6 +119,7 @@ export const workflowRoutes: RouteDef[] = [
   route({
     method: 'post',
     path: '/workflows/:id/versions',
+    response: SavedVersionSchema,
     access: ['designer'],
     summary: 'Spara ändringar som ny version',
     params: WorkflowParams,
@@ -135,6 +140,7 @@ export const workflowRoutes: RouteDef[] = [
   route({
     method: 'get',
     path: '/workflows/:id/diff',
+    response: DiffSchema,
     access: 'authenticated',
     summary: 'Skillnader mellan två versioner',
     params: WorkflowParams,

@@ -6,6 +6,7 @@ import type { AppDeps } from '../../../deps';
 import { AppError, conflict, forbidden, notFound } from '../../../errors';
 import { accepted, route, type RouteDef, type SessionUser } from '../../../http/route';
 import { REPORT_JOB, ReportQuerySchema, checkPeriod, reportFilename } from './jobs';
+import { ReportEnvelopeSchema, ReportListSchema } from '../../../contracts/api/reports';
 
 /**
  * Reports as background jobs: POST asks for one (202 at once, the job's
@@ -62,6 +63,7 @@ export const reportRoutes: RouteDef[] = [
   route({
     method: 'post',
     path: '/reports',
+    response: ReportEnvelopeSchema,
     access: leads,
     summary: 'Beställ en uppföljningsrapport (XLSX eller Markdown); byggs som ett jobb',
     body: ReportQuerySchema,
@@ -94,6 +96,7 @@ export const reportRoutes: RouteDef[] = [
   route({
     method: 'get',
     path: '/reports',
+    response: ReportListSchema,
     access: leads,
     summary: 'Mina senaste rapporter och hur långt de kommit',
     handler: async ({ deps, user }) => {
@@ -104,6 +107,7 @@ export const reportRoutes: RouteDef[] = [
   route({
     method: 'get',
     path: '/reports/:id',
+    response: ReportEnvelopeSchema,
     access: leads,
     summary: 'En rapports status och förlopp',
     params: Id,
@@ -115,6 +119,7 @@ export const reportRoutes: RouteDef[] = [
   route({
     method: 'get',
     path: '/reports/:id/file',
+    response: 'file',
     access: leads,
     summary: 'Ladda ner en färdig rapport',
     params: Id,

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { RecordingStatus } from '../status';
+import { Id, Timestamp } from './common';
+
+/** Answers of the recording endpoints (server/modules/recordings); the events stream and the audio are not JSON. */
+export const RecordingSchema = z.object({
+  id: Id,
+  encounterId: Id,
+  status: RecordingStatus.schema,
+  source: z.string(),
+  sampleRate: z.number(),
+  channels: z.number(),
+  originalFormat: z.string().nullable(),
+  durationSeconds: z.number().nullable(),
+  sha256: z.string().nullable(),
+  jobId: z.string().nullable(),
+  deletedAt: Timestamp.nullable(),
+  createdAt: Timestamp,
+});
+export type Recording = z.infer<typeof RecordingSchema>;
+export const RecordingEnvelopeSchema = z.object({ recording: RecordingSchema });
+export const RecordingListSchema = z.object({ recordings: z.array(RecordingSchema) });
+/** which numbered chunks arrived, so a client can send the missing ones again */
+export const RecordingStateSchema = z.object({
+  recording: RecordingSchema,
+  status: RecordingStatus.schema,
+  received: z.array(z.number().int()),
+  missing: z.array(z.number().int()),
+  receivedSeconds: z.number(),
+});
+/** the recording is complete (or uploaded) and its transcription job started */
+export const RecordingAcceptedSchema = z.object({ recording: RecordingSchema, job: z.object({ id: Id }) });
+export const ChunkAckSchema = z.object({ seq: z.number().int(), acknowledged: z.literal(true) });

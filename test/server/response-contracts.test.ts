@@ -1,0 +1,134 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { EncounterListSchema } from '../../server/contracts/api/encounters';
+import { route, type RouteDef } from '../../server/http/route';
+import { checkResponse, checksResponses, isNotJson } from '../../server/http/response-check';
+import { apiRoutes } from '../../server/routes';
+import { startTestServer, type TestServer } from '../support/app';
+import { Client } from '../support/http';
+
+/**
+ * Every JSON route names its answer's contract (server/contracts/api), and
+ * routes that answer with a file, stream or events say so. In test mode the
+ * router parses every JSON answer with its contract (http/response-check.ts),
+ * so each server and browser test that reads an answer also checks it; this
+ * file checks the table, the check itself, and a few real answers.
+ */
+const key = (r: RouteDef) => `${r.method.toUpperCase()} ${r.path}`;
+
+/**
+ * Routes still without a contract. The list may only shrink: a route given a
+ * contract must leave it, and a new route must come with one.
+ */
+const NOT_YET = new Set<string>([
+  'GET /workflows/for-me',
+  'GET /workflows/seeds',
+  'POST /workflows',
+  'POST /workflows/:id/clone',
+  'GET /rating-rounds/:id',
+  'GET /followup/assumptions',
+  'GET /followup/baseline',
+  'PUT /followup/surveys/:phase',
+  'GET /groups/:id/training-cases',
+  'POST /groups/:id/training-cases',
+  'GET /training-cases/:id',
+  'PUT /training-cases/:id',
+  'POST /training-cases/:id/errors',
+  'DELETE /training-cases/:id/errors/:errorId',
+  'POST /training-cases/:id/variants',
+  'POST /training-cases/:id/variants/keep',
+  'DELETE /training-cases/:id',
+  'POST /groups/:id/training-rounds',
+  'GET /training/participants',
+  'GET /groups/:id/training-rounds',
+  'GET /training-rounds/mine',
+  'GET /training-rounds/:id',
+  'POST /training-rounds/:id/close',
+  'GET /training-rounds/:id/cases/:caseId',
+  'POST /training-rounds/:id/participants/:userId/cases/:caseId/answer',
+  'GET /training/me',
+  'GET /groups/:id/training/summary',
+  'GET /training/summary',
+  'GET /followup/training-readiness',
+  'PUT /followup/training-readiness/line',
+]);
+
+describe('response contracts', () => {
+  it('every JSON route in the table names its response schema', () => {
+    const missing = apiRoutes.filter((r) => r.response === undefined).map(key);
+    const stale = [...NOT_YET].filter((k) => !missing.includes(k));
+    expect(missing.filter((k) => !NOT_YET.has(k)), 'routes without a response schema (or a file/stream/events marker)').toEqual([]);
+    expect(stale, 'routes that have a contract now: take them off NOT_YET').toEqual([]);
+    for (const r of apiRoutes) {
+      if (r.response === undefined || isNotJson(r.response)) continue;
+      expect(r.response instanceof z.ZodType, `${key(r)}: response is a zod schema`).toBe(true);
+    }
+  });
+
+  it('checks answers outside production only, and names the paths of a mismatch', () => {
+    expect(checksResponses({ NODE_ENV: 'test' })).toBe(true);
+    expect(checksResponses({ NODE_ENV: 'development' })).toBe(true);
+    expect(checksResponses({ NODE_ENV: 'production' })).toBe(false);
+    const def = route({
+      method: 'get',
+      path: '/probe',
+      access: 'public',
+      summary: 'prov',
+      response: EncounterListSchema,
+      handler: async () => ({ encounters: [] }),
+    });
+    expect(() => checkResponse(def, { encounters: [] })).not.toThrow();
+    const when = new Date('2026-01-02T03:04:05Z');
+    const row = { id: 'e1', label: 'Besök', mode: 'ai', status: 'open', professionId: null, careUnitId: null, workflowVersionId: null };
+    // Dates leave as ISO text, as JSON sends them.
+    expect(() => checkResponse(def, { encounters: [{ ...row, consentAt: null, consultationEndedAt: null, createdAt: when, updatedAt: when }] })).not.toThrow();
+    const wrong = { encounters: [{ ...row, mode: 'manuell', consentAt: null, consultationEndedAt: null, createdAt: when }] };
+    expect(() => checkResponse(def, wrong)).toThrow(/encounters\.0\.mode \(invalid_value\).*encounters\.0\.updatedAt \(invalid_type\)/);
+    // The value itself never appears in the problem (it may be patient data).
+    try {
+      checkResponse(def, wrong);
+    } catch (error) {
+      expect(String((error as Error & { detail?: string }).detail)).not.toContain('manuell');
+    }
+    const file = route({ method: 'get', path: '/fil', access: 'public', summary: 'fil', response: 'file', handler: async () => undefined });
+    expect(() => checkResponse(file, 'vad som helst')).not.toThrow();
+  });
+
+  describe('real answers', () => {
+    let server: TestServer;
+    beforeAll(async () => {
+      server = await startTestServer();
+    });
+    afterAll(async () => server?.close());
+
+    const contractOf = (method: string, path: string) => {
+      const def = apiRoutes.find((r) => r.method === method && r.path === path);
+      if (!def || def.response === undefined || isNotJson(def.response)) throw new Error(`${method} ${path} has no JSON contract`);
+      return def.response as z.ZodType;
+    };
+
+    it('parse with their route’s own schema, as the client parses them', async () => {
+      const admin = new Client(server.baseUrl);
+      await admin.login('admin', server.passwords.admin);
+      const clinician = new Client(server.baseUrl);
+      await clinician.login('lakare1', server.passwords.demo);
+      const created = await clinician.post('/api/v1/encounters', { label: 'Kontraktsbesök', mode: 'ai' });
+      expect(created.status).toBe(201);
+      const reads: Array<[Client, string, string]> = [
+        [admin, 'get', '/health'],
+        [admin, 'get', '/auth/me'],
+        [admin, 'get', '/admin/users'],
+        [admin, 'get', '/professions'],
+        [admin, 'get', '/groups'],
+        [clinician, 'get', '/encounters'],
+        [clinician, 'get', `/encounters/:id`],
+      ];
+      for (const [client, method, path] of reads) {
+        const res = await client.request(method.toUpperCase(), '/api/v1' + path.replace(':id', created.body.encounter.id));
+        expect(res.status, `${method} ${path}`).toBe(200);
+        const parsed = contractOf(method, path).safeParse(res.body);
+        expect(parsed.success, `${method} ${path}: ${parsed.error?.issues.map((i) => i.path.join('.')).join(', ')}`).toBe(true);
+      }
+    });
+  });
+});
