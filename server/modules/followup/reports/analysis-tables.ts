@@ -13,13 +13,13 @@ export function precisionTableOf(plans: PrecisionPlan[]): Table {
   const sides = plans[0]?.rows.map((r) => r.notesPerSide) ?? [];
   return {
     title: 'Hur många kliniker behövs för ± 30 s (95 % KI för tid sparad)',
-    headers: ['Yrkesgrupp', 'Underlag', 'SD per anteckning (min)', 'SD mellan kliniker (min)', 'Andel som följer schemat', 'Omdragen enhet', 'Designeffekt', ...sides.map((m) => `Kliniker vid ${m} anteckningar per läge (n)`)],
+    headers: ['Yrkesgrupp', 'Underlag', 'SD per anteckning (min)', 'SD mellan kliniker (min)', 'Andel som följer schemat (%)', 'Omdragen enhet', 'Designeffekt', ...sides.map((m) => `Kliniker vid ${m} anteckningar per läge (n)`)],
     rows: plans.map((p) => [
       p.professionName,
       p.source === 'observed' ? 'spridning hittills' : 'antagande',
       r2(p.assumptions.withinSd),
       r2(p.assumptions.betweenSd),
-      r2(p.assumptions.compliance ?? 1),
+      Math.round((p.assumptions.compliance ?? 1) * 100),
       designText(p),
       r2(p.assumptions.designEffect ?? 1),
       ...p.rows.map((r) => r.clinicians),
