@@ -87,7 +87,14 @@ describe.skipIf(!chromiumAvailable())('grundningsflaggor i Chromium', () => {
     }
     await page.setViewportSize({ width: 1366, height: 768 });
 
-    await sign(page);
+    // An edit the consultation contradicts ("Nej, ingen feber alls.") is named in the sign dialog; it does not block.
+    await page.getByRole('button', { name: 'Redigera Aktuellt/Anamnes' }).click();
+    await page.getByLabel('Text under Aktuellt/Anamnes').fill('Ont att svälja. Feber sedan två dagar.');
+    await page.getByRole('status').getByText('Sparat').waitFor();
+    await page.locator('li.hint.contradicts', { hasText: 'Samtalet sa annat' }).waitFor();
+    await page.getByRole('button', { name: 'Signera …' }).click();
+    await page.getByRole('note').getByText(/En av dina ändringar stämmer inte med vad som sades i samtalet/).waitFor();
+    await page.getByRole('button', { name: 'Signera', exact: true }).click();
     await page.getByRole('heading', { name: 'Signerad anteckning, version 1' }).waitFor();
     const db = server.deps.db.prisma;
     const note = await db.signedNote.findFirstOrThrow({ where: { encounterId } });

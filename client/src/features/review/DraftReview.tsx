@@ -12,7 +12,7 @@ import { ReviewTabs, type ReviewTab } from './ReviewTabs';
 import { SectionEditor, draftedText } from './SectionEditor';
 import { SignDialog } from './SignDialog';
 import { TranscriptPanel, type EvidenceFocus } from './TranscriptPanel';
-import { unresolvedFlags } from './flags';
+import { contradictedEdits, unresolvedFlags } from './flags';
 import { useActiveEditing } from './useActiveEditing';
 import { useAutosave } from './useAutosave';
 import { useJob } from './useJob';
@@ -154,7 +154,7 @@ export function DraftReview(props: DraftReviewProps) {
             )}
           </div>
         )}
-        {signing && <SignDialog draftId={draft.id} askAboutDraft={!manual} beforeSign={editing.flush} onSigned={props.onChanged} onCancel={() => setSigning(false)} />}
+        {signing && <SignDialog draftId={draft.id} askAboutDraft={!manual} contradictions={contradictedEdits(draft)} beforeSign={editing.flush} onSigned={props.onChanged} onCancel={() => setSigning(false)} />}
         <ErrorMessage error={autosave.error ?? regenerate.error} />
         {unsaved.length > 0 && <ConflictNotice sections={unsaved} onClose={() => setUnsaved([])} />}
         <JobProgress job={regen.job} error={regen.error} label="Omskrivningen" />

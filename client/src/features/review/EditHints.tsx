@@ -12,7 +12,7 @@ export function EditHints({ hints, onJump }: { hints: readonly EditHint[]; onJum
   return (
     <ul className="flags hints" aria-label="Tips om din text">
       {hints.map((h) => (
-        <li key={h.id} className="flag hint" data-hint={h.id}>
+        <li key={h.id} className={h.contradicts ? 'flag hint contradicts' : 'flag hint'} data-hint={h.id}>
           <span className="flag-kind">{h.contradicts ? 'Samtalet sa annat' : 'Inte nämnt i samtalet'} · {FLAG_KIND[h.kind]}</span>{' '}
           <q>{h.span}</q> <span className="flag-message">{h.message}</span>
           {h.evidence && onJump && (

@@ -20,13 +20,15 @@ const WRONG: { value: string; label: string }[] = [
 interface Props {
   draftId: string;
   askAboutDraft: boolean;
+  /** the clinician's own edits that the consultation contradicts: named before signing, never blocking */
+  contradictions: number;
   /** sends the editing time counted so far, so that it lands before the signature */
   beforeSign(): Promise<void>;
   onSigned(): void;
   onCancel(): void;
 }
 
-export function SignDialog({ draftId, askAboutDraft, beforeSign, onSigned, onCancel }: Props) {
+export function SignDialog({ draftId, askAboutDraft, contradictions, beforeSign, onSigned, onCancel }: Props) {
   const [rating, setRating] = useState<number | null>(null);
   const [wrong, setWrong] = useState<string[]>([]);
   const [comment, setComment] = useState('');
@@ -44,6 +46,12 @@ export function SignDialog({ draftId, askAboutDraft, beforeSign, onSigned, onCan
       }}
     >
       <h2 id="sign-title">Signera anteckningen</h2>
+      {contradictions > 0 && (
+        <p className="notice" role="note">
+          {contradictions === 1 ? 'En av dina ändringar stämmer' : `${contradictions} av dina ändringar stämmer`} inte med vad som sades i samtalet (markerade
+          ”Samtalet sa annat”). Kontrollera {contradictions === 1 ? 'den' : 'dem'} innan du signerar; du kan signera ändå.
+        </p>
+      )}
       {askAboutDraft && (
         <>
           <fieldset className="field">
