@@ -44,7 +44,11 @@ export function SectionsTable({ sections, onChange }: { sections: WorkflowSectio
                   aria-label={`Max tecken för ${s.heading}`}
                   inputMode="numeric"
                   value={s.maxChars?.toString() ?? ''}
-                  onChange={(e) => set(i, { maxChars: e.target.value.trim() === '' ? undefined : Number(e.target.value) })}
+                  // digits only: a letter typed here used to become "NaN" and a refusal that named no field
+                  onChange={(e) => {
+                    const digits = e.target.value.replace(/\D/g, '').slice(0, 5);
+                    set(i, { maxChars: digits === '' ? undefined : Number(digits) });
+                  }}
                 />
               </td>
               <td>
