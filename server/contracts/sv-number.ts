@@ -11,6 +11,17 @@ export function svNumber(x: number | null | undefined, digits = 2, fixed = false
     .replace(/[\u00a0\u202f]/g, ' ');
 }
 
+/**
+ * Reads a number typed the Swedish way, the inverse of svNumber: spaces
+ * between thousands ("20 000"), a decimal comma ("62,5"; a point is taken
+ * too), a minus sign; "0," on its way to "0,7" reads as 0. Null when the
+ * text is empty or not a number. The client's inputs all read numbers with it.
+ */
+export function parseSvNumber(text: string): number | null {
+  const t = text.replace(/[\s\u00a0\u202f]/g, '').replace('−', '-').replace(',', '.');
+  return /^-?(\d+\.?\d*|\.\d+)$/.test(t) ? Number(t) : null;
+}
+
 /** A share 0–1 as a whole percentage: 0.813 → "81 %". */
 export const svPercent = (share: number | null | undefined, digits = 0): string =>
   share === null || share === undefined || !Number.isFinite(share) ? 'saknas' : `${svNumber(share * 100, digits)} %`;

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { TextField } from './TextField';
+import { parseSvNumber } from '../../../server/contracts/sv-number';
 
 interface DecimalFieldProps {
   label: string;
@@ -16,7 +17,7 @@ interface DecimalFieldProps {
 export function DecimalField({ label, hint, value, onChange }: DecimalFieldProps) {
   const [text, setText] = useState(() => swedish(value));
   // Text that is no number yet (emptied to type anew) stays; a number other than the value came from outside.
-  const typed = parse(text);
+  const typed = parseSvNumber(text);
   const shown = typed === null || typed === value ? text : swedish(value);
   return (
     <TextField
@@ -28,7 +29,7 @@ export function DecimalField({ label, hint, value, onChange }: DecimalFieldProps
       onBlur={() => setText(swedish(value))}
       onChange={(typed) => {
         setText(typed);
-        const n = parse(typed);
+        const n = parseSvNumber(typed);
         if (n !== null) onChange(n);
       }}
     />
@@ -37,9 +38,4 @@ export function DecimalField({ label, hint, value, onChange }: DecimalFieldProps
 
 const swedish = (x: number) => String(x).replace('.', ',');
 
-function parse(text: string): number | null {
-  const t = text.trim().replace(',', '.');
-  if (t === '' || t === '.') return null;
-  const n = Number(t);
-  return Number.isFinite(n) ? n : null;
-}
+

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { svNumber } from '../../../../server/contracts/sv-number';
+import { parseSvNumber, svNumber } from '../../../../server/contracts/sv-number';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useNotify } from '../../components/Notifier';
 import { TextField } from '../../components/TextField';
@@ -24,7 +24,7 @@ const FIELDS: { key: NumberKey; label: string; hint: string; percent?: boolean }
 const shown = (f: (typeof FIELDS)[number], x: number | null) => (x === null ? '' : svNumber(f.percent ? x * 100 : x, 3));
 const parsed = (f: (typeof FIELDS)[number], text: string) => {
   if (!text.trim()) return null;
-  const x = Number(text.trim().replace(/\s/g, '').replace(',', '.'));
+  const x = parseSvNumber(text) ?? NaN;
   return f.percent ? x / 100 : x;
 };
 

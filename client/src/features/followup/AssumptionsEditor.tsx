@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useSubmit } from '../../hooks/useSubmit';
 import { saveAssumptions } from './api';
+import { parseSvNumber } from '../../../../server/contracts/sv-number';
 import type { Assumption, Dashboard } from '../../../../server/contracts/api/followup';
 
 type Draft = Record<string, { notesPerYear: string; suitablePercent: string; hourlyCostSek: string }>;
@@ -13,13 +14,6 @@ const FIELDS: Record<Field, { label: string; min: number; max: number; integer: 
   suitablePercent: { label: 'andel lämpliga i procent', min: 0, max: 100, integer: false, hint: 'procent mellan 0 och 100, t.ex. 80 eller 62,5' },
   hourlyCostSek: { label: 'timkostnad i kronor', min: 0, max: 100_000, integer: false, hint: 'kronor mellan 0 och 100 000, t.ex. 850,50' },
 };
-
-/** Reads a number the Swedish way: spaces between thousands ("20 000") and a decimal comma; null when it is not a number. */
-function parseSvInput(text: string): number | null {
-  const cleaned = text.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
-  if (!/^-?\d+(\.\d+)?$/.test(cleaned)) return null;
-  return Number(cleaned);
-}
 
 /** The lead edits notes per year, share of suitable notes and hourly cost per profession; each save is logged by the server. */
 export function AssumptionsEditor({ professions, assumptions, canEdit, onSaved }: { professions: Dashboard['options']['professions']; assumptions: Dashboard['extrapolation']['assumptions']; canEdit: boolean; onSaved(): void }) {
@@ -43,7 +37,7 @@ export function AssumptionsEditor({ professions, assumptions, canEdit, onSaved }
       if (!d || (!d.notesPerYear.trim() && !d.suitablePercent.trim() && !d.hourlyCostSek.trim())) continue;
       const value = (field: Field) => {
         const spec = FIELDS[field];
-        const x = parseSvInput(d[field]);
+        const x = parseSvNumber(d[field]);
         if (x === null || x < spec.min || x > spec.max || (spec.integer && !Number.isInteger(x))) {
           found.push(`${p.name}, ${spec.label}: ${d[field].trim() ? 'ange' : 'fyll i'} ${spec.hint}.`);
           return 0;

@@ -3,12 +3,13 @@ import { NOTES_PER_SIDE, precisionTable } from '../../../../evals/metrics/precis
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
 import { num } from './format';
+import { parseSvNumber } from '../../../../server/contracts/sv-number';
 import type { PrecisionPlan } from '../../../../server/contracts/api/followup';
 
 /** A decimal from a Swedish input ("0,5"); null when not a positive number. */
 const positive = (text: string) => {
-  const x = Number(text.replace(',', '.'));
-  return text.trim() !== '' && Number.isFinite(x) && x > 0 ? x : null;
+  const x = parseSvNumber(text);
+  return x !== null && x > 0 ? x : null;
 };
 
 /** The design effect the plan uses under a schedule per care unit, in words. */
