@@ -1,37 +1,36 @@
 import type { DraftOutput } from '../../contracts/note';
 import { JobFailure } from '../../errors';
-import type { ChatMessage } from '../llm/chat-model';
+import { LocalModelError } from '../asr/local-runtime';
+import { type ChatMessage, type ChatModel, ChatModelError } from '../llm/chat-model';
 import type { DraftRequest, DrafterInfo, NoteDrafter } from './drafter';
 import { parseModelOutput } from './parse-output';
-import { draftMessages, repairMessages } from './prompt';
+import { draftJsonSchema, draftMessages, repairMessages } from './prompt';
 
-/**
- * What one call to a chat model gave: its text, or (from a server that
- * validates structured output itself) a refusal with the validation errors
- * but no text.
- */
-export type Completion = { text: string } | { rejected: string[] };
-
-export interface CompletionRequest {
-  messages: ChatMessage[];
-  request: DraftRequest;
-}
+/** What one call to the model gave: its text, or a refusal with the validation errors but no text. */
+type Completion = { text: string } | { rejected: string[] };
 
 /** Errors shown on the job: a few, never transcript text (parse-output guarantees that). */
 const SHOWN_ERRORS = 3;
 
 /**
- * The shared loop of the model drafters: prompt → answer → validate → at most
- * one repair round → output or a Swedish `invalid_model_output` failure.
- * Adapters only implement `complete` (one call to their model).
+ * The one model drafter, over any ChatModel (local or hosted): prompt →
+ * answer → validate → at most one repair round → output or a Swedish
+ * `invalid_model_output` failure; the model's errors become job failures
+ * here. The model is owned by whoever made it (the local registry shares
+ * one per process), so dispose() releases nothing.
  */
-export abstract class ChatDrafter implements NoteDrafter {
-  abstract readonly info: DrafterInfo;
+export class ChatDrafter implements NoteDrafter {
+  readonly info: DrafterInfo;
   /** repair rounds used by the last draft() call, for the job's timings */
   lastRepairRounds = 0;
 
-  protected abstract complete(call: CompletionRequest): Promise<Completion>;
-  abstract dispose(): Promise<void>;
+  constructor(
+    private readonly model: ChatModel,
+    /** from the workflow version's model settings */
+    private readonly settings: { maxTokens: number; temperature: number },
+  ) {
+    this.info = { drafterId: model.info.chatModelId, modelId: model.info.modelId };
+  }
 
   async draft(request: DraftRequest): Promise<DraftOutput> {
     request.signal?.throwIfAborted();
@@ -40,17 +39,17 @@ export abstract class ChatDrafter implements NoteDrafter {
       segmentIds: new Set(request.segments.map((s) => s.id)),
       ...(request.onlySections ? { onlySections: request.onlySections } : {}),
     };
+    const parse = (c: Completion) => ('text' in c ? parseModelOutput(c.text, expect) : { ok: false as const, errors: c.rejected });
     const messages = draftMessages(request.workflow, request.segments, request.onlySections);
     this.lastRepairRounds = 0;
-    const first = await this.complete({ messages, request });
-    const firstResult = 'text' in first ? parseModelOutput(first.text, expect) : { ok: false as const, errors: first.rejected };
+    const first = await this.complete(messages, request);
+    const firstResult = parse(first);
     if (firstResult.ok) return firstResult.output;
 
     this.lastRepairRounds = 1;
     request.signal?.throwIfAborted();
     const repair = repairMessages(messages, 'text' in first ? first.text : null, firstResult.errors);
-    const second = await this.complete({ messages: repair, request });
-    const secondResult = 'text' in second ? parseModelOutput(second.text, expect) : { ok: false as const, errors: second.rejected };
+    const secondResult = parse(await this.complete(repair, request));
     if (secondResult.ok) return secondResult.output;
     const shown = secondResult.errors.slice(0, SHOWN_ERRORS).join(' ');
     const more = secondResult.errors.length > SHOWN_ERRORS ? ` (och ${secondResult.errors.length - SHOWN_ERRORS} fel till)` : '';
@@ -59,4 +58,32 @@ export abstract class ChatDrafter implements NoteDrafter {
       `Språkmodellens svar gick inte att använda, inte heller efter ett rättningsförsök. ${shown}${more} Transkriptet är sparat; försök igen eller välj en annan utkastmotor.`,
     );
   }
+
+  async dispose(): Promise<void> {
+    // The chat model belongs to whoever made it.
+  }
+
+  private async complete(messages: ChatMessage[], request: DraftRequest): Promise<Completion> {
+    try {
+      const result = await this.model.generate(messages, {
+        ...this.settings,
+        responseSchema: { name: 'journalanteckning', schema: draftJsonSchema(request) },
+        ...(request.signal ? { signal: request.signal } : {}),
+      });
+      return result.text === '' ? { rejected: ['Svaret var tomt.'] } : { text: result.text };
+    } catch (error) {
+      if (error instanceof ChatModelError && error.code === 'output_rejected') return { rejected: [...error.rejected] };
+      throw jobFailure(error);
+    }
+  }
+}
+
+/** The model's own errors → the job's (Swedish, no patient data); anything else (an abort) passes as it is. */
+function jobFailure(error: unknown): unknown {
+  if (error instanceof ChatModelError) return new JobFailure(error.code, error.message);
+  if (error instanceof LocalModelError && error.code === 'model_missing') return new JobFailure('model_missing', error.message);
+  if (error instanceof LocalModelError && error.code === 'model_load_failed') {
+    return new JobFailure('model_load_failed', `Den lokala språkmodellen ${error.modelId} kunde inte laddas. Kontrollera modellmappen.`);
+  }
+  return error;
 }

@@ -2,17 +2,18 @@ import { z } from 'zod';
 import type { WorkflowSpec } from '../../contracts/workflow';
 import { JobFailure } from '../../errors';
 import type { ChatModel } from '../llm/chat-model';
+import { HostedChatModel } from '../llm/hosted-chat';
+import { ChatDrafter } from './chat-drafter';
 import type { NoteDrafter } from './drafter';
 import { ExtractiveDrafter } from './extractive';
-import { HostedDrafter } from './hosted';
-import { LocalDrafter } from './local';
 
 /**
  * Picks and builds a NoteDrafter. The model comes from the workflow's model
  * settings when they are for the chosen kind (a working group may pin a
  * model), otherwise from the installation's defaults (LLM_HOSTED_MODEL,
- * LLM_LOCAL_MODEL). Drafters are built per job; the local chat model behind
- * one is shared and owned by the caller's registry.
+ * LLM_LOCAL_MODEL). Drafters are built per job; both model kinds go through
+ * the one ChatDrafter. The local chat model behind one is shared and owned
+ * by the caller's registry; a hosted one holds nothing to release.
  */
 export const DrafterKindSchema = z.enum(['extractive', 'hosted', 'local']);
 export type DrafterKind = z.infer<typeof DrafterKindSchema>;
@@ -42,16 +43,17 @@ export function createNoteDrafter(kind: DrafterKind, workflow: WorkflowSpec, con
     case 'extractive':
       return new ExtractiveDrafter();
     case 'local':
-      return new LocalDrafter(config.local.chatModel(modelFor('local', workflow, config.local.defaultModelId)), settings);
-    case 'hosted':
-      return new HostedDrafter({
+      return new ChatDrafter(config.local.chatModel(modelFor('local', workflow, config.local.defaultModelId)), settings);
+    case 'hosted': {
+      const model = new HostedChatModel({
         baseUrl: config.hosted.baseUrl ?? '',
         // Servers on a closed network often need no key; the SDK insists on one.
         apiKey: config.hosted.apiKey ?? 'ingen-nyckel',
         model: modelFor('hosted', workflow, config.hosted.defaultModel),
-        ...settings,
         ...(config.hosted.timeoutMs ? { timeoutMs: config.hosted.timeoutMs } : {}),
         ...(config.hosted.maxRetries !== undefined ? { maxRetries: config.hosted.maxRetries } : {}),
       });
+      return new ChatDrafter(model, settings);
+    }
   }
 }

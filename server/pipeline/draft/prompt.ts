@@ -1,6 +1,8 @@
+import { z } from 'zod';
 import type { TranscriptSegment } from '../../contracts/transcript';
 import type { WorkflowSection, WorkflowSpec } from '../../contracts/workflow';
 import type { ChatMessage } from '../llm/chat-model';
+import type { DraftRequest } from './drafter';
 
 /**
  * The one prompt of the model drafters (hosted and local): the working
@@ -92,4 +94,18 @@ export function repairMessages(messages: readonly ChatMessage[], answer: string 
       ].join('\n'),
     },
   ];
+}
+
+/**
+ * The zod contract as a JSON schema, restricted to the request's section keys
+ * and segment ids, so a server with constrained decoding cannot emit an
+ * unknown key or id; the shared parser validates anyway.
+ */
+export function draftJsonSchema(request: DraftRequest): Record<string, unknown> {
+  const keys = requestedSections(request.workflow, request.onlySections).map((s) => s.key);
+  const ids = request.segments.map((s) => s.id);
+  const sentence = z.object({ text: z.string().min(1).max(2000), evidence: z.array(ids.length > 0 ? z.enum(ids as [string, ...string[]]) : z.string()).max(20) });
+  const schema = z.object({ sections: z.array(z.object({ key: z.enum(keys as [string, ...string[]]), sentences: z.array(sentence).max(60) })).max(20) });
+  const { $schema: _ignored, ...json } = z.toJSONSchema(schema, { target: 'draft-7' }) as Record<string, unknown>;
+  return json;
 }

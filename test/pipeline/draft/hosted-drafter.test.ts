@@ -1,12 +1,13 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HostedDrafter } from '../../../server/pipeline/draft/hosted';
+import { ChatDrafter } from '../../../server/pipeline/draft/chat-drafter';
+import { HostedChatModel, type HostedChatOptions } from '../../../server/pipeline/llm/hosted-chat';
 import { extractJson, parseModelOutput } from '../../../server/pipeline/draft/parse-output';
 import { THROAT, THROAT_NOTE, lakare, segmentsOf } from './scenarios';
 
 /**
- * The hosted adapter's HTTP behaviour against a loopback stand-in for an
+ * The chat drafter over the hosted chat model: its HTTP behaviour against a loopback stand-in for an
  * external OpenAI-compatible service (the one thing a test double may
  * replace): the request it sends, retries with backoff on 429/5xx, and how
  * failures become Swedish job errors. The end-to-end test against the
@@ -14,7 +15,7 @@ import { THROAT, THROAT_NOTE, lakare, segmentsOf } from './scenarios';
  */
 type Reply = { status: number; body: unknown; headers?: Record<string, string> };
 
-describe('HostedDrafter against a loopback OpenAI-compatible service', () => {
+describe('ChatDrafter over HostedChatModel against a loopback OpenAI-compatible service', () => {
   let server: http.Server;
   let baseUrl: string;
   const requests: { auth: string | undefined; body: any }[] = [];
@@ -37,7 +38,9 @@ describe('HostedDrafter against a loopback OpenAI-compatible service', () => {
   afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
   const ok = (content: string): Reply => ({ status: 200, body: { id: 'x', object: 'chat.completion', created: 0, model: 'm', choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }] } });
-  const drafter = () => new HostedDrafter({ baseUrl, apiKey: 'test-nyckel', model: 'regionens-modell', temperature: 0.2, maxTokens: 900, maxRetries: 2 });
+  const settings = { temperature: 0.2, maxTokens: 900 };
+  const hosted = (options: Partial<HostedChatOptions> = {}) => new HostedChatModel({ baseUrl, apiKey: 'test-nyckel', model: 'regionens-modell', maxRetries: 2, ...options });
+  const drafter = () => new ChatDrafter(hosted(), settings);
   const retryFast = { 'retry-after-ms': '5' };
 
   it('sends a strict JSON schema narrowed to the workflow and transcript, and retries 429 and 503', async () => {
@@ -75,6 +78,31 @@ describe('HostedDrafter against a loopback OpenAI-compatible service', () => {
     expect(repair.at(-1).content).toContain('Okänt segment-id "s9"');
   });
 
+  it('repairs after a server refuses its own answer (422 invalid_model_output) and after an empty answer', async () => {
+    requests.length = 0;
+    const refused: Reply = { status: 422, body: { error: { message: 'sections.0.key: okänd', type: 'invalid_request_error', code: 'invalid_model_output' } } };
+    replies = [refused, ok(THROAT_NOTE)];
+    const d = drafter();
+    await d.draft({ workflow: lakare, segments: segmentsOf(THROAT) });
+    expect(d.lastRepairRounds).toBe(1);
+    // No answer to show back: the repair carries only the server's validation errors.
+    expect(requests[1]!.body.messages.map((m: { role: string }) => m.role)).toEqual(['system', 'user', 'user']);
+    expect(requests[1]!.body.messages.at(-1).content).toContain('sections.0.key: okänd');
+    replies = [ok(''), ok('')];
+    await expect(d.draft({ workflow: lakare, segments: segmentsOf(THROAT) })).rejects.toMatchObject({ code: 'invalid_model_output', message: expect.stringContaining('Svaret var tomt.') });
+  });
+
+  it('the hosted chat model names itself, reports the service\'s token counts and sends no schema unless asked', async () => {
+    requests.length = 0;
+    const model = hosted();
+    replies = [{ ...ok('Hej.'), body: { ...(ok('Hej.').body as object), usage: { prompt_tokens: 12, completion_tokens: 3, total_tokens: 15 } } }];
+    const result = await model.generate([{ role: 'user', content: 'Hej' }], { temperature: 0, maxTokens: 20 });
+    expect(result).toEqual({ text: 'Hej.', promptTokens: 12, completionTokens: 3 });
+    expect(requests[0]!.body.response_format).toBeUndefined();
+    expect(new ChatDrafter(model, settings).info).toEqual({ drafterId: 'hosted:regionens-modell', modelId: 'regionens-modell' });
+    expect(await model.status()).toEqual({ state: 'remote', modelId: 'regionens-modell', baseUrl });
+  });
+
   it.each([
     [401, 'hosted_auth', /nekade åtkomst/],
     [404, 'hosted_model_missing', /Modellen finns inte/],
@@ -87,7 +115,7 @@ describe('HostedDrafter against a loopback OpenAI-compatible service', () => {
   });
 
   it('an unreachable service is a clear failure', async () => {
-    const gone = new HostedDrafter({ baseUrl: 'http://127.0.0.1:9/v1', apiKey: 'k', model: 'm', temperature: 0, maxTokens: 10, maxRetries: 0, timeoutMs: 2000 });
+    const gone = new ChatDrafter(hosted({ baseUrl: 'http://127.0.0.1:9/v1', maxRetries: 0, timeoutMs: 2000 }), settings);
     await expect(gone.draft({ workflow: lakare, segments: segmentsOf(THROAT) })).rejects.toMatchObject({ code: 'hosted_unreachable' });
   });
 });

@@ -4,15 +4,15 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NoteSection } from '../../../server/contracts/note';
 import { JobFailure } from '../../../server/errors';
+import { ChatDrafter } from '../../../server/pipeline/draft/chat-drafter';
 import { ExtractiveDrafter } from '../../../server/pipeline/draft/extractive';
 import { finalizeDraft } from '../../../server/pipeline/draft/finalize';
-import { LocalDrafter } from '../../../server/pipeline/draft/local';
 import { LocalChatModel } from '../../../server/pipeline/llm/local-chat';
 import { makeSyntheticChatModel } from '../../support/synthetic/chat';
 import { BACK, FOOT, INVENTED, KNEE, SCRIPTS, SHOULDER, THROAT, lakare, segmentsOf, type Turn } from './scenarios';
 
 /**
- * The local drafter through the real transformers.js runtime on a scripted
+ * The chat drafter over the local chat model, through the real transformers.js runtime on a scripted
  * synthetic chat model: prompt → answer → shared parser → finalize. The
  * scripted answers are exact, so the assertions are about what the project's
  * code does with them.
@@ -27,16 +27,16 @@ function section(sections: NoteSection[], key: string): NoteSection {
 
 const flagsOf = (sections: NoteSection[]) => sections.flatMap((s) => s.sentences.flatMap((x) => x.flags.map((f) => ({ ...f, sentence: x.text }))));
 
-describe('LocalDrafter + finalize on a scripted synthetic chat model', () => {
+describe('ChatDrafter + finalize on a scripted synthetic chat model', () => {
   let modelsDir: string;
   let model: LocalChatModel;
-  let drafter: LocalDrafter;
+  let drafter: ChatDrafter;
 
   beforeAll(async () => {
     modelsDir = await mkdtemp(path.join(os.tmpdir(), 'jv-draft-'));
     await makeSyntheticChatModel({ dir: path.join(modelsDir, 'synthetic-chat'), scripts: SCRIPTS });
     model = new LocalChatModel({ modelsDir, modelId: 'synthetic-chat' });
-    drafter = new LocalDrafter(model, settings);
+    drafter = new ChatDrafter(model, settings);
   });
   afterAll(async () => {
     await model.dispose();
@@ -108,7 +108,7 @@ describe('the repair round', () => {
     // "valideringsfel" only occurs in the repair message, so the second call gets the fixed answer.
     await makeSyntheticChatModel({ dir: path.join(modelsDir, 'm'), scripts: { valideringsfel: fixed, ryggskott: SCRIPTS.ryggskott! } });
     const model = new LocalChatModel({ modelsDir, modelId: 'm' });
-    const drafter = new LocalDrafter(model, settings);
+    const drafter = new ChatDrafter(model, settings);
     const output = await drafter.draft({ workflow: lakare, segments: segmentsOf(BACK) });
     expect(drafter.lastRepairRounds).toBe(1);
     expect(output.sections[0]).toEqual({ key: 'kontaktorsak', sentences: [{ text: 'Ryggskott vid lyft i lördags.', evidence: ['s1'] }] });
@@ -119,7 +119,7 @@ describe('the repair round', () => {
   it('a missing local model is a model_missing failure that says how to install it', async () => {
     const modelsDir = await mkdtemp(path.join(os.tmpdir(), 'jv-nomodel-'));
     const model = new LocalChatModel({ modelsDir, modelId: 'HuggingFaceTB/SmolLM2-360M-Instruct' });
-    const error = await new LocalDrafter(model, settings).draft({ workflow: lakare, segments: segmentsOf(THROAT) }).catch((e: unknown) => e);
+    const error = await new ChatDrafter(model, settings).draft({ workflow: lakare, segments: segmentsOf(THROAT) }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'model_missing' });
     expect((error as Error).message).toMatch(/npm run models -- pull HuggingFaceTB\/SmolLM2-360M-Instruct/);
     await rm(modelsDir, { recursive: true, force: true });
