@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { parseCsvRecords } from '../evals/datasets/csv';
 import { editDistance } from '../evals/metrics/edit-distance';
 import { rouge } from '../evals/metrics/rouge';
-import { checkGrounding } from '../evals/metrics/grounding/checker';
+import { checkGrounding } from '../evals/metrics/grounding';
 import { analyseStructure } from '../evals/metrics/structure';
 
 /** ACI-Bench notes use these headings; enough to exercise section finding. */

@@ -24,6 +24,11 @@ const FORBIDDEN: Array<{ from: RegExp; to: RegExp; why: string }> = [
   { from: /^server\/pipeline\//, to: /^server\/(modules|http|jobs|routes|app|deps|compose)\b/, why: 'the pipeline must not know the app' },
   { from: /^evals\//, to: /^server\/(modules|http|jobs|routes|app|deps|compose)\b/, why: 'metrics must not know the app' },
   { from: /^client\//, to: /^server\/(?!contracts\/)/, why: 'the client shares only server/contracts' },
+  {
+    from: /^(server|evals\/(cli|validation|datasets))\//,
+    to: /^evals\/metrics\/[^/]+\/(?!index\.ts$)/,
+    why: 'a metric folder (the grounding checker) is reached through its index.ts, not its internals',
+  },
 ];
 
 function files(dir: string): string[] {

@@ -9,8 +9,7 @@
 import { z } from 'zod';
 import { EvalError } from '../datasets/errors';
 import { readText } from '../datasets/records';
-import { checkGrounding } from '../metrics/grounding/checker';
-import { TranscriptSegmentInputSchema } from '../metrics/grounding/types';
+import { TranscriptSegmentInputSchema, checkGrounding } from '../metrics/grounding';
 import { evaluateGroundingCases, loadGroundingCases } from '../validation/grounding-eval';
 import { formatTable, parseCommandArgs, runCommand, UsageError } from './args';
 import { printCaseReport } from './grounding-report';

@@ -13,7 +13,7 @@ import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { EvalError } from '../datasets/errors';
 import { keyFactRecall, type KeyFact, type KeyFactRecall } from '../metrics/keyfacts';
-import { splitSentences } from '../metrics/grounding/text';
+import { splitSentences } from '../metrics/grounding';
 
 export interface Consultation {
   /** "day1_consultation01" */

@@ -6,7 +6,7 @@
  * Pure schema and conversion here; file access is in `grounding-eval.ts`.
  */
 import { z } from 'zod';
-import { FLAG_KINDS } from '../metrics/grounding/types';
+import { FLAG_KINDS } from '../metrics/grounding';
 
 const Lines = z.union([z.string().min(1), z.array(z.string()).min(1).transform((l) => l.join('\n'))]);
 

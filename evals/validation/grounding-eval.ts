@@ -8,8 +8,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { EvalError } from '../datasets/errors';
-import { checkGrounding } from '../metrics/grounding/checker';
-import { FLAG_KINDS, type Flag, type FlagKind } from '../metrics/grounding/types';
+import { FLAG_KINDS, checkGrounding, type Flag, type FlagKind } from '../metrics/grounding';
 import { parseGroundingCase, type GroundingCase } from './grounding-cases';
 
 /** Every *.json under `dir` (one level of sub-folders, e.g. dev/ and locked/), sorted by path. */

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { parseCsvRecords } from '../datasets/csv';
 import { EvalError } from '../datasets/errors';
-import { checkGrounding } from '../metrics/grounding/checker';
+import { checkGrounding } from '../metrics/grounding';
 import { rouge } from '../metrics/rouge';
 import { pearson, spearman } from './correlation';
 

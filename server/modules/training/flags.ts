@@ -1,4 +1,4 @@
-import { checkSection } from '../../../evals/metrics/grounding/checker';
+import { checkSection } from '../../../evals/metrics/grounding';
 import type { TrainingCaseData } from '../../contracts/training';
 
 /**

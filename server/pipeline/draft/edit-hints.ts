@@ -1,4 +1,4 @@
-import { checkSection } from '../../../evals/metrics/grounding/checker';
+import { checkSection } from '../../../evals/metrics/grounding';
 import type { EditHint } from '../../contracts/note';
 import type { TranscriptSegment } from '../../contracts/transcript';
 import type { WorkflowSpec } from '../../contracts/workflow';

@@ -1,6 +1,4 @@
-import { hasStem, isContentWord } from '../../../evals/metrics/grounding/content';
-import { stemTokens } from '../../../evals/metrics/grounding/terms';
-import type { Language } from '../../../evals/metrics/grounding/types';
+import { hasStem, isContentWord, stemTokens, type Language } from '../../../evals/metrics/grounding';
 import type { z } from 'zod';
 import type { EvidenceRefSchema } from '../../contracts/note';
 import type { TranscriptSegment } from '../../contracts/transcript';

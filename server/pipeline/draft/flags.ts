@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { checkGrounding, headingLine } from '../../../evals/metrics/grounding/checker';
+import { checkGrounding, headingLine } from '../../../evals/metrics/grounding';
 import type { SentenceFlag } from '../../contracts/note';
 import type { TranscriptSegment } from '../../contracts/transcript';
 import type { WorkflowSpec } from '../../contracts/workflow';
