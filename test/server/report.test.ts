@@ -5,7 +5,8 @@ import { findTextProblems } from '../support/swedish-text';
 import type { TestServer } from '../support/app';
 import { KNOWN, sessionFor, startFollowupServer } from '../support/followup-data';
 import { addNote, emptyArm, estimateTimeSaved, type ClinicianTimes } from '../../evals/metrics/time-saved';
-import { rebuildFacts } from '../../server/modules/followup/facts';
+import { rebuildFacts, refreshFacts } from '../../server/modules/followup/facts';
+import { reportData } from '../../server/modules/followup/reports/data';
 import { REPORT_BUDGET } from '../../server/modules/followup/stats';
 
 /**
@@ -237,6 +238,30 @@ describe.each([
     expect(template.rows.some((r) => r[2] !== null)).toBe(true);
     const assumptions = table(wb.getWorksheet('Antaganden')!);
     expect(assumptions.headers).toContain('Timkostnad inkl. sociala avgifter (kr)');
+  });
+
+  it.skipIf(skip)('reads the event rows in keyset pages: any page size gives every listed row once, in signing order', async () => {
+    const db = server.deps.db.prisma;
+    await refreshFacts(server.deps);
+    // two notes signed at the same instant: the next page must start after the last row's (signedAt, id), not its signedAt alone
+    const [a, b] = await db.noteFact.findMany({ orderBy: { signedAt: 'asc' }, skip: 40, take: 2 });
+    await db.noteFact.update({ where: { signedNoteId: b!.signedNoteId }, data: { signedAt: a!.signedAt } });
+    try {
+      const { events } = await reportData(server.deps, KNOWN.from, KNOWN.to);
+      const read = async (size?: number) => {
+        const rows: string[] = [];
+        for await (const batch of events.batches(size)) rows.push(...batch.map((e) => `${e.date} ${e.id}`));
+        return rows;
+      };
+      const whole = await read();
+      expect(whole.length).toBeGreaterThan(50);
+      expect(new Set(whole).size).toBe(whole.length);
+      expect([...whole].sort((x, y) => x.slice(0, 10).localeCompare(y.slice(0, 10))).join()).toBe(whole.join());
+      expect(await read(1)).toEqual(whole);
+      expect(await read(7)).toEqual(whole);
+    } finally {
+      await db.noteFact.update({ where: { signedNoteId: b!.signedNoteId }, data: { signedAt: b!.signedAt } });
+    }
   });
 
   it.skipIf(skip)('exports a Swedish Markdown chapter with the same figures', async () => {

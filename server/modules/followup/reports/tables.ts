@@ -6,6 +6,7 @@ import { MIN_GROUP } from '../stats';
 import type { SurveyGroup } from '../surveys';
 import type { TimeGroup } from '../time-saved';
 import type { ReportData } from './data';
+import type { EventRow } from './events';
 
 /**
  * The report's tables, built once and rendered twice (XLSX and Markdown), so
@@ -20,6 +21,13 @@ export interface Table {
   rows: Cell[][];
   /** a line under the table (rows left out, …) */
   note?: string;
+}
+/** A table too long to hold in memory (the event sheet): its rows arrive in batches; `widthRows` stand in for them when sizing columns. */
+export interface StreamedTable {
+  title: string;
+  headers: string[];
+  widthRows: Cell[][];
+  batches: () => AsyncIterable<Cell[][]>;
 }
 
 export const r2 = (x: number | null | undefined): number | null => (x == null || !Number.isFinite(x) ? null : Math.round(x * 100) / 100);
@@ -249,10 +257,16 @@ export function surveyTable(groups: SurveyGroup[]): Table {
   };
 }
 
-export function eventsTable(report: ReportData): Table {
+const eventCells = (e: EventRow): Cell[] => [e.id, e.date, e.profession, e.careUnit, e.workflowVersion, e.noteType, e.mode, r2(e.activeMinutes), r2(e.totalMinutes), e.rating, e.sentences, e.flags, e.flagsFixed, e.flagsDismissed, e.editChars];
+
+export function eventsTable(report: ReportData): StreamedTable {
+  const { events } = report;
   return {
     title: 'Händelser (en rad per signerad anteckning, avidentifierad)',
     headers: ['Id (pseudonym)', 'Datum', 'Yrkesgrupp', 'Vårdenhet', 'Arbetssätt och version', 'Anteckningstyp', 'Läge', 'Aktiv tid (min)', 'Total tid (min)', 'Betyg (1–5)', 'Meningar (st)', 'Flaggor (st)', 'Åtgärdade flaggor (st)', 'Avfärdade flaggor (st)', 'Redigerade tecken (st)'],
-    rows: report.events.map((e) => [e.id, e.date, e.profession, e.careUnit, e.workflowVersion, e.noteType, e.mode, r2(e.activeMinutes), r2(e.totalMinutes), e.rating, e.sentences, e.flags, e.flagsFixed, e.flagsDismissed, e.editChars]),
+    widthRows: events.extremes.map(eventCells),
+    batches: async function* () {
+      for await (const rows of events.batches()) yield rows.map(eventCells);
+    },
   };
 }

@@ -1,3 +1,4 @@
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { ReportData } from './data';
 import { professionTables } from './profession-tables';
@@ -6,9 +7,9 @@ import { READINESS_RULE_SV } from '../../training/readiness';
 import { trainingTables } from './training-tables';
 import { ANALYSIS_PLAN_SV } from '../analysis-plan';
 import { designLines, precisionTableOf } from './analysis-tables';
-import { assumptionsTable, eventsTable, summaryTable, type Table } from './tables';
+import { assumptionsTable, eventsTable, summaryTable, type StreamedTable, type Table } from './tables';
 import { followupWorkbookTable } from './workbook-table';
-import { writeTableSheet } from './xlsx-sheet';
+import { addTableSheet } from './xlsx-sheet';
 import { demoPilotWarningSv } from '../../../seed/demo-pilot';
 
 /**
@@ -61,40 +62,47 @@ function readMe(report: ReportData): Table {
       ['Redo att gå i drift', READINESS_RULE_SV(report.training.line)],
       ['Uppräkning', report.data.extrapolation.explanation],
       ...report.professions.map((p) => [`Rekommendation: ${p.name}`, `${p.recommendation.recommendation}. ${p.recommendation.reasons.join(' ')}`]),
-      ...(report.eventsLeftOut ? [['Händelser', `${report.eventsLeftOut} anteckningar i grupper (yrkesgrupp, enhet, läge) med färre än fem anteckningar eller färre än fem kliniker är utelämnade.`]] : []),
+      ...(report.events.leftOut ? [['Händelser', `${report.events.leftOut} anteckningar i grupper (yrkesgrupp, enhet, läge) med färre än fem anteckningar eller färre än fem kliniker är utelämnade.`]] : []),
       ['Små grupper', 'Rader med färre än fem kliniker eller färre än fem anteckningar är utelämnade ur alla tabeller, också deras antal.'],
     ],
   };
 }
 
 export async function buildXlsx(report: ReportData): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  // streamed: a region's event sheet is a million rows, written as they are read
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = new Promise((resolve) => out.on('end', resolve));
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
   wb.creator = 'Journalverkstan';
   wb.created = new Date(report.data.generatedAt);
   const used = new Set<string>();
-  const sheet = (table: Table | null, name = table?.title ?? '') => {
-    if (table) writeTableSheet(wb.addWorksheet(sheetName(name, used)), table);
+  const sheet = async (table: Table | StreamedTable | null, name = table?.title ?? '') => {
+    if (table) await addTableSheet(wb, sheetName(name, used), table);
   };
 
   // "Läs mig" first in the tab row: the period, definitions and the decision rule one criterion per row.
-  const readme = wb.addWorksheet(sheetName('Läs mig', used));
-  writeTableSheet(readme, readMe(report));
-  readme.getColumn(2).width = 100;
-  readme.getColumn(2).alignment = { wrapText: true, vertical: 'top' };
-  sheet(summaryTable(report), 'Sammanfattning');
-  sheet(precisionTableOf(report.data.time.precision), 'Kliniker som behövs');
-  sheet(followupWorkbookTable(report), 'Uppföljningsmall');
-  for (let i = 0; i < 4; i++) sheet(acrossProfessions(report, (t) => t.time[i]!));
-  sheet(acrossProfessions(report, (t) => t.quality[0]!));
-  sheet(acrossProfessions(report, (t) => t.quality[1]!), 'Kvalitet per månad');
-  sheet(acrossProfessions(report, (t) => t.safety), 'Nyckelfakta');
-  sheet(acrossProfessions(report, (t) => t.codesign[0]!), 'Bedömningsrundor');
-  sheet(acrossProfessions(report, (t) => t.codesign[1]!), 'Etikettflyttar');
-  sheet(acrossProfessions(report, (t) => t.survey), 'Enkät');
-  sheet(assumptionsTable(report), 'Antaganden');
+  await addTableSheet(wb, sheetName('Läs mig', used), readMe(report), (ws) => {
+    ws.getColumn(2).width = 100;
+    ws.getColumn(2).alignment = { wrapText: true, vertical: 'top' };
+  });
+  await sheet(summaryTable(report), 'Sammanfattning');
+  await sheet(precisionTableOf(report.data.time.precision), 'Kliniker som behövs');
+  await sheet(followupWorkbookTable(report), 'Uppföljningsmall');
+  for (let i = 0; i < 4; i++) await sheet(acrossProfessions(report, (t) => t.time[i]!));
+  await sheet(acrossProfessions(report, (t) => t.quality[0]!));
+  await sheet(acrossProfessions(report, (t) => t.quality[1]!), 'Kvalitet per månad');
+  await sheet(acrossProfessions(report, (t) => t.safety), 'Nyckelfakta');
+  await sheet(acrossProfessions(report, (t) => t.codesign[0]!), 'Bedömningsrundor');
+  await sheet(acrossProfessions(report, (t) => t.codesign[1]!), 'Etikettflyttar');
+  await sheet(acrossProfessions(report, (t) => t.survey), 'Enkät');
+  await sheet(assumptionsTable(report), 'Antaganden');
   const [trained, trainedByUnit] = trainingTables(report);
-  sheet(trained ?? null, 'Utbildning');
-  sheet(trainedByUnit ?? null, 'Utbildning per vårdenhet');
-  sheet(eventsTable(report), 'Händelser');
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  await sheet(trained ?? null, 'Utbildning');
+  await sheet(trainedByUnit ?? null, 'Utbildning per vårdenhet');
+  await sheet(eventsTable(report), 'Händelser');
+  await wb.commit();
+  await ended;
+  return Buffer.concat(chunks);
 }
