@@ -1,3 +1,4 @@
+import pgLib from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startAppOn, type RunningApp } from '../support/app';
 import { createTempDb, postgresAvailable, type TempDb } from '../support/db';
@@ -67,6 +68,26 @@ describe.each([
     for (let i = 0; i < MAX; i++) expect((await login(i % 2 ? a : b, 'fysio1')).status).toBe(401);
     expect((await login(a, 'fysio1')).status).toBe(429);
     expect((await login(b, 'fysio1')).status).toBe(429);
+  });
+
+  it.skipIf(skip || kind !== 'postgresql')('a limiter that cannot reserve in time answers 429 with Retry-After within seconds, not 500 after a long wait', async () => {
+    // another session holds the reservations' lock, as a flood of attempts ahead in the queue would
+    const holder = new pgLib.Client({ connectionString: db.url });
+    await holder.connect();
+    try {
+      await holder.query('SELECT pg_advisory_lock($1)', [0x4a564c47]);
+      const started = Date.now();
+      const res = await login(a, 'arbetsterapeut1');
+      expect(res.status, JSON.stringify(res.body)).toBe(429);
+      expect(res.headers.get('retry-after')).toBe('1');
+      expect(res.body.title).toBe('För många försök');
+      expect(Date.now() - started).toBeLessThan(5_000);
+      // nothing was reserved and no password was checked
+      expect(await a.deps.db.prisma.loginAttempt.count()).toBe(0);
+    } finally {
+      await holder.end();
+    }
+    expect((await login(b, 'arbetsterapeut1')).status).toBe(401);
   });
 
   it.skipIf(skip)('the stored budgets name no username or address', async () => {

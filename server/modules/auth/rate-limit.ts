@@ -38,8 +38,22 @@ export interface LoginLimiter {
 /** Any fixed number: the one advisory lock that serialises reservations on PostgreSQL. */
 const PG_LOCK = 0x4a564c47; // "JVLG"
 
-/** A burst of attempts queues for the lock and the pool's connections; Prisma's default 2 s would fail the tail of one. */
-const TX_WAIT = { maxWait: 15_000, timeout: 15_000 };
+/**
+ * A burst of attempts queues for the lock and the pool's connections. The
+ * wait is bounded (a connection within BUSY_MS, the lock within BUSY_MS) and
+ * an attempt that cannot be reserved in time is answered "wait a second"
+ * (429, Retry-After: 1) — under a login flood the limiter refuses, it does
+ * not fail (it answered 500 after a 15-s wait before).
+ */
+const BUSY_MS = 2_000;
+const TX_WAIT = { maxWait: BUSY_MS, timeout: 2 * BUSY_MS };
+const LOCK_SQL = [`SET LOCAL lock_timeout = ${BUSY_MS}`, `SELECT pg_advisory_xact_lock(${PG_LOCK})`];
+
+/** The transaction could not start in time (Prisma P2028) or the lock was not granted in time (PostgreSQL 55P03, lock_timeout). */
+function busy(error: unknown): boolean {
+  const e = error as { code?: string; meta?: { driverAdapterError?: { cause?: { originalCode?: string } } } } | null;
+  return e?.code === 'P2028' || e?.meta?.driverAdapterError?.cause?.originalCode === '55P03';
+}
 
 const hashKey = (name: string) => crypto.createHash('sha256').update(name).digest('hex');
 
@@ -77,10 +91,16 @@ export function createLoginLimiter(db: Database, maxAttempts: number, windowMinu
       await prisma.loginAttempt.deleteMany({ where: { at: { lte: cutoff } } });
       const ids = budgets.map(() => crypto.randomUUID());
       const params = [new Date(now), ...budgets.flatMap(([key], i) => [ids[i], key]), ...budgets.flatMap(([key, max]) => [key, cutoff, max])];
-      const inserted =
-        db.kind === 'postgresql'
-          ? (await prisma.$transaction([prisma.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${PG_LOCK})`), prisma.$executeRawUnsafe(reserve, ...params)], TX_WAIT))[1]
-          : await prisma.$executeRawUnsafe(reserve, ...params);
+      let inserted: number;
+      try {
+        inserted =
+          db.kind === 'postgresql'
+            ? (await prisma.$transaction([...LOCK_SQL.map((sql) => prisma.$executeRawUnsafe(sql)), prisma.$executeRawUnsafe(reserve, ...params)], TX_WAIT))[2]!
+            : await prisma.$executeRawUnsafe(reserve, ...params);
+      } catch (error) {
+        if (busy(error)) return { wait: 1, settle: async () => undefined };
+        throw error;
+      }
       if (inserted === 0) {
         const waits = await Promise.all(budgets.map(([key, max]) => waitFor(key, max, cutoff, now)));
         // A budget freed between the two statements still answers "wait a second", never "go ahead unreserved".
