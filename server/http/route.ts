@@ -34,13 +34,15 @@ export type AuditSubject = 'recording' | 'draft' | 'note' | 'transcript';
 /** The handler's user: always there on a route that needs a session, possibly null on a public or API-key route. */
 export type UserFor<A extends Access> = A extends 'public' | 'apiKey' ? SessionUser | null : SessionUser;
 
-export interface RouteContext<P, Q, B, A extends Access = Access> {
+export interface RouteContext<P, Q, B, A extends Access = Access, R = undefined> {
   req: Request;
   res: Response;
   params: P;
   query: Q;
   body: B;
   user: UserFor<A>;
+  /** the row the route's guard loaded and let this user reach (undefined without a guard) */
+  resource: R;
   deps: AppDeps;
   requestId: string;
   /** set by a handler that creates an encounter, so the audit row names it */
@@ -54,6 +56,37 @@ export interface RouteContext<P, Q, B, A extends Access = Access> {
    */
   auditNow(): Promise<void>;
 }
+
+/** The kinds of row a guard loads: encounter data (the clinician's own) and co-design rows (a working group's). */
+export type GuardKind =
+  | 'encounter' | 'recording' | 'draft' | 'note' | 'transcript'
+  | 'group' | 'workflow' | 'testCase' | 'trainingCase' | 'evalRun' | 'ratingRound' | 'trainingRound';
+
+/**
+ * Who a guard lets through: `owner` the clinician who created the encounter;
+ * `member` the group's designers and any lead or admin; `designer` the
+ * group's designers only; `rater`/`participant` those a round names;
+ * `memberOrRater`, `memberOrParticipant` either; `results` members, and
+ * raters once the round is closed.
+ */
+export type GuardRule = 'owner' | 'member' | 'designer' | 'rater' | 'memberOrRater' | 'results' | 'participant' | 'memberOrParticipant';
+
+/**
+ * A guard declared in the route table: the router loads the row named by
+ * `params[param]` and checks the rule before the query and body are read
+ * and before the handler runs, which then gets the row as `ctx.resource`. A
+ * missing row is 404 for everyone; a row the user may not reach is 403.
+ * `kind` and `rule` are data so the route × role test can build a row of
+ * another clinician or group and expect the refusal.
+ */
+export interface Guard<R = unknown> {
+  kind: GuardKind;
+  rule: GuardRule;
+  param: string;
+  load(ctx: GuardContext, id: string): Promise<R>;
+}
+/** What a guard sees: a signed-in user (guards are only for session routes) and the parsed params. */
+export type GuardContext = RouteContext<unknown, unknown, unknown, 'authenticated', unknown>;
 
 export class Reply<B = unknown> {
   constructor(
@@ -97,7 +130,7 @@ type Body<RS> = RS extends z.ZodType ? Sendable<z.input<RS>> : unknown;
 /** A handler's answer: the body itself, or a Reply carrying it (or a raw text/file answer). */
 export type HandlerResult<RS> = RS extends z.ZodType ? Body<RS> | Reply<Body<RS>> | Reply<string | Buffer> : unknown;
 
-export interface RouteDef<PS = unknown, QS = unknown, BS = unknown, A extends Access = Access, RS = unknown> {
+export interface RouteDef<PS = unknown, QS = unknown, BS = unknown, A extends Access = Access, RS = unknown, R = unknown> {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   path: string;
   access: A;
@@ -109,6 +142,8 @@ export interface RouteDef<PS = unknown, QS = unknown, BS = unknown, A extends Ac
   /** multipart/raw routes parse their own body (e.g. audio) */
   rawBody?: 'audio' | 'multipart';
   audit?: AuditSpec<Infer<PS>, Infer<QS>, Infer<BS>>;
+  /** the row this route is about and who may reach it (see Guard); its handler gets the row as `ctx.resource` */
+  guard?: Guard<R>;
   /**
    * the answer's contract (server/contracts/api): the handler's return type
    * is checked against it when compiling, and the answer is parsed with it
@@ -116,7 +151,7 @@ export interface RouteDef<PS = unknown, QS = unknown, BS = unknown, A extends Ac
    * same schema. A route that answers with a file, stream or events says so.
    */
   response?: RS | NotJson;
-  handler: (ctx: RouteContext<Infer<PS>, Infer<QS>, Infer<BS>, A>) => Promise<HandlerResult<RS>>;
+  handler: (ctx: RouteContext<Infer<PS>, Infer<QS>, Infer<BS>, A, R>) => Promise<HandlerResult<RS>>;
   /** short Swedish description, shown in the route table test output */
   summary: string;
 }
@@ -128,6 +163,7 @@ export function route<
   BS extends z.ZodType | undefined = undefined,
   const A extends Access = Access,
   RS extends z.ZodType | undefined = undefined,
->(def: RouteDef<PS, QS, BS, A, RS>): RouteDef {
+  R = undefined,
+>(def: RouteDef<PS, QS, BS, A, RS, R>): RouteDef {
   return def as unknown as RouteDef;
 }

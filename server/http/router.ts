@@ -6,7 +6,7 @@ import { authenticateApiKey } from '../modules/admin/api-keys';
 import { encounterOfSubject, existingEncounterId } from '../modules/audit/subject';
 import { refuseNul } from './guards';
 import { checkResponse, checksResponses } from './response-check';
-import { Reply, type RouteContext, type RouteDef, type SessionUser } from './route';
+import { Reply, type Access, type Guard, type GuardContext, type RouteContext, type RouteDef, type SessionUser } from './route';
 
 /** Requests carry these once the session middleware ran. */
 export interface Locals {
@@ -31,13 +31,20 @@ function checkAccess(def: RouteDef, user: SessionUser | null): void {
   if (!def.access.some((role) => user.roles.includes(role))) throw forbidden();
 }
 
+function runGuard(guard: Guard, ctx: RouteContext<unknown, unknown, unknown, Access, unknown>): Promise<unknown> {
+  if (!ctx.user) throw unauthenticated();
+  const id = (ctx.params as Record<string, unknown> | undefined)?.[guard.param];
+  if (typeof id !== 'string') throw new Error(`guard param :${guard.param} is not in the route's params`);
+  return guard.load(ctx as GuardContext, id);
+}
+
 function outcomeOf(status: number): 'success' | 'denied' | 'error' {
   if (status < 400) return 'success';
   return status === 401 || status === 403 ? 'denied' : 'error';
 }
 
 /** The encounter an access-log row names; see audit/subject.ts for why ids are checked. */
-async function auditEncounterId(deps: AppDeps, def: RouteDef, ctx: RouteContext<unknown, unknown, unknown>, req: Request): Promise<string | null> {
+async function auditEncounterId(deps: AppDeps, def: RouteDef, ctx: RouteContext<unknown, unknown, unknown, Access, unknown>, req: Request): Promise<string | null> {
   if (ctx.auditEncounterId) return ctx.auditEncounterId;
   const a = def.audit!;
   const mapped = safe(() => a.encounterId?.({ params: ctx.params ?? req.params, query: ctx.query ?? req.query, body: ctx.body } as never));
@@ -69,13 +76,14 @@ export function mountRoutes(router: Router, defs: RouteDef[], deps: AppDeps): vo
           details: ctx.auditDetails,
         });
       };
-      const ctx: RouteContext<unknown, unknown, unknown> = {
+      const ctx: RouteContext<unknown, unknown, unknown, Access, unknown> = {
         req,
         res,
         params: undefined,
         query: undefined,
         body: undefined,
         user: locals.user,
+        resource: undefined,
         deps,
         requestId: locals.requestId,
         auditNow: () => audit(200),
@@ -86,6 +94,8 @@ export function mountRoutes(router: Router, defs: RouteDef[], deps: AppDeps): vo
         checkAccess(def, locals.user);
         refuseNul({ params: req.params, query: req.query, ...(def.rawBody ? {} : { body: req.body }) });
         ctx.params = parsePart('params', def.params, req.params);
+        // The guard decides before the query and body are read: a stranger learns nothing from their validation.
+        if (def.guard) ctx.resource = await runGuard(def.guard, ctx);
         ctx.query = parsePart('query', def.query, req.query);
         ctx.body = def.rawBody ? undefined : parsePart('body', def.body, req.body);
         result = await def.handler(ctx as never);

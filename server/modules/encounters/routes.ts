@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { created, route, type RouteDef } from '../../http/route';
 import { unprocessable } from '../../errors';
 import { currentAssignment } from '../followup/schedule';
-import { ownEncounter, presentEncounter } from './service';
+import { ownedEncounter } from './guards';
+import { presentEncounter } from './service';
 import { EncounterEnvelopeSchema, EncounterListSchema } from '../../contracts/api/encounters';
 
 const Id = z.object({ id: z.string().min(1).max(40) });
@@ -75,11 +76,8 @@ export const encounterRoutes: RouteDef[] = [
     summary: 'Ett besök',
     params: Id,
     audit: { action: 'encounter.read', kind: 'read', encounterId: ({ params }) => params.id },
-    handler: async (ctx) => {
-      const encounter = await ownEncounter(ctx.deps, ctx.user, ctx.params.id);
-      ctx.auditEncounterId = encounter.id; // loaded already: the access log needs no second lookup
-      return { encounter: presentEncounter(encounter) };
-    },
+    guard: ownedEncounter(),
+    handler: async ({ resource }) => ({ encounter: presentEncounter(resource) }),
   }),
   route({
     method: 'patch',
@@ -90,8 +88,8 @@ export const encounterRoutes: RouteDef[] = [
     params: Id,
     body: z.object({ label: z.string().trim().min(1).max(80).optional(), workflowVersionId: z.string().max(40).nullable().optional() }),
     audit: { action: 'encounter.update', kind: 'write', encounterId: ({ params }) => params.id },
-    handler: async ({ deps, user, params, body }) => {
-      await ownEncounter(deps, user, params.id);
+    guard: ownedEncounter(),
+    handler: async ({ deps, params, body }) => {
       const updated = await deps.db.prisma.encounter.update({ where: { id: params.id }, data: body });
       return { encounter: presentEncounter(updated) };
     },
@@ -104,8 +102,8 @@ export const encounterRoutes: RouteDef[] = [
     summary: 'Patienten har samtyckt till inspelning',
     params: Id,
     audit: { action: 'encounter.consent', kind: 'write', encounterId: ({ params }) => params.id },
+    guard: ownedEncounter(),
     handler: async ({ deps, user, params }) => {
-      await ownEncounter(deps, user, params.id);
       const updated = await deps.db.prisma.encounter.update({ where: { id: params.id }, data: { consentAt: new Date(), consentById: user.id } });
       return { encounter: presentEncounter(updated) };
     },

@@ -1,22 +1,9 @@
 import type { AppDeps } from '../../deps';
-import { conflict, notFound } from '../../errors';
-import type { RouteContext, SessionUser } from '../../http/route';
-import { ownEncounter } from '../encounters/service';
+import { conflict } from '../../errors';
+import type { RecordingRow } from '../encounters/guards';
 
-/**
- * A recording is encounter data: readable and writable only by the clinician
- * who created the encounter. The audit row names the encounter even when the
- * access is denied.
- */
-export async function ownRecording(ctx: RouteContext<unknown, unknown, unknown>, user: SessionUser, id: string) {
-  const recording = await ctx.deps.db.prisma.recording.findUnique({ where: { id } });
-  if (!recording) throw notFound('Inspelningen');
-  ctx.auditEncounterId = recording.encounterId;
-  await ownEncounter(ctx.deps, user, recording.encounterId);
-  return recording;
-}
-
-export type RecordingRow = Awaited<ReturnType<typeof ownRecording>>;
+/** A recording is encounter data: its routes declare `guard: ownedRecording()` (only the encounter's clinician reaches it). */
+export type { RecordingRow };
 
 const encounterSigned = () => conflict('Anteckningen för besöket är signerad, så inget nytt ljud tas emot. Rätta anteckningen i stället, eller skapa ett nytt besök.', 'encounter_signed');
 
@@ -26,13 +13,11 @@ export async function refuseIfSigned(deps: AppDeps, encounterId: string): Promis
 }
 
 /** Recording needs the patient's consent first (the encounter's consent step), and an encounter not yet signed. */
-export async function encounterWithConsent(deps: AppDeps, user: SessionUser, encounterId: string) {
-  const encounter = await ownEncounter(deps, user, encounterId);
+export async function requireConsent(deps: AppDeps, encounter: { id: string; consentAt: Date | null }): Promise<void> {
   if (!encounter.consentAt) {
     throw conflict('Patientens samtycke till inspelning måste registreras innan du spelar in eller laddar upp ljud.', 'consent_required');
   }
   await refuseIfSigned(deps, encounter.id);
-  return encounter;
 }
 
 export function presentRecording(r: RecordingRow) {

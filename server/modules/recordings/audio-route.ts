@@ -3,7 +3,8 @@ import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { AppError, conflict } from '../../errors';
 import { route, type RouteDef } from '../../http/route';
-import { ownRecording, type RecordingRow } from './access';
+import { ownedRecording } from '../encounters/guards';
+import type { RecordingRow } from './access';
 
 /**
  * Playback of a recording's stored WAV for the review page, so a clinician can
@@ -36,8 +37,9 @@ export const audioRoutes: RouteDef[] = [
     summary: 'Spela upp inspelningens ljud (WAV, med Range för att kunna hoppa)',
     params: Id,
     audit: { action: 'recording.audio_read', kind: 'read', subject: 'recording' },
+    guard: ownedRecording(),
     handler: async (ctx) => {
-      const recording = await ownRecording(ctx, ctx.user, ctx.params.id);
+      const recording = ctx.resource;
       const key = playableKey(recording);
       ctx.auditDetails = { recordingId: recording.id };
       const store = ctx.deps.files.audio;

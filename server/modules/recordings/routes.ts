@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { badRequest, unsupportedMedia } from '../../errors';
 import { accepted, created, route, type RouteDef } from '../../http/route';
-import { ownEncounter } from '../encounters/service';
-import { encounterWithConsent, ownRecording, presentRecording } from './access';
+import { ownedEncounter, ownedRecording } from '../encounters/guards';
+import { presentRecording, requireConsent } from './access';
 import { audioRoutes } from './audio-route';
 import { CHUNK_MAX_MB, completeRecording, putChunk, recordingState } from './capture';
 import { streamRecordingEvents } from './events';
@@ -26,8 +26,9 @@ export const recordingRoutes: RouteDef[] = [
     params: Id,
     body: z.object({ sampleRate: z.literal(16000), channels: z.literal(1) }),
     audit: { action: 'recording.create', kind: 'write', encounterId: ({ params }) => params.id },
-    handler: async ({ deps, user, params, body }) => {
-      const encounter = await encounterWithConsent(deps, user, params.id);
+    guard: ownedEncounter(),
+    handler: async ({ deps, resource: encounter, body }) => {
+      await requireConsent(deps, encounter);
       const recording = await deps.db.prisma.recording.create({
         data: { encounterId: encounter.id, source: 'browser', sampleRate: body.sampleRate, channels: body.channels },
       });
@@ -42,8 +43,8 @@ export const recordingRoutes: RouteDef[] = [
     summary: 'Besökets inspelningar',
     params: Id,
     audit: { action: 'recording.list', kind: 'read', encounterId: ({ params }) => params.id },
-    handler: async ({ deps, user, params }) => {
-      await ownEncounter(deps, user, params.id);
+    guard: ownedEncounter(),
+    handler: async ({ deps, params }) => {
       const rows = await deps.db.prisma.recording.findMany({ where: { encounterId: params.id }, orderBy: { createdAt: 'desc' } });
       return { recordings: rows.map(presentRecording) };
     },
@@ -57,9 +58,9 @@ export const recordingRoutes: RouteDef[] = [
     params: ChunkParams,
     rawBody: 'audio',
     audit: { action: 'recording.chunk', kind: 'write', subject: 'recording' },
+    guard: ownedRecording(),
     handler: async (ctx) => {
-      const { deps, user, params, req, res } = ctx;
-      const recording = await ownRecording(ctx, user, params.id);
+      const { deps, user, params, req, res, resource: recording } = ctx;
       if (!req.is('application/octet-stream')) throw unsupportedMedia('Delar skickas som Content-Type: application/octet-stream (16-bitars PCM, little-endian).');
       const claimed = Sha256.safeParse(req.get('x-chunk-sha256')?.toLowerCase());
       if (!claimed.success) throw badRequest('Rubriken X-Chunk-Sha256 saknas eller är fel.', [{ field: 'headers.x-chunk-sha256', message: 'SHA-256 av delens byte, 64 hexadecimala tecken' }]);
@@ -76,9 +77,9 @@ export const recordingRoutes: RouteDef[] = [
     summary: 'Inspelningens status: mottagna och saknade delar',
     params: Id,
     audit: { action: 'recording.read', kind: 'read', subject: 'recording' },
-    handler: async (ctx) => {
-      const recording = await ownRecording(ctx, ctx.user, ctx.params.id);
-      return { recording: presentRecording(recording), ...(await recordingState(ctx.deps, recording)) };
+    guard: ownedRecording(),
+    handler: async ({ deps, resource: recording }) => {
+      return { recording: presentRecording(recording), ...(await recordingState(deps, recording)) };
     },
   }),
   route({
@@ -90,9 +91,9 @@ export const recordingRoutes: RouteDef[] = [
     params: Id,
     body: z.object({ chunkCount: z.number().int().min(1).max(100_000), sha256: Sha256 }),
     audit: { action: 'recording.complete', kind: 'write', subject: 'recording' },
-    handler: async (ctx) => {
-      const recording = await ownRecording(ctx, ctx.user, ctx.params.id);
-      const done = await completeRecording(ctx.deps, recording, ctx.body, ctx.user.id);
+    guard: ownedRecording(),
+    handler: async ({ deps, user, body, resource: recording }) => {
+      const done = await completeRecording(deps, recording, body, user.id);
       return accepted({ recording: presentRecording(done.recording), job: { id: done.jobId } }, jobLocation(done.jobId));
     },
   }),
@@ -104,10 +105,10 @@ export const recordingRoutes: RouteDef[] = [
     summary: 'Live-transkript som Server-Sent Events',
     params: Id,
     audit: { action: 'recording.events', kind: 'read', subject: 'recording' },
+    guard: ownedRecording(),
     handler: async (ctx) => {
-      const recording = await ownRecording(ctx, ctx.user, ctx.params.id);
       await ctx.auditNow();
-      streamRecordingEvents(ctx.deps, ctx.req, ctx.res, recording);
+      streamRecordingEvents(ctx.deps, ctx.req, ctx.res, ctx.resource);
     },
   }),
   route({
@@ -120,10 +121,11 @@ export const recordingRoutes: RouteDef[] = [
     query: z.object({ speakers: z.string().max(300).optional() }),
     rawBody: 'audio',
     audit: { action: 'recording.upload', kind: 'write', encounterId: ({ params }) => params.id },
-    handler: async ({ deps, user, params, query, req, res }) => {
+    guard: ownedEncounter(),
+    handler: async ({ deps, user, resource: encounter, query, req, res }) => {
       const speakers = (query.speakers ?? '').split(',').map((s) => s.trim()).filter(Boolean);
       if (speakers.length > 8 || speakers.some((s) => s.length > 64)) throw badRequest('Högst 8 talarnamn om högst 64 tecken.', [{ field: 'query.speakers', message: 'För många eller för långa namn' }]);
-      const done = await acceptUpload(deps, user, params.id, req, res, speakers);
+      const done = await acceptUpload(deps, user, encounter, req, res, speakers);
       return accepted({ recording: presentRecording(done.recording), job: { id: done.jobId } }, jobLocation(done.jobId));
     },
   }),

@@ -6,7 +6,7 @@ import type { SessionUser } from '../../http/route';
 import { encodeWav16 } from '../../pipeline/asr/hosted-wav';
 import { ACCEPTED_FORMATS_SV, AudioError } from '../../pipeline/audio/audio-error';
 import { decodeAudio } from '../../pipeline/audio/decode-audio';
-import { encounterWithConsent, refuseIfSigned } from './access';
+import { refuseIfSigned, requireConsent } from './access';
 import { purgeEncounterAudio } from './retention';
 import { ensureJob } from './capture';
 import { readRawBody } from './raw-body';
@@ -35,8 +35,8 @@ export function audioProblem(error: AudioError): AppError {
  * WAV with its channels kept (one speaker per channel stays apart) and queued
  * for transcription.
  */
-export async function acceptUpload(deps: AppDeps, user: SessionUser, encounterId: string, req: Request, res: Response, speakers: string[]) {
-  const encounter = await encounterWithConsent(deps, user, encounterId);
+export async function acceptUpload(deps: AppDeps, user: SessionUser, encounter: { id: string; consentAt: Date | null }, req: Request, res: Response, speakers: string[]) {
+  await requireConsent(deps, encounter);
   const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim();
   if (!ACCEPTED_TYPES.test(type)) {
     throw unsupportedMedia(`Skicka ljudfilen som den är, med Content-Type för ljudet eller application/octet-stream. Godkända format: ${ACCEPTED_FORMATS_SV}.`);

@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { badRequest, conflict, notFound, unprocessable } from '../../errors';
 import { accepted, created, route, type RouteDef } from '../../http/route';
 import { DrafterKindSchema, type DrafterKind } from '../../pipeline/draft/factory';
-import { ownEncounter } from '../encounters/service';
+import { ownedDraft, ownedEncounter } from '../encounters/guards';
 import { latestTranscript } from '../transcripts/service';
 import { DRAFT_CREATE, DRAFT_REGENERATE, type DraftJobPayload, type RegenerateJobPayload } from './draft-job';
-import { changeSections, draftSigned, ownDraft, presentDraft } from './drafts';
+import { changeSections, draftSigned, presentDraft } from './drafts';
 import { drafterAvailability, resolveWorkflowVersion } from './drafting-setup';
 import { hintChecker } from './hints';
 import { JobStartedSchema } from '../../contracts/api/common';
@@ -49,8 +49,8 @@ export const draftRoutes: RouteDef[] = [
       drafter: DrafterKindSchema.optional(),
     }),
     audit: { action: 'draft.create', kind: 'write', encounterId: ({ params }) => params.id },
-    handler: async ({ deps, user, params, body }) => {
-      const encounter = await ownEncounter(deps, user, params.id);
+    guard: ownedEncounter(),
+    handler: async ({ deps, user, params, body, resource: encounter }) => {
       if (encounter.mode === 'baseline') throw baselineWithoutAi();
       const transcript = body.transcriptId
         ? await deps.db.prisma.transcript.findFirst({ where: { id: body.transcriptId, encounterId: params.id, deletedAt: null } })
@@ -74,8 +74,8 @@ export const draftRoutes: RouteDef[] = [
     params: Id,
     body: z.object({ workflowVersionId: z.string().min(1).max(40).optional() }),
     audit: { action: 'draft.create', kind: 'write', encounterId: ({ params }) => params.id },
-    handler: async ({ deps, user, params, body }) => {
-      const encounter = await ownEncounter(deps, user, params.id);
+    guard: ownedEncounter(),
+    handler: async ({ deps, user, params, body, resource: encounter }) => {
       if (encounter.mode !== 'baseline') throw conflict('Bara jämförelsebesök (utan AI) skrivs från en tom anteckning.', 'not_baseline');
       const db = deps.db.prisma;
       // One note per encounter: a second click (or a second tab) gets the same draft.
@@ -95,7 +95,8 @@ export const draftRoutes: RouteDef[] = [
     summary: 'Ett utkast',
     params: Id,
     audit: { action: 'draft.read', kind: 'read', subject: 'draft' },
-    handler: async (ctx) => ({ draft: presentDraft(await ownDraft(ctx, ctx.user, ctx.params.id)) }),
+    guard: ownedDraft(),
+    handler: async (ctx) => ({ draft: presentDraft(ctx.resource) }),
   }),
   route({
     method: 'patch',
@@ -106,9 +107,9 @@ export const draftRoutes: RouteDef[] = [
     params: Id,
     body: AutosaveBody,
     audit: { action: 'draft.update', kind: 'write', subject: 'draft' },
+    guard: ownedDraft(),
     handler: async (ctx) => {
-      const { deps, user, params, body } = ctx;
-      const draft = await ownDraft(ctx, user, params.id);
+      const { deps, params, body, resource: draft } = ctx;
       if (draft.status === 'signerad') throw draftSigned();
       const withHints = await hintChecker(deps, draft);
       const updated = await changeSections(
@@ -142,9 +143,9 @@ export const draftRoutes: RouteDef[] = [
     params: z.object({ id: z.string().min(1).max(40), flagId: z.string().min(1).max(40) }),
     body: z.object({ action: z.enum(['fixed', 'dismissed']), reason: z.string().trim().max(500).default('') }),
     audit: { action: 'draft.flag.resolve', kind: 'write', subject: 'draft' },
+    guard: ownedDraft(),
     handler: async (ctx) => {
-      const { deps, user, params, body } = ctx;
-      await ownDraft(ctx, user, params.id);
+      const { deps, params, body } = ctx;
       const updated = await changeSections(deps, params.id, (sections) => {
         let found = false;
         const next = sections.map((section) => ({
@@ -178,9 +179,9 @@ export const draftRoutes: RouteDef[] = [
     params: z.object({ id: z.string().min(1).max(40), key: z.string().min(1).max(40) }),
     body: z.object({ drafter: DrafterKindSchema.optional() }),
     audit: { action: 'draft.regenerate', kind: 'write', subject: 'draft' },
+    guard: ownedDraft(),
     handler: async (ctx) => {
-      const { deps, user, params, body } = ctx;
-      const draft = await ownDraft(ctx, user, params.id);
+      const { deps, user, params, body, resource: draft } = ctx;
       if (draft.status === 'signerad') throw draftSigned();
       if (draft.drafterId === MANUAL_DRAFTER_ID) throw baselineWithoutAi();
       const sections = presentDraft(draft).sections;

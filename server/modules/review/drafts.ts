@@ -2,8 +2,6 @@ import { z } from 'zod';
 import { NoteSectionSchema, type NoteSection } from '../../contracts/note';
 import type { AppDeps } from '../../deps';
 import { conflict, notFound } from '../../errors';
-import type { RouteContext, SessionUser } from '../../http/route';
-import { ownEncounter } from '../encounters/service';
 
 /**
  * Draft rows: sections as NoteSection[] JSON, a revision for optimistic
@@ -36,15 +34,6 @@ export function presentDraft(row: DraftRow) {
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };
-}
-
-/** A draft of the user's own encounter; the audit row names the encounter even when access is denied. */
-export async function ownDraft(ctx: RouteContext<unknown, unknown, unknown>, user: SessionUser, id: string): Promise<DraftRow> {
-  const row = await ctx.deps.db.prisma.draft.findUnique({ where: { id } });
-  if (!row) throw notFound('Utkastet');
-  ctx.auditEncounterId = row.encounterId;
-  await ownEncounter(ctx.deps, user, row.encounterId);
-  return row;
 }
 
 export const draftSigned = () => conflict('Utkastet är signerat och kan inte ändras. Gör en rättelse av den signerade anteckningen i stället.', 'draft_signed');

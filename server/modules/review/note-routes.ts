@@ -2,13 +2,14 @@ import { z } from 'zod';
 import { WorkflowSpecSchema } from '../../contracts/workflow';
 import { notFound } from '../../errors';
 import { created, rawReply, route, type RouteDef } from '../../http/route';
-import { ownEncounter, presentEncounter } from '../encounters/service';
+import { ownedDraft, ownedEncounter, ownedNote } from '../encounters/guards';
+import { presentEncounter } from '../encounters/service';
 import { latestTranscript, presentTranscript } from '../transcripts/service';
-import { draftSigned, ownDraft, presentDraft } from './drafts';
+import { draftSigned, presentDraft } from './drafts';
 import { drafterChoices, resolveWorkflowVersion, workflowChoices } from './drafting-setup';
 import { noteBundle } from './fhir';
 import { cosmicText, pickSection, SignedSectionsSchema } from './note-text';
-import { AmendBodySchema, amendNote, ownNote, presentNote, SignFeedbackSchema, signDraft } from './sign';
+import { AmendBodySchema, amendNote, presentNote, SignFeedbackSchema, signDraft } from './sign';
 import { NoteEnvelopeSchema, SignedSchema, WorkspaceSchema } from '../../contracts/api/review';
 
 const Id = z.object({ id: z.string().min(1).max(40) });
@@ -23,9 +24,9 @@ export const noteRoutes: RouteDef[] = [
     summary: 'Granskningsvyn: besök, senaste transkript, utkast, signerade versioner och utkastmotorer',
     params: Id,
     audit: { action: 'encounter.workspace', kind: 'read', encounterId: ({ params }) => params.id },
-    handler: async ({ deps, user, params }) => {
+    guard: ownedEncounter(),
+    handler: async ({ deps, user, params, resource: encounter }) => {
       const db = deps.db.prisma;
-      const encounter = await ownEncounter(deps, user, params.id);
       const transcript = await latestTranscript(deps, params.id);
       const drafts = await db.draft.findMany({ where: { encounterId: params.id }, orderBy: { createdAt: 'desc' } });
       const notes = await db.signedNote.findMany({ where: { encounterId: params.id }, orderBy: { version: 'asc' } });
@@ -51,8 +52,9 @@ export const noteRoutes: RouteDef[] = [
     params: Id,
     body: SignFeedbackSchema,
     audit: { action: 'note.sign', kind: 'write', subject: 'draft' },
+    guard: ownedDraft(),
     handler: async (ctx) => {
-      const draft = await ownDraft(ctx, ctx.user, ctx.params.id);
+      const draft = ctx.resource;
       if (draft.status === 'signerad') throw draftSigned();
       const result = await signDraft(ctx.deps, ctx.user, draft, ctx.body);
       ctx.auditDetails = { noteId: result.note.id, version: result.note.version };
@@ -68,8 +70,8 @@ export const noteRoutes: RouteDef[] = [
     params: z.object({ id: z.string().min(1).max(40), version: z.coerce.number().int().min(1).max(10_000) }),
     body: AmendBodySchema,
     audit: { action: 'note.amend', kind: 'write', encounterId: ({ params }) => params.id },
+    guard: ownedEncounter(),
     handler: async ({ deps, user, params, body }) => {
-      await ownEncounter(deps, user, params.id);
       const note = await amendNote(deps, user, params.id, params.version, body);
       return created({ note }, `/api/v1/notes/${note.id}`);
     },
@@ -82,7 +84,8 @@ export const noteRoutes: RouteDef[] = [
     summary: 'En signerad version av anteckningen',
     params: Id,
     audit: { action: 'note.read', kind: 'read', subject: 'note' },
-    handler: async (ctx) => ({ note: await presentNote(ctx.deps, await ownNote(ctx, ctx.user, ctx.params.id)) }),
+    guard: ownedNote(),
+    handler: async (ctx) => ({ note: await presentNote(ctx.deps, ctx.resource) }),
   }),
   route({
     method: 'get',
@@ -93,8 +96,9 @@ export const noteRoutes: RouteDef[] = [
     params: Id,
     query: z.object({ heading: z.string().trim().min(1).max(80).optional() }),
     audit: { action: 'note.copy', kind: 'export', subject: 'note' },
+    guard: ownedNote(),
     handler: async (ctx) => {
-      const note = await ownNote(ctx, ctx.user, ctx.params.id);
+      const note = ctx.resource;
       const sections = SignedSectionsSchema.parse(note.sections);
       let text = note.text;
       if (ctx.query.heading) {
@@ -113,9 +117,9 @@ export const noteRoutes: RouteDef[] = [
     summary: 'Anteckningen som FHIR R4-dokument (Composition, DocumentReference, signerare och vårdenhet)',
     params: Id,
     audit: { action: 'note.fhir', kind: 'export', subject: 'note' },
+    guard: ownedNote(),
     handler: async (ctx) => {
-      const { deps } = ctx;
-      const note = await ownNote(ctx, ctx.user, ctx.params.id);
+      const { deps, resource: note } = ctx;
       const presented = await presentNote(deps, note);
       const draft = note.draftId ? await deps.db.prisma.draft.findUnique({ where: { id: note.draftId }, select: { workflowVersionId: true } }) : null;
       const version = draft?.workflowVersionId ? await deps.db.prisma.workflowVersion.findUnique({ where: { id: draft.workflowVersionId } }) : null;

@@ -2,8 +2,7 @@ import { z } from 'zod';
 import { editDistance } from '../../../evals/metrics/edit-distance';
 import type { AppDeps } from '../../deps';
 import { AppError, conflict, notFound } from '../../errors';
-import type { RouteContext, SessionUser } from '../../http/route';
-import { ownEncounter } from '../encounters/service';
+import type { SessionUser } from '../../http/route';
 import { timeEventData, timingTotals } from '../timing/service';
 import { sectionsOf } from './drafts';
 import { cosmicText, draftedText, finalText, SignedSectionsSchema, type SignedSection } from './note-text';
@@ -43,14 +42,6 @@ export async function presentNote(deps: AppDeps, row: NoteRow) {
     comment: row.comment,
     editStats: row.editStats,
   };
-}
-
-export async function ownNote(ctx: RouteContext<unknown, unknown, unknown>, user: SessionUser, id: string): Promise<NoteRow> {
-  const row = await ctx.deps.db.prisma.signedNote.findUnique({ where: { id } });
-  if (!row) throw notFound('Anteckningen');
-  ctx.auditEncounterId = row.encounterId;
-  await ownEncounter(ctx.deps, user, row.encounterId);
-  return row;
 }
 
 const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === 'P2002';

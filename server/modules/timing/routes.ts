@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { badRequest } from '../../errors';
 import { route, type RouteDef } from '../../http/route';
-import { ownEncounter } from '../encounters/service';
+import { ownedEncounter } from '../encounters/guards';
 import { ClientEventKindSchema, dropRepeats, MAX_EVENT_MS, timeEventData } from './service';
 import { TimeEventsRecordedSchema } from '../../contracts/api/review';
 
@@ -28,8 +28,8 @@ export const timingRoutes: RouteDef[] = [
     params: EncounterId,
     body: z.object({ events: z.array(EventSchema).min(1).max(200) }),
     audit: { action: 'timing.record', kind: 'write', encounterId: ({ params }) => params.id },
-    handler: async ({ deps, user, params, body }) => {
-      const encounter = await ownEncounter(deps, user, params.id);
+    guard: ownedEncounter(),
+    handler: async ({ deps, user, params, body, resource: encounter }) => {
       const now = Date.now();
       const events = body.events.map((e, i) => {
         const at = new Date(e.at);

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { ErrorKindSchema, TrainingCaseDataSchema } from '../../contracts/training';
 import { conflict, notFound, unprocessable } from '../../errors';
 import { created, noContent, route, type RouteDef } from '../../http/route';
-import { loadGroup, requireGroupDesigner, requireGroupReader } from '../codesign/workflows/access';
-import { caseDataFrom, latestDrafterOutput, loadTrainingCase, parseTestCase, presentTrainingCase, refuseBadCase, revisionConflict, saveCase } from './cases';
+import { groupOf } from '../codesign/guards';
+import { trainingCaseOf } from './guards';
+import { caseDataFrom, latestDrafterOutput, parseTestCase, presentTrainingCase, refuseBadCase, revisionConflict, saveCase } from './cases';
 import { flagsFor } from './flags';
 import { plant, plantAll, plantProblems, unplant } from './spans';
 import { proposeVariants } from './variants';
@@ -20,9 +21,8 @@ export const trainingCaseRoutes: RouteDef[] = [
     access: readers,
     summary: 'Arbetsgruppens övningsfall',
     params: z.object({ id: Id }),
-    handler: async ({ deps, user, params }) => {
-      const group = await loadGroup(deps, params.id);
-      requireGroupReader(user, group.id);
+    guard: groupOf('member'),
+    handler: async ({ deps, resource: group }) => {
       const rows = await deps.db.prisma.trainingCase.findMany({ where: { groupId: group.id }, orderBy: { slug: 'asc' } });
       return { trainingCases: rows.map((r) => presentTrainingCase({ ...r, data: TrainingCaseDataSchema.parse(r.data) })) };
     },
@@ -39,9 +39,8 @@ export const trainingCaseRoutes: RouteDef[] = [
       slug: z.string().regex(/^[a-z0-9-]+$/, 'Bara små bokstäver a–z, siffror och bindestreck').max(80).optional(),
       title: z.string().trim().min(1).max(160).optional(),
     }),
-    handler: async ({ deps, user, params, body }) => {
-      const group = await loadGroup(deps, params.id);
-      requireGroupDesigner(user, group.id);
+    guard: groupOf('designer'),
+    handler: async ({ deps, user, body, resource: group }) => {
       const row = await deps.db.prisma.testCase.findUnique({ where: { id: body.testCaseId } });
       if (!row || row.groupId !== group.id) throw unprocessable('Testfallet finns inte i arbetsgruppen.', [{ field: 'body.testCaseId', message: 'Finns inte' }]);
       const testCase = parseTestCase(row.data);
@@ -64,9 +63,8 @@ export const trainingCaseRoutes: RouteDef[] = [
     access: readers,
     summary: 'Ett övningsfall med dess planterade fel och granskningsflaggor',
     params: z.object({ id: Id }),
-    handler: async ({ deps, user, params }) => {
-      const row = await loadTrainingCase(deps, params.id);
-      requireGroupReader(user, row.groupId);
+    guard: trainingCaseOf('member'),
+    handler: async ({ resource: row }) => {
       return { trainingCase: presentTrainingCase(row), data: row.data, flags: flagsFor(row.data) };
     },
   }),
@@ -77,9 +75,8 @@ export const trainingCaseRoutes: RouteDef[] = [
     summary: 'Spara ett övningsfall i sin helhet (med revision)',
     params: z.object({ id: Id }),
     body: z.object({ revision: Revision, title: z.string().trim().min(1).max(160), data: TrainingCaseDataSchema }),
-    handler: async ({ deps, user, params, body }) => {
-      const row = await loadTrainingCase(deps, params.id);
-      requireGroupDesigner(user, row.groupId);
+    guard: trainingCaseOf('designer'),
+    handler: async ({ deps, body, resource: row }) => {
       const saved = await saveCase(deps, row, body.revision, body.data, body.title);
       return { trainingCase: presentTrainingCase(saved), data: saved.data };
     },
@@ -103,9 +100,8 @@ export const trainingCaseRoutes: RouteDef[] = [
       turn: z.number().int().min(0).nullable().optional(),
       critical: z.boolean().optional(),
     }),
-    handler: async ({ deps, user, params, body }) => {
-      const row = await loadTrainingCase(deps, params.id);
-      requireGroupDesigner(user, row.groupId);
+    guard: trainingCaseOf('designer'),
+    handler: async ({ deps, body, resource: row }) => {
       if (row.revision !== body.revision) throw revisionConflict(row.revision, body.revision);
       const sectionText = row.data.draft[body.section]?.text;
       if (sectionText !== undefined && sectionText.slice(body.start, body.end) !== body.selected) {
@@ -125,9 +121,8 @@ export const trainingCaseRoutes: RouteDef[] = [
     summary: 'Ta bort ett planterat fel (utkastet får tillbaka sin text)',
     params: z.object({ id: Id, errorId: Id }),
     query: z.object({ revision: z.coerce.number().int().nonnegative() }),
-    handler: async ({ deps, user, params, query }) => {
-      const row = await loadTrainingCase(deps, params.id);
-      requireGroupDesigner(user, row.groupId);
+    guard: trainingCaseOf('designer'),
+    handler: async ({ deps, params, query, resource: row }) => {
       const next = unplant(row.data, params.errorId);
       if (!next) throw notFound('Det planterade felet');
       const saved = await saveCase(deps, row, query.revision, next);
@@ -140,9 +135,8 @@ export const trainingCaseRoutes: RouteDef[] = [
     access: ['designer'],
     summary: 'Skapa varianter: fel som reglerna kan plantera, att behålla eller slänga',
     params: z.object({ id: Id }),
-    handler: async ({ deps, user, params }) => {
-      const row = await loadTrainingCase(deps, params.id);
-      requireGroupDesigner(user, row.groupId);
+    guard: trainingCaseOf('designer'),
+    handler: async ({ resource: row }) => {
       return { revision: row.revision, candidates: proposeVariants(row.data) };
     },
   }),
@@ -153,9 +147,8 @@ export const trainingCaseRoutes: RouteDef[] = [
     summary: 'Behåll valda varianter (planteras tillsammans, allt eller inget)',
     params: z.object({ id: Id }),
     body: z.object({ revision: Revision, keys: z.array(z.string().min(1).max(120)).min(1, 'Välj minst en variant').max(40) }),
-    handler: async ({ deps, user, params, body }) => {
-      const row = await loadTrainingCase(deps, params.id);
-      requireGroupDesigner(user, row.groupId);
+    guard: trainingCaseOf('designer'),
+    handler: async ({ deps, body, resource: row }) => {
       if (row.revision !== body.revision) throw revisionConflict(row.revision, body.revision);
       const proposals = proposeVariants(row.data);
       const unknown = body.keys.flatMap((key, i) => (proposals.some((c) => c.key === key) ? [] : [{ field: `body.keys.${i}`, message: 'Varianten finns inte längre – skapa varianterna igen' }]));
@@ -173,9 +166,8 @@ export const trainingCaseRoutes: RouteDef[] = [
     access: ['designer'],
     summary: 'Ta bort ett övningsfall (omgångar som redan använt det behåller sin kopia)',
     params: z.object({ id: Id }),
-    handler: async ({ deps, user, params }) => {
-      const row = await loadTrainingCase(deps, params.id);
-      requireGroupDesigner(user, row.groupId);
+    guard: trainingCaseOf('designer'),
+    handler: async ({ deps, resource: row }) => {
       await deps.db.prisma.trainingCase.delete({ where: { id: row.id } });
       return noContent();
     },

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { MarkSchema, TrainingCaseDataSchema } from '../../contracts/training';
-import { AppError, conflict, forbidden, unprocessable } from '../../errors';
+import { AppError, conflict, unprocessable } from '../../errors';
 import { created, route, type RouteDef } from '../../http/route';
-import { loadGroup, requireGroupReader } from '../codesign/workflows/access';
-import { caseForReview, feedbackFor, isParticipant, loadRound, mayManage, parseResult, presentRound, requireParticipant, roundCase, type RoundCase } from './rounds';
+import { groupOf } from '../codesign/guards';
+import { trainingRoundOf } from './guards';
+import { caseForReview, feedbackFor, loadRound, parseResult, presentRound, roundCase, type RoundCase } from './rounds';
 import { markProblems, scoreAnswer } from './scoring';
 
 const Id = z.string().min(1).max(40);
@@ -30,11 +31,10 @@ export const trainingRoundRoutes: RouteDef[] = [
       timeLimitMinutes: z.number().int().min(1).max(120).nullable().default(null),
     }),
     audit: { action: 'training.round_create', kind: 'write' },
+    guard: groupOf('member'),
     handler: async (ctx) => {
-      const { deps, user, params, body } = ctx;
+      const { deps, user, body, resource: group } = ctx;
       const db = deps.db.prisma;
-      const group = await loadGroup(deps, params.id);
-      if (!mayManage(user, { groupId: group.id })) throw forbidden('Omgången tillhör en annan arbetsgrupp.');
       const caseIds = [...new Set(body.caseIds)];
       const participantIds = [...new Set(body.participantIds)];
       const rows = await db.trainingCase.findMany({ where: { id: { in: caseIds }, groupId: group.id } });
@@ -81,9 +81,8 @@ export const trainingRoundRoutes: RouteDef[] = [
     access: ['designer', 'lead', 'admin'],
     summary: 'Arbetsgruppens övningsomgångar med deltagarnas framsteg',
     params: z.object({ id: Id }),
-    handler: async ({ deps, user, params }) => {
-      const group = await loadGroup(deps, params.id);
-      requireGroupReader(user, group.id);
+    guard: groupOf('member'),
+    handler: async ({ deps, user, resource: group }) => {
       const rows = await deps.db.prisma.trainingRound.findMany({ where: { groupId: group.id }, orderBy: { createdAt: 'desc' }, select: { id: true } });
       return { rounds: await Promise.all(rows.map(async (r) => presentRound(deps, await loadRound(deps, r.id), user))) };
     },
@@ -104,9 +103,8 @@ export const trainingRoundRoutes: RouteDef[] = [
     access: 'authenticated',
     summary: 'En övningsomgång',
     params: RoundParams,
-    handler: async ({ deps, user, params }) => {
-      const round = await loadRound(deps, params.id);
-      if (!mayManage(user, round) && !isParticipant(user, round)) throw forbidden('Omgången tillhör en annan arbetsgrupp.');
+    guard: trainingRoundOf('memberOrParticipant'),
+    handler: async ({ deps, user, resource: round }) => {
       return { round: await presentRound(deps, round, user) };
     },
   }),
@@ -117,9 +115,8 @@ export const trainingRoundRoutes: RouteDef[] = [
     summary: 'Stäng en övningsomgång (inga fler svar)',
     params: RoundParams,
     audit: { action: 'training.round_close', kind: 'write' },
-    handler: async ({ deps, user, params }) => {
-      const round = await loadRound(deps, params.id);
-      if (!mayManage(user, round)) throw forbidden('Omgången tillhör en annan arbetsgrupp.');
+    guard: trainingRoundOf('member'),
+    handler: async ({ deps, user, resource: round }) => {
       const { count } = await deps.db.prisma.trainingRound.updateMany({ where: { id: round.id, status: 'open' }, data: { status: 'closed', closedAt: new Date() } });
       if (count === 0) throw conflict('Omgången är redan stängd.', 'round_closed');
       return { round: await presentRound(deps, await loadRound(deps, round.id), user) };
@@ -131,9 +128,8 @@ export const trainingRoundRoutes: RouteDef[] = [
     access: 'authenticated',
     summary: 'Granska ett övningsfall (klockan startar vid första öppningen)',
     params: CaseParams,
-    handler: async ({ deps, user, params }) => {
-      const round = await loadRound(deps, params.id);
-      requireParticipant(user, round);
+    guard: trainingRoundOf('participant'),
+    handler: async ({ deps, user, params, resource: round }) => {
       const c = roundCase(round, params.caseId);
       const key = { roundId_userId_caseId: { roundId: round.id, userId: user.id, caseId: c.caseId } };
       let answer = await deps.db.prisma.trainingAnswer.findUnique({ where: key });
@@ -161,10 +157,9 @@ export const trainingRoundRoutes: RouteDef[] = [
     params: z.object({ id: Id, userId: Id, caseId: Id }),
     body: z.object({ marks: z.array(MarkSchema).max(100) }),
     audit: { action: 'training.answer', kind: 'write' },
-    handler: async ({ deps, user, params, body }) => {
-      const round = await loadRound(deps, params.id);
+    guard: trainingRoundOf('participant'),
+    handler: async ({ deps, user, params, body, resource: round }) => {
       if (params.userId !== user.id) throw new AppError(403, 'not_your_answer', 'Saknar behörighet', 'Du kan bara svara för dig själv.', [{ field: 'params.userId', message: 'Inte du' }]);
-      requireParticipant(user, round);
       const c = roundCase(round, params.caseId);
       if (round.status !== 'open') throw roundClosed();
       const problems = markProblems(c.data, body.marks);

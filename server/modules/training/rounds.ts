@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ERROR_KIND_SV, TrainingCaseDataSchema, type Mark } from '../../contracts/training';
 import type { AppDeps } from '../../deps';
-import { forbidden, notFound } from '../../errors';
+import { notFound } from '../../errors';
 import type { SessionUser } from '../../http/route';
 import { isGroupDesigner, isLead } from '../codesign/workflows/access';
 import { flagsFor } from './flags';
@@ -20,10 +20,6 @@ export type Round = Awaited<ReturnType<typeof loadRound>>;
 
 export const mayManage = (user: SessionUser, round: { groupId: string }) => isLead(user) || isGroupDesigner(user, round.groupId);
 export const isParticipant = (user: SessionUser, round: Round) => round.participantIds.includes(user.id);
-
-export function requireParticipant(user: SessionUser, round: Round): void {
-  if (!isParticipant(user, round)) throw forbidden('Du deltar inte i den här övningsomgången.');
-}
 
 export function roundCase(round: Round, caseId: string): RoundCase {
   const c = round.cases.find((x) => x.caseId === caseId);

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { ReadinessLineSchema } from '../../contracts/training';
 import { route, type RouteDef } from '../../http/route';
+import { groupOf } from '../codesign/guards';
 import { csvCell } from '../audit/routes';
-import { loadGroup, requireGroupReader } from '../codesign/workflows/access';
 import { readiness, writeReadinessLine } from './readiness';
 import { groupScores, myScores } from './scores';
 
@@ -27,9 +27,8 @@ export const trainingScoreRoutes: RouteDef[] = [
     access: ['designer', 'lead', 'admin'],
     summary: 'Arbetsgruppens träningsresultat, sammanräknat över minst fem personer',
     params: z.object({ id: Id }),
-    handler: async ({ deps, user, params }) => {
-      const group = await loadGroup(deps, params.id);
-      requireGroupReader(user, group.id);
+    guard: groupOf('member'),
+    handler: async ({ deps, resource: group }) => {
       return { summary: await groupScores(deps, { groupId: group.id }) };
     },
   }),

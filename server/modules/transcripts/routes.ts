@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { badRequest } from '../../errors';
 import { created, route, type RouteDef } from '../../http/route';
-import { ownEncounter } from '../encounters/service';
-import { createTranscriptFromSegments, ownTranscript, parsePastedTranscript, presentTranscript, segmentsFromTurns } from './service';
+import { ownedEncounter, ownedTranscript } from '../encounters/guards';
+import { createTranscriptFromSegments, parsePastedTranscript, presentTranscript, segmentsFromTurns } from './service';
 import { TranscriptEnvelopeSchema, TranscriptListSchema } from '../../contracts/api/review';
 
 const EncounterId = z.object({ id: z.string().min(1).max(40) });
@@ -31,8 +31,8 @@ export const transcriptRoutes: RouteDef[] = [
     params: EncounterId,
     body: PasteBody,
     audit: { action: 'transcript.create', kind: 'write', encounterId: ({ params }) => params.id },
-    handler: async ({ deps, user, params, body }) => {
-      await ownEncounter(deps, user, params.id);
+    guard: ownedEncounter(),
+    handler: async ({ deps, params, body }) => {
       const segments = body.text !== undefined ? parsePastedTranscript(body.text) : segmentsFromTurns(body.turns ?? []);
       if (segments.length === 0) throw badRequest('Transkriptet är tomt.', [{ field: 'body.text', message: 'Tomt' }]);
       const row = await createTranscriptFromSegments(deps, {
@@ -53,8 +53,8 @@ export const transcriptRoutes: RouteDef[] = [
     summary: 'Besökets transkript',
     params: EncounterId,
     audit: { action: 'transcript.list', kind: 'read', encounterId: ({ params }) => params.id },
-    handler: async ({ deps, user, params }) => {
-      await ownEncounter(deps, user, params.id);
+    guard: ownedEncounter(),
+    handler: async ({ deps, params }) => {
       const rows = await deps.db.prisma.transcript.findMany({ where: { encounterId: params.id, deletedAt: null }, orderBy: { createdAt: 'desc' } });
       return { transcripts: rows.map(presentTranscript) };
     },
@@ -67,6 +67,7 @@ export const transcriptRoutes: RouteDef[] = [
     summary: 'Ett transkript',
     params: EncounterId,
     audit: { action: 'transcript.read', kind: 'read', subject: 'transcript' },
-    handler: async (ctx) => ({ transcript: presentTranscript(await ownTranscript(ctx, ctx.user, ctx.params.id)) }),
+    guard: ownedTranscript(),
+    handler: async (ctx) => ({ transcript: presentTranscript(ctx.resource) }),
   }),
 ];

@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { TranscriberInfoSchema, TranscriptSegmentSchema, type TranscriberInfo, type TranscriptSegment } from '../../contracts/transcript';
 import type { AppDeps } from '../../deps';
-import { badRequest, notFound } from '../../errors';
-import type { RouteContext, SessionUser } from '../../http/route';
-import { ownEncounter } from '../encounters/service';
+import { badRequest } from '../../errors';
 
 /**
  * Transcripts of an encounter: pasted text now, ASR later. Both go through
@@ -101,15 +99,6 @@ export function presentTranscript(row: {
     producer: TranscriberInfoSchema.parse(row.producer),
     createdAt: row.createdAt,
   };
-}
-
-/** A transcript the user may read; the audit row names its encounter even when access is denied. */
-export async function ownTranscript(ctx: RouteContext<unknown, unknown, unknown>, user: SessionUser, id: string) {
-  const row = await ctx.deps.db.prisma.transcript.findUnique({ where: { id } });
-  if (!row || row.deletedAt) throw notFound('Transkriptet');
-  ctx.auditEncounterId = row.encounterId;
-  await ownEncounter(ctx.deps, user, row.encounterId);
-  return row;
 }
 
 export async function latestTranscript(deps: AppDeps, encounterId: string) {

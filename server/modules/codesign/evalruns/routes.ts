@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { badRequest } from '../../../errors';
 import { accepted, route, type RouteDef } from '../../../http/route';
-import { requireGroupDesigner, requireGroupReader } from '../workflows/access';
-import { loadVersion, loadWorkflow, specOf } from '../workflows/service';
+import { evalRunOf, workflowOf } from '../guards';
+import { loadVersion, specOf } from '../workflows/service';
 import { compareRuns } from './compare';
 import { DrafterKindSchema, drafterForRun } from './drafters';
 import { EVAL_RUN_JOB } from './job';
@@ -21,9 +21,8 @@ export const evalRunRoutes: RouteDef[] = [
     summary: 'Kör en version på testfall (jobb)',
     params: z.object({ id: Id, version: z.coerce.number().int().positive() }),
     body: z.object({ drafter: DrafterKindSchema.default('extractive'), caseIds: z.array(Id).min(1).max(500).optional() }),
-    handler: async ({ deps, user, params, body }) => {
-      const workflow = await loadWorkflow(deps, params.id);
-      requireGroupDesigner(user, workflow.groupId);
+    guard: workflowOf('designer'),
+    handler: async ({ deps, user, params, body, resource: workflow }) => {
       const version = await loadVersion(deps, workflow.id, params.version);
       const drafter = drafterForRun(deps, body.drafter, specOf(version));
       const drafterId = drafter.info.drafterId;
@@ -57,9 +56,8 @@ export const evalRunRoutes: RouteDef[] = [
     access: ['designer', 'lead', 'admin'],
     summary: 'Körningar av ett arbetsflöde',
     params: z.object({ id: Id }),
-    handler: async ({ deps, user, params }) => {
-      const workflow = await loadWorkflow(deps, params.id);
-      requireGroupReader(user, workflow.groupId);
+    guard: workflowOf('member'),
+    handler: async ({ deps, resource: workflow }) => {
       const runs = await deps.db.prisma.evalRun.findMany({
         where: { workflowVersion: { workflowId: workflow.id } },
         include: { workflowVersion: { include: { workflow: true } } },
@@ -89,8 +87,8 @@ export const evalRunRoutes: RouteDef[] = [
     access: ['designer', 'lead', 'admin'],
     summary: 'En körning med resultat per testfall',
     params: z.object({ id: Id }),
-    handler: async ({ deps, user, params }) => {
-      const run = await loadRun(deps, user, params.id);
+    guard: evalRunOf('member'),
+    handler: async ({ deps, resource: run }) => {
       return { run: await presentRun(deps, run), results: await resultRows(deps, run.id) };
     },
   }),

@@ -6,15 +6,21 @@ import type { ResultRow } from './compare';
 import type { CaseMetrics, CaseOutput } from './evaluate-case';
 import { isCached } from './job';
 
-/** A run with its workflow, checked readable by the caller (group designers and leads). */
-export async function loadRun(deps: AppDeps, user: SessionUser, id: string) {
+/** A run with its workflow (404 when missing); routes about one run declare `guard: evalRunOf('member')`. */
+export async function findRun(deps: AppDeps, id: string) {
   const run = await deps.db.prisma.evalRun.findUnique({ where: { id }, include: { workflowVersion: { include: { workflow: true } } } });
   if (!run) throw notFound('Körningen');
+  return run;
+}
+
+/** A run named in a query (not the route's :id), checked readable by the caller (group designers and leads). */
+export async function loadRun(deps: AppDeps, user: SessionUser, id: string) {
+  const run = await findRun(deps, id);
   requireGroupReader(user, run.workflowVersion.workflow.groupId);
   return run;
 }
 
-type RunWithVersion = Awaited<ReturnType<typeof loadRun>>;
+type RunWithVersion = Awaited<ReturnType<typeof findRun>>;
 
 /**
  * A run's status as users should see it: the job row is the truth while the

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { AppDeps } from '../../../deps';
 import { AppError } from '../../../errors';
-import { route, type RouteDef, type SessionUser } from '../../../http/route';
-import { isLead, loadGroup, requireGroupDesigner, requireGroupReader } from '../workflows/access';
-import { LABELS, loadVersion, loadWorkflow, moveLabel } from '../workflows/service';
+import { route, type RouteDef } from '../../../http/route';
+import { groupOf, workflowOf } from '../guards';
+import { LABELS, loadVersion, moveLabel } from '../workflows/service';
 import { badRequest } from '../../../errors';
 import { defaultGateConfig, GateConfigPatchSchema, parseGateConfig } from './config';
 import { evaluateGate, type GateResult } from './evaluate';
@@ -25,10 +25,6 @@ const gateFailed = (gate: GateResult) =>
     gate.criteria.filter((c) => !c.passed).map((c) => ({ field: `gate.${c.key}`, message: c.message })),
   );
 
-function requireLabelMover(user: SessionUser, groupId: string | null): void {
-  if (!isLead(user)) requireGroupDesigner(user, groupId);
-}
-
 /** A version that held produktion before may get it back without the gate: that is a rollback. */
 async function wasProduktion(deps: AppDeps, workflowId: string, versionId: string): Promise<boolean> {
   return (await deps.db.prisma.labelEvent.count({ where: { workflowId, label: 'produktion', toVersionId: versionId } })) > 0;
@@ -43,9 +39,8 @@ export const gateRoutes: RouteDef[] = [
     access: ['designer', 'lead', 'admin'],
     summary: 'Arbetsgruppens krav för produktion',
     params: z.object({ id: Id }),
-    handler: async ({ deps, user, params }) => {
-      const group = await loadGroup(deps, params.id);
-      requireGroupReader(user, group.id);
+    guard: groupOf('member'),
+    handler: async ({ deps, resource: group }) => {
       const profession = await deps.db.prisma.profession.findUniqueOrThrow({ where: { id: group.professionId } });
       return {
         gate: parseGateConfig(group.gateConfig, profession.code),
@@ -65,10 +60,9 @@ export const gateRoutes: RouteDef[] = [
     /** the keys the group sets itself; a key left out follows the profession's default ({} = all defaults) */
     body: GateConfigPatchSchema.strict(),
     audit: { action: 'group.gate_config', kind: 'write' },
+    guard: groupOf('member'),
     handler: async (ctx) => {
-      const { deps, user, params, body } = ctx;
-      const group = await loadGroup(deps, params.id);
-      requireLabelMover(user, group.id);
+      const { deps, body, resource: group } = ctx;
       await deps.db.prisma.workingGroup.update({ where: { id: group.id }, data: { gateConfig: body } });
       ctx.auditDetails = { groupId: group.id };
       const profession = await deps.db.prisma.profession.findUniqueOrThrow({ where: { id: group.professionId } });
@@ -82,9 +76,8 @@ export const gateRoutes: RouteDef[] = [
     access: ['designer', 'lead', 'admin'],
     summary: 'Uppfyller versionen kraven för produktion?',
     params: z.object({ id: Id, version: z.coerce.number().int().positive() }),
-    handler: async ({ deps, user, params }) => {
-      const workflow = await loadWorkflow(deps, params.id);
-      requireGroupReader(user, workflow.groupId);
+    guard: workflowOf('member'),
+    handler: async ({ deps, params, resource: workflow }) => {
       const version = await loadVersion(deps, workflow.id, params.version);
       return { gate: await evaluateGate(deps, workflow.groupId, version.id), rollback: await wasProduktion(deps, workflow.id, version.id) };
     },
@@ -98,10 +91,9 @@ export const gateRoutes: RouteDef[] = [
     params: z.object({ id: Id, label: z.enum(LABELS) }),
     body: z.object({ version: z.number().int().positive(), reason: z.string().max(2000).optional() }),
     audit: { action: 'workflow.label', kind: 'write' },
+    guard: workflowOf('member'),
     handler: async (ctx) => {
-      const { deps, user, params, body } = ctx;
-      const workflow = await loadWorkflow(deps, params.id);
-      requireLabelMover(user, workflow.groupId);
+      const { deps, user, params, body, resource: workflow } = ctx;
       const version = await loadVersion(deps, workflow.id, body.version);
       let gate: GateResult | null = null;
       let reason: string | null = body.reason?.trim() || null;
@@ -129,9 +121,9 @@ export const gateRoutes: RouteDef[] = [
     params: z.object({ id: Id }),
     body: z.object({ version: z.number().int().positive(), reason: Reason }),
     audit: { action: 'workflow.promote_override', kind: 'write' },
+    guard: workflowOf('member'),
     handler: async (ctx) => {
-      const { deps, user, params, body } = ctx;
-      const workflow = await loadWorkflow(deps, params.id);
+      const { deps, user, body, resource: workflow } = ctx;
       const version = await loadVersion(deps, workflow.id, body.version);
       const gate = await evaluateGate(deps, workflow.groupId, version.id);
       const event = await moveLabel(deps, {

@@ -1,13 +1,13 @@
 import crypto from 'node:crypto';
 import { z } from 'zod';
 import { TestCaseSchema } from '../../../contracts/testcase';
-import { badRequest, conflict, forbidden } from '../../../errors';
+import { badRequest, conflict } from '../../../errors';
 import { created, route, type RouteDef } from '../../../http/route';
+import { groupOf, ratingRoundOf } from '../guards';
 import type { CaseOutput } from '../evalruns/evaluate-case';
-import { isLead, loadGroup, requireGroupReader } from '../workflows/access';
 import { raterQueue } from './assign';
 import { checkScores, formItems, RatingBodySchema, RoundFormSchema, type RoundConfig } from './items';
-import { isRater, loadRound, mayManage, presentRound, requireResultsAccess, resultsOf } from './service';
+import { isRater, loadRound, mayManage, presentRound, resultsOf } from './service';
 import { QueueSchema, RatedSchema, ResultsSchema, RoundEnvelopeSchema, RoundListSchema } from '../../../contracts/api/ratings';
 
 const Id = z.string().min(1).max(40);
@@ -32,10 +32,9 @@ export const ratingRoutes: RouteDef[] = [
       /** the full form (default) or the short one: preference plus three chosen items */
       form: RoundFormSchema.default({ kind: 'full' }),
     }),
-    handler: async ({ deps, user, params, body }) => {
+    guard: groupOf('member'),
+    handler: async ({ deps, user, body, resource: group }) => {
       const db = deps.db.prisma;
-      const group = await loadGroup(deps, params.id);
-      if (!isLead(user) && !(user.roles.includes('designer') && user.groupIds.includes(group.id))) throw forbidden('Omgången tillhör en annan arbetsgrupp.');
       const runs = await db.evalRun.findMany({ where: { id: { in: [body.runAId, body.runBId] } }, include: { workflowVersion: { include: { workflow: true } }, results: { select: { caseId: true } } } });
       const runA = runs.find((r) => r.id === body.runAId);
       const runB = runs.find((r) => r.id === body.runBId);
@@ -72,9 +71,8 @@ export const ratingRoutes: RouteDef[] = [
     access: ['designer', 'lead', 'admin'],
     summary: 'Arbetsgruppens bedömningsomgångar',
     params: z.object({ id: Id }),
-    handler: async ({ deps, user, params }) => {
-      const group = await loadGroup(deps, params.id);
-      requireGroupReader(user, group.id);
+    guard: groupOf('member'),
+    handler: async ({ deps, resource: group }) => {
       const rows = await deps.db.prisma.ratingRound.findMany({ where: { groupId: group.id }, orderBy: { createdAt: 'desc' }, select: { id: true } });
       return { rounds: await Promise.all(rows.map(async (r) => presentRound(deps, await loadRound(deps, r.id), true))) };
     },
@@ -98,12 +96,8 @@ export const ratingRoutes: RouteDef[] = [
     access: 'authenticated',
     summary: 'En bedömningsomgång',
     params: RoundParams,
-    handler: async ({ deps, user, params }) => {
-      const round = await loadRound(deps, params.id);
-      const manage = mayManage(user, round);
-      if (!manage && !isRater(user, round)) throw forbidden('Omgången tillhör en annan arbetsgrupp.');
-      return { round: await presentRound(deps, round, manage || round.status === 'closed') };
-    },
+    guard: ratingRoundOf('memberOrRater'),
+    handler: async ({ deps, user, resource: round }) => ({ round: await presentRound(deps, round, mayManage(user, round) || round.status === 'closed') }),
   }),
   route({
     method: 'get',
@@ -112,10 +106,9 @@ export const ratingRoutes: RouteDef[] = [
     access: 'authenticated',
     summary: 'Min kö av blinda par (A/B)',
     params: RoundParams,
-    handler: async ({ deps, user, params }) => {
+    guard: ratingRoundOf('rater'),
+    handler: async ({ deps, user, resource: round }) => {
       const db = deps.db.prisma;
-      const round = await loadRound(deps, params.id);
-      if (!isRater(user, round)) throw forbidden('Du är inte bedömare i den här omgången, som tillhör en annan arbetsgrupp eller andra bedömare.');
       const slots = raterQueue(round.id, round.config, user.id);
       const [cases, results, given] = await Promise.all([
         db.testCase.findMany({ where: { id: { in: round.config.caseIds } } }),
@@ -153,9 +146,8 @@ export const ratingRoutes: RouteDef[] = [
     summary: 'Spara en bedömning av ett par',
     params: RoundParams,
     body: RatingBodySchema,
-    handler: async ({ deps, user, params, body }) => {
-      const round = await loadRound(deps, params.id);
-      if (!isRater(user, round)) throw forbidden('Du är inte bedömare i den här omgången, som tillhör en annan arbetsgrupp eller andra bedömare.');
+    guard: ratingRoundOf('rater'),
+    handler: async ({ deps, user, body, resource: round }) => {
       if (round.status !== 'open') throw conflict('Omgången är stängd.', 'round_closed');
       const slot = raterQueue(round.id, round.config, user.id).find((s) => s.pairKey === body.pairKey);
       if (!slot) throw badRequest('Paret finns inte i din kö.', [{ field: 'body.pairKey', message: 'Okänt par' }]);
@@ -191,9 +183,8 @@ export const ratingRoutes: RouteDef[] = [
     access: ['designer', 'lead'],
     summary: 'Stäng en bedömningsomgång',
     params: RoundParams,
-    handler: async ({ deps, user, params }) => {
-      const round = await loadRound(deps, params.id);
-      if (!mayManage(user, round)) throw forbidden('Omgången tillhör en annan arbetsgrupp.');
+    guard: ratingRoundOf('member'),
+    handler: async ({ deps, resource: round }) => {
       if (round.status === 'closed') throw conflict('Omgången är redan stängd.', 'round_closed');
       await deps.db.prisma.ratingRound.update({ where: { id: round.id }, data: { status: 'closed', closedAt: new Date() } });
       return { round: await presentRound(deps, await loadRound(deps, round.id), true) };
@@ -206,9 +197,8 @@ export const ratingRoutes: RouteDef[] = [
     access: 'authenticated',
     summary: 'Resultat per version med överensstämmelse (α)',
     params: RoundParams,
-    handler: async ({ deps, user, params }) => {
-      const round = await loadRound(deps, params.id);
-      requireResultsAccess(user, round);
+    guard: ratingRoundOf('results'),
+    handler: async ({ deps, resource: round }) => {
       const results = await resultsOf(deps, round);
       const cases = await deps.db.prisma.testCase.findMany({ where: { id: { in: round.config.caseIds } }, select: { id: true, slug: true, title: true } });
       return {

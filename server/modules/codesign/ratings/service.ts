@@ -1,5 +1,5 @@
 import type { AppDeps } from '../../../deps';
-import { forbidden, notFound } from '../../../errors';
+import { notFound } from '../../../errors';
 import type { SessionUser } from '../../../http/route';
 import { isGroupDesigner, isLead } from '../workflows/access';
 import { RoundConfigSchema, type ItemScores, type RoundConfig } from './items';
@@ -15,14 +15,6 @@ export type Round = Awaited<ReturnType<typeof loadRound>>;
 /** The group (its designers) and leads see everything, any time. */
 export const mayManage = (user: SessionUser, round: Round) => isLead(user) || isGroupDesigner(user, round.groupId);
 export const isRater = (user: SessionUser, round: Round) => round.config.raterIds.includes(user.id);
-
-/** Results: the group and leads, or raters once the round is closed (blinding holds until then). */
-export function requireResultsAccess(user: SessionUser, round: Round): void {
-  if (mayManage(user, round)) return;
-  if (isRater(user, round) && round.status === 'closed') return;
-  if (isRater(user, round)) throw forbidden('Resultaten visas för bedömare när omgången är stängd.');
-  throw forbidden('Omgången tillhör en annan arbetsgrupp.');
-}
 
 export async function ratingRows(deps: AppDeps, roundId: string): Promise<RatingRow[]> {
   const rows = await deps.db.prisma.rating.findMany({ where: { roundId } });

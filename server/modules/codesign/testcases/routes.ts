@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { TestCaseSchema, type TestCase } from '../../../contracts/testcase';
-import type { AppDeps } from '../../../deps';
-import { AppError, conflict, notFound, unprocessable } from '../../../errors';
+import { AppError, conflict, unprocessable } from '../../../errors';
 import { created, noContent, route, type RouteDef } from '../../../http/route';
-import { loadGroup, requireGroupDesigner, requireGroupReader } from '../workflows/access';
+import { groupOf, loadTestCase, testCaseOf } from '../guards';
 import { parseTestCaseJsonl, toJsonl } from './jsonl';
 import { findPersonalData, piiProblems } from './pii-gate';
 import { NoContentSchema } from '../../../contracts/api/common';
@@ -18,12 +17,6 @@ function refuseIfPersonalData(data: TestCase): void {
   if (findings.length > 0) {
     throw unprocessable('Testfallet innehåller något som ser ut som personuppgifter. Testfall ska vara påhittade.', piiProblems(findings, 'body.data'), 'personal_data');
   }
-}
-
-async function loadCase(deps: AppDeps, id: string) {
-  const row = await deps.db.prisma.testCase.findUnique({ where: { id } });
-  if (!row) throw notFound('Testfallet');
-  return row;
 }
 
 const presentCase = (row: { id: string; groupId: string; slug: string; title: string; revision: number; updatedAt: Date; data: unknown }) => {
@@ -53,9 +46,8 @@ export const testCaseRoutes: RouteDef[] = [
     access: readers,
     summary: 'Arbetsgruppens testfall',
     params: GroupParams,
-    handler: async ({ deps, user, params }) => {
-      const group = await loadGroup(deps, params.id);
-      requireGroupReader(user, group.id);
+    guard: groupOf('member'),
+    handler: async ({ deps, resource: group }) => {
       const rows = await deps.db.prisma.testCase.findMany({ where: { groupId: group.id }, orderBy: { slug: 'asc' } });
       return { testCases: rows.map(presentCase) };
     },
@@ -68,9 +60,8 @@ export const testCaseRoutes: RouteDef[] = [
     summary: 'Nytt testfall (kontrolleras för personuppgifter)',
     params: GroupParams,
     body: z.object({ data: TestCaseSchema }),
-    handler: async ({ deps, user, params, body }) => {
-      const group = await loadGroup(deps, params.id);
-      requireGroupDesigner(user, group.id);
+    guard: groupOf('designer'),
+    handler: async ({ deps, body, resource: group }) => {
       refuseIfPersonalData(body.data);
       if (await deps.db.prisma.testCase.findUnique({ where: { groupId_slug: { groupId: group.id, slug: body.data.slug } } })) {
         throw conflict('Det finns redan ett testfall med den sluggen i arbetsgruppen.', 'slug_taken');
@@ -87,9 +78,8 @@ export const testCaseRoutes: RouteDef[] = [
     summary: 'Importera testfall som JSONL (ett per rad)',
     params: GroupParams,
     body: z.object({ jsonl: z.string().min(1).max(5_000_000) }),
-    handler: async ({ deps, user, params, body }) => {
-      const group = await loadGroup(deps, params.id);
-      requireGroupDesigner(user, group.id);
+    guard: groupOf('designer'),
+    handler: async ({ deps, body, resource: group }) => {
       const parsed = parseTestCaseJsonl(body.jsonl);
       if (parsed.problems.length > 0) {
         const detail = parsed.personalData
@@ -122,9 +112,8 @@ export const testCaseRoutes: RouteDef[] = [
     access: readers,
     summary: 'Exportera testfallen som JSONL',
     params: GroupParams,
-    handler: async ({ deps, user, params, res }) => {
-      const group = await loadGroup(deps, params.id);
-      requireGroupReader(user, group.id);
+    guard: groupOf('member'),
+    handler: async ({ deps, res, resource: group }) => {
       const rows = await deps.db.prisma.testCase.findMany({ where: { groupId: group.id }, orderBy: { slug: 'asc' } });
       res.setHeader('Content-Type', 'application/x-ndjson; charset=utf-8');
       res.setHeader('Content-Disposition', `attachment; filename="testfall-${group.profession.code}.jsonl"`);
@@ -138,9 +127,8 @@ export const testCaseRoutes: RouteDef[] = [
     access: readers,
     summary: 'Ett testfall',
     params: z.object({ id: Id }),
-    handler: async ({ deps, user, params }) => {
-      const row = await loadCase(deps, params.id);
-      requireGroupReader(user, row.groupId);
+    guard: testCaseOf('member'),
+    handler: async ({ resource: row }) => {
       return { testCase: presentCase(row), data: TestCaseSchema.parse(row.data) };
     },
   }),
@@ -152,9 +140,8 @@ export const testCaseRoutes: RouteDef[] = [
     summary: 'Spara ett testfall (med revision)',
     params: z.object({ id: Id }),
     body: z.object({ revision: z.number().int().nonnegative(), data: TestCaseSchema }),
-    handler: async ({ deps, user, params, body }) => {
-      const row = await loadCase(deps, params.id);
-      requireGroupDesigner(user, row.groupId);
+    guard: testCaseOf('designer'),
+    handler: async ({ deps, body, resource: row }) => {
       refuseIfPersonalData(body.data);
       if (body.data.slug !== row.slug) {
         const taken = await deps.db.prisma.testCase.findUnique({ where: { groupId_slug: { groupId: row.groupId, slug: body.data.slug } } });
@@ -165,12 +152,12 @@ export const testCaseRoutes: RouteDef[] = [
         data: { slug: body.data.slug, title: body.data.title, data: body.data, revision: { increment: 1 } },
       });
       if (count === 0) {
-        const current = await loadCase(deps, row.id);
+        const current = await loadTestCase(deps, row.id);
         throw new AppError(409, 'revision_conflict', 'Någon annan har sparat under tiden', `Testfallet har sparats av någon annan (revision ${current.revision}, du utgick från ${body.revision}). Ladda om och för in dina ändringar.`, [
           { field: 'body.revision', message: `Aktuell revision: ${current.revision}` },
         ]);
       }
-      const saved = await loadCase(deps, row.id);
+      const saved = await loadTestCase(deps, row.id);
       return { testCase: presentCase(saved), data: TestCaseSchema.parse(saved.data) };
     },
   }),
@@ -181,9 +168,8 @@ export const testCaseRoutes: RouteDef[] = [
     access: ['designer'],
     summary: 'Ta bort ett testfall (och dess körresultat)',
     params: z.object({ id: Id }),
-    handler: async ({ deps, user, params }) => {
-      const row = await loadCase(deps, params.id);
-      requireGroupDesigner(user, row.groupId);
+    guard: testCaseOf('designer'),
+    handler: async ({ deps, resource: row }) => {
       await deps.db.prisma.testCase.delete({ where: { id: row.id } });
       return noContent();
     },

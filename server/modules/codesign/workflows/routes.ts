@@ -3,6 +3,7 @@ import { loadSeedWorkflows } from '../../../../prompts';
 import { ProfessionCodeSchema, WorkflowSpecSchema } from '../../../contracts/workflow';
 import { badRequest, notFound, unprocessable } from '../../../errors';
 import { created, route, type RouteDef } from '../../../http/route';
+import { workflowOf } from '../guards';
 import { loadGroup, requireGroupDesigner } from './access';
 import { diffWorkflowSpecs } from './diff';
 import { presentWorkflowDetail, presentWorkflows } from './present';
@@ -125,10 +126,9 @@ export const workflowRoutes: RouteDef[] = [
     params: WorkflowParams,
     body: z.object({ baseVersion: z.number().int().nonnegative(), message: Message, spec: WorkflowSpecSchema }),
     audit: { action: 'workflow.version', kind: 'write' },
+    guard: workflowOf('designer'),
     handler: async (ctx) => {
-      const { deps, user, params, body } = ctx;
-      const workflow = await loadWorkflow(deps, params.id);
-      requireGroupDesigner(user, workflow.groupId);
+      const { deps, user, body, resource: workflow } = ctx;
       if (body.spec.profession !== workflow.profession.code) {
         throw badRequest('Yrkesgruppen kan inte bytas i ett arbetsflöde.', [{ field: 'body.spec.profession', message: `Ska vara ${workflow.profession.code}` }]);
       }
