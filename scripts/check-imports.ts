@@ -9,10 +9,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
+import { ROOT, sourceFiles } from './lib/source-files';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
 const SOURCES = ['server', 'client/src', 'evals', 'prompts'];
-const SKIP = /(^|\/)(node_modules|generated|dist)(\/|$)/;
+const SKIP = /(^|\/)(node_modules|generated|dist)(\/|$)|\.d\.ts$/;
 
 /**
  * Layers, lowest first: a file may import its own layer or lower ones. The
@@ -31,13 +31,7 @@ const FORBIDDEN: Array<{ from: RegExp; to: RegExp; why: string }> = [
   },
 ];
 
-function files(dir: string): string[] {
-  const abs = path.join(ROOT, dir);
-  if (!fs.existsSync(abs)) return [];
-  return (fs.readdirSync(abs, { recursive: true }) as string[])
-    .map((f) => path.join(dir, f).split(path.sep).join('/'))
-    .filter((f) => /\.(ts|tsx)$/.test(f) && !f.endsWith('.d.ts') && !SKIP.test(f));
-}
+const files = (dir: string) => sourceFiles(dir, /\.(ts|tsx)$/, SKIP);
 
 function resolve(from: string, spec: string): string | null {
   if (!spec.startsWith('.')) return null;

@@ -8,8 +8,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { ROOT, sourceFiles } from './lib/source-files';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
 const SOURCES = ['server', 'client/src', 'evals', 'prompts', 'scripts', 'bench'];
 const SKIP = /(^|\/)(node_modules|generated|dist)(\/|$)|\.test\.tsx?$|\.d\.ts$/;
 const MAX_LINES = 300;
@@ -21,13 +21,7 @@ const MAX_LINES = 300;
  */
 const PENDING = new Set<string>([]);
 
-function files(dir: string): string[] {
-  const abs = path.join(ROOT, dir);
-  if (!fs.existsSync(abs)) return [];
-  return (fs.readdirSync(abs, { recursive: true }) as string[])
-    .map((f) => path.join(dir, f).split(path.sep).join('/'))
-    .filter((f) => /\.(ts|tsx|mjs|cjs|js)$/.test(f) && !SKIP.test(f));
-}
+const files = (dir: string) => sourceFiles(dir, /\.(ts|tsx|mjs|cjs|js)$/, SKIP);
 
 const problems: string[] = [];
 let count = 0;

@@ -135,3 +135,16 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     modelsDir: path.resolve(raw.MODELS_DIR),
   };
 }
+
+/** For a process's entry point (main.ts, worker.ts): a broken environment prints what is wrong and exits 78 (EX_CONFIG) instead of a stack. */
+export function loadEnvOrExit(): Env {
+  try {
+    return loadEnv();
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(error.message);
+      process.exit(78);
+    }
+    throw error;
+  }
+}

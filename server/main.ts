@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import { createApp } from './app';
 import { runPrimary, webIndex } from './cluster';
 import { compose } from './compose';
-import { EnvError, loadEnv } from './env';
+import { loadEnvOrExit } from './env';
 import { createLogger } from './logger';
 import { warmUpFollowup } from './modules/followup/warm-up';
 import { scheduleRetention } from './modules/maintenance/jobs';
@@ -15,16 +15,7 @@ import { bootstrap } from './seed/bootstrap';
  * and each web process runs the rest of main() without the first-start seed.
  */
 async function main(): Promise<void> {
-  let env;
-  try {
-    env = loadEnv();
-  } catch (error) {
-    if (error instanceof EnvError) {
-      console.error(error.message);
-      process.exit(78); // EX_CONFIG
-    }
-    throw error;
-  }
+  const env = loadEnvOrExit();
   const logger = createLogger(env.LOG_LEVEL);
   if (env.WEB_PROCESSES > 1 && cluster.isPrimary) return runPrimary(env, logger);
   // Jobs, the retention sweep and the warm-up run in one web process only.

@@ -1,5 +1,5 @@
 import { compose } from './compose';
-import { EnvError, loadEnv } from './env';
+import { loadEnvOrExit } from './env';
 import { createLogger } from './logger';
 
 /**
@@ -7,16 +7,7 @@ import { createLogger } from './logger';
  * PostgreSQL any number of these run on any number of machines.
  */
 async function main(): Promise<void> {
-  let env;
-  try {
-    env = loadEnv();
-  } catch (error) {
-    if (error instanceof EnvError) {
-      console.error(error.message);
-      process.exit(78);
-    }
-    throw error;
-  }
+  const env = loadEnvOrExit();
   const logger = createLogger(env.LOG_LEVEL);
   if (env.databaseKind === 'sqlite') {
     logger.warn('worker.sqlite', { code: 'embedded_database' });

@@ -25,20 +25,18 @@ function betaFraction(a: number, b: number, x: number): number {
   if (Math.abs(d) < tiny) d = tiny;
   d = 1 / d;
   let h = d;
+  // One Lentz step with coefficient aa: the factor h is multiplied by.
+  const step = (aa: number) => {
+    d = 1 + aa * d;
+    c = 1 + aa / c;
+    d = 1 / (Math.abs(d) < tiny ? tiny : d);
+    c = Math.abs(c) < tiny ? tiny : c;
+    return d * c;
+  };
   for (let m = 1; m <= 300; m++) {
     const m2 = 2 * m;
-    let aa = (m * (b - m) * x) / ((a + m2 - 1) * (a + m2));
-    d = 1 + aa * d;
-    c = 1 + aa / c;
-    d = 1 / (Math.abs(d) < tiny ? tiny : d);
-    c = Math.abs(c) < tiny ? tiny : c;
-    h *= d * c;
-    aa = (-(a + m) * (a + b + m) * x) / ((a + m2) * (a + m2 + 1));
-    d = 1 + aa * d;
-    c = 1 + aa / c;
-    d = 1 / (Math.abs(d) < tiny ? tiny : d);
-    c = Math.abs(c) < tiny ? tiny : c;
-    const delta = d * c;
+    h *= step((m * (b - m) * x) / ((a + m2 - 1) * (a + m2)));
+    const delta = step((-(a + m) * (a + b + m) * x) / ((a + m2) * (a + m2 + 1)));
     h *= delta;
     if (Math.abs(delta - 1) < 1e-15) break;
   }

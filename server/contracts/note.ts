@@ -21,12 +21,16 @@ export type DraftOutput = z.infer<typeof DraftOutputSchema>;
 
 /** A grounding flag as stored on a sentence (the checker lives in evals/). */
 export const FlagKindSchema = z.enum(['number', 'drug', 'negation', 'diagnosis', 'plan', 'laterality', 'certainty']);
-export const SentenceFlagSchema = z.object({
+/** What a flag and an edit hint both say: which check, on which words (offsets in the sentence's or the section's text). */
+const FlaggedSpan = {
   id: z.string(),
   kind: FlagKindSchema,
   span: z.string(),
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
+};
+export const SentenceFlagSchema = z.object({
+  ...FlaggedSpan,
   /** transcript segment the flag compared with: the one to jump to */
   evidence: z.string().nullable(),
   /** critical: contradicts the consultation, must be handled before signing; warning ("Kontrollera"): not found, needs nothing */
@@ -46,12 +50,8 @@ export type SentenceFlag = z.infer<typeof SentenceFlagSchema>;
  * (or found contradicted by) the consultation. Never blocks signing.
  */
 export const EditHintSchema = z.object({
-  id: z.string(),
-  kind: FlagKindSchema,
-  span: z.string(),
   /** offsets in the section's edited text */
-  start: z.number().int().nonnegative(),
-  end: z.number().int().nonnegative(),
+  ...FlaggedSpan,
   /** the consultation said otherwise (not only "not mentioned") */
   contradicts: z.boolean(),
   message: z.string().max(1000),

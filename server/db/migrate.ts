@@ -66,6 +66,12 @@ export function readMigrations(kind: DbKind, dir = migrationsDir(kind)): Migrati
 
 export class MigrationError extends Error {}
 
+/** What the history says is applied, and the files still to apply in order. */
+function planOf(files: MigrationFile[], rows: Parameters<typeof checkHistory>[1]) {
+  const done = checkHistory(files, rows);
+  return { done, pending: files.filter((f) => !done.has(f.name)) };
+}
+
 function checkHistory(files: MigrationFile[], rows: { migration_name: string; checksum: string; finished_at: unknown; rolled_back_at: unknown }[]): Set<string> {
   const done = new Set<string>();
   for (const row of rows) {
@@ -94,8 +100,7 @@ async function migrateSqlite(url: string, files: MigrationFile[], dryRun: boolea
       return { applied: [], pending: files.map((f) => f.name) };
     }
     const rows = db.prepare('SELECT migration_name, checksum, finished_at, rolled_back_at FROM _prisma_migrations').all() as never[];
-    const done = checkHistory(files, rows);
-    const pending = files.filter((f) => !done.has(f.name));
+    const { done, pending } = planOf(files, rows);
     if (dryRun) return { applied: [...done], pending: pending.map((f) => f.name) };
     for (const file of pending) {
       const apply = db.transaction(() => {
@@ -122,8 +127,7 @@ async function migratePostgres(url: string, files: MigrationFile[], dryRun: bool
     await client.query('SELECT pg_advisory_lock($1)', [LOCK_KEY]);
     await client.query(TABLE_SQL.postgresql);
     const { rows } = await client.query('SELECT migration_name, checksum, finished_at, rolled_back_at FROM _prisma_migrations');
-    const done = checkHistory(files, rows);
-    const pending = files.filter((f) => !done.has(f.name));
+    const { done, pending } = planOf(files, rows);
     if (dryRun) return { applied: [...done], pending: pending.map((f) => f.name) };
     for (const file of pending) {
       await client.query('BEGIN');

@@ -55,6 +55,17 @@ export function postgresBus(db: Database, logger: Logger): EventBus {
   let closed = false;
   let retry: NodeJS.Timeout | undefined;
 
+  /** Add a listener under a key; its unsubscribe drops the key with its last listener. Notices sent before LISTEN took effect are lost: everyone looks once it has. */
+  const listen = <L>(map: Map<string, Set<L>>, key: string, listener: L) => {
+    let set = map.get(key);
+    if (!set) map.set(key, (set = new Set()));
+    set.add(listener);
+    if (!client && !closed) void connect().then(fireAll, () => undefined);
+    return () => {
+      set.delete(listener);
+      if (set.size === 0) map.delete(key);
+    };
+  };
   const fireAll = () => {
     for (const set of listeners.values()) for (const listener of set) listener();
     for (const set of topicListeners.values()) for (const listener of set) listener(null);
@@ -108,26 +119,10 @@ export function postgresBus(db: Database, logger: Logger): EventBus {
       }
     },
     subscribe(topic, id, listener) {
-      const key = `${topic}:${id}`;
-      let set = listeners.get(key);
-      if (!set) listeners.set(key, (set = new Set()));
-      set.add(listener);
-      // Notices sent before LISTEN took effect are lost: everyone looks once it has.
-      if (!client && !closed) void connect().then(fireAll, () => undefined);
-      return () => {
-        set.delete(listener);
-        if (set.size === 0) listeners.delete(key);
-      };
+      return listen(listeners, `${topic}:${id}`, listener);
     },
     subscribeTopic(topic, listener) {
-      let set = topicListeners.get(topic);
-      if (!set) topicListeners.set(topic, (set = new Set()));
-      set.add(listener);
-      if (!client && !closed) void connect().then(fireAll, () => undefined);
-      return () => {
-        set.delete(listener);
-        if (set.size === 0) topicListeners.delete(topic);
-      };
+      return listen(topicListeners, topic, listener);
     },
     listening: () => client !== null,
     async close() {

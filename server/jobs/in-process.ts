@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { AppDeps } from '../deps';
 import type { Database } from '../db/client';
-import { requeueWaiting, type JobHandler, type JobQueue } from './queue';
+import { cancelJobRows, createJobRow, requeueWaiting, type JobHandler, type JobQueue } from './queue';
 import { runJob } from './runner';
 
 /**
@@ -60,14 +60,12 @@ export function createInProcessQueue(db: Database, pollMs = 1000, waitingRetryMs
       handlers.set(kind, handler as JobHandler<unknown, AppDeps>);
     },
     async enqueue(kind, payload, options = {}) {
-      const job = await db.prisma.job.create({ data: { id: options.id, kind, payload: payload as never, createdById: options.createdById ?? null } });
+      const job = await createJobRow(db, kind, payload, options);
       wakeAll();
       return { id: job.id };
     },
     async cancel(jobId) {
-      await db.prisma.job.updateMany({ where: { id: jobId, status: 'queued' }, data: { status: 'cancelled', cancelRequested: true, finishedAt: new Date() } });
-      await db.prisma.job.updateMany({ where: { id: jobId, status: 'running' }, data: { cancelRequested: true } });
-      local.get(jobId)?.abort(new Error('cancelled'));
+      await cancelJobRows(db, jobId, local);
     },
     async startWorking(deps, concurrency) {
       shutdown = new AbortController();

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import PgBoss from 'pg-boss';
 import type { AppDeps } from '../deps';
 import type { Database } from '../db/client';
-import { requeueWaiting, type JobHandler, type JobQueue } from './queue';
+import { cancelJobRows, createJobRow, requeueWaiting, type JobHandler, type JobQueue } from './queue';
 import { claimJob, requeueLost } from './leases';
 import { runJob } from './runner';
 
@@ -41,14 +41,12 @@ export function createPgBossQueue(db: Database, waitingRetryMs = 30_000): JobQue
     },
     async enqueue(kind, payload, options = {}) {
       await ensureStarted();
-      const job = await db.prisma.job.create({ data: { id: options.id, kind, payload: payload as never, createdById: options.createdById ?? null } });
+      const job = await createJobRow(db, kind, payload, options);
       await boss.send(QUEUE, { jobId: job.id });
       return { id: job.id };
     },
     async cancel(jobId) {
-      await db.prisma.job.updateMany({ where: { id: jobId, status: 'queued' }, data: { status: 'cancelled', cancelRequested: true, finishedAt: new Date() } });
-      await db.prisma.job.updateMany({ where: { id: jobId, status: 'running' }, data: { cancelRequested: true } });
-      local.get(jobId)?.abort(new Error('cancelled'));
+      await cancelJobRows(db, jobId, local);
     },
     async startWorking(deps: AppDeps, concurrency: number) {
       await ensureStarted();

@@ -65,3 +65,15 @@ export async function requeueWaiting(db: Database, olderThanMs: number): Promise
   return taken;
 }
 
+
+/** The Job row both queues write on enqueue (the queue itself then wakes a worker its own way). */
+export function createJobRow(db: Database, kind: string, payload: unknown, options: EnqueueOptions) {
+  return db.prisma.job.create({ data: { id: options.id, kind, payload: payload as never, createdById: options.createdById ?? null } });
+}
+
+/** Cancel: a queued job never starts; a running one is asked to stop, and stops at once if it runs in this process. */
+export async function cancelJobRows(db: Database, jobId: string, local: Map<string, AbortController>): Promise<void> {
+  await db.prisma.job.updateMany({ where: { id: jobId, status: 'queued' }, data: { status: 'cancelled', cancelRequested: true, finishedAt: new Date() } });
+  await db.prisma.job.updateMany({ where: { id: jobId, status: 'running' }, data: { cancelRequested: true } });
+  local.get(jobId)?.abort(new Error('cancelled'));
+}

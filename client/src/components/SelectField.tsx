@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { FieldErrors } from './FieldErrors';
 
 interface Option {
   value: string;
@@ -46,13 +47,7 @@ export function SelectField({ label, value, options, onChange, emptyLabel, error
           {hint}
         </p>
       )}
-      {errors.length > 0 && (
-        <ul id={`${id}-error`} className="field-errors">
-          {errors.map((message, i) => (
-            <li key={i}>{message}</li>
-          ))}
-        </ul>
-      )}
+      <FieldErrors id={`${id}-error`} errors={errors} />
     </div>
   );
 }

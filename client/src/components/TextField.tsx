@@ -1,4 +1,5 @@
 import { useId, type InputHTMLAttributes } from 'react';
+import { FieldErrors } from './FieldErrors';
 
 interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'value'> {
   label: string;
@@ -31,13 +32,7 @@ export function TextField({ label, value, onChange, hint, errors = [], ...rest }
         aria-describedby={describedBy}
         {...rest}
       />
-      {errors.length > 0 && (
-        <ul id={errorId} className="field-errors">
-          {errors.map((message, i) => (
-            <li key={i}>{message}</li>
-          ))}
-        </ul>
-      )}
+      <FieldErrors id={errorId} errors={errors} />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useResource } from '../../hooks/useResource';
 import { listRounds } from './api';
+import { RoundStatus } from '../../../../server/contracts/status';
 
 /** The group's rating rounds: status, form, cases and each rater's progress. */
 export function RoundList({ groupId }: { groupId: string }) {
@@ -17,7 +18,7 @@ export function RoundList({ groupId }: { groupId: string }) {
             <span>
               <strong>{r.name}</strong>{' '}
               <span className="muted">
-                · {r.status === 'open' ? 'öppen' : 'stängd'} · {r.form.kind === 'short' ? 'kort form' : 'fullständigt formulär'} · {r.cases} testfall · {r.raters.map((x) => `${x.displayName ?? '?'} ${x.rated}/${r.cases}`).join(', ')}
+                · {RoundStatus.label(r.status)} · {r.form.kind === 'short' ? 'kort form' : 'fullständigt formulär'} · {r.cases} testfall · {r.raters.map((x) => `${x.displayName ?? '?'} ${x.rated}/${r.cases}`).join(', ')}
               </span>
             </span>
             <Link to={`/bedomning/${r.id}/resultat`}>Resultat</Link>

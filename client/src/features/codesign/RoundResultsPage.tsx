@@ -6,6 +6,7 @@ import { useSubmit } from '../../hooks/useSubmit';
 import { closeRound, getResults } from './api';
 import { num, pct } from './format';
 import { agreementSentence, disagreedItemsSentence, preferenceAgreementSentence, preferenceSentence, scoreSentence, splitCaseSentence } from './round-words';
+import { RoundStatus } from '../../../../server/contracts/status';
 
 /** A round's results: the answer in words first (preference, scores, agreement), then item means with 95 % intervals, α per item, and what raters disagreed on per case. */
 export function RoundResultsPage() {
@@ -33,7 +34,7 @@ export function RoundResultsPage() {
       {data && (
         <>
           <p>
-            {data.ratings} bedömningar från {data.raters} bedömare · omgången är {data.round.status === 'open' ? 'öppen' : 'stängd'}.{' '}
+            {data.ratings} bedömningar från {data.raters} bedömare · omgången är {RoundStatus.label(data.round.status)}.{' '}
             {data.round.status === 'open' && (
               <button type="button" className="secondary small" disabled={close.busy} onClick={() => void close.run(id).then((o) => o.ok && results.reload())}>
                 Stäng omgången

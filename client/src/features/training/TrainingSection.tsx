@@ -7,6 +7,7 @@ import { NewTrainingCaseForm } from './NewTrainingCaseForm';
 import { NewTrainingRoundForm } from './NewTrainingRoundForm';
 import { SummaryTable } from './SummaryTable';
 import './training.css';
+import { RoundStatus } from '../../../../server/contracts/status';
 
 /** The working group's review training in its studio: training cases, rounds with progress, and the group's aggregated results. */
 export function TrainingSection({ groupId }: { groupId: string }) {
@@ -40,7 +41,7 @@ export function TrainingSection({ groupId }: { groupId: string }) {
       <ul>
         {rounds.data?.rounds.map((r) => (
           <li key={r.id}>
-            <strong>{r.name}</strong> – {r.status === 'open' ? 'öppen' : 'stängd'}, {r.cases.length} fall, flaggor {r.showFlags ? 'visas' : 'dolda'};{' '}
+            <strong>{r.name}</strong> – {RoundStatus.label(r.status)}, {r.cases.length} fall, flaggor {r.showFlags ? 'visas' : 'dolda'};{' '}
             {(r.participants ?? []).filter((p) => p.answered >= r.cases.length).length} av {(r.participants ?? []).length} deltagare klara
             {r.status === 'open' && (
               <>
