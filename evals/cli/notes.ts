@@ -4,8 +4,7 @@
  */
 import { z } from 'zod';
 import { loadTextRecords, pairRecords } from '../datasets/records';
-import { editDistance } from '../metrics/edit-distance';
-import { meanRougeF1, rouge } from '../metrics/rouge';
+import { metric, scoreNote } from '../metrics';
 import { formatTable, parseCommandArgs, percent, progressBar, runCommand } from './args';
 
 const USAGE = `usage: eval notes --references <csv|jsonl> --predictions <csv|jsonl>
@@ -33,14 +32,9 @@ const ArgsSchema = z
   })
   .transform((a) => ({ ...a, idColumn: a['id-column'], textColumn: a['text-column'] }));
 
-interface NotesSummary {
-  n: number;
-  rouge1: number;
-  rouge2: number;
-  rougeL: number;
-  rougeLsum: number;
-  editDistance: number;
-}
+/** The registry's metrics this command prints, in its order; all are fractions, printed as percent. */
+const NOTE_METRICS = ['rouge1', 'rouge2', 'rougeL', 'rougeLsum', 'editDistance'] as const;
+type NotesSummary = { n: number } & Record<(typeof NOTE_METRICS)[number], number>;
 
 export default async function run(argv: string[]): Promise<number> {
   return runCommand(USAGE, async () => {
@@ -53,24 +47,16 @@ export default async function run(argv: string[]): Promise<number> {
     const pairs = pairRecords(references, predictions);
 
     const progress = progressBar(pairs.length, !args.json);
-    const scores = [];
-    let distanceSum = 0;
+    const sums = Object.fromEntries(NOTE_METRICS.map((id) => [id, 0])) as Record<(typeof NOTE_METRICS)[number], number>;
     for (const p of pairs) {
-      scores.push(rouge(p.reference, p.prediction, { tokenizer: args.tokenizer }));
-      distanceSum += editDistance(p.reference, p.prediction).normalized;
+      const scores = scoreNote({ reference: p.reference, note: p.prediction, tokenizer: args.tokenizer }, NOTE_METRICS);
+      for (const id of NOTE_METRICS) sums[id] += scores[id] ?? 0;
       progress.tick();
     }
     progress.done();
 
-    const mean = meanRougeF1(scores);
-    const summary: NotesSummary = {
-      n: pairs.length,
-      rouge1: percent(mean.rouge1),
-      rouge2: percent(mean.rouge2),
-      rougeL: percent(mean.rougeL),
-      rougeLsum: percent(mean.rougeLsum),
-      editDistance: percent(pairs.length === 0 ? 0 : distanceSum / pairs.length),
-    };
+    const summary = { n: pairs.length } as NotesSummary;
+    for (const id of NOTE_METRICS) summary[id] = percent(pairs.length === 0 ? 0 : sums[id] / pairs.length);
     if (args.json) {
       process.stdout.write(`${JSON.stringify(summary)}\n`);
       return;
@@ -78,11 +64,7 @@ export default async function run(argv: string[]): Promise<number> {
     const fixed = (x: number) => x.toFixed(2);
     process.stdout.write(`${formatTable([
       ['metric (mean over notes, %)', 'score'],
-      ['ROUGE-1 F1', fixed(summary.rouge1)],
-      ['ROUGE-2 F1', fixed(summary.rouge2)],
-      ['ROUGE-L F1', fixed(summary.rougeL)],
-      ['ROUGE-Lsum F1', fixed(summary.rougeLsum)],
-      ['edit distance (normalised)', fixed(summary.editDistance)],
+      ...NOTE_METRICS.map((id) => [metric(id).english, fixed(summary[id])]),
     ])}\n${summary.n} note pairs, tokenizer ${args.tokenizer}\n`);
   });
 }

@@ -1,6 +1,4 @@
-import { keyFactRecall } from '../../../../evals/metrics/keyfacts';
-import { rouge } from '../../../../evals/metrics/rouge';
-import { analyseStructure } from '../../../../evals/metrics/structure';
+import { type MetricId, scoreNote } from '../../../../evals/metrics';
 import type { NoteSection } from '../../../contracts/note';
 import type { TestCase } from '../../../contracts/testcase';
 import type { WorkflowSpec } from '../../../contracts/workflow';
@@ -11,7 +9,8 @@ import { segmentsFromTurns } from '../../transcripts/service';
 /**
  * One test case through one workflow version: draft, finalize (evidence and
  * grounding flags, the same step clinicians' drafts go through), then the
- * automatic metrics against the case's reference note and key facts.
+ * automatic metrics against the case's reference note and key facts, as
+ * the metric registry (evals/metrics) computes them.
  */
 export interface CaseMetrics {
   rouge1: number;
@@ -43,7 +42,23 @@ export function noteText(sections: readonly { heading: string; text: string }[])
   return sections.map((s) => `${s.heading}:\n${s.text}`).join('\n\n');
 }
 
-const finite = (x: number) => (Number.isFinite(x) ? x : null);
+/** The metrics a comparison of two runs shows, in its order; labels and directions come from the registry. */
+export const RUN_METRICS = ['rouge1', 'rougeL', 'keyFactRecall', 'criticalKeyFactRecall', 'criticalFlags', 'flags', 'completeness', 'lix', 'words', 'durationMs'] as const satisfies readonly MetricId[];
+export type RunMetricId = (typeof RUN_METRICS)[number];
+
+/** A stored case result's value of a run metric (stored rows keep their shape: flags nested, duration beside them). */
+export function caseValue(metrics: CaseMetrics, durationMs: number, id: RunMetricId): number | null {
+  switch (id) {
+    case 'criticalFlags':
+      return metrics.flags.critical;
+    case 'flags':
+      return metrics.flags.total;
+    case 'durationMs':
+      return durationMs;
+    default:
+      return metrics[id];
+  }
+}
 
 export async function evaluateCase(drafter: NoteDrafter, spec: WorkflowSpec, testCase: TestCase, signal?: AbortSignal): Promise<CaseOutcome> {
   const started = performance.now();
@@ -55,32 +70,38 @@ export async function evaluateCase(drafter: NoteDrafter, spec: WorkflowSpec, tes
     sections: sections.map((s) => ({ key: s.key, heading: s.heading, text: s.sentences.map((x) => x.text).join(' '), sentences: s.sentences })),
   };
   const note = noteText(output.sections);
-  const reference = noteText(testCase.referenceNote);
-  const scores = rouge(reference, note, { tokenizer: 'unicode' });
-  const facts = keyFactRecall(note, testCase.keyFacts, spec.language);
-  const structure = analyseStructure(
-    note,
-    spec.sections.map((s) => ({ key: s.key, heading: s.heading, required: s.required })),
-    segments.map((s) => s.text).join('\n'),
-  );
   const flags = sections.flatMap((s) => s.sentences.flatMap((x) => x.flags));
   const byKind: Record<string, number> = {};
   for (const flag of flags) byKind[flag.kind] = (byKind[flag.kind] ?? 0) + 1;
-  const required = output.sections.filter((s) => spec.sections.find((x) => x.key === s.key)?.required);
+  const withText = spec.sections.map((s) => ({ key: s.key, heading: s.heading, required: s.required, text: output.sections.find((x) => x.key === s.key)?.text ?? '' }));
+  const m = scoreNote(
+    {
+      note,
+      reference: noteText(testCase.referenceNote),
+      tokenizer: 'unicode',
+      language: spec.language,
+      keyFacts: testCase.keyFacts,
+      sections: withText,
+      transcript: segments.map((s) => s.text).join('\n'),
+      flags,
+    },
+    ['rouge1', 'rougeL', 'keyFactRecall', 'criticalKeyFactRecall', 'criticalFlags', 'completeness', 'lix', 'chars', 'words'],
+  );
+  const n = (x: number | null) => x ?? 0;
   return {
     output,
     durationMs,
     metrics: {
-      rouge1: scores.rouge1.f1,
-      rougeL: scores.rougeL.f1,
-      keyFactRecall: finite(facts.recall),
-      criticalKeyFactRecall: finite(facts.criticalRecall),
-      flags: { total: flags.length, critical: flags.filter((f) => f.severity === 'critical').length, byKind },
-      completeness: required.length === 0 ? 1 : required.filter((s) => s.text.trim().length > 0).length / required.length,
-      missingRequired: required.filter((s) => s.text.trim().length === 0).map((s) => s.key),
-      lix: structure.lix,
-      chars: structure.chars,
-      words: structure.words,
+      rouge1: n(m.rouge1),
+      rougeL: n(m.rougeL),
+      keyFactRecall: m.keyFactRecall,
+      criticalKeyFactRecall: m.criticalKeyFactRecall,
+      flags: { total: flags.length, critical: n(m.criticalFlags), byKind },
+      completeness: n(m.completeness),
+      missingRequired: withText.filter((s) => s.required && s.text.trim().length === 0).map((s) => s.key),
+      lix: n(m.lix),
+      chars: n(m.chars),
+      words: n(m.words),
     },
   };
 }

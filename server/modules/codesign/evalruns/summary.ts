@@ -1,6 +1,6 @@
-import type { CaseMetrics } from './evaluate-case';
+import { type CaseMetrics, type RunMetricId, caseValue } from './evaluate-case';
 
-/** What a run's summary holds: the figures the gate and the run list read. */
+/** What a run's summary holds: the figures the gate and the run list read, over the registry's run metrics. */
 export interface RunSummary {
   cases: number;
   cachedCases: number;
@@ -23,19 +23,20 @@ export function mean(values: readonly (number | null)[]): number | null {
 }
 
 export function summarise(results: readonly { metrics: CaseMetrics; durationMs: number; cached: boolean }[]): RunSummary {
-  const m = results.map((r) => r.metrics);
+  const values = (id: RunMetricId) => results.map((r) => caseValue(r.metrics, r.durationMs, id));
+  const sum = (id: RunMetricId) => values(id).reduce<number>((a, x) => a + (x ?? 0), 0);
   return {
     cases: results.length,
     cachedCases: results.filter((r) => r.cached).length,
-    meanRouge1: mean(m.map((x) => x.rouge1)),
-    meanRougeL: mean(m.map((x) => x.rougeL)),
-    meanKeyFactRecall: mean(m.map((x) => x.keyFactRecall)),
-    meanCriticalKeyFactRecall: mean(m.map((x) => x.criticalKeyFactRecall)),
-    maxCriticalFlagsPerCase: Math.max(0, ...m.map((x) => x.flags.critical)),
-    criticalFlags: m.reduce((a, x) => a + x.flags.critical, 0),
-    flags: m.reduce((a, x) => a + x.flags.total, 0),
-    meanCompleteness: mean(m.map((x) => x.completeness)),
-    meanLix: mean(m.map((x) => x.lix)),
-    totalDurationMs: results.reduce((a, r) => a + r.durationMs, 0),
+    meanRouge1: mean(values('rouge1')),
+    meanRougeL: mean(values('rougeL')),
+    meanKeyFactRecall: mean(values('keyFactRecall')),
+    meanCriticalKeyFactRecall: mean(values('criticalKeyFactRecall')),
+    maxCriticalFlagsPerCase: Math.max(0, ...values('criticalFlags').map((x) => x ?? 0)),
+    criticalFlags: sum('criticalFlags'),
+    flags: sum('flags'),
+    meanCompleteness: mean(values('completeness')),
+    meanLix: mean(values('lix')),
+    totalDurationMs: sum('durationMs'),
   };
 }

@@ -1,3 +1,4 @@
+import { meets, type MetricId } from '../../../../evals/metrics';
 import type { AppDeps } from '../../../deps';
 import { mean, type RunSummary } from '../evalruns/summary';
 import { RoundConfigSchema } from '../ratings/items';
@@ -23,6 +24,17 @@ export interface GateResult {
 }
 
 type Key = Criterion['key'];
+/**
+ * The criteria measured by an evaluation run, with the registry metric each
+ * bounds (its direction says whether the bound is a ceiling or a floor); the
+ * others (ratings, training) are floors.
+ */
+const METRIC_OF: Partial<Record<Key, MetricId>> = {
+  maxCriticalFlagsPerCase: 'criticalFlags',
+  minKeyFactRecall: 'keyFactRecall',
+  keyFactRecallNotBelowProduktion: 'keyFactRecall',
+  minCriticalKeyFactRecall: 'criticalKeyFactRecall',
+};
 const ORDER: Key[] = ['maxCriticalFlagsPerCase', 'minKeyFactRecall', 'keyFactRecallNotBelowProduktion', 'minCriticalKeyFactRecall', 'minRaters', 'minAlpha', 'minMeanPdqi', 'minTrainedShare', 'minTrainingDetection'];
 
 async function latestRun(deps: AppDeps, versionId: string) {
@@ -76,8 +88,11 @@ export async function evaluateGate(deps: AppDeps, groupId: string | null, versio
     if (v === null || (v.threshold === null && key !== 'keyFactRecallNotBelowProduktion')) return [];
     // Rounded to what the message shows, so "0,81 – kravet minst 0,81" never fails on a hidden digit.
     const round3 = (x: number) => Math.round(x * 1000) / 1000;
+    const id = METRIC_OF[key];
     const passed =
-      v.measured !== null && v.threshold !== null && (key === 'maxCriticalFlagsPerCase' ? v.measured <= v.threshold : round3(v.measured) >= round3(v.threshold));
+      v.measured !== null &&
+      v.threshold !== null &&
+      (id ? meets(id, round3(v.measured), round3(v.threshold)) : round3(v.measured) >= round3(v.threshold));
     const criterion = { key, threshold: v.threshold, measured: v.measured, passed };
     return [{ ...criterion, ...criterionMessage(criterion, context) }];
   });
