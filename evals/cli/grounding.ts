@@ -6,21 +6,27 @@
  * - a folder of cases (`--cases`): false alarms on correct reference notes
  *   and recall per kind of planted error, with precision on seeded drafts.
  */
+import { writeFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { EvalError } from '../datasets/errors';
 import { readText } from '../datasets/records';
 import { TranscriptSegmentInputSchema, checkGrounding } from '../metrics/grounding';
 import { evaluateGroundingCases, loadGroundingCases } from '../validation/grounding-eval';
+import { crossValidate, kFolds, learnPolicy, policyAbout } from '../validation/grounding-policy';
 import { formatTable, parseCommandArgs, runCommand, UsageError } from './args';
 import { printCaseReport } from './grounding-report';
 
 const USAGE = `usage: eval grounding --transcript <file.txt|file.json> --note <file> [--language sv|en] [--json]
-       eval grounding --cases <folder> [--split dev|locked] [--details] [--json]
+       eval grounding --cases <folder> [--split dev|locked] [--details] [--json] [--only <id-prefix,…>] [--folds <k>] [--learn <policy.json>]
   one note: --json prints { "flags": [...], "sentences": n }; each flag has kind, span, start, end,
             severity (critical = contradicts the consultation, warning = not found), message, said, evidence
   --cases:  reads every *.json case under the folder (one level of sub-folders); prints flags per correct
             reference note (all, critical), recall per planted error kind and precision on seeded drafts;
-            --split keeps one split; --details lists missed errors and false alarms (synthetic text only)`;
+            --split keeps one split; --details lists missed errors and false alarms (synthetic text only)
+  --only:   keeps the cases whose id starts with one of the prefixes (e.g. l3- for the former locked-3)
+  --folds:  held-out figures: the severity policy is learned on k − 1 folds of the cases (by case) and
+            each fold is measured with the policy that did not see it (never on the locked split)
+  --learn:  learns the severity policy on the cases and writes it (evals/data/grounding-policy.json)`;
 
 const OPTIONS = {
   transcript: { type: 'string' },
@@ -30,6 +36,9 @@ const OPTIONS = {
   details: { type: 'boolean' },
   language: { type: 'string' },
   json: { type: 'boolean' },
+  only: { type: 'string' },
+  folds: { type: 'string' },
+  learn: { type: 'string' },
 } as const;
 
 const ArgsSchema = z.object({
@@ -40,6 +49,9 @@ const ArgsSchema = z.object({
   details: z.boolean().default(false),
   language: z.enum(['sv', 'en']).default('sv'),
   json: z.boolean().default(false),
+  only: z.string().min(1).transform((s) => s.split(',').filter(Boolean)).optional(),
+  folds: z.coerce.number().int().min(2).max(1000).optional(),
+  learn: z.string().min(1).optional(),
 });
 
 const SegmentsSchema = z.union([
@@ -65,9 +77,15 @@ const clip = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n -
 
 async function runCases(args: z.infer<typeof ArgsSchema>): Promise<void> {
   const all = await loadGroundingCases(args.cases!);
-  const cases = args.split ? all.filter((c) => c.split === args.split) : all;
-  if (cases.length === 0) throw new EvalError(`--split: no ${args.split} cases in ${args.cases}`);
-  const report = evaluateGroundingCases(cases);
+  const cases = all.filter((c) => (!args.split || c.split === args.split) && (!args.only || args.only.some((p) => c.id.startsWith(p))));
+  if (cases.length === 0) throw new EvalError(`--split/--only: no such cases in ${args.cases}`);
+  // Learning or cross-validating on a locked split would tune on it.
+  if ((args.folds || args.learn) && cases.some((c) => c.split === 'locked')) throw new UsageError('--folds/--learn: development cases only (add --split dev)');
+  if (args.learn) {
+    const claims = learnPolicy(cases);
+    await writeFile(args.learn, `${JSON.stringify({ about: policyAbout(cases), claims }, null, 2)}\n`);
+  }
+  const report = args.folds ? crossValidate(cases, kFolds(cases, args.folds)) : evaluateGroundingCases(cases);
   if (args.json) {
     const { missed, falseAlarms, ...figures } = report;
     process.stdout.write(`${JSON.stringify(args.details ? report : { ...figures, missed: missed.length, falseAlarms: falseAlarms.length })}\n`);

@@ -8,7 +8,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { EvalError } from '../datasets/errors';
-import { FLAG_KINDS, checkGrounding, type Flag, type FlagKind } from '../metrics/grounding';
+import { FLAG_KINDS, checkGrounding, type Flag, type FlagKind, type GroundingResult } from '../metrics/grounding';
 import { parseGroundingCase, type GroundingCase } from './grounding-cases';
 
 /** Every *.json under `dir` (one level of sub-folders, e.g. dev/ and locked/), sorted by path. */
@@ -72,7 +72,11 @@ export interface GroundingEvalReport {
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }): boolean => a.start < b.end && b.start < a.end;
 const ratio = (a: number, b: number): number => (b === 0 ? 0 : a / b);
 
-export function evaluateGroundingCases(cases: readonly GroundingCase[]): GroundingEvalReport {
+/** How a note is checked against its case's transcript (the shipped checker unless a policy is being measured). */
+export type CaseChecker = (c: GroundingCase, note: string) => GroundingResult;
+const shipped: CaseChecker = (c, note) => checkGrounding({ transcript: c.transcript, note, language: 'sv' });
+
+export function evaluateGroundingCases(cases: readonly GroundingCase[], check: CaseChecker = shipped): GroundingEvalReport {
   const byKind = Object.fromEntries(FLAG_KINDS.map((k) => [k, { planted: 0, caught: 0, caughtCritical: 0, recall: 0 }])) as Record<FlagKind, KindRecall>;
   const missed: GroundingEvalReport['missed'] = [];
   const falseAlarms: GroundingEvalReport['falseAlarms'] = [];
@@ -82,7 +86,7 @@ export function evaluateGroundingCases(cases: readonly GroundingCase[]): Groundi
   let flagsOnDrafts = 0;
   let truePositiveFlags = 0;
   for (const c of cases) {
-    const reference = checkGrounding({ transcript: c.transcript, note: c.reference, language: 'sv' }).flags;
+    const reference = check(c, c.reference).flags;
     referenceFlags += reference.length;
     referenceCritical += reference.filter((f) => f.severity === 'critical').length;
     for (const f of reference) falseAlarms.push({ caseId: c.id, on: 'reference', kind: f.kind, severity: f.severity, span: f.span, message: f.message });
@@ -93,7 +97,7 @@ export function evaluateGroundingCases(cases: readonly GroundingCase[]): Groundi
         if (start < 0 || draft.note.indexOf(p.span, start + 1) >= 0) throw new EvalError(`${c.id}: a planted span does not occur exactly once in its draft`);
         return { ...p, start, end: start + p.span.length };
       });
-      const flags = checkGrounding({ transcript: c.transcript, note: draft.note, language: 'sv' }).flags;
+      const flags = check(c, draft.note).flags;
       flagsOnDrafts += flags.length;
       for (const f of flags) {
         if (spans.some((s) => overlaps(s, f))) truePositiveFlags++;

@@ -40,14 +40,16 @@ describe('grounding cases (development split)', async () => {
     const l2 = evaluateGroundingCases(written.filter((c) => c.id.startsWith('l2-')));
     console.log(summary('grounding dev l2', l2));
     expect(l2.flagsPerReference).toBeLessThanOrEqual(1.15);
-    expect(l2.criticalPerReference).toBeLessThanOrEqual(0.2);
+    expect(l2.criticalPerReference).toBeLessThanOrEqual(0.1);
     expect(l2.recall).toBeGreaterThanOrEqual(0.73);
     expect(l2.precision).toBeGreaterThanOrEqual(0.75);
-    // l3-* (the former locked-3, moved here after the lead's reported runs): what it measured then.
+    // l3-* (the former locked-3, moved here after the lead's reported runs): 2.45 flags (1.50
+    // critical), recall 0.63 when locked. The severity policy is learned on l3, so its critical
+    // figure here is a tuned one; the held-out figure is in grounding-policy.test.ts.
     const l3 = evaluateGroundingCases(written.filter((c) => c.id.startsWith('l3-')));
     console.log(summary('grounding dev l3', l3));
     expect(l3.flagsPerReference).toBeLessThanOrEqual(2.46);
-    expect(l3.criticalPerReference).toBeLessThanOrEqual(1.5);
+    expect(l3.criticalPerReference).toBeLessThanOrEqual(0.45);
     expect(l3.recall).toBeGreaterThanOrEqual(0.62);
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { checkGrounding } from '../../evals/metrics/grounding/checker';
+// The rules' own severities: how loud each class of claim is shown is the policy's (grounding-policy.test.ts).
+import { checkRules } from '../../evals/metrics/grounding/checker';
 
-const flags = (transcript: string, note: string) => checkGrounding({ transcript, note, language: 'sv' }).flags;
+const flags = (transcript: string, note: string) => checkRules({ transcript, note, language: 'sv' }).flags;
 const kinds = (transcript: string, note: string) => flags(transcript, note).map((f) => [f.kind, f.span, f.severity]);
 
 describe('numbers in context', () => {

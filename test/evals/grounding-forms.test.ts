@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkGrounding } from '../../evals/metrics/grounding/checker';
+// The rules' own severities: how loud each class of claim is shown is the policy's (grounding-policy.test.ts).
+import { checkRules } from '../../evals/metrics/grounding/checker';
 
 /**
  * The general ways Swedish writes the same fact that issue #14's second round
@@ -9,7 +10,7 @@ import { checkGrounding } from '../../evals/metrics/grounding/checker';
  * and loud on a wrong one, with sentences written for this test.
  */
 const kinds = (transcript: string, note: string) =>
-  checkGrounding({ transcript, note, language: 'sv' }).flags.map((f) => [f.kind, f.span, f.severity]);
+  checkRules({ transcript, note, language: 'sv' }).flags.map((f) => [f.kind, f.span, f.severity]);
 
 describe('number forms', () => {
   it('reads a spoken clock time on a 12-hour dial', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkGrounding } from '../../evals/metrics/grounding/checker';
+// The rules' own severities: how loud each class of claim is shown is the policy's (grounding-policy.test.ts).
+import { checkRules } from '../../evals/metrics/grounding/checker';
 
 /**
  * Rules from issue #14's third round (general causes read from the reported
@@ -9,7 +10,7 @@ import { checkGrounding } from '../../evals/metrics/grounding/checker';
  * note and loud on a wrong one, with sentences written for this test.
  */
 const flags = (transcript: string, note: string) =>
-  checkGrounding({ transcript, note, language: 'sv' }).flags.map((f) => [f.kind, f.span, f.severity]);
+  checkRules({ transcript, note, language: 'sv' }).flags.map((f) => [f.kind, f.span, f.severity]);
 
 describe('numbers: value, change, limit', () => {
   it('does not read a change ("gått upp tre kilo") or a limit ("över fyrtio") as the value', () => {

@@ -92,7 +92,7 @@ export function checkNumbers(ctx: Context, drugs: TermIndex): Set<number> {
       const c = cite(t);
       raise(ctx, {
         kind: 'number', start: n.start, end: n.end, severity: 'critical', ...c,
-        reason: 'another value was said for the same quantity',
+        reason: 'another value was said for the same quantity', claim: `number:another value:${n.type}`,
         message: `${capital(label)}: anteckningen ${span}, samtalet ”${c.said}”.`,
       });
       continue;
@@ -124,7 +124,7 @@ export function checkNumbers(ctx: Context, drugs: TermIndex): Set<number> {
     }
     raise(ctx, {
       kind: 'number', start: n.start, end: n.end, severity: 'warning',
-      reason: 'number not said in the consultation',
+      reason: 'number not said in the consultation', claim: `number:not said:${n.type}`,
       message: same.length > 0 || sameType.length > 0
         ? `Kontrollera ${label}: ${span} hittades inte i samtalet.`
         : `Kontrollera: ${span} nämns inte i samtalet.`,

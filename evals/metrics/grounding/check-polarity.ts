@@ -121,7 +121,7 @@ export function checkNegations(ctx: Context): void {
   };
   for (const s of ctx.noteSentences) {
     // One flag per negation scope: "ingen feber eller hosta" is one statement.
-    const negatedScopes = new Map<number, { end: number; compared: Sentence }>();
+    const negatedScopes = new Map<number, { end: number; compared: Sentence; concept: boolean }>();
     const flagged = new Set<string>();
     statements(s, ctx.language).forEach((st) => {
       const p = st.p;
@@ -132,14 +132,14 @@ export function checkNegations(ctx: Context): void {
         const compared = m.get('negated')!;
         raise(ctx, {
           kind: 'negation', start: p.token.start, end: p.token.end, severity: 'critical', compared, said: compared.text,
-          reason: 'asserted in the note, negated in the consultation',
+          reason: 'asserted in the note, negated in the consultation', claim: `negation:asserted:${st.concept ? 'concept' : 'word'}`,
           message: `Anteckningen anger ”${p.token.text}”, men i samtalet nekades det: ”${compared.text}”.`,
         });
       } else if (st.polarity === 'negated' && m.size === 1 && m.has('affirmed')) {
         // "Afebril" carries its negation in the word itself.
         const cue = p.cueStart ?? p.token.start;
         const prev = negatedScopes.get(cue);
-        negatedScopes.set(cue, { end: Math.max(prev?.end ?? 0, p.token.end), compared: prev?.compared ?? m.get('affirmed')! });
+        negatedScopes.set(cue, { end: Math.max(prev?.end ?? 0, p.token.end), compared: prev?.compared ?? m.get('affirmed')!, concept: (prev?.concept ?? false) || st.concept });
       } else if (st.polarity === 'affirmed' && isAntonymOfSaid(p.token.stem, ctx.language, said)) {
         const compared = said.get(p.token.stem.slice(1))!.get('affirmed')!;
         raise(ctx, {
@@ -149,10 +149,10 @@ export function checkNegations(ctx: Context): void {
         });
       }
     });
-    for (const [start, { end, compared }] of negatedScopes) {
+    for (const [start, { end, compared, concept }] of negatedScopes) {
       raise(ctx, {
         kind: 'negation', start, end, severity: 'critical', compared, said: compared.text,
-        reason: 'negated in the note, asserted in the consultation',
+        reason: 'negated in the note, asserted in the consultation', claim: `negation:negated:${concept ? 'concept' : 'word'}`,
         message: `Anteckningen nekar ”${quote(ctx.note, start, end)}”, men i samtalet bekräftades det: ”${compared.text}”.`,
       });
     }

@@ -18,7 +18,8 @@ import { checkPlans } from './check-plans';
 import { checkQualifiers } from './check-qualifiers';
 import { checkNegations } from './check-polarity';
 import { checkTerms } from './check-terms';
-import { raise, type Context } from './context';
+import { applyPolicy, publicFlag, STORED_POLICY, type Policy } from './claims';
+import { raise, type ClaimedFlag, type Context } from './context';
 import { prepareNote, prepareTranscript } from './document';
 import { groupName, indexFor } from './indexes';
 import { GroundingInputSchema, type GroundingInput, type GroundingResult } from './types';
@@ -53,6 +54,16 @@ function checkInjuryDiagnoses(ctx: Context, alreadyChecked: ReadonlySet<number>)
 }
 
 export function checkGrounding(input: GroundingInput): GroundingResult {
+  return withPolicy(checkClaims(input), STORED_POLICY);
+}
+
+/** The rules' own severities, before the policy: what the rule tests check (the policy is measured on cases). */
+export function checkRules(input: GroundingInput): GroundingResult {
+  return withPolicy(checkClaims(input), {});
+}
+
+/** Every candidate flag the rules find, with its claim class, before the severity policy. */
+export function checkClaims(input: GroundingInput): ClaimedResult {
   const { transcript, note, language, vocabulary } = GroundingInputSchema.parse(input);
   const ctx: Context = {
     note,
@@ -72,9 +83,15 @@ export function checkGrounding(input: GroundingInput): GroundingResult {
   checkNegations(ctx);
   checkLaterality(ctx);
   checkPlans(ctx, new Set([...numbers, ...drugs]));
-  const flags = dedupe(ctx.flags).sort((a, b) => a.start - b.start || a.end - b.end);
-  const sentences = ctx.noteSentences.length;
-  const words = ctx.noteSentences.reduce((n, s) => n + s.tokens.length, 0);
+  return { flags: ctx.flags, sentences: ctx.noteSentences.length, words: ctx.noteSentences.reduce((n, s) => n + s.tokens.length, 0) };
+}
+
+export interface ClaimedResult { flags: ClaimedFlag[]; sentences: number; words: number }
+
+/** The result as shown: severities under `policy`, one flag per span, in note order. */
+export function withPolicy(result: ClaimedResult, policy: Policy): GroundingResult {
+  const flags = dedupe(applyPolicy(result.flags, policy)).sort((a, b) => a.start - b.start || a.end - b.end).map(publicFlag);
+  const { sentences, words } = result;
   return { flags, sentences, words, flagsPerSentence: sentences === 0 ? 0 : flags.length / sentences };
 }
 
@@ -102,8 +119,8 @@ export function headingLine(heading: string | null | undefined): string | null {
 }
 
 /** One flag per span: when two checks flag the same words, the critical (then the first) one stays. */
-function dedupe(flags: GroundingResult['flags']): GroundingResult['flags'] {
-  const byKey = new Map<string, GroundingResult['flags'][number]>();
+function dedupe(flags: ClaimedFlag[]): ClaimedFlag[] {
+  const byKey = new Map<string, ClaimedFlag>();
   for (const f of flags) {
     const key = `${f.start}:${f.end}`;
     const prev = byKey.get(key);

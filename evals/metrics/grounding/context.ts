@@ -9,21 +9,29 @@ export interface Context {
   noteSentences: Sentence[];
   transcript: Sentence[];
   transcriptText: string;
-  flags: Flag[];
+  flags: ClaimedFlag[];
 }
+
+/**
+ * A flag with the class of claim it is about ("number:weight", "negation:…:word"): the severity
+ * policy (claims.ts) is set per class, learned on development cases, never per sentence.
+ */
+export type ClaimedFlag = Flag & { claim: string };
 
 export interface FlagInput extends Omit<Flag, 'evidence' | 'span' | 'said'> {
   /** The transcript sentence compared with; without one the closest sentence by shared words is cited. */
   compared?: Sentence | null;
   /** The transcript words compared with (shown to the reviewer). */
   said?: string | null;
+  /** The claim class, when the reason alone does not say what kind of claim it is; default `kind:reason`. */
+  claim?: string;
 }
 
 export function raise(ctx: Context, f: FlagInput): void {
-  const { compared, said, ...rest } = f;
+  const { compared, said, claim, ...rest } = f;
   const sentence = ctx.noteSentences.find((s) => s.start <= f.start && f.start < s.end);
   const evidence = compared ? compared.segmentId ?? compared.text : closestEvidence(sentence, ctx.transcript);
-  ctx.flags.push({ ...rest, span: ctx.note.slice(f.start, f.end), evidence, said: said ?? null });
+  ctx.flags.push({ ...rest, span: ctx.note.slice(f.start, f.end), evidence, said: said ?? null, claim: claim ?? `${f.kind}:${f.reason}` });
 }
 
 /** Text of the transcript between two offsets of its sentence list (quantities carry document offsets). */

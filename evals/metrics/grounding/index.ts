@@ -7,6 +7,9 @@
  * grow by optional fields.
  */
 export { checkGrounding, checkSection, headingLine } from './checker';
+/** For learning and measuring the severity policy (evals/validation/grounding-policy.ts) and the rule tests. */
+export { checkClaims, checkRules, withPolicy, type ClaimedResult } from './checker';
+export { isUntyped, levelOf, STORED_POLICY, type Level, type Policy } from './claims';
 export {
   FLAG_KINDS,
   LanguageSchema,
