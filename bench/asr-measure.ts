@@ -2,7 +2,7 @@ import { pipeline } from '@huggingface/transformers';
 import { decodeAudio } from '../server/pipeline/audio/decode-audio';
 import { backgroundSpeechProbabilities } from '../server/pipeline/audio/vad/background-vad';
 import { detectSpeech } from '../server/pipeline/audio/vad/detect-speech';
-import { leaseLocalPipeline } from '../server/pipeline/asr/local-runtime';
+import { leaseLocalPipeline } from '../server/pipeline/runtime/local-runtime';
 import { LocalWhisperTranscriber } from '../server/pipeline/asr/local-whisper';
 import { transcribeRecording } from '../server/pipeline/asr/transcribe-recording';
 import { type FeatureTimes, measureFeatureExtractors } from './asr-features';

@@ -16,12 +16,20 @@ const SKIP = /(^|\/)(node_modules|generated|dist)(\/|$)|\.d\.ts$/;
 
 /**
  * Layers, lowest first: a file may import its own layer or lower ones. The
- * pipeline (audio, ASR, drafting) knows nothing of HTTP, jobs or modules;
+ * pipeline (audio, ASR, drafting) knows nothing of HTTP, jobs, modules or the
+ * app's errors, and inside it the model runtime and audio sit below ASR, LLM
+ * and drafting;
  * evals know nothing of the server's app; the client reaches the server only
  * for shared contracts.
  */
 const FORBIDDEN: Array<{ from: RegExp; to: RegExp; why: string }> = [
-  { from: /^server\/pipeline\//, to: /^server\/(modules|http|jobs|routes|app|deps|compose)\b/, why: 'the pipeline must not know the app' },
+  {
+    from: /^server\/pipeline\//,
+    to: /^server\/(modules|http|jobs|routes|app|deps|compose|errors|db|storage|events|env|logger)\b/,
+    why: 'the pipeline must not know the app: it throws PipelineError, which the app maps to jobs and HTTP',
+  },
+  { from: /^server\/pipeline\/(runtime|audio)\//, to: /^server\/pipeline\/(asr|llm|draft)\//, why: 'model runtime and audio sit below the capabilities that use them' },
+  { from: /^server\/pipeline\/runtime\//, to: /^server\/pipeline\/audio\//, why: 'the model runtime knows nothing of audio' },
   { from: /^evals\//, to: /^server\/(modules|http|jobs|routes|app|deps|compose)\b/, why: 'metrics must not know the app' },
   { from: /^client\//, to: /^server\/(?!contracts\/)/, why: 'the client shares only server/contracts' },
   {

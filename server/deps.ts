@@ -10,7 +10,7 @@ import type { SessionCache } from './modules/auth/session-cache';
 import type { LocalWhisperTranscriber } from './pipeline/asr/local-whisper';
 import type { Transcriber } from './pipeline/asr/transcriber';
 import type { LocalChatModels } from './pipeline/llm/local-chat-models';
-import type { ModelStatusProvider } from './pipeline/model-status';
+import type { ModelStatusProvider } from './pipeline/runtime/model-status';
 
 /**
  * The live transcript's windowing as the app sees it (modules/recordings/live.ts

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { PipelineError } from './pipeline/errors';
 
 /**
  * The one error type of the server. Anything thrown that is not an AppError
@@ -40,6 +41,18 @@ export class JobFailure extends Error {
   ) {
     super(message);
   }
+}
+
+/**
+ * The one place a failure becomes what a job row stores: a JobFailure as it
+ * is, a PipelineError by its code and Swedish message; null for anything else
+ * (including an aborted pipeline step), which the runner stores as
+ * cancelled or as a generic failure.
+ */
+export function asJobFailure(error: unknown): JobFailure | null {
+  if (error instanceof JobFailure) return error;
+  if (error instanceof PipelineError && error.code !== 'aborted') return new JobFailure(error.code, error.message);
+  return null;
 }
 
 export const badRequest = (detail: string, errors?: FieldProblem[]) =>
@@ -119,4 +132,51 @@ export function toProblem(error: AppError, requestId: string | undefined, instan
     ...(requestId ? { requestId } : {}),
     ...(error.errors?.length ? { errors: error.errors } : {}),
   };
+}
+
+/**
+ * The one place a failure becomes an HTTP problem (the error handler and the
+ * /v1 gateway both call it): an AppError as it is, a PipelineError by its
+ * code; null for anything else, which stays a generic 500.
+ */
+export function asAppError(error: unknown): AppError | null {
+  if (error instanceof AppError) return error;
+  return error instanceof PipelineError ? pipelineProblem(error) : null;
+}
+
+/**
+ * A refused recording is the client's to fix (415 wrong format, 413 over a
+ * limit, 422 broken file); a model or service that cannot run is the
+ * server's (503). An aborted step's caller has gone: a generic failure.
+ */
+function pipelineProblem(error: PipelineError): AppError | null {
+  switch (error.code) {
+    case 'unsupported_format':
+    case 'ffmpeg_missing':
+      return unsupportedMedia(error.message);
+    case 'too_large':
+    case 'too_long':
+      return new AppError(413, error.code, 'För stor', error.message);
+    case 'corrupt':
+      return unprocessable(error.message, undefined, 'corrupt_audio');
+    case 'drafter_unavailable':
+      return unprocessable(error.message, undefined, error.code);
+    case 'model_missing':
+    case 'model_load_failed':
+    case 'hosted_auth':
+    case 'hosted_model_not_found':
+    case 'hosted_too_large':
+    case 'hosted_overloaded':
+    case 'hosted_unavailable':
+    case 'hosted_rejected':
+    case 'hosted_unreachable':
+    case 'hosted_model_missing':
+    case 'hosted_rate_limited':
+    case 'hosted_error':
+    case 'output_rejected':
+    case 'invalid_model_output':
+      return serviceUnavailable(error.message, error.code);
+    case 'aborted':
+      return null;
+  }
 }

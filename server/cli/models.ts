@@ -6,8 +6,8 @@ import { pipeline } from 'node:stream/promises';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { EnvError, loadEnv, type Env } from '../env';
-import { DTYPE_SUFFIX, DtypeSchema, MODEL_LAYOUT, dtypeLabel, requiredModelFiles, whisperDtype, type DtypeSetting, type ModelKind } from '../pipeline/asr/model-files';
-import { ModelIdSchema, modelFolder } from '../pipeline/asr/local-runtime';
+import { DTYPE_SUFFIX, DtypeSchema, MODEL_LAYOUT, dtypeLabel, requiredModelFiles, whisperDtype, type DtypeSetting, type ModelKind } from '../pipeline/runtime/model-files';
+import { ModelIdSchema, modelFolder } from '../pipeline/runtime/local-runtime';
 import { sileroModelPath } from '../pipeline/audio/vad/silero-model';
 import { svNumber } from '../contracts/sv-number';
 

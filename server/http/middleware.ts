@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express';
 import type { AppDeps } from '../deps';
-import { AppError, badRequest, notFound, toProblem, tooLarge, unsupportedMedia } from '../errors';
+import { AppError, asAppError, badRequest, notFound, toProblem, tooLarge, unsupportedMedia } from '../errors';
 
 /** Accept a caller's request id only if it looks like one; never echo arbitrary text. */
 export const requestId: RequestHandler = (req, res, next) => {
@@ -60,14 +60,14 @@ function fromBodyParser(error: { type?: string; status?: number; code?: string }
 }
 
 /**
- * The one place errors become responses: AppError → its problem+json; any
- * other error → a generic 500 whose cause is logged (class and stack only)
- * and never sent to the client.
+ * The one place errors become responses: an AppError or a PipelineError →
+ * its problem+json (`asAppError`); any other error → a generic 500 whose
+ * cause is logged (class and stack only) and never sent to the client.
  */
 export function errorHandler(deps: AppDeps): ErrorRequestHandler {
   return (error: unknown, req: Request, res: Response, _next: NextFunction) => {
     const requestIdValue = res.locals.requestId as string | undefined;
-    let appError = error instanceof AppError ? error : fromBodyParser(error as { type?: string });
+    let appError = asAppError(error) ?? fromBodyParser(error as { type?: string });
     if (!appError) {
       deps.logger.error('http.unhandled', { requestId: requestIdValue, method: req.method, error });
       appError = new AppError(500, 'internal', 'Något gick fel', 'Ett oväntat fel inträffade. Försök igen; kvarstår felet, kontakta förvaltningen och ange fel-id.');

@@ -1,7 +1,7 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { z } from 'zod';
 import type { AppDeps } from '../deps';
-import { AppError, badRequest, forbidden, passwordChangeRequired, unauthenticated, zodProblems } from '../errors';
+import { asAppError, badRequest, forbidden, passwordChangeRequired, unauthenticated, zodProblems } from '../errors';
 import { authenticateApiKey } from '../modules/admin/api-keys';
 import { encounterOfSubject, existingEncounterId } from '../modules/audit/subject';
 import { refuseNul } from './guards';
@@ -101,7 +101,7 @@ export function mountRoutes(router: Router, defs: RouteDef[], deps: AppDeps): vo
         result = await def.handler(ctx as never);
       } catch (error) {
         // The refusal is sent even when its row cannot be written: it gives nothing away.
-        await audit(error instanceof AppError ? error.status : 500).catch(() => undefined);
+        await audit(asAppError(error)?.status ?? 500).catch(() => undefined);
         return next(error);
       }
       if (res.headersSent) {

@@ -1,6 +1,6 @@
 import type { AppDeps } from '../deps';
 import { keepLease } from './leases';
-import { JobFailure } from '../errors';
+import { asJobFailure } from '../errors';
 import { JobWaiting, type JobHandler } from './queue';
 
 /**
@@ -83,7 +83,8 @@ export async function runJob(
       return 'waiting';
     }
     const cancelled = controller.signal.aborted;
-    const message = error instanceof JobFailure ? `${error.code}: ${error.message}` : cancelled ? 'cancelled' : 'internal: oväntat fel i jobbet';
+    const failure = asJobFailure(error);
+    const message = failure ? `${failure.code}: ${failure.message}` : cancelled ? 'cancelled' : 'internal: oväntat fel i jobbet';
     await db.job.update({
       where: { id: jobId },
       // A note from an earlier wait ("Väntar på …") no longer holds once the job has ended.

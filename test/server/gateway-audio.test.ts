@@ -1,7 +1,7 @@
 import OpenAI, { toFile } from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../server/modules/admin/api-keys';
-import { HostedAsrError } from '../../server/pipeline/asr/hosted-errors';
+import { PipelineError } from '../../server/pipeline/errors';
 import { HostedTranscriber } from '../../server/pipeline/asr/hosted';
 import { encodeWav, speechLikeSignal } from '../support/audio/signals';
 import { Client } from '../support/http';
@@ -98,12 +98,12 @@ describe('gateway /v1/audio/transcriptions', () => {
     const wrongModel = await new HostedTranscriber({ baseUrl: `${gateway.baseUrl}/v1`, apiKey: key, model: 'large-v3', maxRetries: 0 })
       .transcribe({ samples: window, sampleRate: 16000 }, { language: 'sv' })
       .catch((e: unknown) => e);
-    expect(wrongModel).toBeInstanceOf(HostedAsrError);
-    expect((wrongModel as HostedAsrError).code).toBe('hosted_model_not_found');
+    expect(wrongModel).toBeInstanceOf(PipelineError);
+    expect((wrongModel as PipelineError).code).toBe('hosted_model_not_found');
     const wrongKey = await new HostedTranscriber({ baseUrl: `${gateway.baseUrl}/v1`, apiKey: 'jv-fel', model: MODEL_ID, maxRetries: 0 })
       .transcribe({ samples: window, sampleRate: 16000 }, { language: 'sv' })
       .catch((e: unknown) => e);
-    expect((wrongKey as HostedAsrError).message).toMatch(/fel API-nyckel/);
+    expect((wrongKey as PipelineError).message).toMatch(/fel API-nyckel/);
 
     const otherDb = await createTempDb('sqlite');
     const workbench = await startInstance(otherDb, { ASR_PROVIDER: 'hosted', ASR_HOSTED_BASE_URL: `${gateway.baseUrl}/v1`, ASR_HOSTED_API_KEY: key, ASR_HOSTED_MODEL: MODEL_ID });

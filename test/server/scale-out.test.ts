@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../server/db/client';
-import { wavHeader } from '../../server/pipeline/asr/hosted-wav';
+import { wavHeader } from '../../server/pipeline/audio/wav-encode';
 import { encodeWav, speechLikeSignal } from '../support/audio/signals';
 import { createTempDb, postgresAvailable, type TempDb } from '../support/db';
 import { Client, waitForJob } from '../support/http';

@@ -4,11 +4,8 @@ import { z } from 'zod';
 import type { AppDeps } from '../../deps';
 import { AppError, badRequest, serviceUnavailable } from '../../errors';
 import { route, type RouteDef } from '../../http/route';
-import { LocalModelError } from '../../pipeline/asr/local-runtime';
 import { localTranscriber } from '../recordings/transcriber';
 import { transcribeRecording } from '../../pipeline/asr/transcribe-recording';
-import { AudioError } from '../../pipeline/audio/audio-error';
-import { audioProblem } from '../recordings/upload';
 import { gatewayHandler } from './auth-errors';
 
 /**
@@ -47,21 +44,16 @@ async function transcribe(deps: AppDeps, file: Uint8Array, fields: z.infer<typeo
   const status = await transcriber.status();
   if (status.state === 'missing') throw serviceUnavailable(status.howToInstall, 'model_missing');
   const language = fields.language ?? deps.env.ASR_LANGUAGE;
-  try {
-    const result = await transcribeRecording({
-      audio: file,
-      transcriber,
-      language,
-      prompt: fields.prompt,
-      decode: { maxBytes: deps.env.UPLOAD_MAX_MB * 1024 * 1024, maxSeconds: deps.env.AUDIO_MAX_MINUTES * 60 },
-      signal,
-    });
-    return { result, language };
-  } catch (error) {
-    if (error instanceof AudioError) throw audioProblem(error);
-    if (error instanceof LocalModelError && error.code !== 'aborted') throw serviceUnavailable(error.message, error.code);
-    throw error;
-  }
+  // A refused file or a model that cannot load throws a PipelineError, which gatewayHandler answers in OpenAI's shape.
+  const result = await transcribeRecording({
+    audio: file,
+    transcriber,
+    language,
+    prompt: fields.prompt,
+    decode: { maxBytes: deps.env.UPLOAD_MAX_MB * 1024 * 1024, maxSeconds: deps.env.AUDIO_MAX_MINUTES * 60 },
+    signal,
+  });
+  return { result, language };
 }
 
 export const gatewayAudioRoutes: RouteDef[] = [

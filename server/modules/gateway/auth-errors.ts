@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { AppError, badRequest } from '../../errors';
+import { AppError, asAppError, badRequest } from '../../errors';
 import { Reply, type RouteContext } from '../../http/route';
 import { authenticateApiKey } from '../admin/api-keys';
 
@@ -56,7 +56,8 @@ export function gatewayHandler<S extends z.ZodType>(schema: S | null, handler: G
       }
       return await handler({ ...ctx, body, apiKeyId });
     } catch (error) {
-      if (error instanceof AppError) return fromAppError(error);
+      const problem = asAppError(error);
+      if (problem) return fromAppError(problem);
       ctx.deps.logger.error('gateway.unhandled', { requestId: ctx.requestId, error });
       return openAiError(500, `Ett oväntat fel inträffade (fel-id ${ctx.requestId}).`, 'internal');
     }

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import type { AppDeps } from '../../deps';
 import { AppError, serviceUnavailable } from '../../errors';
 import { route, type RouteDef } from '../../http/route';
-import { LocalModelError } from '../../pipeline/asr/local-runtime';
 import { extractJson } from '../../pipeline/draft/parse-output';
 import type { ChatMessage } from '../../pipeline/llm/chat-model';
 import { gatewayHandler, openAiError } from './auth-errors';
@@ -93,13 +92,9 @@ async function complete(deps: AppDeps, body: ChatCompletionRequest, signal: Abor
   const status = await model.status();
   if (status.state === 'missing') throw serviceUnavailable(status.howToInstall, 'model_missing');
   const maxTokens = body.max_completion_tokens ?? body.max_tokens ?? DEFAULT_MAX_TOKENS;
-  try {
-    const result = await model.generate(toMessages(body), { maxTokens, temperature: body.temperature ?? DEFAULT_TEMPERATURE, signal });
-    return { result, maxTokens };
-  } catch (error) {
-    if (error instanceof LocalModelError && error.code !== 'aborted') throw serviceUnavailable(error.message, error.code);
-    throw error;
-  }
+  // A model that cannot load throws a PipelineError, which gatewayHandler answers in OpenAI's shape.
+  const result = await model.generate(toMessages(body), { maxTokens, temperature: body.temperature ?? DEFAULT_TEMPERATURE, signal });
+  return { result, maxTokens };
 }
 
 export const gatewayChatRoutes: RouteDef[] = [

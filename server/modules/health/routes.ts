@@ -3,7 +3,7 @@ import { Reply, route, type RouteDef } from '../../http/route';
 import type { AppDeps } from '../../deps';
 import { HealthSchema } from '../../contracts/api/health';
 
-import type { ModelReport } from '../../pipeline/model-status';
+import type { ModelReport } from '../../pipeline/runtime/model-status';
 
 /**
  * Model status providers are registered in deps.services.modelStatus (the

@@ -1,5 +1,5 @@
 import type { AppDeps } from '../../deps';
-import { pcm16ToFloat } from '../../pipeline/asr/hosted-wav';
+import { pcm16ToFloat } from '../../pipeline/audio/pcm';
 import { readExisting } from '../../storage/file-store';
 import { chunkKey } from './storage';
 

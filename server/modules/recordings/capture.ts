@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { AppDeps } from '../../deps';
 import { AppError, conflict, unprocessable } from '../../errors';
-import { wavHeader } from '../../pipeline/asr/hosted-wav';
+import { wavHeader } from '../../pipeline/audio/wav-encode';
 import type { RecordingRow } from './access';
 import { chunkRows, readChunk, type ChunkRow } from './audio-source';
 import { liveWindowing } from './live';

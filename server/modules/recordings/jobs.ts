@@ -3,11 +3,8 @@ import type { AppDeps } from '../../deps';
 import type { AppJobContext } from '../../deps';
 import { JobFailure } from '../../errors';
 import { JobWaiting } from '../../jobs/queue';
-import { HostedAsrError } from '../../pipeline/asr/hosted-errors';
-import { LocalModelError } from '../../pipeline/asr/local-runtime';
 import { configuredTranscriber } from './transcriber';
 import type { Transcriber } from '../../pipeline/asr/transcriber';
-import { AudioError } from '../../pipeline/audio/audio-error';
 import { readSamples } from './audio-source';
 import { TRANSCRIBE_JOB } from './capture';
 import { finalSegments } from './final-transcript';
@@ -24,14 +21,6 @@ import { createTranscriptFromSegments } from '../transcripts/service';
  */
 const WindowPayload = z.object({ recordingId: z.string().min(1), index: z.number().int().nonnegative() });
 const RecordingPayload = z.object({ recordingId: z.string().min(1) });
-
-/** Failures a clinician can read (Swedish, no patient data); anything else stays a generic job error. */
-function asJobFailure(error: unknown): unknown {
-  if (error instanceof LocalModelError && error.code !== 'aborted') return new JobFailure(error.code, error.message);
-  if (error instanceof HostedAsrError && error.code !== 'aborted') return new JobFailure(error.code, error.message);
-  if (error instanceof AudioError) return new JobFailure(error.code, error.message);
-  return error;
-}
 
 /** What a clinician reads while the audio waits: one sentence, no server paths (the install instruction is on Administration › Modeller). */
 export const WAITING_FOR_ASR_MODEL = 'Väntar på taligenkänningsmodell: ljudet är sparat och transkriberas automatiskt när modellen är installerad.';
@@ -78,7 +67,7 @@ async function transcribeWindowJob({ deps, payload, signal }: AppJobContext) {
     // The live view must not wait for a window that failed; the final job retries it.
     await db.recordingWindow.updateMany({ where: { recordingId, index, status: 'queued' }, data: { status: 'failed' } });
     await deps.events.publish('recording', recordingId);
-    throw asJobFailure(error);
+    throw error;
   }
 }
 
@@ -93,22 +82,18 @@ async function transcribeRecordingJob(ctx: AppJobContext) {
   if (recording.status !== 'complete' || !recording.storageKey) throw new JobFailure('audio_deleted', 'Inspelningens ljud finns inte (raderat eller inte avslutat).');
   const transcriber = await readyTranscriber(deps);
   if (!transcriber) throw new JobWaiting('asr_model_missing', WAITING_FOR_ASR_MODEL);
-  try {
-    const language = deps.env.ASR_LANGUAGE;
-    const prompt = await encounterPrompt(deps, recording.encounterId);
-    const result = await finalSegments(ctx, recording, { transcriber, language, prompt, signal: ctx.signal });
-    const transcript = await createTranscriptFromSegments(deps, {
-      encounterId: recording.encounterId,
-      recordingId,
-      source: 'asr',
-      language,
-      segments: result.segments,
-      producer: { ...transcriber.info, settings: { ...transcriber.info.settings, language, prompt: prompt ? 'workflow-vocabulary' : 'none' } },
-    });
-    return { transcriptId: transcript.id, segments: result.segments.length, windows: result.windows, reusedWindows: result.reusedWindows };
-  } catch (error) {
-    throw asJobFailure(error);
-  }
+  const language = deps.env.ASR_LANGUAGE;
+  const prompt = await encounterPrompt(deps, recording.encounterId);
+  const result = await finalSegments(ctx, recording, { transcriber, language, prompt, signal: ctx.signal });
+  const transcript = await createTranscriptFromSegments(deps, {
+    encounterId: recording.encounterId,
+    recordingId,
+    source: 'asr',
+    language,
+    segments: result.segments,
+    producer: { ...transcriber.info, settings: { ...transcriber.info.settings, language, prompt: prompt ? 'workflow-vocabulary' : 'none' } },
+  });
+  return { transcriptId: transcript.id, segments: result.segments.length, windows: result.windows, reusedWindows: result.reusedWindows };
 }
 
 export function registerRecordingJobs(deps: AppDeps): void {

@@ -1,5 +1,5 @@
 import type { AppDeps, LiveWindowingService } from '../../deps';
-import { pcm16ToFloat } from '../../pipeline/asr/hosted-wav';
+import { pcm16ToFloat } from '../../pipeline/audio/pcm';
 import { LiveWindower } from '../../pipeline/audio/live-windower';
 import { chunkRows, contiguousPrefix, readChunk } from './audio-source';
 import { saveWindow, toSamples } from './windows';

@@ -4,8 +4,8 @@ import { sileroModelPath } from '../../pipeline/audio/vad/silero-model';
 import { HostedTranscriber } from '../../pipeline/asr/hosted';
 import { LocalWhisperTranscriber } from '../../pipeline/asr/local-whisper';
 import type { Transcriber } from '../../pipeline/asr/transcriber';
-import { whisperDtype } from '../../pipeline/asr/model-files';
-import type { ModelReport } from '../../pipeline/model-status';
+import { whisperDtype } from '../../pipeline/runtime/model-files';
+import type { ModelReport } from '../../pipeline/runtime/model-status';
 
 /**
  * The configured transcriber (ASR_PROVIDER): local Whisper from MODELS_DIR or

@@ -1,10 +1,10 @@
 import crypto from 'node:crypto';
 import type { Request, Response } from 'express';
 import type { AppDeps } from '../../deps';
-import { AppError, unprocessable, unsupportedMedia } from '../../errors';
+import { unprocessable, unsupportedMedia } from '../../errors';
 import type { SessionUser } from '../../http/route';
-import { encodeWav16 } from '../../pipeline/asr/hosted-wav';
-import { ACCEPTED_FORMATS_SV, AudioError } from '../../pipeline/audio/audio-error';
+import { encodeWav16 } from '../../pipeline/audio/wav-encode';
+import { ACCEPTED_FORMATS_SV } from '../../pipeline/audio/audio-error';
 import { decodeAudio } from '../../pipeline/audio/decode-audio';
 import { refuseIfSigned, requireConsent } from './access';
 import { purgeEncounterAudio } from './retention';
@@ -14,20 +14,6 @@ import { sha256Hex, wavKey } from './storage';
 
 /** What browsers, phones and recorders call audio files; the format itself is read from the bytes. */
 const ACCEPTED_TYPES = /^(audio\/[\w.+-]+|video\/(webm|mp4|ogg)|application\/(octet-stream|ogg))$/i;
-
-/** AudioError → the status a client can act on: 415 wrong format, 422 broken file, 413 over a limit. */
-export function audioProblem(error: AudioError): AppError {
-  switch (error.code) {
-    case 'unsupported_format':
-    case 'ffmpeg_missing':
-      return unsupportedMedia(error.message);
-    case 'too_large':
-    case 'too_long':
-      return new AppError(413, error.code, 'För stor', error.message);
-    case 'corrupt':
-      return unprocessable(error.message, undefined, 'corrupt_audio');
-  }
-}
 
 /**
  * An uploaded file (a dictaphone's, a phone's): decoded now, so a wrong or
@@ -45,17 +31,12 @@ export async function acceptUpload(deps: AppDeps, user: SessionUser, encounter: 
   const body = await readRawBody(req, res, UPLOAD_MAX_MB, 'Ljudfilen');
   if (body.length === 0) throw unprocessable(`Filen är tom. Godkända format: ${ACCEPTED_FORMATS_SV}.`, undefined, 'empty_file');
 
-  let decoded;
-  try {
-    decoded = await decodeAudio(new Uint8Array(body.buffer, body.byteOffset, body.byteLength), {
-      channels: 'separate',
-      maxBytes: UPLOAD_MAX_MB * 1024 * 1024,
-      maxSeconds: AUDIO_MAX_MINUTES * 60,
-    });
-  } catch (error) {
-    if (error instanceof AudioError) throw audioProblem(error);
-    throw error;
-  }
+  // A wrong or broken file throws a PipelineError, which the error handler answers as 415/413/422.
+  const decoded = await decodeAudio(new Uint8Array(body.buffer, body.byteOffset, body.byteLength), {
+    channels: 'separate',
+    maxBytes: UPLOAD_MAX_MB * 1024 * 1024,
+    maxSeconds: AUDIO_MAX_MINUTES * 60,
+  });
   if (decoded.channels.length > 8) throw unprocessable('Högst 8 kanaler tas emot.', undefined, 'too_many_channels');
   if (decoded.durationSeconds <= 0) throw unprocessable(`Filen innehåller inget ljud. Godkända format: ${ACCEPTED_FORMATS_SV}.`, undefined, 'empty_audio');
 

@@ -1,9 +1,11 @@
 import OpenAI, { toFile } from 'openai';
 import { z } from 'zod';
 import type { TranscriberInfo, TranscriptSegment } from '../../contracts/transcript';
-import { HostedAsrError, mapHostedError } from './hosted-errors';
-import { encodeWav16 } from './hosted-wav';
-import type { ModelStatus, PcmAudio, TranscribeOptions, Transcriber } from './transcriber';
+import { PipelineError } from '../errors';
+import { mapHostedError } from './hosted-errors';
+import { encodeWav16 } from '../audio/wav-encode';
+import type { ModelStatus } from '../runtime/model-status';
+import type { PcmAudio, TranscribeOptions, Transcriber } from './transcriber';
 
 export const HostedTranscriberOptionsSchema = z.object({
   baseUrl: z.url(),
@@ -30,7 +32,7 @@ const SAMPLE_RATE = 16_000;
  * Any OpenAI-compatible speech service (`/audio/transcriptions`), one window
  * per request as a 16 kHz WAV. Asks for `verbose_json` to get segment times;
  * a service without it answers plain text, which becomes one segment for the
- * window. Errors become `HostedAsrError` with a Swedish message.
+ * window. Errors become a `PipelineError` with a Swedish message.
  */
 export class HostedTranscriber implements Transcriber {
   readonly info: TranscriberInfo;
@@ -60,7 +62,9 @@ export class HostedTranscriber implements Transcriber {
   }
 
   async transcribe(audio: PcmAudio, options: TranscribeOptions): Promise<TranscriptSegment[]> {
-    if (audio.sampleRate !== SAMPLE_RATE || audio.samples.length === 0) throw new HostedAsrError('hosted_rejected', 'Tomt eller felaktigt ljudfönster.', null);
+    if (audio.sampleRate !== SAMPLE_RATE || audio.samples.length === 0) {
+      throw new PipelineError('hosted_rejected', { message: 'Tomt eller felaktigt ljudfönster.', detail: `A window must be non-empty ${SAMPLE_RATE} Hz audio.` });
+    }
     const duration = audio.samples.length / SAMPLE_RATE;
     const wav = encodeWav16([audio.samples], SAMPLE_RATE);
     let answer: unknown;
@@ -70,7 +74,9 @@ export class HostedTranscriber implements Transcriber {
       throw mapHostedError(error, this.options.model);
     }
     const parsed = AnswerSchema.safeParse(answer);
-    if (!parsed.success) throw new HostedAsrError('hosted_rejected', 'Transkriberingstjänsten svarade i ett okänt format.', null);
+    if (!parsed.success) {
+      throw new PipelineError('hosted_rejected', { message: 'Transkriberingstjänsten svarade i ett okänt format.', detail: 'Hosted transcription service: unknown answer format.' });
+    }
     const value = parsed.data;
     const pieces =
       typeof value === 'string'

@@ -1,10 +1,12 @@
 import { pipeline, type AutomaticSpeechRecognitionPipeline } from '@huggingface/transformers';
 import { z } from 'zod';
+import { abortedError } from '../errors';
 import type { TranscriberInfo, TranscriptSegment } from '../../contracts/transcript';
-import type { ModelStatus, PcmAudio, TranscribeOptions, Transcriber } from './transcriber';
-import { type DtypeSetting, DtypeSettingSchema } from './model-files';
-import { ModelIdSchema, type ProgressListener, abortedError, checkLocalModel, leaseLocalPipeline } from './local-runtime';
-import type { PipelineLease } from './local-pipeline-cache';
+import type { ModelStatus } from '../runtime/model-status';
+import type { PcmAudio, TranscribeOptions, Transcriber } from './transcriber';
+import { type DtypeSetting, DtypeSettingSchema } from '../runtime/model-files';
+import { ModelIdSchema, type ProgressListener, checkLocalModel, leaseLocalPipeline } from '../runtime/local-runtime';
+import type { PipelineLease } from '../runtime/local-pipeline-cache';
 import { buildWhisperPrompt, stripPromptEcho } from './local-whisper-prompt';
 import { transcribeWindows } from './whisper-window';
 
@@ -99,11 +101,11 @@ export class LocalWhisperTranscriber implements Transcriber {
       signal: options.signal,
     }));
     const aborted = (): boolean => parsed.some((w) => w.signal?.aborted);
-    if (aborted()) throw abortedError(this.modelId);
+    if (aborted()) throw abortedError();
 
     const lease = await this.acquire();
     const results = await lease.run(async (asr) => {
-      if (aborted()) throw abortedError(this.modelId);
+      if (aborted()) throw abortedError();
       const prompts = parsed.map(({ opts }) => (opts.prompt?.trim() ? buildWhisperPrompt(asr.tokenizer, opts.prompt, opts.language) : null));
       const raw = await transcribeWindows(
         asr,
@@ -119,7 +121,7 @@ export class LocalWhisperTranscriber implements Transcriber {
         return prompt ? stripPromptEcho(found, prompt.echo) : found;
       });
     });
-    if (aborted()) throw abortedError(this.modelId);
+    if (aborted()) throw abortedError();
     return results.map((chunks, i) => {
       const { samples, opts } = parsed[i]!;
       return toSegments(chunks, samples.length / SAMPLE_RATE, opts.offsetSeconds, opts.speaker);

@@ -1,4 +1,5 @@
 import type { TranscriberInfo, TranscriptSegment } from '../../contracts/transcript';
+import type { ModelStatus } from '../runtime/model-status';
 
 /** 16 kHz mono float samples in [-1, 1], as every model here expects. */
 export interface PcmAudio {
@@ -15,11 +16,6 @@ export interface TranscribeOptions {
   speaker?: string | null;
   signal?: AbortSignal;
 }
-
-export type ModelStatus =
-  | { state: 'ready'; modelId: string }
-  | { state: 'missing'; modelId: string; path: string; howToInstall: string }
-  | { state: 'remote'; modelId: string; baseUrl: string };
 
 /**
  * One capability, one interface: turn a window of audio (≤ 30 s) into

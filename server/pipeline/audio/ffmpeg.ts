@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AudioError, corrupt, overLimit } from './audio-error';
+import { PipelineError } from '../errors';
+import { corrupt, overLimit } from './audio-error';
 import type { AudioFormat } from './formats';
 import type { NativePcm } from './pcm';
 import { decodeWav } from './wav';
@@ -16,12 +17,11 @@ export interface FfmpegOptions {
 
 const OUTPUT_RATE = 16000;
 
-function ffmpegMissing(format: AudioFormat, ffmpegPath: string): AudioError {
-  return new AudioError(
-    'ffmpeg_missing',
-    `Formatet ${format.toUpperCase()} kräver programmet ffmpeg, som saknas på servern. WAV och FLAC kan läsas utan ffmpeg.`,
-    `Decoding ${format} needs ffmpeg, which was not found at '${ffmpegPath}'. Install the ffmpeg package or upload WAV/FLAC.`,
-  );
+function ffmpegMissing(format: AudioFormat, ffmpegPath: string): PipelineError {
+  return new PipelineError('ffmpeg_missing', {
+    message: `Formatet ${format.toUpperCase()} kräver programmet ffmpeg, som saknas på servern. WAV och FLAC kan läsas utan ffmpeg.`,
+    detail: `Decoding ${format} needs ffmpeg, which was not found at '${ffmpegPath}'. Install the ffmpeg package or upload WAV/FLAC.`,
+  });
 }
 
 /**

@@ -1,7 +1,6 @@
 import type { DraftOutput } from '../../contracts/note';
-import { JobFailure } from '../../errors';
-import { LocalModelError } from '../asr/local-runtime';
-import { type ChatMessage, type ChatModel, ChatModelError } from '../llm/chat-model';
+import { PipelineError } from '../errors';
+import type { ChatMessage, ChatModel } from '../llm/chat-model';
 import type { DraftRequest, DrafterInfo, NoteDrafter } from './drafter';
 import { parseModelOutput } from './parse-output';
 import { draftJsonSchema, draftMessages, repairMessages } from './prompt';
@@ -15,8 +14,8 @@ const SHOWN_ERRORS = 3;
 /**
  * The one model drafter, over any ChatModel (local or hosted): prompt →
  * answer → validate → at most one repair round → output or a Swedish
- * `invalid_model_output` failure; the model's errors become job failures
- * here. The model is owned by whoever made it (the local registry shares
+ * `invalid_model_output` PipelineError; the model's own PipelineErrors pass
+ * as they are. The model is owned by whoever made it (the local registry shares
  * one per process), so dispose() releases nothing.
  */
 export class ChatDrafter implements NoteDrafter {
@@ -53,10 +52,11 @@ export class ChatDrafter implements NoteDrafter {
     if (secondResult.ok) return secondResult.output;
     const shown = secondResult.errors.slice(0, SHOWN_ERRORS).join(' ');
     const more = secondResult.errors.length > SHOWN_ERRORS ? ` (och ${secondResult.errors.length - SHOWN_ERRORS} fel till)` : '';
-    throw new JobFailure(
-      'invalid_model_output',
-      `Språkmodellens svar gick inte att använda, inte heller efter ett rättningsförsök. ${shown}${more} Transkriptet är sparat; försök igen eller välj en annan utkastmotor.`,
-    );
+    throw new PipelineError('invalid_model_output', {
+      message: `Språkmodellens svar gick inte att använda, inte heller efter ett rättningsförsök. ${shown}${more} Transkriptet är sparat; försök igen eller välj en annan utkastmotor.`,
+      detail: `The model's answer was invalid after one repair round (${secondResult.errors.length} problems).`,
+      problems: secondResult.errors,
+    });
   }
 
   async dispose(): Promise<void> {
@@ -72,18 +72,8 @@ export class ChatDrafter implements NoteDrafter {
       });
       return result.text === '' ? { rejected: ['Svaret var tomt.'] } : { text: result.text };
     } catch (error) {
-      if (error instanceof ChatModelError && error.code === 'output_rejected') return { rejected: [...error.rejected] };
-      throw jobFailure(error);
+      if (error instanceof PipelineError && error.code === 'output_rejected') return { rejected: [...error.problems] };
+      throw error;
     }
   }
-}
-
-/** The model's own errors → the job's (Swedish, no patient data); anything else (an abort) passes as it is. */
-function jobFailure(error: unknown): unknown {
-  if (error instanceof ChatModelError) return new JobFailure(error.code, error.message);
-  if (error instanceof LocalModelError && error.code === 'model_missing') return new JobFailure('model_missing', error.message);
-  if (error instanceof LocalModelError && error.code === 'model_load_failed') {
-    return new JobFailure('model_load_failed', `Den lokala språkmodellen ${error.modelId} kunde inte laddas. Kontrollera modellmappen.`);
-  }
-  return error;
 }

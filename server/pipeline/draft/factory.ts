@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { WorkflowSpec } from '../../contracts/workflow';
-import { JobFailure } from '../../errors';
+import { PipelineError } from '../errors';
 import type { ChatModel } from '../llm/chat-model';
 import { HostedChatModel } from '../llm/hosted-chat';
 import { ChatDrafter } from './chat-drafter';
@@ -37,7 +37,9 @@ function modelFor(kind: DrafterKind, workflow: WorkflowSpec, fallback: string): 
 
 export function createNoteDrafter(kind: DrafterKind, workflow: WorkflowSpec, config: DrafterConfig): NoteDrafter {
   const reason = drafterUnavailableReason(kind, config);
-  if (reason !== null) throw new JobFailure('drafter_unavailable', reason);
+  if (reason !== null) {
+    throw new PipelineError('drafter_unavailable', { message: reason, detail: `Drafter '${kind}' is not configured on this server.`, field: 'LLM_HOSTED_BASE_URL' });
+  }
   const settings = { temperature: workflow.model.temperature, maxTokens: workflow.model.maxTokens };
   switch (kind) {
     case 'extractive':

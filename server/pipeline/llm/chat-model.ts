@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ModelStatus } from '../asr/transcriber';
+import type { ModelStatus } from '../runtime/model-status';
 
 /**
  * A chat model as the project sees it: messages in, text out, token counts
@@ -48,30 +48,4 @@ export interface ChatModel {
   status(): Promise<ModelStatus>;
   generate(messages: ChatMessage[], options: GenerateOptions): Promise<ChatResult>;
   dispose(): Promise<void>;
-}
-
-export type ChatModelErrorCode =
-  | 'hosted_unreachable'
-  | 'hosted_auth'
-  | 'hosted_model_missing'
-  | 'hosted_rate_limited'
-  | 'hosted_error'
-  | 'output_rejected';
-
-/**
- * A remote chat model's failure, with a Swedish message that names the model
- * and host but never the service's own text (it may echo the input).
- * `output_rejected`: the server validated its answer against the requested
- * schema itself and refused it; `rejected` holds the validation errors (paths,
- * no text), so the caller can ask again as for any invalid answer.
- */
-export class ChatModelError extends Error {
-  override readonly name = 'ChatModelError';
-  constructor(
-    readonly code: ChatModelErrorCode,
-    message: string,
-    readonly rejected: readonly string[] = [],
-  ) {
-    super(message);
-  }
 }

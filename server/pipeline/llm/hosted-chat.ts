@@ -1,11 +1,11 @@
 import OpenAI, { APIConnectionError, APIError, APIUserAbortError } from 'openai';
 import { z } from 'zod';
-import type { ModelStatus } from '../asr/transcriber';
+import { PipelineError } from '../errors';
+import type { ModelStatus } from '../runtime/model-status';
 import {
   type ChatMessage,
   ChatMessagesSchema,
   type ChatModel,
-  ChatModelError,
   type ChatModelInfo,
   type ChatResult,
   type GenerateOptions,
@@ -91,30 +91,36 @@ export class HostedChatModel implements ChatModel {
     return new URL(this.options.baseUrl).host;
   }
 
-  /** Vendor errors → ChatModelError; the remote server's own message is not copied (it may echo input). */
+  /** Vendor errors → PipelineError; the remote server's own message is not copied (it may echo input). */
   private failure(error: unknown): unknown {
     if (error instanceof APIUserAbortError) return error;
     const where = `(${this.options.model} på ${this.host()})`;
+    const fail = (code: PipelineError['code'], message: string, field?: string) =>
+      new PipelineError(code, { message, detail: `Hosted chat model ${this.options.model}: ${error instanceof APIError ? `HTTP ${error.status ?? '?'}` : 'no connection'}.`, ...(field ? { field } : {}) });
     if (error instanceof APIConnectionError) {
-      return new ChatModelError('hosted_unreachable', `Språkmodelltjänsten svarade inte ${where}. Försök igen om en stund.`);
+      return fail('hosted_unreachable', `Språkmodelltjänsten svarade inte ${where}. Försök igen om en stund.`, 'LLM_HOSTED_BASE_URL');
     }
     if (!(error instanceof APIError)) return error;
     // A server that validates structured output itself (this project's gateway) refuses a non-conforming answer.
     if (error.status === 422 && error.code === 'invalid_model_output') {
       const message = RejectionSchema.safeParse(error.error).data?.message;
-      return new ChatModelError('output_rejected', 'Svaret följde inte JSON-schemat.', [message ?? 'Svaret följde inte JSON-schemat.']);
+      return new PipelineError('output_rejected', {
+        message: 'Svaret följde inte JSON-schemat.',
+        detail: 'The server refused its own answer against the requested JSON schema.',
+        problems: [message ?? 'Svaret följde inte JSON-schemat.'],
+      });
     }
     const code = error.code && /^[\w.-]{1,60}$/.test(error.code) ? ` [${error.code}]` : '';
     switch (error.status) {
       case 401:
       case 403:
-        return new ChatModelError('hosted_auth', `Språkmodelltjänsten nekade åtkomst ${where}${code}. Kontrollera LLM_HOSTED_API_KEY.`);
+        return fail('hosted_auth', `Språkmodelltjänsten nekade åtkomst ${where}${code}. Kontrollera LLM_HOSTED_API_KEY.`, 'LLM_HOSTED_API_KEY');
       case 404:
-        return new ChatModelError('hosted_model_missing', `Modellen finns inte hos språkmodelltjänsten ${where}${code}.`);
+        return fail('hosted_model_missing', `Modellen finns inte hos språkmodelltjänsten ${where}${code}.`, 'LLM_HOSTED_MODEL');
       case 429:
-        return new ChatModelError('hosted_rate_limited', `Språkmodelltjänsten är överbelastad ${where}, även efter nya försök. Försök igen senare.`);
+        return fail('hosted_rate_limited', `Språkmodelltjänsten är överbelastad ${where}, även efter nya försök. Försök igen senare.`);
       default:
-        return new ChatModelError('hosted_error', `Språkmodelltjänsten svarade med fel ${error.status ?? ''} ${where}${code}.`);
+        return fail('hosted_error', `Språkmodelltjänsten svarade med fel ${error.status ?? ''} ${where}${code}.`);
     }
   }
 }

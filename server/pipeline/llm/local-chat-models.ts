@@ -1,4 +1,4 @@
-import type { ModelReport } from '../model-status';
+import type { ModelReport } from '../runtime/model-status';
 import { LocalChatModel } from './local-chat';
 
 /**

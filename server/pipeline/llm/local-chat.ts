@@ -1,15 +1,15 @@
 import { pipeline, type TextGenerationPipeline } from '@huggingface/transformers';
 import { z } from 'zod';
-import type { ModelStatus } from '../asr/transcriber';
-import { type DtypeSetting, DtypeSettingSchema } from '../asr/model-files';
+import { abortedError } from '../errors';
+import type { ModelStatus } from '../runtime/model-status';
+import { type DtypeSetting, DtypeSettingSchema } from '../runtime/model-files';
 import {
   ModelIdSchema,
   type ProgressListener,
-  abortedError,
   checkLocalModel,
   leaseLocalPipeline,
-} from '../asr/local-runtime';
-import type { PipelineLease } from '../asr/local-pipeline-cache';
+} from '../runtime/local-runtime';
+import type { PipelineLease } from '../runtime/local-pipeline-cache';
 import {
   type ChatMessage,
   ChatMessageSchema,
@@ -65,11 +65,11 @@ export class LocalChatModel implements ChatModel {
       temperature: options.temperature,
     });
     const { signal } = options;
-    if (signal?.aborted) throw abortedError(this.modelId);
+    if (signal?.aborted) throw abortedError();
 
     const lease = await this.acquire();
     return lease.run(async (generator) => {
-      if (signal?.aborted) throw abortedError(this.modelId);
+      if (signal?.aborted) throw abortedError();
       const eos =
         EosHolderSchema.safeParse(generator.model.generation_config).data?.eos_token_id ??
         EosHolderSchema.parse(generator.model.config).eos_token_id;
@@ -87,7 +87,7 @@ export class LocalChatModel implements ChatModel {
       } finally {
         abort.detach();
       }
-      if (signal?.aborted) throw abortedError(this.modelId);
+      if (signal?.aborted) throw abortedError();
       const reply = OutputSchema.parse(raw)[0]?.generated_text.at(-1);
       return { text: reply?.role === 'assistant' ? reply.content : '', ...counter.counts() };
     });

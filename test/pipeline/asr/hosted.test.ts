@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import multer from 'multer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HostedAsrError } from '../../../server/pipeline/asr/hosted-errors';
+import { PipelineError } from '../../../server/pipeline/errors';
 import { HostedTranscriber } from '../../../server/pipeline/asr/hosted';
 import { readWavHeader } from '../../../server/pipeline/audio/wav';
 
@@ -52,13 +52,13 @@ describe('HostedTranscriber', () => {
   const make = (options: Partial<ConstructorParameters<typeof HostedTranscriber>[0]> = {}) =>
     new HostedTranscriber({ baseUrl, apiKey: 'sk-test', model: 'kb-whisper-large', maxRetries: 3, timeoutMs: 5000, ...options });
 
-  async function failure(transcriber: HostedTranscriber): Promise<HostedAsrError> {
+  async function failure(transcriber: HostedTranscriber): Promise<PipelineError> {
     const error = await transcriber.transcribe(window, { language: 'sv' }).then(
       () => null,
       (e: unknown) => e,
     );
-    expect(error).toBeInstanceOf(HostedAsrError);
-    return error as HostedAsrError;
+    expect(error).toBeInstanceOf(PipelineError);
+    return error as PipelineError;
   }
 
   it('retries 429 and 503 with backoff, then maps verbose_json segments to recording times', async () => {

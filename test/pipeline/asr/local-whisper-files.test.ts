@@ -2,8 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { requiredModelFiles } from '../../../server/pipeline/asr/model-files';
-import { checkLocalModel, modelFolder } from '../../../server/pipeline/asr/local-runtime';
+import { requiredModelFiles } from '../../../server/pipeline/runtime/model-files';
+import { checkLocalModel, modelFolder } from '../../../server/pipeline/runtime/local-runtime';
 import { stripPromptEcho } from '../../../server/pipeline/asr/local-whisper-prompt';
 import { TINY_SYNTHETIC_DIMS, makeSyntheticWhisper } from '../../support/synthetic/whisper';
 

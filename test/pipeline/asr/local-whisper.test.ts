@@ -4,8 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LocalWhisperTranscriber } from '../../../server/pipeline/asr/local-whisper';
-import { LocalModelError, type LoadProgress } from '../../../server/pipeline/asr/local-runtime';
-import { loadedPipelineKeys } from '../../../server/pipeline/asr/local-pipeline-cache';
+import type { LoadProgress } from '../../../server/pipeline/runtime/local-runtime';
+import { PipelineError } from '../../../server/pipeline/errors';
+import { loadedPipelineKeys } from '../../../server/pipeline/runtime/local-pipeline-cache';
 import { HIGH_HZ, LOW_HZ, SAMPLE_RATE, concatAudio, tone } from '../../support/synthetic/audio';
 import { TINY_SYNTHETIC_DIMS, makeSyntheticWhisper } from '../../support/synthetic/whisper';
 
@@ -123,7 +124,7 @@ describe('LocalWhisperTranscriber on a synthetic Whisper through the real transf
     controller.abort();
     await expect(
       transcriber.transcribe(pcm(tone(LOW_HZ, 1)), { language: 'sv', signal: controller.signal }),
-    ).rejects.toMatchObject({ name: 'LocalModelError', code: 'aborted' });
+    ).rejects.toMatchObject({ name: 'PipelineError', code: 'aborted' });
   });
 });
 
@@ -149,7 +150,7 @@ describe('LocalWhisperTranscriber with a missing model', () => {
     expect(status.state === 'missing' && status.howToInstall).toContain('MODELS_DIR');
 
     const failure = transcriber.transcribe(pcm(tone(LOW_HZ, 1)), { language: 'sv' });
-    await expect(failure).rejects.toBeInstanceOf(LocalModelError);
+    await expect(failure).rejects.toBeInstanceOf(PipelineError);
     await expect(failure).rejects.toMatchObject({ code: 'model_missing' });
     // The message reaches job errors and the gateway's 503: it names MODELS_DIR, not the server's path (issue #12 row 11).
     await expect(failure).rejects.toThrow('MODELS_DIR/KBLab/kb-whisper-small');

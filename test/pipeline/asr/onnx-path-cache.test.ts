@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localPathOfKey, onnxPathCache } from '../../../server/pipeline/asr/onnx-path-cache';
+import { localPathOfKey, onnxPathCache } from '../../../server/pipeline/runtime/onnx-path-cache';
 
 // transformers.js 4.3.1's defaults; the key is remoteHost + template with the model folder as id.
 const HUB = { remoteHost: 'https://huggingface.co/', remotePathTemplate: '{model}/resolve/{revision}/' };

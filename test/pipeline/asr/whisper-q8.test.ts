@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { onnx as OnnxNamespace } from 'onnx-proto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalWhisperTranscriber } from '../../../server/pipeline/asr/local-whisper';
-import { dtypeLabel, whisperDtype } from '../../../server/pipeline/asr/model-files';
+import { dtypeLabel, whisperDtype } from '../../../server/pipeline/runtime/model-files';
 import { SAMPLE_RATE, LOW_HZ, HIGH_HZ, concatAudio, tone } from '../../support/synthetic/audio';
 import { writeQuantizedSession } from '../../support/synthetic/quantize';
 import { makeSyntheticWhisper } from '../../support/synthetic/whisper';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AudioError } from '../../../server/pipeline/audio/audio-error';
+import { PipelineError } from '../../../server/pipeline/errors';
 import { decodeAudio } from '../../../server/pipeline/audio/decode-audio';
 import { mixToMono } from '../../../server/pipeline/audio/pcm';
 import { resample } from '../../../server/pipeline/audio/resample';
@@ -22,13 +22,13 @@ const reference = {
 /** Lossy codecs may shift by their priming delay; ±50 ms covers every encoder here. */
 const MAX_LAG = 800;
 
-async function rejection(promise: Promise<unknown>): Promise<AudioError> {
+async function rejection(promise: Promise<unknown>): Promise<PipelineError> {
   const error = await promise.then(
     () => null,
     (e: unknown) => e,
   );
-  expect(error).toBeInstanceOf(AudioError);
-  return error as AudioError;
+  expect(error).toBeInstanceOf(PipelineError);
+  return error as PipelineError;
 }
 
 describe('formats that need ffmpeg, when ffmpeg is missing', () => {

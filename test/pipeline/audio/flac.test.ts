@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AudioError } from '../../../server/pipeline/audio/audio-error';
+import { PipelineError } from '../../../server/pipeline/errors';
 import { decodeAudio } from '../../../server/pipeline/audio/decode-audio';
 import { decodeFlac } from '../../../server/pipeline/audio/flac/decode-flac';
 import { ffmpegEncode, soxEncode } from '../../support/audio/encode';
@@ -108,10 +108,10 @@ describe.skipIf(!toolsAvailable('flac decoder', 'ffmpeg', 'sox'))('FLAC decoding
     const truncated = flac.slice(0, Math.floor(flac.length * 0.7));
     for (const bytes of [damaged, truncated]) {
       const error = await decodeAudio(bytes).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(AudioError);
-      expect((error as AudioError).code).toBe('corrupt');
+      expect(error).toBeInstanceOf(PipelineError);
+      expect((error as PipelineError).code).toBe('corrupt');
     }
     const long = await decodeAudio(flac, { maxSeconds: 2 }).catch((e: unknown) => e);
-    expect((long as AudioError).code).toBe('too_long');
+    expect((long as PipelineError).code).toBe('too_long');
   });
 });

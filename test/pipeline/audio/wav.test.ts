@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AudioError } from '../../../server/pipeline/audio/audio-error';
+import { PipelineError } from '../../../server/pipeline/errors';
 import { decodeAudio } from '../../../server/pipeline/audio/decode-audio';
 import { detectFormat } from '../../../server/pipeline/audio/formats';
 import { decodeWav } from '../../../server/pipeline/audio/wav';
@@ -10,13 +10,13 @@ function exactSignal(frames: number, seed: number): Float32Array {
   return Float32Array.from({ length: frames }, (_, i) => (((i * 37 + seed * 11) % 255) - 127) / 128);
 }
 
-async function audioError(promise: Promise<unknown>): Promise<AudioError> {
+async function audioError(promise: Promise<unknown>): Promise<PipelineError> {
   const error = await promise.then(
     () => null,
     (e: unknown) => e,
   );
-  expect(error).toBeInstanceOf(AudioError);
-  return error as AudioError;
+  expect(error).toBeInstanceOf(PipelineError);
+  return error as PipelineError;
 }
 
 describe('WAV decoding (no ffmpeg)', () => {

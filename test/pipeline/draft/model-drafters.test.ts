@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NoteSection } from '../../../server/contracts/note';
-import { JobFailure } from '../../../server/errors';
+import { PipelineError } from '../../../server/pipeline/errors';
 import { ChatDrafter } from '../../../server/pipeline/draft/chat-drafter';
 import { ExtractiveDrafter } from '../../../server/pipeline/draft/extractive';
 import { finalizeDraft } from '../../../server/pipeline/draft/finalize';
@@ -89,7 +89,7 @@ describe('ChatDrafter + finalize on a scripted synthetic chat model', () => {
     ['a missing required section', FOOT, /obligatoriska rubriken "status" saknas/],
   ])('refuses %s after one repair round with a Swedish error', async (_name, turns, detail) => {
     const error = await drafter.draft({ workflow: lakare, segments: segmentsOf(turns) }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(JobFailure);
+    expect(error).toBeInstanceOf(PipelineError);
     expect(error).toMatchObject({ code: 'invalid_model_output' });
     expect((error as Error).message).toMatch(/^Språkmodellens svar gick inte att använda, inte heller efter ett rättningsförsök\./);
     expect((error as Error).message).toMatch(detail);

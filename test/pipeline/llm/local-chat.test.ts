@@ -77,7 +77,7 @@ describe('LocalChatModel on a synthetic Llama-type model through the real transf
     controller.abort();
     await expect(
       model.generate([system, { role: 'user', content: 'Hosta.' }], { maxTokens: 50, temperature: 0, signal: controller.signal }),
-    ).rejects.toMatchObject({ name: 'LocalModelError', code: 'aborted' });
+    ).rejects.toMatchObject({ name: 'PipelineError', code: 'aborted' });
   });
 
   it('stops generating when the signal aborts mid-answer', async () => {
@@ -120,7 +120,7 @@ describe('LocalChatModel with a missing model', () => {
 
     expect(await model.status()).toMatchObject({ state: 'missing', path: expectedPath });
     await expect(model.generate([system], { maxTokens: 10, temperature: 0 })).rejects.toMatchObject({
-      name: 'LocalModelError',
+      name: 'PipelineError',
       code: 'model_missing',
     });
     expect(fetchSpy).not.toHaveBeenCalled();

@@ -19,7 +19,7 @@ export function drafterForRun(deps: AppDeps, kind: DrafterKind, spec: WorkflowSp
   return createNoteDrafter(kind, spec, drafterConfig(deps));
 }
 
-/** In the job: the factory throws a JobFailure when the kind became unavailable since the run was queued. */
+/** In the job: the factory throws a PipelineError when the kind became unavailable since the run was queued. */
 export function drafterForJob(deps: AppDeps, kind: DrafterKind, spec: WorkflowSpec): NoteDrafter {
   return createNoteDrafter(kind, spec, drafterConfig(deps));
 }

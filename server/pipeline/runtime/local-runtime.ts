@@ -2,7 +2,8 @@ import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { env, type ProgressInfo } from '@huggingface/transformers';
 import { z } from 'zod';
-import type { ModelStatus } from './transcriber';
+import { PipelineError } from '../errors';
+import type { ModelStatus } from './model-status';
 import { type DtypeSetting, type ModelKind, requiredModelFiles } from './model-files';
 import { type PipelineLease, leasePipeline } from './local-pipeline-cache';
 import { onnxPathCache } from './onnx-path-cache';
@@ -18,25 +19,6 @@ export const ModelIdSchema = z
   .string()
   .regex(/^[A-Za-z0-9][\w.-]*(\/[A-Za-z0-9][\w.-]*)?$/, 'model id: "name" or "owner/name"')
   .refine((id) => !id.includes('..'), 'model id must not contain ".."');
-
-export type LocalModelErrorCode = 'model_missing' | 'model_load_failed' | 'aborted';
-
-/** The one error type of the local runtimes. Messages name models and paths, never patient data. */
-export class LocalModelError extends Error {
-  override readonly name = 'LocalModelError';
-  constructor(
-    readonly code: LocalModelErrorCode,
-    message: string,
-    readonly modelId: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
-}
-
-export function abortedError(modelId: string): LocalModelError {
-  return new LocalModelError('aborted', 'Avbrutet / aborted', modelId);
-}
 
 /** Loading progress, stripped of the library's types. */
 export interface LoadProgress {
@@ -86,7 +68,7 @@ export async function checkLocalModel(
   return { state: 'missing', modelId, path: folder, howToInstall: howToInstall(modelId, missing) };
 }
 
-/** Throws a `model_missing` LocalModelError unless the folder is complete. */
+/** Throws a `model_missing` PipelineError unless the folder is complete. */
 async function requireLocalModel(
   modelsDir: string,
   modelId: string,
@@ -94,7 +76,9 @@ async function requireLocalModel(
   dtype: DtypeSetting,
 ): Promise<string> {
   const status = await checkLocalModel(modelsDir, modelId, kind, dtype);
-  if (status.state === 'missing') throw new LocalModelError('model_missing', status.howToInstall, modelId);
+  if (status.state === 'missing') {
+    throw new PipelineError('model_missing', { message: status.howToInstall, detail: `Model folder MODELS_DIR/${modelId} is incomplete.`, field: 'MODELS_DIR' });
+  }
   return modelFolder(modelsDir, modelId);
 }
 
@@ -158,8 +142,13 @@ export async function leaseLocalPipeline<P extends { dispose(): Promise<void> }>
         ...(onProgress ? { progress_callback: (info: ProgressInfo) => onProgress(toLoadProgress(info)) } : {}),
       });
     } catch (cause) {
-      const msg = `Kunde inte ladda ${ref.modelId} från ${folder} / could not load ${ref.modelId} from ${folder}`;
-      throw new LocalModelError('model_load_failed', msg, ref.modelId, { cause });
+      // The folder is named relative to MODELS_DIR: users read the message, and the server's paths are not theirs.
+      throw new PipelineError('model_load_failed', {
+        message: `Modellen ${ref.modelId} kunde inte laddas. Kontrollera modellmappen MODELS_DIR/${ref.modelId} (\`npm run models -- verify\`).`,
+        detail: `transformers.js could not load ${ref.modelId} (${ref.task}, dtype ${JSON.stringify(ref.dtype)}) from MODELS_DIR/${ref.modelId}.`,
+        field: 'MODELS_DIR',
+        cause,
+      });
     }
   });
 }
