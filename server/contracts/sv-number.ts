@@ -22,6 +22,27 @@ export function parseSvNumber(text: string): number | null {
   return /^-?(\d+\.?\d*|\.\d+)$/.test(t) ? Number(t) : null;
 }
 
+/**
+ * What a number field holds: nothing, a number, or text that is no number.
+ * parseSvNumber says null for both empty and "abc"; a form must tell them
+ * apart, because an empty field can mean "no requirement" and a mistyped one
+ * must never be read that way.
+ */
+export type SvNumberInput = { kind: 'empty' } | { kind: 'number'; value: number } | { kind: 'invalid' };
+export function readSvNumber(text: string): SvNumberInput {
+  if (!text.trim()) return { kind: 'empty' };
+  const value = parseSvNumber(text);
+  return value === null ? { kind: 'invalid' } : { kind: 'number', value };
+}
+
+/** The Swedish field error for text that is no number (or no whole number), undefined when the text is fine. */
+export function svNumberError(text: string, integer = false): string | undefined {
+  const read = readSvNumber(text);
+  if (read.kind === 'invalid') return integer ? 'Ange ett heltal, till exempel 10.' : 'Ange ett tal, till exempel 0,5.';
+  if (read.kind === 'number' && integer && !Number.isInteger(read.value)) return 'Ange ett heltal, till exempel 10.';
+  return undefined;
+}
+
 /** A share 0–1 as a whole percentage: 0.813 → "81 %". */
 export const svPercent = (share: number | null | undefined, digits = 0): string =>
   share === null || share === undefined || !Number.isFinite(share) ? 'saknas' : `${svNumber(share * 100, digits)} %`;

@@ -298,7 +298,12 @@ describe.each([
     expect(noReason.status).toBe(400);
     expect(noReason.body.errors[0]).toMatchObject({ field: 'body.reason' });
 
-    const strict = { maxCriticalFlagsPerCase: 0, minKeyFactRecall: 0.2, keyFactRecallNotBelowProduktion: false, minCriticalKeyFactRecall: null, minMeanPdqi: 4.9, minAlpha: 0, minRaters: 3 };
+    // A null turns a requirement off only when the request names it in notChecked (a client's NaN arrives as null).
+    const silentNull = await as('design1').request('PUT', `/api/v1/groups/${groupId}/gate`, { maxCriticalFlagsPerCase: null, minAlpha: 0.67 });
+    expect(silentNull.status).toBe(400);
+    expect(silentNull.body.errors.map((e: { field: string }) => e.field)).toEqual(['body.maxCriticalFlagsPerCase']);
+    expect((await as('design1').get(`/api/v1/groups/${groupId}/gate`)).body.custom).toBe(false);
+    const strict = { maxCriticalFlagsPerCase: 0, minKeyFactRecall: 0.2, keyFactRecallNotBelowProduktion: false, minCriticalKeyFactRecall: null, minMeanPdqi: 4.9, minAlpha: 0, minRaters: 3, notChecked: ['minCriticalKeyFactRecall'] };
     expect((await as('design1').request('PUT', `/api/v1/groups/${groupId}/gate`, strict)).status).toBe(200);
     const reason = 'Kortare kontaktorsak, bättre betyg i blindbedömningen.';
     const refused = await as('design1').request('PUT', `/api/v1/workflows/${workflowId}/labels/produktion`, { version: 2, reason });

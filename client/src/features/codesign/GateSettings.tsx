@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import { parseSvNumber, svNumber } from '../../../../server/contracts/sv-number';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useNotify } from '../../components/Notifier';
 import { TextField } from '../../components/TextField';
@@ -7,32 +6,14 @@ import { useResource } from '../../hooks/useResource';
 import { useSubmit } from '../../hooks/useSubmit';
 import { getGate, saveGate } from './api';
 import type { GateConfig } from '../../../../server/contracts/api/gate';
-
-type NumberKey = Exclude<keyof GateConfig, 'keyFactRecallNotBelowProduktion'>;
-/** `percent`: the server stores a share 0–1, people type percent. */
-const FIELDS: { key: NumberKey; label: string; hint: string; percent?: boolean }[] = [
-  { key: 'maxCriticalFlagsPerCase', label: 'Högst antal kritiska flaggor i något testfall', hint: 'Heltal, t.ex. 0' },
-  { key: 'minKeyFactRecall', label: 'Lägsta andel nyckelfakta (%)', hint: 'Medel över testfallen', percent: true },
-  { key: 'minCriticalKeyFactRecall', label: 'Lägsta andel kritiska nyckelfakta (%)', hint: 'Medel över testfallen', percent: true },
-  { key: 'minRaters', label: 'Minsta antal bedömare', hint: 'I senaste avslutade bedömningsomgången' },
-  { key: 'minAlpha', label: 'Lägsta samstämmighet mellan bedömare (α)', hint: 'Krippendorffs α, −1 till 1; under 0,67 räknas betygen inte' },
-  { key: 'minMeanPdqi', label: 'Lägsta medelbetyg PDQI-9 (1–5)', hint: 'Från samma bedömningsomgång' },
-  { key: 'minTrainedShare', label: 'Lägsta andel kliniker som genomfört granskningsträningen (%)', hint: 'Yrkesgruppens kliniker', percent: true },
-  { key: 'minTrainingDetection', label: 'Lägsta upptäckt av kritiska fel i träningen (%)', hint: 'Medel per person, minst fem personer', percent: true },
-];
-
-const shown = (f: (typeof FIELDS)[number], x: number | null) => (x === null ? '' : svNumber(f.percent ? x * 100 : x, 3));
-const parsed = (f: (typeof FIELDS)[number], text: string) => {
-  if (!text.trim()) return null;
-  const x = parseSvNumber(text) ?? NaN;
-  return f.percent ? x / 100 : x;
-};
+import { GATE_FIELDS as FIELDS, gateBodyFromText, gateFieldText as shown } from './gate-form';
 
 /** The group's bar for produktion over its profession's defaults; an empty field is not checked, "Återställ" brings back the defaults. */
 export function GateSettings({ groupId }: { groupId: string }) {
   const gate = useResource(() => getGate(groupId), [groupId]);
   const [values, setValues] = useState<Record<string, string>>({});
   const [notBelow, setNotBelow] = useState(true);
+  const [typos, setTypos] = useState<Record<string, string>>({});
   const save = useSubmit(saveGate);
   const notify = useNotify();
   useEffect(() => {
@@ -41,12 +22,17 @@ export function GateSettings({ groupId }: { groupId: string }) {
     setNotBelow(gate.data.gate.keyFactRecallNotBelowProduktion);
   }, [gate.data]);
   const onSave = async (config: Partial<GateConfig>, message: string) => {
+    setTypos({});
     if ((await save.run(groupId, config)).ok) {
       notify(message);
       gate.reload();
     }
   };
-  const config = () => ({ ...Object.fromEntries(FIELDS.map((f) => [f.key, parsed(f, values[f.key] ?? '')])), keyFactRecallNotBelowProduktion: notBelow }) as GateConfig;
+  const saveTyped = () => {
+    const typed = gateBodyFromText(values, notBelow);
+    if ('errors' in typed) setTypos(typed.errors);
+    else void onSave(typed.body, 'Kraven för produktion är sparade.');
+  };
   const defaults = gate.data?.defaults;
   return (
     <section className="panel" aria-labelledby="gate-title">
@@ -67,7 +53,7 @@ export function GateSettings({ groupId }: { groupId: string }) {
             inputMode="decimal"
             value={values[f.key] ?? ''}
             onChange={(v) => setValues({ ...values, [f.key]: v })}
-            errors={save.error?.fieldMessages(f.key)}
+            errors={typos[f.key] ? [typos[f.key]!] : save.error?.fieldMessages(f.key)}
           />
         ))}
       </div>
@@ -76,7 +62,7 @@ export function GateSettings({ groupId }: { groupId: string }) {
         (samma testfall)
       </label>
       <div className="row-actions">
-        <button type="button" disabled={save.busy} onClick={() => void onSave(config(), 'Kraven för produktion är sparade.')}>
+        <button type="button" disabled={save.busy} onClick={saveTyped}>
           Spara krav
         </button>
         <button type="button" className="secondary" disabled={save.busy || !gate.data?.custom} onClick={() => void onSave({}, 'Standardkraven gäller igen.')}>

@@ -49,5 +49,6 @@ export const submitRating = (roundId: string, body: { pairKey: string; scores: {
 export const getResults = (roundId: string) => request('GET', `/rating-rounds/${id(roundId)}/results`, ResultsSchema);
 
 export const getGate = (groupId: string) => request('GET', `/groups/${id(groupId)}/gate`, GateEnvelopeSchema);
-export const saveGate = (groupId: string, gate: Partial<GateConfig>) => request('PUT', `/groups/${id(groupId)}/gate`, GateEnvelopeSchema, { body: gate });
+/** `notChecked` names the requirements the group turns off on purpose; a null not named there is refused. */
+export const saveGate = (groupId: string, gate: Partial<GateConfig> & { notChecked?: string[] }) => request('PUT', `/groups/${id(groupId)}/gate`, GateEnvelopeSchema, { body: gate });
 

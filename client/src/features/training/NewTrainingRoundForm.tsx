@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { CheckboxGroup } from '../../components/CheckboxGroup';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { TextField } from '../../components/TextField';
+import { readSvNumber, svNumberError } from '../../../../server/contracts/sv-number';
 import { useResource } from '../../hooks/useResource';
 import { useSubmit } from '../../hooks/useSubmit';
 import { createTrainingRound, listParticipants } from './api';
@@ -15,9 +16,15 @@ export function NewTrainingRoundForm({ groupId, cases, onCreated }: { groupId: s
   const [participantIds, setParticipantIds] = useState<string[]>([]);
   const [showFlags, setShowFlags] = useState(true);
   const [limit, setLimit] = useState('');
+  const [limitTypo, setLimitTypo] = useState<string>();
   const create = useSubmit(createTrainingRound);
   const onCreate = async () => {
-    const minutes = limit.trim() === '' ? null : Number(limit.trim());
+    // "tio" is a mistake to point out, not "no time limit" (JSON would send NaN as null).
+    const typo = svNumberError(limit, true);
+    setLimitTypo(typo);
+    if (typo) return;
+    const read = readSvNumber(limit);
+    const minutes = read.kind === 'number' ? read.value : null;
     const outcome = await create.run(groupId, { name, caseIds, participantIds, showFlags, timeLimitMinutes: minutes });
     if (outcome.ok) {
       setName('');
@@ -41,7 +48,7 @@ export function NewTrainingRoundForm({ groupId, cases, onCreated }: { groupId: s
       <label className="checkbox">
         <input type="checkbox" checked={showFlags} onChange={(e) => setShowFlags(e.target.checked)} /> Visa granskningsflaggorna (för att mäta vad flaggorna tillför, kör en omgång med och en utan)
       </label>
-      <TextField label="Tidsgräns per fall (minuter)" hint="Tomt: ingen tidsgräns" inputMode="numeric" value={limit} onChange={setLimit} errors={create.error?.fieldMessages('timeLimitMinutes')} />
+      <TextField label="Tidsgräns per fall (minuter)" hint="Tomt: ingen tidsgräns" inputMode="numeric" value={limit} onChange={setLimit} errors={limitTypo ? [limitTypo] : create.error?.fieldMessages('timeLimitMinutes')} />
       <ErrorMessage error={create.error ?? people.error} hideFields={['name', 'caseIds', 'participantIds', 'timeLimitMinutes']} />
       <button type="button" disabled={create.busy} onClick={() => void onCreate()}>
         Starta övningsomgång

@@ -30,6 +30,24 @@ export const GateConfigSchema = z.object({
 export type GateConfig = z.infer<typeof GateConfigSchema>;
 export const GateConfigPatchSchema = GateConfigSchema.partial();
 
+type NumberKey = Exclude<keyof GateConfig, 'keyFactRecallNotBelowProduktion'>;
+const NUMBER_KEYS = Object.keys(GateConfigSchema.shape).filter((k) => k !== 'keyFactRecallNotBelowProduktion') as [NumberKey, ...NumberKey[]];
+/**
+ * What a group sends to change its gate. A null turns a requirement off, so it
+ * must be named in `notChecked` too: a client that turns a mistyped number
+ * into null (JSON writes NaN as null) is refused instead of silently
+ * dropping the requirement. `notChecked` is not stored.
+ */
+export const GateConfigRequestSchema = GateConfigPatchSchema.extend({ notChecked: z.array(z.enum(NUMBER_KEYS)).max(NUMBER_KEYS.length).optional() })
+  .strict()
+  .superRefine((body, ctx) => {
+    for (const key of NUMBER_KEYS) {
+      if (body[key] === null && !body.notChecked?.includes(key)) {
+        ctx.addIssue({ code: 'custom', path: [key], message: 'Ange ett tal. Ska kravet inte prövas, lämna fältet tomt.' });
+      }
+    }
+  });
+
 /**
  * Shared by every profession: no critical grounding flag on any test case,
  * recall not below what produktion does today, and a closed blind rating

@@ -5,7 +5,7 @@ import { route, type RouteDef } from '../../../http/route';
 import { groupOf, workflowOf } from '../guards';
 import { LABELS, loadVersion, moveLabel } from '../workflows/service';
 import { badRequest } from '../../../errors';
-import { defaultGateConfig, GateConfigPatchSchema, parseGateConfig } from './config';
+import { defaultGateConfig, GateConfigRequestSchema, parseGateConfig } from './config';
 import { evaluateGate, type GateResult } from './evaluate';
 import { GateCheckSchema, GateEnvelopeSchema } from '../../../contracts/api/gate';
 import { LabelMovedSchema } from '../../../contracts/api/workflows';
@@ -57,12 +57,13 @@ export const gateRoutes: RouteDef[] = [
     access: ['designer', 'lead'],
     summary: 'Ändra arbetsgruppens krav för produktion',
     params: z.object({ id: Id }),
-    /** the keys the group sets itself; a key left out follows the profession's default ({} = all defaults) */
-    body: GateConfigPatchSchema.strict(),
+    /** the keys the group sets itself; a key left out follows the profession's default ({} = all defaults); a null only with its key in notChecked */
+    body: GateConfigRequestSchema,
     audit: { action: 'group.gate_config', kind: 'write' },
     guard: groupOf('member'),
     handler: async (ctx) => {
-      const { deps, body, resource: group } = ctx;
+      const { deps, body: request, resource: group } = ctx;
+      const { notChecked: _explicit, ...body } = request;
       await deps.db.prisma.workingGroup.update({ where: { id: group.id }, data: { gateConfig: body } });
       ctx.auditDetails = { groupId: group.id };
       const profession = await deps.db.prisma.profession.findUniqueOrThrow({ where: { id: group.professionId } });
