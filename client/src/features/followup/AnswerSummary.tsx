@@ -1,5 +1,6 @@
 import { num } from './format';
 import type { TimeGroup } from '../../../../server/contracts/api/followup';
+import { timeVerdict, UNCERTAIN_TIME_SV } from '../../../../server/contracts/time-verdict';
 
 /**
  * The answer first: per profession, the active editing time saved per note
@@ -12,9 +13,11 @@ export function answerSentence(g: TimeGroup): string {
   // counts below five are not shown either (the suppression rule); the clinicians are the unit
   if (s.mean === null) return `${g.professionName}: ingen skattning – ${s.suppressed ?? 'saknar jämförelse utan AI'}.`;
   const n = `${num(s.clinicians, 0)} kliniker, ${num(s.notes, 0)} anteckningar${s.withoutComparison ? `; ${num(s.withoutComparison, 0)} kliniker utan jämförelse` : ''}`;
-  const verb = s.mean >= 0 ? 'sparad' : 'längre';
   const interval = s.meanCi ? ` [${num(s.meanCi.lower)}; ${num(s.meanCi.upper)}]` : '';
-  return `${g.professionName}: ${num(Math.abs(s.mean))} min ${verb} per anteckning${interval}, ${n}.`;
+  // The report's rule: "sparad" only when the whole interval is above zero.
+  const verdict = timeVerdict(s);
+  if (verdict === 'osäker') return `${g.professionName}: ${UNCERTAIN_TIME_SV}, medel ${num(s.mean)} min per anteckning${interval}, ${n}.`;
+  return `${g.professionName}: ${num(Math.abs(s.mean))} min ${verdict} per anteckning${interval}, ${n}.`;
 }
 
 export function AnswerSummary({ groups, from, to }: { groups: TimeGroup[]; from: string; to: string }) {

@@ -1,6 +1,7 @@
 import type { LabelMove } from '../codesign';
 import type { ProfessionQuality } from '../quality-points';
 import type { TimeGroup } from '../time-saved';
+import { timeVerdict, UNCERTAIN_TIME_SV } from '../../../contracts/time-verdict';
 
 /**
  * Recommendation per profession, derived only from figures in the report and
@@ -25,16 +26,17 @@ export function recommend(time: TimeGroup | undefined, quality: ProfessionQualit
   const latest = moves.filter((m) => m.label === 'produktion').at(-1);
   const reasons: string[] = [];
   const avvakta: string[] = [];
-  if (saved?.meanCi && saved.meanCi.upper < 0) avvakta.push('AI-stödet tar längre tid än baslinjen (hela intervallet under noll).');
+  const verdict = saved ? timeVerdict(saved) : 'saknas';
+  if (verdict === 'längre') avvakta.push('AI-stödet tar längre tid än baslinjen (hela intervallet under noll).');
   if (rating !== null && rating < 3) avvakta.push(`Medelbetyget ${rating.toFixed(2).replace('.', ',')} är under 3,0.`);
   if (latest?.override) avvakta.push('Senaste produktionsflytten gjordes trots underkänd spärr.');
   else if (latest?.gatePassed === false) avvakta.push('Senaste produktionsflytten underkändes av spärren.');
   if (avvakta.length) return { recommendation: 'avvakta', reasons: avvakta };
 
-  const savesTime = !!saved?.meanCi && saved.meanCi.lower > 0;
+  const savesTime = verdict === 'sparad';
   const goodRating = rating !== null && rating >= 3.5;
   const gateOk = latest?.gatePassed === true && !latest.override;
-  reasons.push(savesTime ? 'Tid sparas (intervallet helt över noll).' : saved?.mean == null ? 'För litet underlag för tidsjämförelse.' : 'Tidsvinsten är osäker (intervallet omfattar noll).');
+  reasons.push(savesTime ? 'Tid sparas (intervallet helt över noll).' : verdict === 'saknas' ? 'För litet underlag för tidsjämförelse.' : `Tidsvinsten är osäker: ${UNCERTAIN_TIME_SV}.`);
   reasons.push(goodRating ? 'Medelbetyget är minst 3,5.' : rating === null ? 'För få betyg.' : 'Medelbetyget är under 3,5.');
   reasons.push(gateOk ? 'Spärren passerades vid senaste produktionsflytten.' : 'Inget passerat spärrbeslut för produktionsversionen under perioden.');
   return { recommendation: savesTime && goodRating && gateOk ? 'införa' : 'fortsätta pröva', reasons };
