@@ -49,3 +49,7 @@ export type RoundStatus = (typeof RoundStatus.keys)[number];
 /** A report built as a job. */
 export const ReportStatus = vocabulary({ building: 'byggs', ready: 'klar', failed: 'misslyckades', expired: 'har gått ut' });
 export type ReportStatus = (typeof ReportStatus.keys)[number];
+
+/** TrainingCase.source: shipped with the project, or made from a test case's reference note or a run's AI draft. */
+export const TrainingCaseSource = vocabulary({ seed: 'Medföljer', reference: 'Referensanteckning', drafter: 'AI-utkast' });
+export type TrainingCaseSource = (typeof TrainingCaseSource.keys)[number];

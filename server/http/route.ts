@@ -145,12 +145,13 @@ export interface RouteDef<PS = unknown, QS = unknown, BS = unknown, A extends Ac
   /** the row this route is about and who may reach it (see Guard); its handler gets the row as `ctx.resource` */
   guard?: Guard<R>;
   /**
-   * the answer's contract (server/contracts/api): the handler's return type
-   * is checked against it when compiling, and the answer is parsed with it
-   * outside production (http/response-check.ts); the client parses with the
-   * same schema. A route that answers with a file, stream or events says so.
+   * the answer's contract (server/contracts/api), required so no route goes
+   * without one: the handler's return type is checked against it when
+   * compiling, and the answer is parsed with it outside production
+   * (http/response-check.ts); the client parses with the same schema. A
+   * route that answers with a file, stream, events or a redirect says so.
    */
-  response?: RS | NotJson;
+  response: RS | NotJson;
   handler: (ctx: RouteContext<Infer<PS>, Infer<QS>, Infer<BS>, A, R>) => Promise<HandlerResult<RS>>;
   /** short Swedish description, shown in the route table test output */
   summary: string;

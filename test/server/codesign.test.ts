@@ -177,6 +177,10 @@ describe.each([
     expect(created.status).toBe(201);
     roundId = created.body.round.id;
     const versionIds = created.body.round.versions.map((v: { id: string }) => v.id);
+    // A rater who does not manage the round reads it without the versions (blind until it closes).
+    const asRater = await as('lakare1').get(`/api/v1/rating-rounds/${roundId}`);
+    expect(asRater.status).toBe(200);
+    expect(asRater.body.round.versions).toBeNull();
     const outputs = await Promise.all([1, 2].map((v) => as('design1').get(`/api/v1/evalruns/${runs[v]}`)));
     const textOf = (version: 0 | 1, caseTitle: string) =>
       JSON.stringify(outputs[version]!.body.results.find((r: { title: string }) => r.title === caseTitle).output.sections.map((s: { heading: string; text: string }) => ({ heading: s.heading, text: s.text })));

@@ -4,6 +4,7 @@ import { EncounterListSchema } from '../../server/contracts/api/encounters';
 import type { AppError } from '../../server/errors';
 import { route, type RouteDef } from '../../server/http/route';
 import { checkResponse, checksResponses, isNotJson } from '../../server/http/response-check';
+import { gatewayRoutes } from '../../server/modules/gateway/routes';
 import { apiRoutes } from '../../server/routes';
 import { startTestServer, type TestServer } from '../support/app';
 import { Client } from '../support/http';
@@ -17,51 +18,14 @@ import { Client } from '../support/http';
  */
 const key = (r: RouteDef) => `${r.method.toUpperCase()} ${r.path}`;
 
-/**
- * Routes still without a contract. The list may only shrink: a route given a
- * contract must leave it, and a new route must come with one.
- */
-const NOT_YET = new Set<string>([
-  'GET /workflows/for-me',
-  'GET /workflows/seeds',
-  'POST /workflows',
-  'POST /workflows/:id/clone',
-  'GET /rating-rounds/:id',
-  'GET /followup/assumptions',
-  'GET /followup/baseline',
-  'PUT /followup/surveys/:phase',
-  'GET /groups/:id/training-cases',
-  'POST /groups/:id/training-cases',
-  'GET /training-cases/:id',
-  'PUT /training-cases/:id',
-  'POST /training-cases/:id/errors',
-  'DELETE /training-cases/:id/errors/:errorId',
-  'POST /training-cases/:id/variants',
-  'POST /training-cases/:id/variants/keep',
-  'DELETE /training-cases/:id',
-  'POST /groups/:id/training-rounds',
-  'GET /training/participants',
-  'GET /groups/:id/training-rounds',
-  'GET /training-rounds/mine',
-  'GET /training-rounds/:id',
-  'POST /training-rounds/:id/close',
-  'GET /training-rounds/:id/cases/:caseId',
-  'POST /training-rounds/:id/participants/:userId/cases/:caseId/answer',
-  'GET /training/me',
-  'GET /groups/:id/training/summary',
-  'GET /training/summary',
-  'GET /followup/training-readiness',
-  'PUT /followup/training-readiness/line',
-]);
-
 describe('response contracts', () => {
-  it('every JSON route in the table names its response schema', () => {
-    const missing = apiRoutes.filter((r) => r.response === undefined).map(key);
-    const stale = [...NOT_YET].filter((k) => !missing.includes(k));
-    expect(missing.filter((k) => !NOT_YET.has(k)), 'routes without a response schema (or a file/stream/events marker)').toEqual([]);
-    expect(stale, 'routes that have a contract now: take them off NOT_YET').toEqual([]);
-    for (const r of apiRoutes) {
-      if (r.response === undefined || isNotJson(r.response)) continue;
+  it('every route in both tables names its answer: a zod schema, or a file/stream/events/redirect marker', () => {
+    // `response` is required by RouteDef, so the compiler refuses a route without one (npm run typecheck checks this line) …
+    // @ts-expect-error -- no `response`
+    route({ method: 'get', path: '/utan', access: 'public', summary: 'utan kontrakt', handler: async () => ({}) });
+    // … and here each one is a real schema.
+    for (const r of [...apiRoutes, ...gatewayRoutes]) {
+      if (isNotJson(r.response)) continue;
       expect(r.response instanceof z.ZodType, `${key(r)}: response is a zod schema`).toBe(true);
     }
   });
@@ -107,7 +71,7 @@ describe('response contracts', () => {
 
     const contractOf = (method: string, path: string) => {
       const def = apiRoutes.find((r) => r.method === method && r.path === path);
-      if (!def || def.response === undefined || isNotJson(def.response)) throw new Error(`${method} ${path} has no JSON contract`);
+      if (!def || isNotJson(def.response)) throw new Error(`${method} ${path} has no JSON contract`);
       return def.response as z.ZodType;
     };
 
@@ -116,6 +80,8 @@ describe('response contracts', () => {
       await admin.login('admin', server.passwords.admin);
       const clinician = new Client(server.baseUrl);
       await clinician.login('lakare1', server.passwords.demo);
+      const designer = new Client(server.baseUrl);
+      await designer.login('design1', server.passwords.demo);
       const created = await clinician.post('/api/v1/encounters', { label: 'Kontraktsbesök', mode: 'ai' });
       expect(created.status).toBe(201);
       const reads: Array<[Client, string, string]> = [
@@ -126,6 +92,11 @@ describe('response contracts', () => {
         [admin, 'get', '/groups'],
         [clinician, 'get', '/encounters'],
         [clinician, 'get', `/encounters/:id`],
+        // reads no other test makes
+        [admin, 'get', '/followup/assumptions'],
+        [admin, 'get', '/followup/baseline'],
+        [clinician, 'get', '/workflows/seeds'],
+        [designer, 'get', '/training/participants'],
       ];
       for (const [client, method, path] of reads) {
         const res = await client.request(method.toUpperCase(), '/api/v1' + path.replace(':id', created.body.encounter.id));

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EncounterMode } from '../status';
+import { Timestamp } from './common';
 
 /**
  * The follow-up dashboard's answers (server/modules/followup/dashboard.ts,
@@ -127,5 +128,9 @@ export const DrillSchema = z.object({
 export type Drill = z.infer<typeof DrillSchema>;
 
 export const AssumptionsEnvelopeSchema = z.object({ assumptions: AssumptionsSchema });
+/** The imported baseline times, per source, profession and note type. */
+export const BaselineListSchema = z.object({
+  baseline: z.array(z.object({ source: z.string(), professionId: z.string(), noteType: z.string(), n: z.number(), meanMinutes: z.number().nullable(), importedAt: Timestamp.nullable() })),
+});
 /** POST /followup/baseline (a CSV upload) */
-export const BaselineImportedSchema = z.object({ imported: z.number() });
+export const BaselineImportedSchema = BaselineListSchema.extend({ imported: z.number(), source: z.string() });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { RecordingStatus } from '../status';
+import { JobStatus, RecordingStatus } from '../status';
+import { TranscriptSegmentSchema } from '../transcript';
 import { Id, Timestamp } from './common';
 
 /** Answers of the recording endpoints (server/modules/recordings); the events stream and the audio are not JSON. */
@@ -31,3 +32,20 @@ export const RecordingStateSchema = z.object({
 /** the recording is complete (or uploaded) and its transcription job started */
 export const RecordingAcceptedSchema = z.object({ recording: RecordingSchema, job: z.object({ id: Id }) });
 export const ChunkAckSchema = z.object({ seq: z.number().int(), acknowledged: z.literal(true) });
+
+/**
+ * The live transcript's Server-Sent Events (GET /recordings/:id/events): a
+ * `segment` event per segment of a transcribed window, and a `status` event
+ * whenever the state changes; the stream ends after the last state it names.
+ */
+export const SegmentEventSchema = TranscriptSegmentSchema.extend({ window: z.number().int() });
+export const TRANSCRIPTION_STATES = ['recording', 'transcribing', 'waiting', 'transcribed', 'failed', 'deleted'] as const;
+export type TranscriptionState = (typeof TRANSCRIPTION_STATES)[number];
+export const StatusEventSchema = z.object({
+  recording: RecordingStatus.schema,
+  windows: z.object({ total: z.number().int(), done: z.number().int() }),
+  job: z.object({ status: JobStatus.schema, progress: z.number(), progressNote: z.string().nullable(), error: z.string().nullable() }).nullable(),
+  transcriptId: z.string().nullable(),
+  state: z.enum(TRANSCRIPTION_STATES),
+});
+export type StatusEvent = z.infer<typeof StatusEventSchema>;

@@ -54,5 +54,23 @@ export const DiffSchema = z.object({
 });
 export type Diff = z.infer<typeof DiffSchema>['diff'];
 
+/** A production version a new encounter can use: the workflow and the version its "produktion" label points at. */
+const ProductionRef = z.object({ workflowId: Id, name: z.string(), versionId: Id, version: z.number().nullable() });
+/** GET /workflows/for-me: the default for the user's profession, production per profession, and the versions to choose among. */
+export const ForMeSchema = z.object({
+  profession: z.string().nullable(),
+  default: ProductionRef.nullable(),
+  produktionByProfession: z.record(z.string(), z.array(ProductionRef)),
+  choices: z.array(
+    z.object({
+      workflowId: Id,
+      name: z.string(),
+      versions: z.array(z.object({ id: Id, workflowId: Id, version: z.number(), message: z.string(), createdAt: z.string(), labels: z.array(WorkflowLabel.schema) })),
+    }),
+  ),
+});
+/** GET /workflows/seeds: the project's templates a new workflow starts from. */
+export const SeedListSchema = z.object({ seeds: z.array(z.object({ key: z.string(), name: z.string(), noteType: z.string(), sections: z.array(z.string()) })) });
+
 export const LabelMovedSchema = z.object({ label: WorkflowLabel.schema, version: z.number() });
 

@@ -8,8 +8,8 @@ import { DrillQuerySchema, drillDown } from './drilldown';
 import { FilterQuerySchema, toFilters } from './filters';
 import { DASHBOARD_BUDGET } from './stats';
 import { PhaseSchema, SURVEY_QUESTIONS_SV, SurveyAnswersSchema, saveSurvey } from './surveys';
-import { AssumptionsEnvelopeSchema, BaselineImportedSchema, DashboardSchema, DrillSchema } from '../../contracts/api/followup';
-import { QuestionsSchema, SurveyResponseListSchema, type Answers } from '../../contracts/api/surveys';
+import { AssumptionsEnvelopeSchema, BaselineImportedSchema, BaselineListSchema, DashboardSchema, DrillSchema } from '../../contracts/api/followup';
+import { QuestionsSchema, SurveyResponseEnvelopeSchema, SurveyResponseListSchema, type Answers } from '../../contracts/api/surveys';
 
 const leads = ['lead', 'admin'] as const;
 const CSV_LIMIT_BYTES = 2 * 1024 * 1024;
@@ -49,6 +49,7 @@ export const followupRoutes: RouteDef[] = [
   route({
     method: 'get',
     path: '/followup/assumptions',
+    response: AssumptionsEnvelopeSchema,
     access: leads,
     summary: 'Antaganden för uppräkning till timmar och kronor',
     handler: async ({ deps }) => ({ assumptions: await readAssumptions(deps) }),
@@ -72,6 +73,7 @@ export const followupRoutes: RouteDef[] = [
   route({
     method: 'get',
     path: '/followup/baseline',
+    response: BaselineListSchema,
     access: leads,
     summary: 'Importerade baslinjetider',
     handler: async ({ deps }) => ({ baseline: await baselineSources(deps) }),
@@ -132,13 +134,14 @@ export const followupRoutes: RouteDef[] = [
   route({
     method: 'put',
     path: '/followup/surveys/:phase',
+    response: SurveyResponseEnvelopeSchema,
     access: ['clinician'],
     summary: 'Svara på enkäten före eller efter försöket',
     params: z.object({ phase: PhaseSchema }),
     body: SurveyAnswersSchema,
     handler: async ({ deps, user, params, body }) => {
       const saved = await saveSurvey(deps, user.id, params.phase, body);
-      return { response: { phase: saved.phase, answers: saved.answers, createdAt: saved.createdAt } };
+      return { response: { phase: saved.phase, answers: body, createdAt: saved.createdAt } };
     },
   }),
 ];

@@ -2,8 +2,9 @@ import type { Request, Response } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
 import type { AppDeps } from '../../deps';
+import { TranscriptionAnswerSchema } from '../../contracts/api/gateway';
 import { AppError, badRequest, serviceUnavailable } from '../../errors';
-import { route, type RouteDef } from '../../http/route';
+import { rawReply, route, type RouteDef } from '../../http/route';
 import { localTranscriber } from '../recordings/transcriber';
 import { transcribeRecording } from '../../pipeline/asr/transcribe-recording';
 import { gatewayHandler } from './auth-errors';
@@ -60,6 +61,7 @@ export const gatewayAudioRoutes: RouteDef[] = [
   route({
     method: 'post',
     path: '/audio/transcriptions',
+    response: TranscriptionAnswerSchema,
     // Authenticated by API key inside gatewayHandler, so that failures come back in OpenAI's error shape.
     access: 'public',
     summary: 'OpenAI-kompatibel transkribering med den lokala Whisper-modellen',
@@ -81,10 +83,7 @@ export const gatewayAudioRoutes: RouteDef[] = [
         const file = req.file.buffer;
         const { result, language } = await transcribe(deps, new Uint8Array(file.buffer, file.byteOffset, file.byteLength), parsed.data, controller.signal);
         const text = result.segments.map((s) => s.text).join(' ');
-        if (parsed.data.response_format === 'text') {
-          res.status(200).type('text/plain; charset=utf-8').send(text);
-          return undefined;
-        }
+        if (parsed.data.response_format === 'text') return rawReply(text, { 'Content-Type': 'text/plain; charset=utf-8' });
         if (parsed.data.response_format === 'json') return { text };
         return {
           task: 'transcribe',

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { z } from 'zod';
 import type { AppDeps } from '../../deps';
+import { ChatCompletionAnswerSchema, ModelListAnswerSchema } from '../../contracts/api/gateway';
 import { AppError, serviceUnavailable } from '../../errors';
 import { route, type RouteDef } from '../../http/route';
 import { extractJson } from '../../pipeline/draft/parse-output';
@@ -101,6 +102,7 @@ export const gatewayChatRoutes: RouteDef[] = [
   route({
     method: 'post',
     path: '/chat/completions',
+    response: ChatCompletionAnswerSchema,
     // Authenticated by API key inside gatewayHandler, so that failures come back in OpenAI's error shape.
     access: 'public',
     summary: 'OpenAI-kompatibel chatt mot den lokala språkmodellen',
@@ -138,6 +140,7 @@ export const gatewayChatRoutes: RouteDef[] = [
   route({
     method: 'get',
     path: '/models',
+    response: ModelListAnswerSchema,
     access: 'public',
     summary: 'Modeller som gatewayen serverar',
     handler: gatewayHandler(null, async ({ deps }) => {

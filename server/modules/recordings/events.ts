@@ -1,4 +1,5 @@
 import type { Request, Response } from 'express';
+import type { TranscriptionState } from '../../contracts/api/recordings';
 import type { AppDeps } from '../../deps';
 import type { RecordingRow } from './access';
 import { windowSegments } from './windows';
@@ -19,12 +20,13 @@ const POLL_MS = 300;
 const SAFETY_POLL_MS = 60_000;
 const HEARTBEAT_MS = 15_000;
 
+/** The `status` event (contracts/api/recordings.ts StatusEventSchema); the row's statuses are plain strings here. */
 interface Snapshot {
   recording: string;
   windows: { total: number; done: number };
   job: { status: string; progress: number; progressNote: string | null; error: string | null } | null;
   transcriptId: string | null;
-  state: 'recording' | 'transcribing' | 'waiting' | 'transcribed' | 'failed' | 'deleted';
+  state: TranscriptionState;
 }
 
 function lastSentIndex(req: Request): number {

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { NoContentSchema } from '../../contracts/api/common';
+import { TrainingCaseDetailSchema, TrainingCaseListSchema, VariantsSchema } from '../../contracts/api/training';
 import { ErrorKindSchema, TrainingCaseDataSchema } from '../../contracts/training';
 import { conflict, notFound, unprocessable } from '../../errors';
 import { created, noContent, route, type RouteDef } from '../../http/route';
@@ -18,6 +20,7 @@ export const trainingCaseRoutes: RouteDef[] = [
   route({
     method: 'get',
     path: '/groups/:id/training-cases',
+    response: TrainingCaseListSchema,
     access: readers,
     summary: 'Arbetsgruppens övningsfall',
     params: z.object({ id: Id }),
@@ -30,6 +33,7 @@ export const trainingCaseRoutes: RouteDef[] = [
   route({
     method: 'post',
     path: '/groups/:id/training-cases',
+    response: TrainingCaseDetailSchema,
     access: ['designer'],
     summary: 'Nytt övningsfall från ett testfall (referensanteckning eller en körnings utkast)',
     params: z.object({ id: Id }),
@@ -60,6 +64,7 @@ export const trainingCaseRoutes: RouteDef[] = [
   route({
     method: 'get',
     path: '/training-cases/:id',
+    response: TrainingCaseDetailSchema,
     access: readers,
     summary: 'Ett övningsfall med dess planterade fel och granskningsflaggor',
     params: z.object({ id: Id }),
@@ -71,6 +76,7 @@ export const trainingCaseRoutes: RouteDef[] = [
   route({
     method: 'put',
     path: '/training-cases/:id',
+    response: TrainingCaseDetailSchema,
     access: ['designer'],
     summary: 'Spara ett övningsfall i sin helhet (med revision)',
     params: z.object({ id: Id }),
@@ -84,6 +90,7 @@ export const trainingCaseRoutes: RouteDef[] = [
   route({
     method: 'post',
     path: '/training-cases/:id/errors',
+    response: TrainingCaseDetailSchema,
     access: ['designer'],
     summary: 'Plantera ett fel för hand (markerad text ersätts)',
     params: z.object({ id: Id }),
@@ -117,6 +124,7 @@ export const trainingCaseRoutes: RouteDef[] = [
   route({
     method: 'delete',
     path: '/training-cases/:id/errors/:errorId',
+    response: TrainingCaseDetailSchema,
     access: ['designer'],
     summary: 'Ta bort ett planterat fel (utkastet får tillbaka sin text)',
     params: z.object({ id: Id, errorId: Id }),
@@ -132,6 +140,7 @@ export const trainingCaseRoutes: RouteDef[] = [
   route({
     method: 'post',
     path: '/training-cases/:id/variants',
+    response: VariantsSchema,
     access: ['designer'],
     summary: 'Skapa varianter: fel som reglerna kan plantera, att behålla eller slänga',
     params: z.object({ id: Id }),
@@ -143,6 +152,7 @@ export const trainingCaseRoutes: RouteDef[] = [
   route({
     method: 'post',
     path: '/training-cases/:id/variants/keep',
+    response: TrainingCaseDetailSchema,
     access: ['designer'],
     summary: 'Behåll valda varianter (planteras tillsammans, allt eller inget)',
     params: z.object({ id: Id }),
@@ -163,6 +173,7 @@ export const trainingCaseRoutes: RouteDef[] = [
   route({
     method: 'delete',
     path: '/training-cases/:id',
+    response: NoContentSchema,
     access: ['designer'],
     summary: 'Ta bort ett övningsfall (omgångar som redan använt det behåller sin kopia)',
     params: z.object({ id: Id }),

@@ -1,4 +1,5 @@
 import { checkSection } from '../../../evals/metrics/grounding';
+import type { TrainingFlag } from '../../contracts/api/training';
 import type { TrainingCaseData } from '../../contracts/training';
 
 /**
@@ -7,15 +8,6 @@ import type { TrainingCaseData } from '../../contracts/training';
  * into the section's text; `turn` is the consultation turn the checker
  * found closest (its evidence), when it found one.
  */
-export interface TrainingFlag {
-  section: number;
-  start: number;
-  end: number;
-  kind: string;
-  severity: string;
-  turn: number | null;
-}
-
 export function flagsFor(data: TrainingCaseData): TrainingFlag[] {
   const transcript = data.turns.map((t, i) => ({ id: `t${i}`, text: t.text }));
   return data.draft.flatMap((section, s) =>

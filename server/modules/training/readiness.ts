@@ -1,3 +1,4 @@
+import type { Readiness, ReadinessRow } from '../../contracts/api/training';
 import { DEFAULT_READINESS_LINE, ReadinessLineSchema, type ReadinessLine } from '../../contracts/training';
 import type { AppDeps } from '../../deps';
 import { MIN_PEOPLE, perPersonDetection } from './scores';
@@ -21,20 +22,6 @@ export async function writeReadinessLine(deps: AppDeps, line: ReadinessLine): Pr
   await deps.db.prisma.setting.upsert({ where: { key: SETTING_KEY }, create: { key: SETTING_KEY, value: line }, update: { value: line } });
 }
 
-export interface ReadinessRow {
-  professionId: string;
-  profession: string;
-  careUnitId: string | null;
-  careUnit: string | null;
-  clinicians: number;
-  trained: number;
-  trainedShare: number | null;
-  /** people behind the detection rate */
-  people: number;
-  criticalDetection: number | null;
-  ready: boolean;
-}
-
 /** Users who signed every case of at least one round they took part in. */
 async function trainedUsers(deps: AppDeps): Promise<Set<string>> {
   const db = deps.db.prisma;
@@ -46,7 +33,7 @@ async function trainedUsers(deps: AppDeps): Promise<Set<string>> {
   return new Set(done.filter((d) => d._count._all >= (size.get(d.roundId) ?? Infinity)).map((d) => d.userId));
 }
 
-export async function readiness(deps: AppDeps): Promise<{ line: Awaited<ReturnType<typeof readReadinessLine>>; minPeople: number; byProfession: ReadinessRow[]; byUnit: ReadinessRow[] }> {
+export async function readiness(deps: AppDeps): Promise<Readiness> {
   const db = deps.db.prisma;
   const [line, trained, clinicians, answers, professions, units] = await Promise.all([
     readReadinessLine(deps),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FeedbackEnvelopeSchema, ParticipantsSchema, ReviewCaseSchema, TrainingRoundEnvelopeSchema, TrainingRoundListSchema } from '../../contracts/api/training';
 import { MarkSchema, TrainingCaseDataSchema } from '../../contracts/training';
 import { AppError, conflict, unprocessable } from '../../errors';
 import { created, route, type RouteDef } from '../../http/route';
@@ -20,6 +21,7 @@ export const trainingRoundRoutes: RouteDef[] = [
   route({
     method: 'post',
     path: '/groups/:id/training-rounds',
+    response: TrainingRoundEnvelopeSchema,
     access: ['designer', 'lead'],
     summary: 'Ny övningsomgång (övningsfall, deltagare, flaggor, tidsgräns)',
     params: z.object({ id: Id }),
@@ -64,6 +66,7 @@ export const trainingRoundRoutes: RouteDef[] = [
   route({
     method: 'get',
     path: '/training/participants',
+    response: ParticipantsSchema,
     access: ['designer', 'lead'],
     summary: 'Kliniker som kan delta i en övningsomgång',
     handler: async ({ deps }) => {
@@ -78,6 +81,7 @@ export const trainingRoundRoutes: RouteDef[] = [
   route({
     method: 'get',
     path: '/groups/:id/training-rounds',
+    response: TrainingRoundListSchema,
     access: ['designer', 'lead', 'admin'],
     summary: 'Arbetsgruppens övningsomgångar med deltagarnas framsteg',
     params: z.object({ id: Id }),
@@ -90,6 +94,7 @@ export const trainingRoundRoutes: RouteDef[] = [
   route({
     method: 'get',
     path: '/training-rounds/mine',
+    response: TrainingRoundListSchema,
     access: 'authenticated',
     summary: 'Övningsomgångar där jag deltar',
     handler: async ({ deps, user }) => {
@@ -100,6 +105,7 @@ export const trainingRoundRoutes: RouteDef[] = [
   route({
     method: 'get',
     path: '/training-rounds/:id',
+    response: TrainingRoundEnvelopeSchema,
     access: 'authenticated',
     summary: 'En övningsomgång',
     params: RoundParams,
@@ -111,6 +117,7 @@ export const trainingRoundRoutes: RouteDef[] = [
   route({
     method: 'post',
     path: '/training-rounds/:id/close',
+    response: TrainingRoundEnvelopeSchema,
     access: ['designer', 'lead'],
     summary: 'Stäng en övningsomgång (inga fler svar)',
     params: RoundParams,
@@ -125,6 +132,7 @@ export const trainingRoundRoutes: RouteDef[] = [
   route({
     method: 'get',
     path: '/training-rounds/:id/cases/:caseId',
+    response: ReviewCaseSchema,
     access: 'authenticated',
     summary: 'Granska ett övningsfall (klockan startar vid första öppningen)',
     params: CaseParams,
@@ -152,6 +160,7 @@ export const trainingRoundRoutes: RouteDef[] = [
   route({
     method: 'post',
     path: '/training-rounds/:id/participants/:userId/cases/:caseId/answer',
+    response: FeedbackEnvelopeSchema,
     access: 'authenticated',
     summary: 'Signera granskningen av ett övningsfall och få återkoppling',
     params: z.object({ id: Id, userId: Id, caseId: Id }),

@@ -56,7 +56,7 @@ export function feedbackFor(c: RoundCase, marks: readonly Mark[], result: Answer
       end: e.end,
       text: e.text.trim(),
       said: e.said,
-      evidence: turn ? { turn: e.turn, speaker: turn.speaker, text: turn.text } : null,
+      evidence: turn && e.turn !== null ? { turn: e.turn, speaker: turn.speaker, text: turn.text } : null,
       found: scored?.found ?? false,
       kindCorrect: scored?.kindCorrect ?? false,
     };

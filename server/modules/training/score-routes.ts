@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MyScoresSchema, ReadinessSchema, SummarySchema } from '../../contracts/api/training';
 import { ReadinessLineSchema } from '../../contracts/training';
 import { route, type RouteDef } from '../../http/route';
 import { groupOf } from '../codesign/guards';
@@ -17,6 +18,7 @@ export const trainingScoreRoutes: RouteDef[] = [
   route({
     method: 'get',
     path: '/training/me',
+    response: MyScoresSchema,
     access: 'authenticated',
     summary: 'Mina resultat från granskningsträningen (bara för mig)',
     handler: async ({ deps, user }) => ({ scores: await myScores(deps, user.id) }),
@@ -24,6 +26,7 @@ export const trainingScoreRoutes: RouteDef[] = [
   route({
     method: 'get',
     path: '/groups/:id/training/summary',
+    response: SummarySchema,
     access: ['designer', 'lead', 'admin'],
     summary: 'Arbetsgruppens träningsresultat, sammanräknat över minst fem personer',
     params: z.object({ id: Id }),
@@ -35,6 +38,7 @@ export const trainingScoreRoutes: RouteDef[] = [
   route({
     method: 'get',
     path: '/training/summary',
+    response: SummarySchema,
     access: ['lead', 'admin'],
     summary: 'Träningsresultat för alla yrkesgrupper, sammanräknat över minst fem personer',
     handler: async ({ deps }) => ({ summary: await groupScores(deps, {}) }),
@@ -42,6 +46,7 @@ export const trainingScoreRoutes: RouteDef[] = [
   route({
     method: 'get',
     path: '/followup/training-readiness',
+    response: ReadinessSchema,
     access: ['lead', 'admin'],
     summary: 'Beredskap per yrkesgrupp och vårdenhet: andel utbildade och upptäckt av kritiska fel',
     handler: async ({ deps }) => readiness(deps),
@@ -49,6 +54,7 @@ export const trainingScoreRoutes: RouteDef[] = [
   route({
     method: 'put',
     path: '/followup/training-readiness/line',
+    response: ReadinessSchema,
     access: ['lead'],
     summary: 'Projektledarens beredskapsgräns (andel utbildade, upptäckt)',
     body: ReadinessLineSchema,

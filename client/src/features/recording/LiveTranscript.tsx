@@ -1,23 +1,14 @@
 import { useEffect, useState } from 'react';
-import { z } from 'zod';
-import { TranscriptSegmentSchema } from '../../../../server/contracts/transcript';
+import { SegmentEventSchema, StatusEventSchema, type StatusEvent } from '../../../../server/contracts/api/recordings';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { asApiError, type ApiError } from '../../api/problem';
 import { eventsUrl, getTranscript, type Segment, type Transcript } from './api';
 import { TranscriptView } from './TranscriptView';
 
-const SegmentEvent = TranscriptSegmentSchema.extend({ window: z.number().int() });
-const StatusEvent = z.object({
-  state: z.enum(['recording', 'transcribing', 'waiting', 'transcribed', 'failed', 'deleted']),
-  transcriptId: z.string().nullable(),
-  job: z.object({ progress: z.number(), progressNote: z.string().nullable(), error: z.string().nullable() }).nullable(),
-});
-type Status = z.infer<typeof StatusEvent>;
-
 /** The transcript as it grows (Server-Sent Events), then the finished one with ids s1…sN. */
 export function LiveTranscript({ recordingId }: { recordingId: string }) {
   const [live, setLive] = useState<Segment[]>([]);
-  const [status, setStatus] = useState<Status | null>(null);
+  const [status, setStatus] = useState<StatusEvent | null>(null);
   const [final, setFinal] = useState<Transcript | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
 
@@ -26,11 +17,11 @@ export function LiveTranscript({ recordingId }: { recordingId: string }) {
     setFinal(null);
     const source = new EventSource(eventsUrl(recordingId));
     source.addEventListener('segment', (event) => {
-      const parsed = SegmentEvent.safeParse(JSON.parse((event as MessageEvent<string>).data));
+      const parsed = SegmentEventSchema.safeParse(JSON.parse((event as MessageEvent<string>).data));
       if (parsed.success) setLive((all) => [...all, { ...parsed.data, id: `w${parsed.data.window}-${parsed.data.id}` }]);
     });
     source.addEventListener('status', (event) => {
-      const parsed = StatusEvent.safeParse(JSON.parse((event as MessageEvent<string>).data));
+      const parsed = StatusEventSchema.safeParse(JSON.parse((event as MessageEvent<string>).data));
       if (!parsed.success) return;
       setStatus(parsed.data);
       if (parsed.data.state !== 'recording' && parsed.data.state !== 'transcribing') source.close();

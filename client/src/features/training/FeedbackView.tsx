@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { TranscriptPanel, type EvidenceFocus } from '../review/TranscriptPanel';
 import { DraftText, type Highlight } from './DraftText';
 import { seconds } from './format';
-import type { Feedback, ReviewCase } from './schemas';
+import type { Feedback, ReviewCase } from '../../../../server/contracts/api/training';
 import { transcriptOf } from './transcript';
 
 /**

@@ -6,7 +6,7 @@ import { TextField } from '../../components/TextField';
 import { useSubmit } from '../../hooks/useSubmit';
 import { plantError } from './api';
 import { KIND_OPTIONS } from './kinds';
-import type { TrainingCaseDetail } from './schemas';
+import type { TrainingCaseDetail } from '../../../../server/contracts/api/training';
 import type { DraftSelection } from './useDraftSelection';
 
 /**

@@ -1,6 +1,6 @@
 import { ERROR_KIND_SV } from './kinds';
 import { pct } from './format';
-import type { MyScores } from './schemas';
+import type { MyScores } from '../../../../server/contracts/api/training';
 import { svNumber } from '../../../../server/contracts/sv-number';
 
 /** One person's own results: only they see these. */

@@ -6,7 +6,7 @@ import { readSvNumber, svNumberError } from '../../../../server/contracts/sv-num
 import { useResource } from '../../hooks/useResource';
 import { useSubmit } from '../../hooks/useSubmit';
 import { createTrainingRound, listParticipants } from './api';
-import type { TrainingCaseSummary } from './schemas';
+import type { TrainingCaseSummary } from '../../../../server/contracts/api/training';
 
 /** A training round: which cases, which clinicians, flags shown or not, an optional time limit per case. */
 export function NewTrainingRoundForm({ groupId, cases, onCreated }: { groupId: string; cases: readonly TrainingCaseSummary[]; onCreated(): void }) {

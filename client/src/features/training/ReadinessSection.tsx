@@ -7,7 +7,7 @@ import { useResource } from '../../hooks/useResource';
 import { useSubmit } from '../../hooks/useSubmit';
 import { allSummary, getReadiness, saveReadinessLine } from './api';
 import { pct } from './format';
-import type { ReadinessRow } from './schemas';
+import type { ReadinessRow } from '../../../../server/contracts/api/training';
 import { SummaryTable } from './SummaryTable';
 import './training.css';
 

@@ -9,7 +9,7 @@ import { DraftText, type Highlight } from './DraftText';
 import { FLAG_KIND_SV } from './kinds';
 import { MarkForm } from './MarkForm';
 import { MarksList } from './MarksList';
-import type { Feedback, ReviewCase } from './schemas';
+import type { Feedback, ReviewCase } from '../../../../server/contracts/api/training';
 import { Timer } from './Timer';
 import { transcriptOf } from './transcript';
 import { useDraftSelection } from './useDraftSelection';

@@ -1,6 +1,6 @@
 import { ERROR_KIND_SV } from './kinds';
 import { pct } from './format';
-import type { Summary, SummaryCell } from './schemas';
+import type { Summary, SummaryCell } from '../../../../server/contracts/api/training';
 
 const cell = (c: SummaryCell) => (c.suppressed ? <span className="muted">färre än 5</span> : pct(c.detection));
 

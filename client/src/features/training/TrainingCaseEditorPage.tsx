@@ -9,7 +9,7 @@ import { getTrainingCase, removeError } from './api';
 import { DraftText, type Highlight } from './DraftText';
 import { HandPlantForm } from './HandPlantForm';
 import { ERROR_KIND_SV } from './kinds';
-import type { TrainingCaseDetail } from './schemas';
+import type { TrainingCaseDetail } from '../../../../server/contracts/api/training';
 import { useDraftSelection } from './useDraftSelection';
 import { VariantsPanel } from './VariantsPanel';
 import './training.css';

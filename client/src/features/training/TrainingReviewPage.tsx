@@ -6,7 +6,7 @@ import { useResource } from '../../hooks/useResource';
 import { getReviewCase } from './api';
 import { FeedbackView } from './FeedbackView';
 import { ReviewWork } from './ReviewWork';
-import type { Feedback } from './schemas';
+import type { Feedback } from '../../../../server/contracts/api/training';
 
 /** One training case of a round: review and sign off, then the feedback (also when the case is opened again later). */
 export function TrainingReviewPage() {

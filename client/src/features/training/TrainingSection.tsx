@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { RoundStatus, TrainingCaseSource } from '../../../../server/contracts/status';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useResource } from '../../hooks/useResource';
 import { useSubmit } from '../../hooks/useSubmit';
@@ -7,7 +8,6 @@ import { NewTrainingCaseForm } from './NewTrainingCaseForm';
 import { NewTrainingRoundForm } from './NewTrainingRoundForm';
 import { SummaryTable } from './SummaryTable';
 import './training.css';
-import { RoundStatus } from '../../../../server/contracts/status';
 
 /** The working group's review training in its studio: training cases, rounds with progress, and the group's aggregated results. */
 export function TrainingSection({ groupId }: { groupId: string }) {
@@ -29,7 +29,7 @@ export function TrainingSection({ groupId }: { groupId: string }) {
               <tr key={c.id}>
                 <th scope="row"><Link to={`/samskapande/ovningsfall/${c.id}`}>{c.title}</Link></th>
                 <td>{c.errors}</td>
-                <td>{c.source === 'seed' ? 'Medföljer' : c.source === 'drafter' ? 'AI-utkast' : 'Referensanteckning'}</td>
+                <td>{TrainingCaseSource.label(c.source)}</td>
               </tr>
             ))}
           </tbody>

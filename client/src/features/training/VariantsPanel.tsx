@@ -4,7 +4,7 @@ import { useNotify } from '../../components/Notifier';
 import { useSubmit } from '../../hooks/useSubmit';
 import { keepVariants, proposeVariants } from './api';
 import { ERROR_KIND_SV } from './kinds';
-import type { Candidate, TrainingCaseDetail } from './schemas';
+import type { Candidate, TrainingCaseDetail } from '../../../../server/contracts/api/training';
 
 const RULE_SV: Record<string, string> = {
   'number-swap': 'Siffra bytt',

@@ -1,21 +1,20 @@
 import type { ErrorKind, Mark } from '../../../../server/contracts/training';
 import { request } from '../../api/client';
 import {
-  FeedbackSchema,
+  FeedbackEnvelopeSchema,
   MyScoresSchema,
   ParticipantsSchema,
   ReadinessSchema,
   ReviewCaseSchema,
-  RoundEnvelopeSchema,
-  RoundListSchema,
   SummarySchema,
   TrainingCaseDetailSchema,
   TrainingCaseListSchema,
+  TrainingRoundEnvelopeSchema,
+  TrainingRoundListSchema,
   VariantsSchema,
-} from './schemas';
-import { z } from 'zod';
+} from '../../../../server/contracts/api/training';
 
-/** The review-training endpoints (server/modules/training). */
+/** The review-training endpoints (server/modules/training); the answers' shapes are the server's contracts. */
 const id = (value: string) => encodeURIComponent(value);
 
 export const listTrainingCases = (groupId: string) => request('GET', `/groups/${id(groupId)}/training-cases`, TrainingCaseListSchema);
@@ -40,15 +39,15 @@ export const plantError = (caseId: string, body: HandPlant) => request('POST', `
 export const removeError = (caseId: string, errorId: string, revision: number) =>
   request('DELETE', `/training-cases/${id(caseId)}/errors/${id(errorId)}?revision=${revision}`, TrainingCaseDetailSchema);
 
-export const listTrainingRounds = (groupId: string) => request('GET', `/groups/${id(groupId)}/training-rounds`, RoundListSchema);
+export const listTrainingRounds = (groupId: string) => request('GET', `/groups/${id(groupId)}/training-rounds`, TrainingRoundListSchema);
 export const listParticipants = () => request('GET', '/training/participants', ParticipantsSchema);
 export const createTrainingRound = (groupId: string, body: { name: string; caseIds: string[]; participantIds: string[]; showFlags: boolean; timeLimitMinutes: number | null }) =>
-  request('POST', `/groups/${id(groupId)}/training-rounds`, RoundEnvelopeSchema, { body });
-export const closeTrainingRound = (roundId: string) => request('POST', `/training-rounds/${id(roundId)}/close`, RoundEnvelopeSchema);
-export const myTrainingRounds = () => request('GET', '/training-rounds/mine', RoundListSchema);
+  request('POST', `/groups/${id(groupId)}/training-rounds`, TrainingRoundEnvelopeSchema, { body });
+export const closeTrainingRound = (roundId: string) => request('POST', `/training-rounds/${id(roundId)}/close`, TrainingRoundEnvelopeSchema);
+export const myTrainingRounds = () => request('GET', '/training-rounds/mine', TrainingRoundListSchema);
 export const getReviewCase = (roundId: string, caseId: string) => request('GET', `/training-rounds/${id(roundId)}/cases/${id(caseId)}`, ReviewCaseSchema);
 export const submitReview = (roundId: string, userId: string, caseId: string, marks: Mark[]) =>
-  request('POST', `/training-rounds/${id(roundId)}/participants/${id(userId)}/cases/${id(caseId)}/answer`, z.object({ feedback: FeedbackSchema }), { body: { marks } });
+  request('POST', `/training-rounds/${id(roundId)}/participants/${id(userId)}/cases/${id(caseId)}/answer`, FeedbackEnvelopeSchema, { body: { marks } });
 
 export const myScores = () => request('GET', '/training/me', MyScoresSchema);
 export const groupSummary = (groupId: string) => request('GET', `/groups/${id(groupId)}/training/summary`, SummarySchema);

@@ -93,6 +93,7 @@ export const ratingRoutes: RouteDef[] = [
   route({
     method: 'get',
     path: '/rating-rounds/:id',
+    response: RoundEnvelopeSchema,
     access: 'authenticated',
     summary: 'En bedömningsomgång',
     params: RoundParams,

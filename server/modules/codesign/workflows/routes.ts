@@ -8,7 +8,7 @@ import { loadGroup, requireGroupDesigner } from './access';
 import { diffWorkflowSpecs } from './diff';
 import { presentWorkflowDetail, presentWorkflows } from './present';
 import { createVersion, createWorkflow, loadVersion, loadWorkflow, specOf } from './service';
-import { DiffSchema, SavedVersionSchema, VersionSchema, WorkflowDetailSchema, WorkflowListSchema } from '../../../contracts/api/workflows';
+import { DiffSchema, ForMeSchema, SavedVersionSchema, SeedListSchema, VersionSchema, WorkflowDetailSchema, WorkflowListSchema } from '../../../contracts/api/workflows';
 
 const Id = z.string().min(1).max(40);
 const WorkflowParams = z.object({ id: Id });
@@ -29,6 +29,7 @@ export const workflowRoutes: RouteDef[] = [
   route({
     method: 'get',
     path: '/workflows/for-me',
+    response: ForMeSchema,
     access: 'authenticated',
     summary: 'Produktionsversion per yrkesgrupp och versioner att välja bland',
     handler: async ({ deps, user }) => {
@@ -62,6 +63,7 @@ export const workflowRoutes: RouteDef[] = [
   route({
     method: 'get',
     path: '/workflows/seeds',
+    response: SeedListSchema,
     access: 'authenticated',
     summary: 'Projektets mallar att starta nya arbetsflöden från',
     handler: async () => ({
@@ -71,6 +73,7 @@ export const workflowRoutes: RouteDef[] = [
   route({
     method: 'post',
     path: '/workflows',
+    response: WorkflowDetailSchema,
     access: ['designer'],
     summary: 'Nytt arbetsflöde från en mall',
     body: z.object({ groupId: Id, seedKey: ProfessionCodeSchema, name: z.string().trim().min(1).max(120).optional() }),
@@ -153,6 +156,7 @@ export const workflowRoutes: RouteDef[] = [
   route({
     method: 'post',
     path: '/workflows/:id/clone',
+    response: WorkflowDetailSchema,
     access: ['designer'],
     summary: 'Klona ett arbetsflöde till en arbetsgrupp',
     params: WorkflowParams,

@@ -1,4 +1,4 @@
-import type { ReadinessRow } from '../../training/readiness';
+import type { ReadinessRow } from '../../../contracts/api/training';
 import type { ReportData } from './data';
 import { r2, type Table } from './tables';
 

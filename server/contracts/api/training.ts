@@ -1,30 +1,33 @@
 import { z } from 'zod';
-import { ErrorKindSchema, TrainingCaseDataSchema } from '../../../../server/contracts/training';
+import { RoundStatus, TrainingCaseSource } from '../status';
+import { ErrorKindSchema, TrainingCaseDataSchema } from '../training';
+import { Id, Timestamp } from './common';
 
-/** The shapes of the training API's answers (server/modules/training), validated at the edge. */
-const Timestamp = z.iso.datetime({ offset: true });
+/** Answers of review training (server/modules/training): cases, rounds, feedback, scores and readiness. */
 const Rate = z.number().nullable();
 
 export const TrainingCaseSummarySchema = z.object({
-  id: z.string(),
-  groupId: z.string(),
+  id: Id,
+  groupId: Id,
   testCaseId: z.string().nullable(),
   slug: z.string(),
   title: z.string(),
-  source: z.string(),
+  source: TrainingCaseSource.schema,
   revision: z.number().int(),
   updatedAt: Timestamp,
   profession: z.string(),
   errors: z.number().int(),
-  byKind: z.record(z.string(), z.number()),
+  byKind: z.partialRecord(ErrorKindSchema, z.number()),
 });
 export type TrainingCaseSummary = z.infer<typeof TrainingCaseSummarySchema>;
 export const TrainingCaseListSchema = z.object({ trainingCases: z.array(TrainingCaseSummarySchema) });
 
-export const FlagSchema = z.object({ section: z.number(), start: z.number(), end: z.number(), kind: z.string(), severity: z.string(), turn: z.number().nullable() });
-export type TrainingFlag = z.infer<typeof FlagSchema>;
+/** The grounding checker's flag on a training draft: offsets into the section's text, `turn` its closest evidence. */
+export const TrainingFlagSchema = z.object({ section: z.number(), start: z.number(), end: z.number(), kind: z.string(), severity: z.string(), turn: z.number().nullable() });
+export type TrainingFlag = z.infer<typeof TrainingFlagSchema>;
 
-export const TrainingCaseDetailSchema = z.object({ trainingCase: TrainingCaseSummarySchema, data: TrainingCaseDataSchema, flags: z.array(FlagSchema).optional() });
+/** A case with its data; the flags come only with GET (a save answers without them). */
+export const TrainingCaseDetailSchema = z.object({ trainingCase: TrainingCaseSummarySchema, data: TrainingCaseDataSchema, flags: z.array(TrainingFlagSchema).optional() });
 export type TrainingCaseDetail = z.infer<typeof TrainingCaseDetailSchema>;
 
 export const CandidateSchema = z.object({
@@ -42,23 +45,24 @@ export const CandidateSchema = z.object({
 export type Candidate = z.infer<typeof CandidateSchema>;
 export const VariantsSchema = z.object({ revision: z.number().int(), candidates: z.array(CandidateSchema) });
 
-export const RoundSchema = z.object({
-  id: z.string(),
-  groupId: z.string(),
+/** `participants` is null for a participant (they see only their own progress). */
+export const TrainingRoundSchema = z.object({
+  id: Id,
+  groupId: Id,
   name: z.string(),
-  status: z.enum(['open', 'closed']),
+  status: RoundStatus.schema,
   showFlags: z.boolean(),
   timeLimitSeconds: z.number().nullable(),
   createdAt: Timestamp,
   closedAt: Timestamp.nullable(),
-  cases: z.array(z.object({ caseId: z.string(), title: z.string(), answered: z.boolean() })),
-  participants: z.array(z.object({ id: z.string(), displayName: z.string().nullable(), answered: z.number() })).nullable(),
+  cases: z.array(z.object({ caseId: Id, title: z.string(), answered: z.boolean() })),
+  participants: z.array(z.object({ id: Id, displayName: z.string().nullable(), answered: z.number() })).nullable(),
 });
-export type TrainingRound = z.infer<typeof RoundSchema>;
-export const RoundListSchema = z.object({ rounds: z.array(RoundSchema) });
-export const RoundEnvelopeSchema = z.object({ round: RoundSchema });
+export type TrainingRound = z.infer<typeof TrainingRoundSchema>;
+export const TrainingRoundListSchema = z.object({ rounds: z.array(TrainingRoundSchema) });
+export const TrainingRoundEnvelopeSchema = z.object({ round: TrainingRoundSchema });
 export const ParticipantsSchema = z.object({
-  participants: z.array(z.object({ id: z.string(), displayName: z.string(), profession: z.string().nullable(), careUnit: z.string().nullable() })),
+  participants: z.array(z.object({ id: Id, displayName: z.string(), profession: z.string().nullable(), careUnit: z.string().nullable() })),
 });
 
 export const FeedbackSchema = z.object({
@@ -87,16 +91,18 @@ export const FeedbackSchema = z.object({
   falseMarkList: z.array(z.object({ type: z.enum(['span', 'missing']), section: z.number().nullable(), heading: z.string(), text: z.string(), kindLabel: z.string() })),
 });
 export type Feedback = z.infer<typeof FeedbackSchema>;
+export const FeedbackEnvelopeSchema = z.object({ feedback: FeedbackSchema });
 
+/** What a participant reviews: never the planted errors; flags only when the round shows them; feedback once signed. */
 export const ReviewCaseSchema = z.object({
-  round: z.object({ id: z.string(), name: z.string(), status: z.string(), showFlags: z.boolean(), timeLimitSeconds: z.number().nullable() }),
+  round: z.object({ id: Id, name: z.string(), status: RoundStatus.schema, showFlags: z.boolean(), timeLimitSeconds: z.number().nullable() }),
   case: z.object({
-    caseId: z.string(),
+    caseId: Id,
     title: z.string(),
     profession: z.string(),
     turns: z.array(z.object({ id: z.string(), speaker: z.string(), text: z.string() })),
     draft: z.array(z.object({ heading: z.string(), text: z.string() })),
-    flags: z.array(FlagSchema).nullable(),
+    flags: z.array(TrainingFlagSchema).nullable(),
   }),
   startedAt: Timestamp.nullable(),
   feedback: FeedbackSchema.nullable(),
@@ -114,11 +120,14 @@ export const MyScoresSchema = z.object({
     falseMarksPerCase: Rate,
     meanSecondsPerCase: Rate,
     byKind: z.array(KindRate),
-    progress: z.array(z.object({ roundId: z.string(), name: z.string(), showFlags: z.boolean(), finishedAt: Timestamp.nullable(), cases: z.number(), planted: z.number(), found: z.number(), detection: Rate, falseMarks: z.number() })),
+    progress: z.array(
+      z.object({ roundId: Id, name: z.string(), showFlags: z.boolean(), finishedAt: Timestamp.nullable(), cases: z.number(), planted: z.number(), found: z.number(), detection: Rate, falseMarks: z.number() }),
+    ),
   }),
 });
 export type MyScores = z.infer<typeof MyScoresSchema>['scores'];
 
+/** An aggregate over people; `detection` is null (suppressed) under the minimum number of people. */
 const Cell = z.object({ people: z.number(), detection: Rate, suppressed: z.boolean() });
 export type SummaryCell = z.infer<typeof Cell>;
 const Split = z.object({ all: Cell, withFlags: Cell, withoutFlags: Cell });
@@ -129,26 +138,27 @@ export const SummarySchema = z.object({
     overall: Split,
     falseMarksPerCase: Rate,
     byKind: z.array(Split.extend({ kind: ErrorKindSchema })),
-    byProfession: z.array(Split.extend({ professionId: z.string(), code: z.string(), name: z.string(), byKind: z.array(Cell.extend({ kind: ErrorKindSchema })) })),
+    byProfession: z.array(Split.extend({ professionId: Id, code: z.string(), name: z.string(), byKind: z.array(Cell.extend({ kind: ErrorKindSchema })) })),
   }),
 });
 export type Summary = z.infer<typeof SummarySchema>['summary'];
 
 const ReadinessRowSchema = z.object({
-  professionId: z.string(),
+  professionId: Id,
   profession: z.string(),
   careUnitId: z.string().nullable(),
   careUnit: z.string().nullable(),
   clinicians: z.number(),
   trained: z.number(),
   trainedShare: Rate,
+  /** people behind the detection rate */
   people: z.number(),
   criticalDetection: Rate,
   ready: z.boolean(),
 });
 export type ReadinessRow = z.infer<typeof ReadinessRowSchema>;
 export const ReadinessSchema = z.object({
-  line: z.object({ minTrainedShare: z.number(), minCriticalDetection: z.number(), updatedAt: z.string().nullable() }),
+  line: z.object({ minTrainedShare: z.number(), minCriticalDetection: z.number(), updatedAt: Timestamp.nullable() }),
   minPeople: z.number(),
   byProfession: z.array(ReadinessRowSchema),
   byUnit: z.array(ReadinessRowSchema),
