@@ -78,8 +78,20 @@ describe.skipIf(!chromiumAvailable())('samskapande i Chromium', () => {
     // Edit: Kontaktorsak at most 60 characters, saved as version 2.
     await page.getByLabel('Max tecken för Kontaktorsak').fill('60');
     await page.getByLabel('Vad ändrades? (meddelande)').fill('Kortare kontaktorsak');
+    // The page's reload of the workflow is held back: the editor must base on the saved version 2
+    // at once, or a second save in the meantime would be based on version 1.
+    let releaseReload = () => {};
+    const held = new Promise<void>((resolve) => (releaseReload = resolve));
+    // (left in place: after the release it only passes requests on)
+    await page.route(/\/api\/v1\/workflows\/[^/]+$/, async (route) => {
+      await held;
+      await route.continue();
+    });
     await page.getByRole('button', { name: 'Spara som ny version' }).click();
+    await page.getByText('Version 2 är sparad.').waitFor();
     await page.getByRole('heading', { name: 'Redigera (utgår från version 2)' }).waitFor();
+    expect(await page.getByLabel('Vad ändrades? (meddelande)').inputValue()).toBe('');
+    releaseReload();
     await page.getByRole('cell', { name: 'Kortare kontaktorsak' }).waitFor();
 
     // Run both versions; the progress bar appears and the runs end as "klar".

@@ -7,6 +7,7 @@ import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
 import { useResource } from '../../hooks/useResource';
 import { useSubmit } from '../../hooks/useSubmit';
+import { DRAFTER_LABELS } from '../../format/drafters';
 import { getVersion, saveVersion } from './api';
 import { fromLines, toLines } from './lines';
 import { SectionsTable } from './SectionsTable';
@@ -16,10 +17,15 @@ import { STYLE_HINTS_HONOURED } from '../../../../server/contracts/engine-settin
  * Edits the latest version and saves the whole spec as a new version with a
  * message. If someone saved in between, the server answers 409 and the
  * message tells which version is now the latest; nothing is overwritten.
+ * After a save the editor bases on the version just saved at once, not when
+ * the page's reload lands: a second save in between would otherwise be
+ * based on the version before and be refused (or, on an older server, drop
+ * the first save's changes).
  */
 export function WorkflowEditor({ workflowId, baseVersion, onSaved }: { workflowId: string; baseVersion: number; onSaved(): void }) {
   const version = useResource(() => getVersion(workflowId, baseVersion), [workflowId, baseVersion]);
   const [spec, setSpec] = useState<WorkflowSpec | null>(null);
+  const [base, setBase] = useState(baseVersion);
   const [message, setMessage] = useState('');
   const save = useSubmit(saveVersion);
   const notify = useNotify();
@@ -29,14 +35,16 @@ export function WorkflowEditor({ workflowId, baseVersion, onSaved }: { workflowI
   if (!spec) return <ErrorMessage error={version.error} />;
   const set = (patch: Partial<WorkflowSpec>) => setSpec({ ...spec, ...patch });
   const onSave = async () => {
-    const outcome = await save.run(workflowId, baseVersion, message, spec);
+    const outcome = await save.run(workflowId, base, message, spec);
     if (!outcome.ok) return;
+    setBase(outcome.value.version);
+    setMessage('');
     notify(`Version ${outcome.value.version} är sparad.`);
     onSaved();
   };
   return (
     <section className="panel" aria-labelledby="editor-title">
-      <h2 id="editor-title">Redigera (utgår från version {baseVersion})</h2>
+      <h2 id="editor-title">Redigera (utgår från version {base})</h2>
       <p className="muted engine-legend">
         <strong>Vilka motorer använder vad?</strong> Alla motorer följer rubrikerna i deras ordning, ledorden och max tecken: den extraktiva
         motorn (ingen modell) väljer meningar ur samtalet med ledorden, lägger dem under rubrikerna i den ordning ni har satt och kortar till max
@@ -62,9 +70,9 @@ export function WorkflowEditor({ workflowId, baseVersion, onSaved }: { workflowI
           label="Utkastmotor"
           value={spec.model.provider}
           options={[
-            { value: 'extractive', label: 'Extraktiv (ingen modell)' },
-            { value: 'local', label: 'Lokal modell' },
-            { value: 'hosted', label: 'Extern tjänst' },
+            { value: 'extractive', label: DRAFTER_LABELS.extractive },
+            { value: 'local', label: DRAFTER_LABELS.local },
+            { value: 'hosted', label: DRAFTER_LABELS.hosted },
           ]}
           onChange={(provider) => set({ model: { ...spec.model, provider: provider as WorkflowSpec['model']['provider'] } })}
         />
