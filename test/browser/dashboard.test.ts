@@ -41,7 +41,7 @@ describe.skipIf(!chromiumAvailable())('uppföljning i Chromium', () => {
     await page.getByLabel('Till', { exact: true }).fill(KNOWN.to);
     const table = page.locator('section[aria-labelledby="time-title"] table');
     // The answer and the chart come first; the table is folded away.
-    await page.getByRole('region', { name: 'Sparad tid per anteckning' }).getByText(/^Läkare: \d+,\d min (sparad|längre) per anteckning \[[-−]?\d+,\d; [-−]?\d+,\d\], \d+ kliniker, \d+ anteckningar(; \d+ kliniker utan jämförelse)?\.$/).waitFor();
+    await page.getByRole('region', { name: 'Sparad tid per anteckning' }).getByText(/^Läkare: \d+,\d min (sparad|längre) per anteckning \[[-−]?\d+,\d till [-−]?\d+,\d\], \d+ kliniker, \d+ anteckningar(; \d+ kliniker utan jämförelse)?\.$/).waitFor();
     await page.locator('section[aria-labelledby="time-title"]').getByText('Siffrorna i tabellform').click();
     await table.getByRole('rowheader', { name: 'Läkare' }).waitFor();
     expect(await table.getByRole('rowheader').count()).toBe(8);
@@ -126,16 +126,23 @@ describe.skipIf(!chromiumAvailable())('uppföljning i Chromium', () => {
     // an item left untouched is not an answer: saving is refused in Swedish
     await form.getByRole('button', { name: 'Spara svaren' }).click();
     await form.getByRole('alert').getByText('Svara på alla frågor innan du sparar.').waitFor();
+    // the refusal names each question still unanswered, and an untouched scale says so instead of showing 50
+    expect(await form.getByRole('alert').getByRole('listitem').count()).toBe(4);
+    await form.getByRole('alert').getByText(/frustrerad/).waitFor();
+    expect(await form.locator('output').allTextContents()).toEqual(['inte besvarad', 'inte besvarad', 'inte besvarad', 'inte besvarad']);
     expect(await server.deps.db.prisma.surveyResponse.count({ where: { userId: user.id } })).toBe(0);
 
-    for (const [label, value] of [[/mentalt krävande/, '70'], [/tidspressad/, '85'], [/anstränga dig/, '60'], [/frustrerad/, '40']] as const) {
+    for (const [label, value] of [[/mentalt krävande/, '70'], [/tidspressad/, '85'], [/anstränga dig/, '60']] as const) {
       await form.getByLabel(label).fill(value);
     }
+    // a click on the middle of an unanswered scale is an answer (50), though the value does not move
+    await form.getByLabel(/frustrerad/).click();
+    await form.locator('output').getByText('50', { exact: true }).waitFor();
     await form.getByRole('button', { name: 'Spara svaren' }).click();
     await page.getByText('Tack! Dina svar är sparade.').waitFor();
     await panel.getByRole('button', { name: 'Ändra svar: före försöket' }).waitFor();
     const saved = await server.deps.db.prisma.surveyResponse.findFirstOrThrow({ where: { userId: user.id, phase: 'before' } });
-    expect(saved.answers).toEqual({ burnout: 2, mentalDemand: 70, temporalDemand: 85, effort: 60, frustration: 40 });
+    expect(saved.answers).toEqual({ burnout: 2, mentalDemand: 70, temporalDemand: 85, effort: 60, frustration: 50 });
 
     // changing the answer replaces it (one answer per person and phase)
     await panel.getByRole('button', { name: 'Ändra svar: före försöket' }).click();
@@ -143,7 +150,7 @@ describe.skipIf(!chromiumAvailable())('uppföljning i Chromium', () => {
     await form.getByRole('button', { name: 'Spara svaren' }).click();
     await panel.getByRole('button', { name: 'Ändra svar: före försöket' }).waitFor();
     const rows = await server.deps.db.prisma.surveyResponse.findMany({ where: { userId: user.id } });
-    expect(rows.map((r) => r.answers)).toEqual([{ burnout: 2, mentalDemand: 70, temporalDemand: 50, effort: 60, frustration: 40 }]);
+    expect(rows.map((r) => r.answers)).toEqual([{ burnout: 2, mentalDemand: 70, temporalDemand: 50, effort: 60, frustration: 50 }]);
     await page.screenshot({ path: 'test-results/enkat.png', fullPage: true });
     expect(clinician.pageErrors).toEqual([]);
     await clinician.context.close();

@@ -86,17 +86,16 @@ type Draft = { burnout: number | null } & Record<LoadItem, number | null>;
 function SurveyForm({ phase, questions, previous, onCancel, onSaved }: { phase: Phase; questions: Questions; previous: SurveyResponse | undefined; onCancel(): void; onSaved(): void }) {
   // No slider starts in the middle: an untouched item would be an answer nobody gave.
   const [draft, setDraft] = useState<Draft>(previous ? { ...previous.answers } : { burnout: null, mentalDemand: null, temporalDemand: null, effort: null, frustration: null });
-  const [missing, setMissing] = useState(false);
+  const [missing, setMissing] = useState<string[]>([]);
   const submit = useSubmit(saveResponse);
   const title = PHASE_SV[phase].title;
+  const setItem = (item: LoadItem, value: number) => setDraft({ ...draft, [item]: value });
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    if (Object.values(draft).some((v) => v === null)) {
-      setMissing(true);
-      return;
-    }
-    setMissing(false);
+    const unanswered = (['burnout', ...LOAD_ITEMS] as const).filter((item) => draft[item] === null).map((item) => questions[item].text);
+    setMissing(unanswered);
+    if (unanswered.length > 0) return;
     const outcome = await submit.run(phase, draft as Answers);
     if (outcome.ok) onSaved();
   };
@@ -118,6 +117,9 @@ function SurveyForm({ phase, questions, previous, onCancel, onSaved }: { phase: 
         return (
           <div key={item} className="field">
             <label htmlFor={`${phase}-${item}`}>{q.text}</label>
+            <p className="survey-value">
+              Ditt svar: <output htmlFor={`${phase}-${item}`}>{value === null ? 'inte besvarad' : value}</output>
+            </p>
             <div className="survey-scale">
               <span className="muted">{q.low} (0)</span>
               <input
@@ -129,17 +131,23 @@ function SurveyForm({ phase, questions, previous, onCancel, onSaved }: { phase: 
                 value={value ?? 50}
                 data-unset={value === null ? 'true' : undefined}
                 aria-valuetext={value === null ? 'inte besvarad' : String(value)}
-                onChange={(e) => setDraft({ ...draft, [item]: Number(e.target.value) })}
+                onChange={(e) => setItem(item, Number(e.target.value))}
+                // A click on the middle of an unanswered scale changes nothing, so onChange never fires; the click is the answer.
+                onPointerUp={(e) => value === null && setItem(item, Number(e.currentTarget.value))}
               />
               <span className="muted">{q.high} (100)</span>
-              <output htmlFor={`${phase}-${item}`}>{value === null ? '–' : value}</output>
             </div>
           </div>
         );
       })}
-      {missing && (
+      {missing.length > 0 && (
         <div className="error-box" role="alert">
-          <p className="error-title">Svara på alla frågor innan du sparar.</p>
+          <p className="error-title">Svara på alla frågor innan du sparar. Obesvarade:</p>
+          <ul>
+            {missing.map((text) => (
+              <li key={text}>{text}</li>
+            ))}
+          </ul>
         </div>
       )}
       <ErrorMessage error={submit.error} />
