@@ -96,7 +96,9 @@ function swedishIssue(issue: z.core.$ZodIssue): string {
       // zod 4 leaves the input out of an issue unless asked to (it may be patient text), so "missing" is read from its message.
       return /received undefined$/.test(issue.message) ? 'Saknas' : `Fel typ (förväntade ${TYPE_NAMES[issue.expected] ?? issue.expected})`;
     case 'too_small':
-      return issue.origin === 'string' ? `För kort (minst ${issue.minimum} tecken)` : `För litet (minst ${issue.minimum})`;
+      // An empty required field is the common case; "minst 1 tecken" reads like a length rule.
+      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? 'Fyll i fältet' : `För kort (minst ${issue.minimum} tecken)`;
+      return `För litet (minst ${issue.minimum})`;
     case 'too_big':
       return issue.origin === 'string' ? `För långt (högst ${issue.maximum} tecken)` : `För stort (högst ${issue.maximum})`;
     case 'invalid_value':

@@ -24,4 +24,12 @@ describe('field problems from zod', () => {
     const result = z.object({ limit: z.coerce.number().int() }).safeParse({ limit: 'abc' });
     expect(zodProblems('query', result.error!)).toEqual([{ field: 'query.limit', message: 'Fel typ (förväntade tal)' }]);
   });
+
+  it('asks to fill in an empty required text, and states a real minimum length as one', () => {
+    const result = z.object({ name: z.string().min(1), message: z.string().min(3) }).safeParse({ name: '', message: 'a' });
+    expect(zodProblems('body', result.error!)).toEqual([
+      { field: 'body.name', message: 'Fyll i fältet' },
+      { field: 'body.message', message: 'För kort (minst 3 tecken)' },
+    ]);
+  });
 });

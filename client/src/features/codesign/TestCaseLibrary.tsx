@@ -70,7 +70,7 @@ export function TestCaseLibrary({ groupId }: { groupId: string }) {
       <h3>Importera testfall från fil</h3>
       <p className="hint">
         En fil med ett testfall per rad (<code>.jsonl</code>, samma form som exporten). Personnummer, telefonnummer, e-post och riktiga namn stoppas, om de inte står bland de påhittade
-        identifierarna (fältet <code>inventedIdentifiers</code>).
+        identifierarna (formulärets Påhittade identifierare; i filen heter listan <code>inventedIdentifiers</code>).
       </p>
       <div className="field">
         <label htmlFor="jsonl-file">Fil</label>

@@ -69,7 +69,7 @@ export function findPersonalData(testCase: TestCase): PiiFinding[] {
 export function piiProblems(findings: readonly PiiFinding[], prefix: string): FieldProblem[] {
   return findings.map((f) => ({
     field: `${prefix}.${f.field}`,
-    message: `${KIND_SV[f.kind]} på tecken ${f.start}–${f.end}. Ta bort det, eller lägg det under inventedIdentifiers om det är påhittat.`,
+    message: `${KIND_SV[f.kind]} på tecken ${f.start}–${f.end}. Ta bort det, eller lägg det under Påhittade identifierare om det är påhittat.`,
     span: { start: f.start, end: f.end, kind: KIND_SV[f.kind] },
   }));
 }
