@@ -5,6 +5,7 @@ import { App } from './App';
 import { NotifierProvider } from './components/Notifier';
 import { SessionProvider } from './session/SessionContext';
 import './styles.css';
+import './tables.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html saknar #root');

@@ -1,7 +1,11 @@
 import type { WorkflowSection } from '../../../../server/contracts/workflow';
 import { fromLines, toLines } from './lines';
 
-/** The sections of a workflow as an editable table: heading, instruction, required, style, max length, cues. */
+/**
+ * The sections of a workflow as an editable table: heading, instruction, required, style, max length, cues.
+ * Seven fields do not fit one row below a very wide screen, so each row is laid out as a card whose fields
+ * wrap, each under its column's name (data-label; codesign.css).
+ */
 export function SectionsTable({ sections, onChange }: { sections: WorkflowSection[]; onChange(sections: WorkflowSection[]): void }) {
   const set = (i: number, patch: Partial<WorkflowSection>) => onChange(sections.map((s, j) => (j === i ? { ...s, ...patch } : s)));
   const move = (i: number, by: number) => {
@@ -27,19 +31,19 @@ export function SectionsTable({ sections, onChange }: { sections: WorkflowSectio
         <tbody>
           {sections.map((s, i) => (
             <tr key={s.key}>
-              <td>
+              <td data-label="Rubrik">
                 <input aria-label={`Rubrik ${i + 1}`} value={s.heading} onChange={(e) => set(i, { heading: e.target.value })} />
               </td>
-              <td>
+              <td data-label="Instruktion (AI)">
                 <textarea aria-label={`Instruktion för ${s.heading}`} rows={3} value={s.instruction} onChange={(e) => set(i, { instruction: e.target.value })} />
               </td>
-              <td>
+              <td data-label="Obligatorisk (AI)">
                 <input type="checkbox" aria-label={`${s.heading} obligatorisk`} checked={s.required} onChange={(e) => set(i, { required: e.target.checked })} />
               </td>
-              <td>
+              <td data-label="Stil, en per rad (AI; antal meningar: alla)">
                 <textarea aria-label={`Stil för ${s.heading}`} rows={3} value={toLines(s.styleHints)} onChange={(e) => set(i, { styleHints: fromLines(e.target.value) })} />
               </td>
-              <td>
+              <td data-label="Max tecken (alla)">
                 <input
                   aria-label={`Max tecken för ${s.heading}`}
                   inputMode="numeric"
@@ -51,10 +55,10 @@ export function SectionsTable({ sections, onChange }: { sections: WorkflowSectio
                   }}
                 />
               </td>
-              <td>
+              <td data-label="Ledord, ett per rad (alla)">
                 <textarea aria-label={`Ledord för ${s.heading}`} rows={3} value={toLines(s.cues)} onChange={(e) => set(i, { cues: fromLines(e.target.value) })} />
               </td>
-              <td className="row-actions">
+              <td data-label="Ordning (alla)" className="row-actions">
                 <button type="button" className="secondary small" disabled={i === 0} onClick={() => move(i, -1)} aria-label={`Flytta ${s.heading} upp`}>
                   ↑
                 </button>

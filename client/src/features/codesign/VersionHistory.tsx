@@ -47,26 +47,26 @@ export function VersionHistory({ detail, onChanged }: { detail: WorkflowDetail; 
         />
       )}
       <div className="table-scroll" tabIndex={0}>
-        <table>
+        <table className="cards">
           <thead>
             <tr>
-              <th>Version</th>
-              <th>Meddelande</th>
-              <th>Av</th>
-              <th>När</th>
-              <th>Etiketter</th>
-              <th>Flytta etikett hit</th>
+              <th scope="col">Version</th>
+              <th scope="col">Meddelande</th>
+              <th scope="col">Av</th>
+              <th scope="col">När</th>
+              <th scope="col">Etiketter</th>
+              <th scope="col">Flytta etikett hit</th>
             </tr>
           </thead>
           <tbody>
             {detail.versions.map((v) => (
               <tr key={v.id}>
-                <td>{v.version}</td>
-                <td>{v.message}</td>
-                <td>{v.author ?? '–'}</td>
-                <td className="nowrap">{formatDateTime(v.createdAt)}</td>
-                <td>{v.labels.map(WorkflowLabel.label).join(', ')}</td>
-                <td className="row-actions">
+                <td data-label="Version">{v.version}</td>
+                <td data-label="Meddelande">{v.message}</td>
+                <td data-label="Av">{v.author ?? '–'}</td>
+                <td data-label="När" className="nowrap">{formatDateTime(v.createdAt)}</td>
+                <td data-label="Etiketter">{v.labels.map(WorkflowLabel.label).join(', ')}</td>
+                <td data-label="Flytta etikett hit" className="row-actions">
                   {WorkflowLabel.keys.filter((l) => !v.labels.includes(l)).map((l) => (
                     <button key={l} type="button" className="secondary small" disabled={move.busy} onClick={() => void onMove(l, v.version)} aria-label={`${WorkflowLabel.label(l)} till version ${v.version}`}>
                       {WorkflowLabel.label(l)}
