@@ -91,9 +91,15 @@ describe.skipIf(!chromiumAvailable())('granskningsträning i Chromium', () => {
     await page.getByRole('link', { name: '← Arbetsgruppen' }).click();
     await page.getByLabel('Omgångens namn').last().fill('Vårövning läkare');
     await page.getByRole('group', { name: 'Övningsfall' }).getByLabel(/Övning: Halsont och feber/).check();
+    // participants are grouped by professional group and can be searched by name
+    const picker = page.getByRole('group', { name: 'Deltagare', exact: true });
+    await picker.getByLabel('Sök deltagare').fill('finns-inte-xyz');
+    await picker.getByText('Ingen deltagare matchar sökningen.').waitFor();
+    await picker.getByLabel('Sök deltagare').fill('');
     for (const name of NAMES) {
-      await page.getByRole('group', { name: 'Deltagare' }).getByLabel(new RegExp(`^${name}`)).check();
+      await picker.getByLabel(new RegExp(`^${name}`)).check();
     }
+    await picker.getByText(new RegExp(`^${NAMES.length} valda av \\d+$`)).waitFor();
     await page.getByRole('button', { name: 'Starta övningsomgång' }).click();
     await page.getByText(/Vårövning läkare – öppen, 1 fall/).waitFor();
     expect(designer.pageErrors).toEqual([]);

@@ -6,6 +6,7 @@ import { readSvNumber, svNumberError } from '../../../../server/contracts/sv-num
 import { useResource } from '../../hooks/useResource';
 import { useSubmit } from '../../hooks/useSubmit';
 import { createTrainingRound, listParticipants } from './api';
+import { ParticipantPicker } from './ParticipantPicker';
 import type { TrainingCaseSummary } from '../../../../server/contracts/api/training';
 
 /** A training round: which cases, which clinicians, flags shown or not, an optional time limit per case. */
@@ -30,6 +31,8 @@ export function NewTrainingRoundForm({ groupId, cases, onCreated }: { groupId: s
       setName('');
       setCaseIds([]);
       setParticipantIds([]);
+      setShowFlags(true);
+      setLimit('');
       onCreated();
     }
   };
@@ -38,13 +41,7 @@ export function NewTrainingRoundForm({ groupId, cases, onCreated }: { groupId: s
       <h3>Ny övningsomgång</h3>
       <TextField label="Omgångens namn" value={name} onChange={setName} errors={create.error?.fieldMessages('name')} />
       <CheckboxGroup legend="Övningsfall" options={cases.map((c) => ({ value: c.id, label: `${c.title} (${c.errors} fel)` }))} selected={caseIds} onChange={setCaseIds} errors={create.error?.fieldMessages('caseIds')} />
-      <CheckboxGroup
-        legend="Deltagare"
-        options={(people.data?.participants ?? []).map((p) => ({ value: p.id, label: `${p.displayName}${p.profession ? ` (${p.profession})` : ''}` }))}
-        selected={participantIds}
-        onChange={setParticipantIds}
-        errors={create.error?.fieldMessages('participantIds')}
-      />
+      <ParticipantPicker people={people.data?.participants ?? []} selected={participantIds} onChange={setParticipantIds} errors={create.error?.fieldMessages('participantIds')} />
       <label className="checkbox">
         <input type="checkbox" checked={showFlags} onChange={(e) => setShowFlags(e.target.checked)} /> Visa granskningsflaggorna (för att mäta vad flaggorna tillför, kör en omgång med och en utan)
       </label>
