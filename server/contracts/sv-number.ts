@@ -43,6 +43,16 @@ export function svNumberError(text: string, integer = false): string | undefined
   return undefined;
 }
 
+/**
+ * A 95 % interval written the one way the workbench writes intervals: "4,3 till 7,2" (+ unit), both ends
+ * with the decimals of the estimate beside it. "till", not a dash, because either end may be negative.
+ * "–" when there is no interval.
+ */
+export function svInterval(c: { lower: number | null; upper: number | null } | null | undefined, digits: number, unit = ''): string {
+  if (!c || c.lower === null || c.upper === null || !Number.isFinite(c.lower) || !Number.isFinite(c.upper)) return '–';
+  return `${svNumber(c.lower, digits, true)} till ${svNumber(c.upper, digits, true)}${unit ? ` ${unit}` : ''}`;
+}
+
 /** A share 0–1 as a whole percentage: 0.813 → "81 %". */
 export const svPercent = (share: number | null | undefined, digits = 0): string =>
   share === null || share === undefined || !Number.isFinite(share) ? 'saknas' : `${svNumber(share * 100, digits)} %`;

@@ -26,11 +26,11 @@ describe('svenska texter: reglerna', () => {
 
   it('lets Swedish prose, dates, times, versions and file names through', () => {
     const prose = [
-      'Läkare: 1,2 min sparad per anteckning [0,6; 1,8], 14 kliniker.',
+      'Läkare: 1,2 min sparad per anteckning [0,6 till 1,8], 14 kliniker.',
       'Signerad 2026-12-07 14:30, t.ex. bl.a. m.m. kl. 14.30',
       'Modellen KBLab/kb-whisper-small 4.3.1 ligger i models/silero.onnx och rapport.xlsx.',
       '1 medlem, 2 medlemmar, 1 anteckning, 3 anteckningar, 1 kliniker, 1 fall, 0 av 1 deltagare klara',
-      'α 0,51 · 4,44 [4,00; 4,81]',
+      'α 0,51 · 4,44 [4,00 till 4,81]',
     ].join('\n');
     expect(findTextProblems(prose)).toEqual([]);
   });

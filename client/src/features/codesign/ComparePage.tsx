@@ -4,6 +4,7 @@ import { Loading } from '../../components/Loading';
 import { useResource } from '../../hooks/useResource';
 import { compareRuns } from './api';
 import { num } from './format';
+import { svInterval } from '../../../../server/contracts/sv-number';
 import type { DeltaT, DiffRunT } from '../../../../server/contracts/api/evalruns';
 
 const VERDICT: Record<string, string> = { better: 'bättre', worse: 'sämre', same: 'lika' };
@@ -71,7 +72,7 @@ export function ComparePage() {
                       <td>{num(m.meanB, digitsOf(m.key))}</td>
                       <td>{num(m.meanDelta, digitsOf(m.key))}</td>
                       <td className="nowrap">
-                        [{num(m.lower, digitsOf(m.key))}, {num(m.upper, digitsOf(m.key))}]
+                        [{svInterval(m, digitsOf(m.key))}]
                       </td>
                       <td>
                         <Verdict verdict={m.verdict} />

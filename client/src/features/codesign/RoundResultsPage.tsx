@@ -5,6 +5,7 @@ import { useResource } from '../../hooks/useResource';
 import { useSubmit } from '../../hooks/useSubmit';
 import { closeRound, getResults } from './api';
 import { num, pct } from './format';
+import { svInterval } from '../../../../server/contracts/sv-number';
 import { agreementSentence, disagreedItemsSentence, preferenceAgreementSentence, preferenceSentence, scoreSentence, splitCaseSentence } from './round-words';
 import { RoundStatus } from '../../../../server/contracts/status';
 
@@ -21,7 +22,7 @@ export function RoundResultsPage() {
   };
   const lower = (versionId: string) => versionName(versionId).toLowerCase();
   const splitOf = (d: { units: number; split: number } | undefined) => (d && d.units > 0 ? `${d.split} av ${d.units}` : '–');
-  const ci = (c: { mean: number | null; lower: number | null; upper: number | null }) => `${num(c.mean)} [${num(c.lower)}, ${num(c.upper)}]`;
+  const ci = (c: { mean: number | null; lower: number | null; upper: number | null }) => `${num(c.mean)} [${svInterval(c, 2)}]`;
   return (
     <>
       {data && (

@@ -1,6 +1,7 @@
 import { AssumptionsEditor } from './AssumptionsEditor';
 import { Explanation } from './Explanation';
 import { kr, num } from './format';
+import { svInterval } from '../../../../server/contracts/sv-number';
 import type { Dashboard } from '../../../../server/contracts/api/followup';
 
 /** Hours and kronor per year from minutes saved per note and the lead's assumptions, printed side by side. */
@@ -25,8 +26,8 @@ export function ExtrapolationSection({ data, canEdit, onSaved }: { data: Dashboa
               <tr key={r.professionCode}>
                 <th scope="row">{r.professionName}</th>
                 <td>{num(r.savedMinutesPerNote)}</td>
-                <td>{r.hoursPerYear ? `${num(r.hoursPerYear.estimate, 0)} [${num(r.hoursPerYear.lower, 0)} till ${num(r.hoursPerYear.upper, 0)}]` : (r.note ?? '–')}</td>
-                <td>{r.kronorPerYear ? `${kr(r.kronorPerYear.estimate)} [${kr(r.kronorPerYear.lower)} till ${kr(r.kronorPerYear.upper)}]` : '–'}</td>
+                <td>{r.hoursPerYear ? `${num(r.hoursPerYear.estimate, 0)} [${svInterval(r.hoursPerYear, 0)}]` : (r.note ?? '–')}</td>
+                <td>{r.kronorPerYear ? `${kr(r.kronorPerYear.estimate)} [${svInterval(r.kronorPerYear, 0, 'kr')}]` : '–'}</td>
                 <td>{r.assumption ? `${r.assumption.notesPerYear.toLocaleString('sv-SE')} anteckningar/år, ${num(r.assumption.suitableShare * 100, 0)} % lämpliga, ${kr(r.assumption.hourlyCostSek)}/timme` : 'saknas'}</td>
               </tr>
             ))}

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { SelectField } from '../../components/SelectField';
 import { Explanation } from './Explanation';
-import { ci, num, pct } from './format';
+import { num, pct } from './format';
+import { svInterval } from '../../../../server/contracts/sv-number';
 import type { Dashboard, TrendPoint } from '../../../../server/contracts/api/followup';
 
 const METRICS = {
@@ -70,8 +71,8 @@ export function QualitySection({ quality }: { quality: Dashboard['quality'] }) {
               <tr key={q.professionId ?? ''}>
                 <th scope="row">{q.professionName}</th>
                 <td>{q.suppressed ? '< 5' : `${q.clinicians} / ${q.n}`}</td>
-                <td>{q.suppressed ?? `${num(q.rating.mean, 2)} [${ci(q.rating.meanCi, 2)}] (${q.ratingN})`}</td>
-                <td>{q.suppressed ? '–' : `${num(q.flagsPer100Sentences)} [${ci(q.ci?.flagsPer100Sentences ?? null)}]`}</td>
+                <td>{q.suppressed ?? `${num(q.rating.mean, 2)} [${svInterval(q.rating.meanCi, 2)}] (${q.ratingN})`}</td>
+                <td>{q.suppressed ? '–' : `${num(q.flagsPer100Sentences)} [${svInterval(q.ci?.flagsPer100Sentences, 1)}]`}</td>
                 <td>{q.suppressed ? '–' : num(q.criticalFlagsPer100Sentences)}</td>
                 <td>{q.suppressed ? '–' : `${pct(q.flagsFixedShare)} / ${pct(q.flagsDismissedShare)} / ${pct(q.flagsOpenShare)}`}</td>
                 <td>{q.suppressed ? '–' : `${pct(q.editRatio)} [${q.ci?.editRatio ? `${pct(q.ci.editRatio.lower)} till ${pct(q.ci.editRatio.upper)}` : '–'}]`}</td>

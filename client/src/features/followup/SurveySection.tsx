@@ -1,6 +1,7 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { Explanation } from './Explanation';
-import { ci, num, pct } from './format';
+import { num, pct } from './format';
+import { svInterval } from '../../../../server/contracts/sv-number';
 import type { Dashboard } from '../../../../server/contracts/api/followup';
 
 /** Mini-Z burnout before and after the trial, per profession. */
@@ -42,7 +43,7 @@ export function SurveySection({ surveys }: { surveys: Dashboard['surveys'] }) {
                   <tr key={g.professionName}>
                     <th scope="row">{g.professionName}</th>
                     {[g.before, g.after].map((p, i) => (
-                      <td key={i}>{p.burnout.suppressed ? `${p.respondents}: ${p.burnout.suppressed}` : `${p.respondents}: ${num(p.burnout.mean, 2)} [${ci(p.burnout.meanCi, 2)}], ${pct(p.burnoutShare)}`}</td>
+                      <td key={i}>{p.burnout.suppressed ? `${p.respondents}: ${p.burnout.suppressed}` : `${p.respondents}: ${num(p.burnout.mean, 2)} [${svInterval(p.burnout.meanCi, 2)}], ${pct(p.burnoutShare)}`}</td>
                     ))}
                   </tr>
                 ))}

@@ -1,4 +1,5 @@
-import { ci, num } from './format';
+import { num } from './format';
+import { svInterval } from '../../../../server/contracts/sv-number';
 import type { TimeGroup } from '../../../../server/contracts/api/followup';
 
 const SOURCE = { measured: 'uppmätt', imported: 'tidsstudie' } as const;
@@ -49,7 +50,7 @@ export function TimeTable({ groups, onDrill }: { groups: TimeGroup[]; onDrill(gr
                 {g.baseline.source ? `${count(g.baseline.active)}, ${SOURCE[g.baseline.source]}` : 'saknas'}
               </td>
               <td>{g.baseline.source ? (g.baseline.active.suppressed ?? `${num(g.baseline.active.mean)} / ${num(g.baseline.active.median)}`) : '–'}</td>
-              <td>{g.saved.active.suppressed ?? `${num(g.saved.active.mean)} [${ci(g.saved.active.meanCi)}]`}</td>
+              <td>{g.saved.active.suppressed ?? `${num(g.saved.active.mean)} [${svInterval(g.saved.active.meanCi, 1)}]`}</td>
               <td>
                 {analysisText(g)}
                 {g.overrides?.notes ? `; ${g.overrides.notes} av ${g.overrides.scheduled} avvek från schemat` : ''}
