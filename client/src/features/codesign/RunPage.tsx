@@ -2,6 +2,7 @@ import { Link, useParams } from 'react-router';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loading } from '../../components/Loading';
 import { useResource } from '../../hooks/useResource';
+import { drafterName } from '../../format/drafters';
 import { getRun } from './api';
 import { num, pct } from './format';
 
@@ -23,7 +24,7 @@ export function RunPage() {
       {data && (
         <section className="panel" aria-labelledby="results-title">
           <h2 id="results-title">
-            Resultat per testfall ({data.results.length}) · {data.run.drafterId}
+            Resultat per testfall ({data.results.length}) · {drafterName(data.run.drafterId)}
           </h2>
           <div className="table-scroll" tabIndex={0}>
             <table>

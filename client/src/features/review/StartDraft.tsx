@@ -2,16 +2,11 @@ import { useState } from 'react';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { SelectField } from '../../components/SelectField';
 import { useSubmit } from '../../hooks/useSubmit';
+import { DRAFTER_LABELS } from '../../format/drafters';
 import { startDraft, type DrafterKind, type Workspace } from './api';
 import { WorkflowField } from './fields';
 import { JobProgress } from './JobProgress';
 import { useJob } from './useJob';
-
-export const DRAFTER_LABELS: Record<DrafterKind, string> = {
-  extractive: 'Extraktiv (utan språkmodell)',
-  local: 'Lokal språkmodell',
-  hosted: 'Extern språkmodelltjänst',
-};
 
 /**
  * Choose workflow (produktion by default) and drafter, start the drafting

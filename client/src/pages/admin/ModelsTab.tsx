@@ -34,7 +34,7 @@ export function ModelsTab() {
               {m.state === 'missing' && m.howToInstall ? (
                 <>
                   <dt className="model-install">Så installeras den</dt>
-                  <dd className="model-install">{m.howToInstall}</dd>
+                  <dd className="model-install">{withCode(m.howToInstall)}</dd>
                 </>
               ) : null}
             </dl>
@@ -43,4 +43,9 @@ export function ModelsTab() {
       </ul>
     </section>
   );
+}
+
+/** The server writes commands in its install hint between backticks (as in a README); shown as code, not as backticks. */
+function withCode(text: string) {
+  return text.split('`').map((part, i) => (i % 2 === 1 ? <code key={i}>{part}</code> : part));
 }
