@@ -15,9 +15,8 @@ const CONSEQUENCE: Partial<Record<ModelPurpose, string>> = {
  * the models are in place or the status cannot be read.
  */
 export function ModelNotice({ purposes }: { purposes: ModelPurpose[] }) {
-  const health = useResource(getHealth, []);
+  const missing = useMissingModels(purposes);
   const admin = useMe().roles.includes('admin');
-  const missing = (health.data?.models ?? []).filter((m) => m.state === 'missing' && purposes.includes(m.purpose));
   if (missing.length === 0) return null;
   return (
     <div className="notice" role="status">
@@ -36,4 +35,10 @@ export function ModelNotice({ purposes }: { purposes: ModelPurpose[] }) {
       ))}
     </div>
   );
+}
+
+/** The server's models for these purposes that are not installed (none while the status loads or cannot be read). */
+export function useMissingModels(purposes: ModelPurpose[]) {
+  const health = useResource(getHealth, []);
+  return (health.data?.models ?? []).filter((m) => m.state === 'missing' && purposes.includes(m.purpose));
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { SegmentEventSchema, StatusEventSchema, type StatusEvent } from '../../../../server/contracts/api/recordings';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { useMissingModels } from '../../components/ModelNotice';
 import { asApiError, type ApiError } from '../../api/problem';
 import { eventsUrl, getTranscript, type Segment, type Transcript } from './api';
 import { TranscriptView } from './TranscriptView';
@@ -11,6 +12,8 @@ export function LiveTranscript({ recordingId }: { recordingId: string }) {
   const [status, setStatus] = useState<StatusEvent | null>(null);
   const [final, setFinal] = useState<Transcript | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  // A job queued without a speech model reads as "transcribing" until the worker parks it as waiting.
+  const noAsr = useMissingModels(['asr']).length > 0;
 
   useEffect(() => {
     setLive([]);
@@ -37,7 +40,7 @@ export function LiveTranscript({ recordingId }: { recordingId: string }) {
 
   return (
     <div className="live-transcript" aria-live="polite">
-      {status?.state === 'transcribing' && (
+      {status?.state === 'transcribing' && !noAsr && (
         <p>
           Transkriberar resten… {status.job ? `${Math.round(status.job.progress * 100)} %` : ''} {status.job?.progressNote ?? ''}
         </p>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Encounter } from '../../../../server/contracts/api/encounters';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { ModelNotice } from '../../components/ModelNotice';
+import { ModelNotice, useMissingModels } from '../../components/ModelNotice';
 import { LiveTranscript } from './LiveTranscript';
 import { UploadForm } from './UploadForm';
 import { useRecorder, type RecorderView } from './useRecorder';
@@ -31,6 +31,8 @@ function Status({ view }: { view: RecorderView }) {
 export function RecordingSection({ encounter }: { encounter: Encounter }) {
   const { view, start, pause, resume, stop, continueRecording } = useRecorder(encounter.id);
   const [uploadedId, setUploadedId] = useState<string | null>(null);
+  // Without a speech model the recording waits for one: saying "transkriberas" first would be wrong for a while.
+  const noAsr = useMissingModels(['asr']).length > 0;
   const active = view.phase === 'recording' || view.phase === 'paused';
   const transcribing = view.recordingId && (view.phase === 'recording' || view.phase === 'paused' || view.phase === 'finishing' || view.phase === 'done');
 
@@ -79,7 +81,7 @@ export function RecordingSection({ encounter }: { encounter: Encounter }) {
           {view.phase === 'finishing' && <p>Skickar det sista ljudet…</p>}
           {view.phase === 'paused' && <p>Pausad.</p>}
           {view.recordingId && view.phase !== 'idle' && <Status view={view} />}
-          {view.phase === 'done' && <p className="ok">Inspelningen är sparad och transkriberas.</p>}
+          {view.phase === 'done' && <p className="ok">{noAsr ? 'Inspelningen är sparad. Väntar på taligenkänningsmodell.' : 'Inspelningen är sparad och transkriberas.'}</p>}
           {view.problem && (
             <p className="error-box" role="alert">
               {PROBLEMS[view.problem]}
