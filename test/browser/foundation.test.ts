@@ -60,6 +60,19 @@ describe.skipIf(!chromiumAvailable())('webbklienten i Chromium', () => {
     await server?.close();
   });
 
+  it('utan inloggning: inloggningssidan utan fel i konsolen (sessionsfrågan svarar 200, inte 401)', async () => {
+    const page = await open();
+    const consoleErrors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(m.text());
+    });
+    await page.goto('/');
+    await page.waitForURL('**/logga-in');
+    await page.getByRole('button', { name: 'Logga in' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(consoleErrors).toEqual([]);
+  });
+
   it('fel lösenord ger ett svenskt felmeddelande', async () => {
     const page = await open();
     await signIn(page, 'ledare1', 'inte-rätt-lösenord');

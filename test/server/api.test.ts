@@ -41,6 +41,7 @@ describe.each([
     const blocked = await c.get('/api/v1/admin/users');
     expect(blocked.status).toBe(403);
     expect(blocked.body.code).toBe('password_change_required');
+    expect((await c.get('/api/v1/auth/session')).body.me).toMatchObject({ username: 'admin', mustChangePassword: true });
 
     const weak = await c.post('/api/v1/auth/password', { currentPassword: server.passwords.admin, newPassword: 'kort' });
     expect(weak.status).toBe(400);
@@ -80,7 +81,10 @@ describe.each([
     await c.login('lakare2', 'tvåans-nya-lösen-1');
     expect((await a.post('/api/v1/auth/logout')).status).toBe(204);
     expect((await a.get('/api/v1/auth/me')).status).toBe(401);
+    // the page's first question: nobody signed in is a 200 with no user, not a 401 in the console
+    expect(await a.get('/api/v1/auth/session')).toMatchObject({ status: 200, body: { me: null } });
     expect((await b.get('/api/v1/auth/me')).status).toBe(200);
+    expect(await b.get('/api/v1/auth/session')).toMatchObject({ status: 200, body: { me: { username: 'lakare2' } } });
     expect((await b.post('/api/v1/auth/logout-all')).status).toBe(204);
     expect((await c.get('/api/v1/auth/me')).status).toBe(401);
   });

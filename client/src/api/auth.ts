@@ -1,5 +1,5 @@
 import { request } from './client';
-import { MeSchema, OidcConfigSchema } from '../../../server/contracts/api/auth';
+import { MeSchema, OidcConfigSchema, SessionSchema } from '../../../server/contracts/api/auth';
 import { NoContentSchema } from '../../../server/contracts/api/common';
 
 export const OIDC_START_URL = '/api/v1/auth/oidc/start';
@@ -7,8 +7,8 @@ export const OIDC_START_URL = '/api/v1/auth/oidc/start';
 export const login = (username: string, password: string) =>
   request('POST', '/auth/login', MeSchema, { body: { username, password }, expect401: true });
 
-/** On page load a 401 just means "not signed in yet". */
-export const fetchMe = (options: { initial?: boolean } = {}) => request('GET', '/auth/me', MeSchema, { expect401: options.initial });
+/** On page load: who is signed in, null when nobody is (answered 200, so no error in the console); a broken cookie may still get a 401. */
+export const fetchSession = async () => (await request('GET', '/auth/session', SessionSchema, { expect401: true })).me;
 
 export const changePassword = (currentPassword: string, newPassword: string) =>
   request('POST', '/auth/password', NoContentSchema, { body: { currentPassword, newPassword } });

@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
-import { fetchMe, logout, logoutEverywhere } from '../api/auth';
+import { fetchSession, logout, logoutEverywhere } from '../api/auth';
 import { onAuthEvent } from '../api/client';
 import { asApiError, type ApiError } from '../api/problem';
 import type { Me } from '../../../server/contracts/api/auth';
@@ -9,7 +9,7 @@ import { CHANGE_PASSWORD_PATH, LOGIN_PATH } from './homes';
 export const SESSION_EXPIRED_NOTICE = 'Din session har gått ut. Logga in igen.';
 
 interface SessionValue {
-  /** undefined while the first /auth/me is in flight */
+  /** undefined while the first /auth/session is in flight */
   me: Me | null | undefined;
   loadError: ApiError | null;
   /** a message for the login page (expired session, signed out) */
@@ -36,7 +36,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     try {
-      const current = await fetchMe({ initial: true });
+      const current = await fetchSession();
       setMe(current);
       setLoadError(null);
       return current;

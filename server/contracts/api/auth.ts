@@ -14,5 +14,7 @@ export const MeSchema = z.object({
   groups: z.array(Ref),
 });
 export type Me = z.infer<typeof MeSchema>;
+/** Who is signed in, if anyone: the page's first question, answered 200 either way. */
+export const SessionSchema = z.object({ me: MeSchema.nullable() });
 
 export const OidcConfigSchema = z.object({ enabled: z.boolean(), label: z.string() });

@@ -5,7 +5,7 @@ import { decoyHash, hashPassword, passwordProblems, verifyPassword } from './pas
 import { clearSessionCookie, createSession, loadSessionUser, revokeAllSessions, revokeSession, setSessionCookie } from './sessions';
 import { describeMe } from './me';
 import { oidcRoutes } from './oidc';
-import { MeSchema } from '../../contracts/api/auth';
+import { MeSchema, SessionSchema } from '../../contracts/api/auth';
 import { NoContentSchema } from '../../contracts/api/common';
 
 const LoginBody = z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) });
@@ -66,6 +66,17 @@ export const authRoutes: RouteDef[] = [
       clearSessionCookie(res);
       return noContent();
     },
+  }),
+  // The web client's first request on every page load. Not signed in is a normal answer here, not a 401:
+  // a 401 shows up as a red error in the browser's console before anyone has done anything.
+  route({
+    method: 'get',
+    path: '/auth/session',
+    response: SessionSchema,
+    access: 'public',
+    allowWithOneTimePassword: true,
+    summary: 'Inloggad användare, om någon',
+    handler: async ({ user, deps }) => ({ me: user ? await describeMe(deps, user) : null }),
   }),
   route({
     method: 'get',
