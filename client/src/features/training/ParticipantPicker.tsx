@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { FieldErrors } from '../../components/FieldErrors';
 
 interface Person {
   id: string;
@@ -52,13 +53,7 @@ export function ParticipantPicker({ people, selected, onChange, errors = [] }: {
           </fieldset>
         );
       })}
-      {errors.length > 0 && (
-        <ul className="field-errors" role="alert">
-          {errors.map((message, i) => (
-            <li key={i}>{message}</li>
-          ))}
-        </ul>
-      )}
+      <FieldErrors id={`${searchId}-errors`} errors={errors} />
     </fieldset>
   );
 }
