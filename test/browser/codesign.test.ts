@@ -82,7 +82,6 @@ describe.skipIf(!chromiumAvailable())('samskapande i Chromium', () => {
     // at once, or a second save in the meantime would be based on version 1.
     let releaseReload = () => {};
     const held = new Promise<void>((resolve) => (releaseReload = resolve));
-    // (left in place: after the release it only passes requests on)
     await page.route(/\/api\/v1\/workflows\/[^/]+$/, async (route) => {
       await held;
       await route.continue();
@@ -92,6 +91,8 @@ describe.skipIf(!chromiumAvailable())('samskapande i Chromium', () => {
     await page.getByRole('heading', { name: 'Redigera (utgår från version 2)' }).waitFor();
     expect(await page.getByLabel('Vad ändrades? (meddelande)').inputValue()).toBe('');
     releaseReload();
+    // the held request is let through before the interception goes; later runs reload the page unhindered
+    await page.unrouteAll({ behavior: 'wait' });
     await page.getByRole('cell', { name: 'Kortare kontaktorsak' }).waitFor();
 
     // Run both versions; the progress bar appears and the runs end as "klar".
