@@ -135,6 +135,8 @@ export function resolveAnnounced(sentence: string, object: string): string {
 /** A sentence that starts with a value: "17,4", "Sjutton komma fyra", "Tjugo enheter". */
 export const VALUE_FIRST = /^(?:\d|(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tretton|fjorton|femton|sexton|sjutton|arton|nitton|tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|nittio|hundra)\p{L}*\s*(?:komma|över|[.,!]|$|\p{L}+[.,!]?$))/iu;
 
+const SUBORDINATE_DOUBT = /^(?:det|detta)\s+(troligen|troligtvis|sannolikt|förmodligen|antagligen|möjligen|nog|kanske|eventuellt|inte)\s+(?:är|rör sig om)\s+(?:en\s+|ett\s+)?/i;
+
 /**
  * "Bedömer att det är en halsfluss …" → "Halsfluss …": the judgement itself,
  * as notes write it. Words of doubt ("misstänker", "tror") are kept: they
@@ -143,7 +145,10 @@ export const VALUE_FIRST = /^(?:\d|(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio
 export function judgementItself(text: string): string {
   const stripped = text
     .replace(/^(?:jag\s+)?(?:bedömer|min bedömning är|bedömningen är)\s+att\s+(?:det\s+(?:är|rör sig om)\s+)?(?:en\s+|ett\s+)?/i, '')
-    .replace(/^(?:det|detta|det här)\s+är\s+(?:en|ett)\s+/i, '');
+    .replace(/^(?:det|detta|det här)\s+är\s+(?:en|ett)\s+/i, '')
+    // The "att" clause keeps its subordinate order ("att det troligen är en …"): without "att" it would read
+    // "Det troligen är en …", so the word of doubt leads instead ("Troligen en överbelastning").
+    .replace(SUBORDINATE_DOUBT, '$1 ');
   return stripped === text ? text : stripped.charAt(0).toUpperCase() + stripped.slice(1);
 }
 

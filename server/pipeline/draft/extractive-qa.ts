@@ -159,7 +159,9 @@ const SPAN = /^(?:på|sedan|sen|under|i)\s+\S/iu;
 /** The speaker and a verb that only carry the answer: "igår kväll hade jag 38,5" → "igår kväll 38,5". */
 const CARRIER = /(?<![\p{L}\p{N}])(?:(?:hade|har|var|fick|mätte)\s+(?:jag|patienten|hon|han|vi|det)|(?:jag|patienten|hon|han|vi|det)\s+(?:hade|har|var|fick|mätte))(?![\p{L}\p{N}])\s*/giu;
 /** A measured value as said: digits, or number words ending in a decimal ("trettioåtta komma fem"). */
-const MEASURE = /(?<![\p{L}\p{N}])(\d+(?:[,.]\d+)?(?:\/\d+)?(?:\s*(?:grader|mmHg|%|procent|kilo|kg))?|\p{L}+\s+komma\s+\p{L}+(?:\s+grader)?)(?![\p{L}\p{N}])/iu;
+const MEASURE = /(?<![\p{L}\p{N}])(\d+(?:[,.]\d+)?(?:\/\d+)?(?:\s*(?:grader|mmHg|%|procent|kilo|kg|milligram|mg|gram|mikrogram|ml|milliliter|enheter))?|\p{L}+\s+komma\s+\p{L}+(?:\s+grader)?)(?![\p{L}\p{N}])/iu;
+/** What may stand before a value that moves up to its topic: a time or a place ("igår kväll", "hemma i morse"), never a word of its own ("paracetamol 500"). */
+const WHEN_OR_WHERE = /^(?:(?:igår|i går|idag|i dag|i morse|i natt|i kväll|kväll|kvällen|morse|morgon|morgonen|natten|hemma|på|i|vid|senast|förra|veckan|på morgonen|på kvällen|ungefär|runt|cirka|typ)\s*)*$/iu;
 
 /**
  * A yes with more said: the value right after the topic, as notes write it
@@ -170,7 +172,8 @@ const MEASURE = /(?<![\p{L}\p{N}])(\d+(?:[,.]\d+)?(?:\/\d+)?(?:\s*(?:grader|mmHg
 function yesStatement(Subject: string, rest: string): string {
   const carried = rest.replace(CARRIER, '').replace(/\s{2,}/g, ' ').trim();
   const value = MEASURE.exec(carried);
-  if (value && carried !== '') {
+  // Only a value after a time or a place moves up; anything else keeps the spoken order, so a dose stays with its drug.
+  if (value && carried !== '' && WHEN_OR_WHERE.test(carried.slice(0, value.index).replace(/,/g, ' ').trim())) {
     const others = (carried.slice(0, value.index) + carried.slice(value.index + value[0].length)).replace(/\s{2,}/g, ' ').replace(/^[\s,]+|[\s,]+$/g, '');
     return others === '' ? `${Subject} ${value[0]}` : `${Subject} ${value[0]} ${others}`;
   }

@@ -44,6 +44,13 @@ describe('answers as note statements', () => {
   it('writes the yes-answer with its value first, in digits, as the note does', () => {
     expect(noteStyleSv(answerStatement('Feber', 'Ja, igår kväll hade jag trettioåtta komma fem.'))).toBe('Feber 38,5 igår kväll.');
   });
+
+  it('keeps a dose with its drug and unit in the spoken order (a new user saw "Medicin för det 500 tagit paracetamol milligram")', () => {
+    const topic = questionTopic('Har du tagit någon medicin för det?', 'sv')!;
+    const statement = noteStyleSv(answerStatement(topic, 'Ja, jag har tagit paracetamol 500 milligram tre gånger om dagen.'));
+    expect(statement).toMatch(/paracetamol 500 mg/);
+    expect(statement).not.toMatch(/500 tagit/);
+  });
 });
 
 describe('talk left out', () => {

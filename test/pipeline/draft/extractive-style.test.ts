@@ -63,5 +63,7 @@ describe('sentenceAct: talk, announcements, judgement and plans', () => {
   it('keeps the judgement and its doubt, not the words around it', () => {
     expect(judgementItself('Bedömer att det är en halsfluss orsakad av streptokocker.')).toBe('Halsfluss orsakad av streptokocker.');
     expect(judgementItself('Misstänker att det kan vara kärlkramp.')).toBe('Misstänker att det kan vara kärlkramp.');
+    // Without "att", the clause's subordinate order would read "Det troligen är en …".
+    expect(judgementItself('Min bedömning är att det troligen är en överbelastning.')).toBe('Troligen överbelastning.');
   });
 });
