@@ -9,7 +9,7 @@
 import { conceptByToken, findBodyParts, partWithWhole } from './concepts';
 import { hasStem, isContentWord } from './content';
 import { raise, type Context } from './context';
-import type { Sentence } from './document';
+import { clauseOf, type Sentence } from './document';
 import { SIDE_WORDS } from './quantity-words';
 import type { Language } from './types';
 
@@ -66,15 +66,6 @@ const offersChoice = (s: Sentence): boolean => s.text.trimEnd().endsWith('?') &&
 const COMPARISON = new Set(['jmf', 'jfr', 'jämfört', 'jämförelse', 'än', 'relativt']);
 function isComparedWith(s: Sentence, k: number): boolean {
   return s.tokens.slice(Math.max(0, k - 3), k).some((t) => COMPARISON.has(t.lower));
-}
-
-function clauseOf(s: Sentence, k: number): [number, number] {
-  const gap = (i: number) => s.text.slice(s.tokens[i]!.end - s.start, s.tokens[i + 1]!.start - s.start);
-  let a = k;
-  while (a > 0 && !/[,;:.]/.test(gap(a - 1))) a--;
-  let b = k;
-  while (b < s.tokens.length - 1 && !/[,;:.]/.test(gap(b))) b++;
-  return [a, b];
 }
 
 function shared(a: ReadonlySet<string>, b: ReadonlySet<string>): number {

@@ -12,7 +12,7 @@ import { POLARITY } from '../../lexicon/negation';
 import { conceptByToken, findConcepts } from './concepts';
 import { hasStem, isContentWord, relatedStems } from './content';
 import { quote, raise, type Context } from './context';
-import type { Sentence } from './document';
+import { clauseOf, type Sentence } from './document';
 import type { Polarity } from './polarity';
 import { SIDE_WORDS } from './quantity-words';
 import type { Language } from './types';
@@ -41,11 +41,7 @@ function abilityStatements(s: Sentence, concepts: Map<number, string>): Statemen
     const verb = ABILITY.has(t.lower) || needsHelp ? byStart.get(t.start) : undefined;
     if (!verb || verb.polarity === 'uncertain') return;
     const polarity = needsHelp ? (verb.polarity === 'affirmed' ? 'negated' : 'affirmed') : verb.polarity;
-    const gap = (i: number) => s.text.slice(s.tokens[i]!.end - s.start, s.tokens[i + 1]!.start - s.start);
-    let a = k;
-    while (a > 0 && !/[,;:.]/.test(gap(a - 1))) a--;
-    let b = k;
-    while (b < s.tokens.length - 1 && !/[,;:.]/.test(gap(b))) b++;
+    const [a, b] = clauseOf(s, k);
     for (let i = a; i <= b; i++) {
       const p = byStart.get(s.tokens[i]!.start);
       if (!p || i === k || (needsHelp && i === k - 1) || NOT_FINDINGS.has(p.token.lower)) continue;

@@ -26,6 +26,16 @@ export interface Sentence {
   section: string | null;
 }
 
+/** The token range [first, last] of the clause around token k: up to the nearest comma, semicolon, colon or full stop. */
+export function clauseOf(s: Sentence, k: number): [number, number] {
+  const gap = (i: number) => s.text.slice(s.tokens[i]!.end - s.start, s.tokens[i + 1]!.start - s.start);
+  let a = k;
+  while (a > 0 && !/[,;:.]/.test(gap(a - 1))) a--;
+  let b = k;
+  while (b < s.tokens.length - 1 && !/[,;:.]/.test(gap(b))) b++;
+  return [a, b];
+}
+
 /** "Bedömning:", "Åtgärd/Planering:" opening a line of a note. */
 const HEADING = /^([\p{L}/ ]{2,40}):\s*/u;
 

@@ -5,8 +5,7 @@ import type { TranscriberInfo, TranscriptSegment } from '../../contracts/transcr
 import type { ModelStatus } from '../runtime/model-status';
 import type { PcmAudio, TranscribeOptions, Transcriber } from './transcriber';
 import { type DtypeSetting, DtypeSettingSchema } from '../runtime/model-files';
-import { ModelIdSchema, type ProgressListener, checkLocalModel, leaseLocalPipeline } from '../runtime/local-runtime';
-import type { PipelineLease } from '../runtime/local-pipeline-cache';
+import { ModelIdSchema, type ProgressListener, LeaseSlot, checkLocalModel, leaseLocalPipeline } from '../runtime/local-runtime';
 import { buildWhisperPrompt, stripPromptEcho } from './local-whisper-prompt';
 import { transcribeWindows } from './whisper-window';
 
@@ -69,7 +68,12 @@ export class LocalWhisperTranscriber implements Transcriber {
   private readonly modelId: string;
   private readonly dtype: DtypeSetting;
   private readonly onProgress: ProgressListener | undefined;
-  private lease: Promise<PipelineLease<AutomaticSpeechRecognitionPipeline>> | null = null;
+  private readonly slot = new LeaseSlot<AutomaticSpeechRecognitionPipeline>(() =>
+    leaseLocalPipeline(
+      { task: 'automatic-speech-recognition', kind: 'whisper', modelsDir: this.modelsDir, modelId: this.modelId, dtype: this.dtype, onProgress: this.onProgress },
+      (folder, options) => pipeline('automatic-speech-recognition', folder, options),
+    ),
+  );
 
   constructor(options: LocalWhisperOptions) {
     const parsed = LocalWhisperOptionsSchema.parse(options);
@@ -103,7 +107,7 @@ export class LocalWhisperTranscriber implements Transcriber {
     const aborted = (): boolean => parsed.some((w) => w.signal?.aborted);
     if (aborted()) throw abortedError();
 
-    const lease = await this.acquire();
+    const lease = await this.slot.get();
     const results = await lease.run(async (asr) => {
       if (aborted()) throw abortedError();
       const prompts = parsed.map(({ opts }) => (opts.prompt?.trim() ? buildWhisperPrompt(asr.tokenizer, opts.prompt, opts.language) : null));
@@ -128,29 +132,8 @@ export class LocalWhisperTranscriber implements Transcriber {
     });
   }
 
-  async dispose(): Promise<void> {
-    const lease = this.lease;
-    this.lease = null;
-    await (await lease?.catch(() => null))?.release();
-  }
-
-  /** One lease per instance; concurrent first calls share it, a failed one is retried next time. */
-  private acquire(): Promise<PipelineLease<AutomaticSpeechRecognitionPipeline>> {
-    this.lease ??= leaseLocalPipeline(
-      {
-        task: 'automatic-speech-recognition',
-        kind: 'whisper',
-        modelsDir: this.modelsDir,
-        modelId: this.modelId,
-        dtype: this.dtype,
-        onProgress: this.onProgress,
-      },
-      (folder, options) => pipeline('automatic-speech-recognition', folder, options),
-    ).catch((error: unknown) => {
-      this.lease = null;
-      throw error;
-    });
-    return this.lease;
+  dispose(): Promise<void> {
+    return this.slot.release();
   }
 }
 

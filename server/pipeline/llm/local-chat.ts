@@ -7,9 +7,9 @@ import {
   ModelIdSchema,
   type ProgressListener,
   checkLocalModel,
+  LeaseSlot,
   leaseLocalPipeline,
 } from '../runtime/local-runtime';
-import type { PipelineLease } from '../runtime/local-pipeline-cache';
 import {
   type ChatMessage,
   ChatMessageSchema,
@@ -43,7 +43,12 @@ export class LocalChatModel implements ChatModel {
   private readonly modelId: string;
   private readonly dtype: DtypeSetting;
   private readonly onProgress: ProgressListener | undefined;
-  private lease: Promise<PipelineLease<TextGenerationPipeline>> | null = null;
+  private readonly slot = new LeaseSlot<TextGenerationPipeline>(() =>
+    leaseLocalPipeline(
+      { task: 'text-generation', kind: 'chat', modelsDir: this.modelsDir, modelId: this.modelId, dtype: this.dtype, onProgress: this.onProgress },
+      (folder, options) => pipeline('text-generation', folder, options),
+    ),
+  );
 
   constructor(options: LocalChatOptions) {
     const parsed = LocalChatOptionsSchema.parse(options);
@@ -67,7 +72,7 @@ export class LocalChatModel implements ChatModel {
     const { signal } = options;
     if (signal?.aborted) throw abortedError();
 
-    const lease = await this.acquire();
+    const lease = await this.slot.get();
     return lease.run(async (generator) => {
       if (signal?.aborted) throw abortedError();
       const eos =
@@ -93,27 +98,7 @@ export class LocalChatModel implements ChatModel {
     });
   }
 
-  async dispose(): Promise<void> {
-    const lease = this.lease;
-    this.lease = null;
-    await (await lease?.catch(() => null))?.release();
-  }
-
-  private acquire(): Promise<PipelineLease<TextGenerationPipeline>> {
-    this.lease ??= leaseLocalPipeline(
-      {
-        task: 'text-generation',
-        kind: 'chat',
-        modelsDir: this.modelsDir,
-        modelId: this.modelId,
-        dtype: this.dtype,
-        onProgress: this.onProgress,
-      },
-      (folder, options) => pipeline('text-generation', folder, options),
-    ).catch((error: unknown) => {
-      this.lease = null;
-      throw error;
-    });
-    return this.lease;
+  dispose(): Promise<void> {
+    return this.slot.release();
   }
 }

@@ -152,3 +152,23 @@ export async function leaseLocalPipeline<P extends { dispose(): Promise<void> }>
     }
   });
 }
+
+/** One lease per adapter instance: concurrent first calls share it, a failed one is retried next time, dispose releases it. */
+export class LeaseSlot<P> {
+  private lease: Promise<PipelineLease<P>> | null = null;
+  constructor(private readonly open: () => Promise<PipelineLease<P>>) {}
+
+  get(): Promise<PipelineLease<P>> {
+    this.lease ??= this.open().catch((error: unknown) => {
+      this.lease = null;
+      throw error;
+    });
+    return this.lease;
+  }
+
+  async release(): Promise<void> {
+    const lease = this.lease;
+    this.lease = null;
+    await (await lease?.catch(() => null))?.release();
+  }
+}
