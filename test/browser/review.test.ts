@@ -8,6 +8,7 @@ import { INVENTED, KNEE, SCRIPTS, pasted } from '../pipeline/draft/scenarios';
 import { startTestServer, type TestServer } from '../support/app';
 import { chromiumAvailable, launchChromium, openPage, type OpenedPage } from '../support/browser';
 import { ensureClientBuilt } from '../support/client-build';
+import { encodeWav, speechLikeSignal } from '../support/audio/signals';
 import { makeSyntheticChatModel } from '../support/synthetic/chat';
 
 /**
@@ -209,6 +210,27 @@ describe.skipIf(!chromiumAvailable())('granskning i Chromium', () => {
     const editing = await db.timeEvent.findMany({ where: { encounterId: encounter.id, kind: 'active_editing', at: { lte: signedAt } } });
     expect(editing.reduce((sum, e) => sum + (e.valueMs ?? 0), 0)).toBeGreaterThanOrEqual(1_000);
     await page.screenshot({ path: 'test-results/jamforelse-utan-ai.png', fullPage: true });
+    expect(opened.pageErrors).toEqual([]);
+  }, 60_000);
+  it('utan taligenkänningsmodell: en sparad inspelning syns efter omladdning som väntande', async () => {
+    const db = server.deps.db.prisma;
+    const user = await db.user.update({ where: { username: 'lakare1' }, data: { mustChangePassword: false } });
+    const { token } = await createSession(server.deps, user.id);
+    await opened.context.addCookies([{ name: 'jv_session', value: token, url: server.baseUrl }]);
+    const encounter = await db.encounter.create({ data: { label: 'Väntar på modell', createdById: user.id, consentAt: new Date() } });
+    const { page } = opened;
+    const audio = encodeWav([speechLikeSignal(2, 16000, 1)], 16000, 's16');
+    const uploaded = await opened.context.request.post(`${server.baseUrl}/api/v1/encounters/${encounter.id}/uploads`, { data: Buffer.from(audio), headers: { 'content-type': 'audio/wav' } });
+    expect(uploaded.status()).toBe(202);
+    const jobId = (await uploaded.json()).job.id as string;
+    await expect.poll(async () => (await db.job.findUniqueOrThrow({ where: { id: jobId } })).status, { timeout: 15_000 }).toBe('waiting');
+    await page.goto(`/anteckningar/${encounter.id}`);
+    await page.reload();
+    // the stored audio is named, waiting for the model, and nothing claims it is being transcribed
+    await page.getByText('Väntar på taligenkänningsmodell: ljudet är sparat', { exact: false }).waitFor({ timeout: 15_000 });
+    await page.getByRole('list', { name: 'Sparade inspelningar' }).getByText('Uppladdad ljudfil från').waitFor();
+    expect(await page.getByRole('list', { name: 'Sparade inspelningar' }).innerText()).toContain('väntar på taligenkänningsmodell');
+    expect(await page.getByText('Inspelningen är sparad och transkriberas.').count()).toBe(0);
     expect(opened.pageErrors).toEqual([]);
   }, 60_000);
 });

@@ -52,6 +52,9 @@ describe('transcription without a model', () => {
     expect(waiting.progressNote).toBe('Väntar på taligenkänningsmodell: ljudet är sparat och transkriberas automatiskt när modellen är installerad.');
     // one Swedish sentence: no server paths (issue #12), no install command
     expect(waiting.progressNote).not.toMatch(/[/\\]|npm run|synthetic/);
+    // The encounter's list names it as waiting, so a reloaded page can say so.
+    const listed = async () => (await c.get(`/api/v1/encounters/${encounterId}/recordings`)).body.recordings.map((r: { id: string; state: string }) => [r.id, r.state]);
+    expect(await listed()).toEqual([[res.body.recording.id, 'waiting']]);
     // Retried and still waiting while nothing changed.
     await new Promise((r) => setTimeout(r, 2_500));
     expect((await c.get(`/api/v1/jobs/${res.body.job.id}`)).body.status).toBe('waiting');
@@ -71,6 +74,7 @@ describe('transcription without a model', () => {
     }
     expect(job.status).toBe('succeeded');
     const transcript = (await c.get(`/api/v1/transcripts/${job.result.transcriptId}`)).body.transcript;
+    expect(await listed()).toEqual([[res.body.recording.id, 'transcribed']]);
     expect(transcript.segments.map((s: { text: string }) => s.text).join(' ')).toContain('Ont i magen sedan i går.');
   }, 90_000);
 });

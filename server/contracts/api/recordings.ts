@@ -20,7 +20,6 @@ export const RecordingSchema = z.object({
 });
 export type Recording = z.infer<typeof RecordingSchema>;
 export const RecordingEnvelopeSchema = z.object({ recording: RecordingSchema });
-export const RecordingListSchema = z.object({ recordings: z.array(RecordingSchema) });
 /** which numbered chunks arrived, so a client can send the missing ones again */
 export const RecordingStateSchema = z.object({
   recording: RecordingSchema,
@@ -49,3 +48,6 @@ export const StatusEventSchema = z.object({
   state: z.enum(TRANSCRIPTION_STATES),
 });
 export type StatusEvent = z.infer<typeof StatusEventSchema>;
+/** the encounter's recordings, each with where its transcription stands (a stored one may be waiting for a speech model) */
+export const RecordingListSchema = z.object({ recordings: z.array(RecordingSchema.extend({ state: z.enum(TRANSCRIPTION_STATES) })) });
+export type ListedRecording = z.infer<typeof RecordingListSchema>['recordings'][number];

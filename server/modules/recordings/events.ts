@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import type { TranscriptionState } from '../../contracts/api/recordings';
+import { transcriptionState } from './state';
 import type { AppDeps } from '../../deps';
 import type { RecordingRow } from './access';
 import { windowSegments } from './windows';
@@ -45,17 +46,7 @@ async function snapshot(deps: AppDeps, recordingId: string): Promise<{ state: Sn
     recording.jobId ? db.job.findUnique({ where: { id: recording.jobId }, select: { status: true, progress: true, progressNote: true, error: true } }) : null,
     db.transcript.findFirst({ where: { recordingId, source: 'asr', deletedAt: null }, select: { id: true }, orderBy: { createdAt: 'desc' } }),
   ]);
-  const state: Snapshot['state'] = transcript
-    ? 'transcribed'
-    : recording.status === 'deleted'
-      ? 'deleted'
-      : job?.status === 'failed' || job?.status === 'cancelled'
-        ? 'failed'
-        : job?.status === 'waiting'
-          ? 'waiting'
-          : recording.status === 'recording'
-          ? 'recording'
-          : 'transcribing';
+  const state = transcriptionState(recording.status, job?.status ?? null, transcript !== null);
   return { state: { recording: recording.status, windows: { total, done }, job, transcriptId: transcript?.id ?? null, state }, jobId: recording.jobId };
 }
 

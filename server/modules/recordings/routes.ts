@@ -7,6 +7,7 @@ import { audioRoutes } from './audio-route';
 import { CHUNK_MAX_MB, completeRecording, putChunk, recordingState } from './capture';
 import { streamRecordingEvents } from './events';
 import { readRawBody } from './raw-body';
+import { transcriptionState } from './state';
 import { acceptUpload } from './upload';
 import { ChunkAckSchema, RecordingAcceptedSchema, RecordingEnvelopeSchema, RecordingListSchema, RecordingStateSchema } from '../../contracts/api/recordings';
 
@@ -45,8 +46,19 @@ export const recordingRoutes: RouteDef[] = [
     audit: { action: 'recording.list', kind: 'read', encounterId: ({ params }) => params.id },
     guard: ownedEncounter(),
     handler: async ({ deps, params }) => {
-      const rows = await deps.db.prisma.recording.findMany({ where: { encounterId: params.id }, orderBy: { createdAt: 'desc' } });
-      return { recordings: rows.map(presentRecording) };
+      const db = deps.db.prisma;
+      const rows = await db.recording.findMany({ where: { encounterId: params.id }, orderBy: { createdAt: 'desc' } });
+      const ids = rows.map((r) => r.id);
+      const jobIds = rows.flatMap((r) => (r.jobId ? [r.jobId] : []));
+      const [jobs, transcripts] = await Promise.all([
+        db.job.findMany({ where: { id: { in: jobIds } }, select: { id: true, status: true } }),
+        db.transcript.findMany({ where: { recordingId: { in: ids }, source: 'asr', deletedAt: null }, select: { recordingId: true } }),
+      ]);
+      const jobStatus = new Map(jobs.map((j) => [j.id, j.status]));
+      const transcribed = new Set(transcripts.map((t) => t.recordingId));
+      return {
+        recordings: rows.map((r) => ({ ...presentRecording(r), state: transcriptionState(r.status, (r.jobId && jobStatus.get(r.jobId)) || null, transcribed.has(r.id)) })),
+      };
     },
   }),
   route({

@@ -3,6 +3,7 @@ import type { Encounter } from '../../../../server/contracts/api/encounters';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { ModelNotice, useMissingModels } from '../../components/ModelNotice';
 import { LiveTranscript } from './LiveTranscript';
+import { SavedRecordings } from './SavedRecordings';
 import { UploadForm } from './UploadForm';
 import { useRecorder, type RecorderView } from './useRecorder';
 import type { CaptureProblem } from './capture';
@@ -91,6 +92,7 @@ export function RecordingSection({ encounter }: { encounter: Encounter }) {
           {transcribing && view.recordingId && <LiveTranscript recordingId={view.recordingId} />}
           {view.phase === 'idle' && (
             <>
+              <SavedRecordings encounterId={encounter.id} />
               <UploadForm encounterId={encounter.id} onUploaded={setUploadedId} />
               {uploadedId && <LiveTranscript recordingId={uploadedId} />}
             </>

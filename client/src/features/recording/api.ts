@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ChunkAckSchema, RecordingAcceptedSchema, RecordingEnvelopeSchema, RecordingStateSchema } from '../../../../server/contracts/api/recordings';
+import { ChunkAckSchema, RecordingAcceptedSchema, RecordingEnvelopeSchema, RecordingListSchema, RecordingStateSchema } from '../../../../server/contracts/api/recordings';
 import { TranscriptEnvelopeSchema } from '../../../../server/contracts/api/review';
 import type { TranscriptSegment } from '../../../../server/contracts/transcript';
 import { API_BASE, request } from '../../api/client';
@@ -17,6 +17,7 @@ const enc = encodeURIComponent;
 
 export const startRecording = (encounterId: string) =>
   request('POST', `/encounters/${enc(encounterId)}/recordings`, RecordingEnvelopeSchema, { body: { sampleRate: 16000, channels: 1 } });
+export const listRecordings = (encounterId: string) => request('GET', `/encounters/${enc(encounterId)}/recordings`, RecordingListSchema);
 export const recordingState = (id: string) => request('GET', `/recordings/${enc(id)}`, RecordingStateSchema);
 export const completeRecording = (id: string, chunkCount: number, sha256: string) =>
   request('POST', `/recordings/${enc(id)}/complete`, RecordingAcceptedSchema, { body: { chunkCount, sha256 } });

@@ -10,7 +10,6 @@ import {
 } from '../../../../server/contracts/api/review';
 import { JobStartedSchema } from '../../../../server/contracts/api/common';
 import { JobSchema } from '../../../../server/contracts/api/jobs';
-import { RecordingListSchema } from '../../../../server/contracts/api/recordings';
 import { API_BASE, request } from '../../api/client';
 
 /** The review flow's endpoints (server/modules/review, transcripts, timing); their answers' shapes are the server's contracts. */
@@ -30,7 +29,6 @@ export const pasteTranscript = (encounterId: string, text: string) =>
   request('POST', `/encounters/${enc(encounterId)}/transcripts`, TranscriptEnvelopeSchema, { body: { text } });
 export const startDraft = (encounterId: string, body: { workflowVersionId?: string; drafter: DrafterKind }) =>
   request('POST', `/encounters/${enc(encounterId)}/drafts`, DraftJobStartedSchema, { body });
-export const listRecordings = (encounterId: string) => request('GET', `/encounters/${enc(encounterId)}/recordings`, RecordingListSchema);
 export const recordingAudioUrl = (recordingId: string) => `${API_BASE}/recordings/${enc(recordingId)}/audio`;
 export const startManualDraft = (encounterId: string, workflowVersionId: string | undefined) =>
   request('POST', `/encounters/${enc(encounterId)}/manual-draft`, DraftEnvelopeSchema, { body: workflowVersionId ? { workflowVersionId } : {} });
