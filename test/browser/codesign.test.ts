@@ -76,8 +76,13 @@ describe.skipIf(!chromiumAvailable())('samskapande i Chromium', () => {
     await page.getByRole('link', { name: /Läkare – mottagningsbesök/ }).click();
 
     // Edit: Kontaktorsak at most 60 characters, saved as version 2.
-    await page.getByLabel('Max tecken för Kontaktorsak').fill('60');
+    // Letters are an error to put right, never read as "no limit".
+    await page.getByLabel('Max tecken för Kontaktorsak').fill('abc');
+    await page.getByText('Ange ett heltal, till exempel 400.').waitFor();
     await page.getByLabel('Vad ändrades? (meddelande)').fill('Kortare kontaktorsak');
+    expect(await page.getByRole('button', { name: 'Spara som ny version' }).isDisabled()).toBe(true);
+    await page.getByLabel('Max tecken för Kontaktorsak').fill('60');
+    expect(await page.getByText('Ange ett heltal, till exempel 400.').count()).toBe(0);
     // The page's reload of the workflow is held back: the editor must base on the saved version 2
     // at once, or a second save in the meantime would be based on version 1.
     let releaseReload = () => {};

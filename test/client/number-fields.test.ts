@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readSvNumber, svNumberError } from '../../server/contracts/sv-number';
 import { gateBodyFromText } from '../../client/src/features/codesign/gate-form';
+import { readMaxChars } from '../../client/src/features/codesign/max-chars';
 
 /** A mistyped number is an error to show, never an empty field (which can mean "no requirement" or "no time limit"). */
 describe('number fields: empty is not invalid', () => {
@@ -13,6 +14,13 @@ describe('number fields: empty is not invalid', () => {
     expect(svNumberError('abc')).toMatch(/^Ange ett tal/);
     expect(svNumberError('')).toBeUndefined();
     expect(svNumberError('12', true)).toBeUndefined();
+  });
+
+  it('the workflow editor\'s "Max tecken": empty is no limit, "abc" or 2,5 is an error, never no limit', () => {
+    expect(readMaxChars('')).toEqual({ value: undefined });
+    expect(readMaxChars('1 200')).toEqual({ value: 1200 });
+    for (const t of ['abc', '2,5', '12a']) expect(readMaxChars(t)).toEqual({ error: 'Ange ett heltal, till exempel 400.' });
+    for (const t of ['0', '20 000', '-5']) expect(readMaxChars(t)).toEqual({ error: 'Ange ett heltal från 1 till 10 000.' });
   });
 
   it('the gate form refuses "abc" for critical flags, names the field, and sends no null for it', () => {

@@ -1,12 +1,22 @@
 import type { WorkflowSection } from '../../../../server/contracts/workflow';
 import { fromLines, toLines } from './lines';
+import { MaxCharsField } from './MaxCharsField';
 
 /**
  * The sections of a workflow as an editable table: heading, instruction, required, style, max length, cues.
  * Seven fields do not fit one row below a very wide screen, so each row is laid out as a card whose fields
  * wrap, each under its column's name (data-label; codesign.css).
  */
-export function SectionsTable({ sections, onChange }: { sections: WorkflowSection[]; onChange(sections: WorkflowSection[]): void }) {
+export function SectionsTable({
+  sections,
+  onChange,
+  onValidity,
+}: {
+  sections: WorkflowSection[];
+  onChange(sections: WorkflowSection[]): void;
+  /** whether a section's typed fields can be saved (false while "Max tecken" holds text that is no limit) */
+  onValidity(key: string, valid: boolean): void;
+}) {
   const set = (i: number, patch: Partial<WorkflowSection>) => onChange(sections.map((s, j) => (j === i ? { ...s, ...patch } : s)));
   const move = (i: number, by: number) => {
     const next = [...sections];
@@ -44,14 +54,12 @@ export function SectionsTable({ sections, onChange }: { sections: WorkflowSectio
                 <textarea aria-label={`Stil för ${s.heading}`} rows={3} value={toLines(s.styleHints)} onChange={(e) => set(i, { styleHints: fromLines(e.target.value) })} />
               </td>
               <td data-label="Max tecken (alla)">
-                <input
-                  aria-label={`Max tecken för ${s.heading}`}
-                  inputMode="numeric"
-                  value={s.maxChars?.toString() ?? ''}
-                  // digits only: a letter typed here used to become "NaN" and a refusal that named no field
-                  onChange={(e) => {
-                    const digits = e.target.value.replace(/\D/g, '').slice(0, 5);
-                    set(i, { maxChars: digits === '' ? undefined : Number(digits) });
+                <MaxCharsField
+                  heading={s.heading}
+                  value={s.maxChars}
+                  onChange={(maxChars, valid) => {
+                    set(i, { maxChars });
+                    onValidity(s.key, valid);
                   }}
                 />
               </td>

@@ -27,6 +27,15 @@ export function WorkflowEditor({ workflowId, baseVersion, onSaved }: { workflowI
   const [spec, setSpec] = useState<WorkflowSpec | null>(null);
   const [base, setBase] = useState(baseVersion);
   const [message, setMessage] = useState('');
+  // sections whose typed "Max tecken" is no limit: nothing is saved until they are put right
+  const [invalid, setInvalid] = useState<ReadonlySet<string>>(new Set());
+  const setValidity = (key: string, valid: boolean) =>
+    setInvalid((now) => {
+      const next = new Set(now);
+      if (valid) next.delete(key);
+      else next.add(key);
+      return next;
+    });
   const save = useSubmit(saveVersion);
   const notify = useNotify();
   useEffect(() => {
@@ -35,6 +44,7 @@ export function WorkflowEditor({ workflowId, baseVersion, onSaved }: { workflowI
   if (!spec) return <ErrorMessage error={version.error} />;
   const set = (patch: Partial<WorkflowSpec>) => setSpec({ ...spec, ...patch });
   const onSave = async () => {
+    if (invalid.size > 0) return;
     const outcome = await save.run(workflowId, base, message, spec);
     if (!outcome.ok) return;
     setBase(outcome.value.version);
@@ -51,7 +61,7 @@ export function WorkflowEditor({ workflowId, baseVersion, onSaved }: { workflowI
         tecken. Av stilen läser den extraktiva motorn bara antal meningar ({STYLE_HINTS_HONOURED.map((h) => `”${h}”`).join(', ')}); resten av stilen,
         instruktionerna, obligatorisk, ordlistorna och modellinställningarna används bara av AI-motorerna (lokal modell och extern tjänst).
       </p>
-      <SectionsTable sections={spec.sections} onChange={(sections) => set({ sections })} />
+      <SectionsTable sections={spec.sections} onChange={(sections) => set({ sections })} onValidity={setValidity} />
       <div className="field">
         <label htmlFor="wf-instructions">Instruktioner till modellen</label>
         <p className="hint" id="wf-instructions-hint">Används av AI-motorerna, inte av den extraktiva.</p>
@@ -82,7 +92,12 @@ export function WorkflowEditor({ workflowId, baseVersion, onSaved }: { workflowI
       </div>
       <TextField label="Vad ändrades? (meddelande)" value={message} onChange={setMessage} errors={save.error?.fieldMessages('message')} />
       <ErrorMessage error={save.error} hideFields={['message']} />
-      <button type="button" disabled={save.busy || message.trim().length < 3} onClick={() => void onSave()}>
+      {invalid.size > 0 && (
+        <p className="error-box" role="alert">
+          Rätta ”Max tecken” i tabellen ovan innan du sparar.
+        </p>
+      )}
+      <button type="button" disabled={save.busy || message.trim().length < 3 || invalid.size > 0} onClick={() => void onSave()}>
         Spara som ny version
       </button>
     </section>
