@@ -140,7 +140,10 @@ export async function timeCells(deps: AppDeps, f: Filters): Promise<TimeCell[]> 
     const pairs: unknown = JSON.parse(times);
     if (!Array.isArray(pairs)) throw new TypeError('NoteFactDay times: not an array');
     for (const pair of pairs as unknown[]) {
-      const [active, total] = pair as [unknown, unknown];
+      // indexed, not destructured: a million pairs per view
+      if (!Array.isArray(pair)) throw new TypeError('NoteFactDay times: not a pair');
+      const active: unknown = pair[0];
+      const total: unknown = pair[1];
       if ((active !== null && typeof active !== 'number') || (total !== null && typeof total !== 'number')) throw new TypeError('NoteFactDay times: not numbers');
       cell.activeMs.push(active);
       cell.totalMs.push(total);

@@ -47,25 +47,35 @@ export async function followupData(deps: AppDeps, f: Filters, budget: BootstrapB
   const db = deps.db.prisma;
   // Every database query is sent at once — the time cells and the quality
   // sums each read the period's facts, and on two or more cores PostgreSQL
-  // runs them side by side — and the CPU-bound bootstrap below runs while
-  // the quality, co-design and survey queries are still being answered.
+  // runs them side by side. The time cells are the longest query (at a
+  // million notes most of a view's wait): the quality figures and the
+  // co-design and survey figures, which need only the labels, are computed
+  // while it is still being answered, not after it.
+  const timesPromise = timeCells(deps, f);
   const labelsPromise = loadLabels(deps);
-  const qualityPromise = Promise.all([qualityCells(deps, f), ratingCounts(deps, f)]);
-  // awaited below; this only keeps an early failure above from leaving it unhandled
+  const qualityPromise = Promise.all([labelsPromise, qualityCells(deps, f), ratingCounts(deps, f)]).then(([labels, cells, ratings]) => ({
+    cells,
+    perProfession: professionQuality(cells, ratings, labels, budget),
+    trend: trend(cells, labels, budget),
+  }));
+  const sidePromise = labelsPromise.then((labels) =>
+    Promise.all([
+      keyFactRecall(deps, labels, f.professionId),
+      ratingRounds(deps, labels, f.professionId),
+      labelMoves(deps, labels, f.professionId, f),
+      surveySummary(deps, labels, f.professionId, budget),
+      baselineSources(deps),
+      listSchedules(deps),
+    ]),
+  );
+  // both awaited below; this only keeps an early failure above from leaving them unhandled
   qualityPromise.catch(() => undefined);
+  sidePromise.catch(() => undefined);
   const [labels, times, imported, assumptions] = await Promise.all([
     labelsPromise,
-    timeCells(deps, f),
+    timesPromise,
     db.baselineTime.findMany({ where: f.professionId ? { professionId: f.professionId } : {}, select: { professionId: true, noteType: true, minutes: true } }),
     readAssumptions(deps),
-  ]);
-  const sidePromise = Promise.all([
-    keyFactRecall(deps, labels, f.professionId),
-    ratingRounds(deps, labels, f.professionId),
-    labelMoves(deps, labels, f.professionId, f),
-    surveySummary(deps, labels, f.professionId, budget),
-    baselineSources(deps),
-    listSchedules(deps),
   ]);
   const groups = await timeSaved(times, imported, f, labels, budget);
   const byProfession = f.groupBy === 'profession' ? groups : await timeSaved(times, imported, { ...f, groupBy: 'profession' }, labels, budget);
@@ -77,8 +87,7 @@ export async function followupData(deps: AppDeps, f: Filters, budget: BootstrapB
       const p = labels.professions.get(g.professionId!)!;
       return extrapolate(p, g.saved.active, assumptions.professions[p.code]);
     });
-  const [cells, ratings] = await qualityPromise;
-  const perProfession = professionQuality(cells, ratings, labels, budget);
+  const { cells, perProfession, trend: trendPoints } = await qualityPromise;
   const [keyFacts, rounds, moves, surveys, baseline, schedules] = await sidePromise;
   return {
     generatedAt: new Date().toISOString(),
@@ -87,7 +96,7 @@ export async function followupData(deps: AppDeps, f: Filters, budget: BootstrapB
     definitions: DEFINITIONS_SV,
     time: { groups, byProfession, extra: extraGroups, precision: precisionPlans(byProfession), explanation: explainTime(groups) },
     extrapolation: { rows: extrapolation, assumptions, explanation: explainExtrapolation(extrapolation) },
-    quality: { byProfession: perProfession, trend: trend(cells, labels, budget), cells, keyFacts, ratingRounds: rounds, labelMoves: moves, explanation: explainQuality(perProfession) },
+    quality: { byProfession: perProfession, trend: trendPoints, cells, keyFacts, ratingRounds: rounds, labelMoves: moves, explanation: explainQuality(perProfession) },
     surveys: { groups: surveys, explanation: explainSurveys(surveys) },
     baseline,
     schedules,
