@@ -71,9 +71,15 @@ export function createJobRow(db: Database, kind: string, payload: unknown, optio
   return db.prisma.job.create({ data: { id: options.id, kind, payload: payload as never, createdById: options.createdById ?? null } });
 }
 
-/** Cancel: a queued job never starts; a running one is asked to stop, and stops at once if it runs in this process. */
+/**
+ * Cancel: a queued or waiting job never starts (its "Väntar på …" note goes); a running one is asked to stop,
+ * and stops at once if it runs in this process.
+ */
 export async function cancelJobRows(db: Database, jobId: string, local: Map<string, AbortController>): Promise<void> {
-  await db.prisma.job.updateMany({ where: { id: jobId, status: 'queued' }, data: { status: 'cancelled', cancelRequested: true, finishedAt: new Date() } });
+  await db.prisma.job.updateMany({
+    where: { id: jobId, status: { in: ['queued', 'waiting'] } },
+    data: { status: 'cancelled', cancelRequested: true, progressNote: null, finishedAt: new Date() },
+  });
   await db.prisma.job.updateMany({ where: { id: jobId, status: 'running' }, data: { cancelRequested: true } });
   local.get(jobId)?.abort(new Error('cancelled'));
 }

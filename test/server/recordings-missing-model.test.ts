@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeWav, speechLikeSignal } from '../support/audio/signals';
+import { purgeEncounterAudio } from '../../server/modules/recordings/retention';
 import { Client } from '../support/http';
 import { MODEL_ID, createTempDb, encounterWithConsent, installSyntheticWhisper, startInstance, waitForJob, type Instance, type TempDb } from './recordings-support';
 
@@ -39,6 +40,16 @@ describe('transcription without a model', () => {
     expect(asr.howToInstall).toContain(`npm run models -- pull ${MODEL_ID}`);
     expect(asr.path).toContain(MODEL_ID);
     expect(health.body.models.find((m: { purpose: string }) => m.purpose === 'vad')).toMatchObject({ modelId: 'silero-vad-v5', state: 'ready' });
+  });
+
+  it('audio deleted (signed note) ends its waiting transcription as cancelled, not as a failure', async () => {
+    const encounterId = await encounterWithConsent(c);
+    const res = await c.request('POST', `/api/v1/encounters/${encounterId}/uploads`, encodeWav([speechLikeSignal(1, 16000, 2)], 16000, 's16'), { 'content-type': 'audio/wav' });
+    expect((await waitForJob(c, res.body.job.id)).status).toBe('waiting');
+    await purgeEncounterAudio(server.deps, encounterId, 'signed');
+    // past a retry (every second here): still cancelled, no error and no "Väntar på …" left
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect((await c.get(`/api/v1/jobs/${res.body.job.id}`)).body).toMatchObject({ status: 'cancelled', error: null, progressNote: null });
   });
 
   it('keeps the upload waiting for the model, transcribes it once the model is installed, and pasted transcripts work meanwhile', async () => {

@@ -10,7 +10,9 @@ import { deleteRecordingAudio } from './storage';
  */
 export type PurgeReason = 'signed' | 'retention';
 
-async function purgeRecording(deps: AppDeps, recording: { id: string; encounterId: string; storageKey: string | null }, reason: PurgeReason): Promise<void> {
+async function purgeRecording(deps: AppDeps, recording: { id: string; encounterId: string; storageKey: string | null; jobId: string | null }, reason: PurgeReason): Promise<void> {
+  // A transcription still waiting (e.g. for a speech model) has nothing left to transcribe: it ends as cancelled, not as a failure.
+  if (recording.jobId) await deps.jobs.cancel(recording.jobId);
   await deleteRecordingAudio(deps.files.audio, recording.id, recording.storageKey);
   const db = deps.db.prisma;
   await db.recordingWindow.deleteMany({ where: { recordingId: recording.id } });
