@@ -146,7 +146,13 @@ function clinicianTimes(ai: TimeCell[], baseline: TimeCell[], design: Design, pi
       let t = map.get(id);
       if (!t) map.set(id, (t = { clinician: id, cluster: design === 'schedule' ? clusterOf(c, labels) : id, ai: emptyArm(), baseline: emptyArm() }));
       const aiSide = design === 'schedule' ? c.assignedMode === 'ai' : fallbackAi;
-      for (const ms of pick(c)) if (ms !== null) addNote(aiSide ? t.ai : t.baseline, ms / MIN, c.mode !== 'baseline');
+      const arm = aiSide ? t.ai : t.baseline;
+      const withAi = c.mode !== 'baseline';
+      const times = pick(c);
+      for (let i = 0; i < times.length; i++) {
+        const ms = times[i]!;
+        if (ms !== null) addNote(arm, ms / MIN, withAi);
+      }
     }
   };
   add(ai, true);
