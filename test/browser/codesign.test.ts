@@ -372,6 +372,9 @@ describe.skipIf(!chromiumAvailable())('samskapande i Chromium', () => {
     const status = diabetes.locator('.changed-section').filter({ has: page.getByRole('heading', { name: 'Status (ändrad)' }) });
     expect(await status.locator('del').filter({ hasText: 'Långtidssockret' }).count()).toBe(1);
     expect(await bedomning.textContent()).toMatch(judgement);
+    // only a section whose text differs says "med skillnader"; the others say their text is the same
+    expect(await diabetes.getByText('B, med skillnader').count()).toBe(await diabetes.locator('.changed-section').count());
+    expect(await diabetes.getByText('B, samma text som A').count()).toBeGreaterThan(0);
     expect(await diabetes.textContent()).not.toMatch(/keyFactRecall|rouge|completeness/);
     await diabetes.screenshot({ path: path.join(SCREENSHOTS, 'samskapande-ledord-jamfor.png') });
     expect(pageErrors).toEqual([]);

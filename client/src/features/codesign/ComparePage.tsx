@@ -104,7 +104,7 @@ export function ComparePage() {
                       <p>{s.a || '–'}</p>
                     </div>
                     <div>
-                      <strong>B, med skillnader</strong>
+                      <strong>{s.changed ? 'B, med skillnader' : 'B, samma text som A'}</strong>
                       <WordDiff runs={s.diff} />
                     </div>
                   </div>
