@@ -40,7 +40,9 @@ describe.skipIf(!chromiumAvailable())('demoarbetsytans påhittade pilot i Chromi
       const answers = page.getByRole('region', { name: 'Sparad tid per anteckning' }).getByRole('listitem');
       await answers.first().waitFor();
       expect(await answers.count()).toBe(6);
-      for (const text of await answers.allTextContents()) expect(text).toMatch(/^[^:]+: \d+,\d min (sparad|längre) per anteckning \[[-−]?\d+,\d till [-−]?\d+,\d\], \d+ kliniker, \d+ anteckningar(; \d+ kliniker utan jämförelse)?\.$/);
+      for (const text of await answers.allTextContents()) expect(text).toMatch(
+        /^[^:]+: (\d+,\d min (sparad|längre) per anteckning|ingen tidsvinst visad \(intervallet omfattar noll\), medel [-−]?\d+,\d min per anteckning) \[[-−]?\d+,\d till [-−]?\d+,\d\], \d+ kliniker, \d+ anteckningar(; \d+ kliniker utan jämförelse)?\.$/,
+      );
       // Every chart has drawn marks: bars for time and surveys, lines for quality.
       await page.getByRole('img', { name: /Aktiv redigeringstid per anteckning/ }).locator('.recharts-bar-rectangle').first().waitFor();
       expect(await page.getByRole('img', { name: /Aktiv redigeringstid per anteckning/ }).locator('.recharts-bar-rectangle').count()).toBe(12);

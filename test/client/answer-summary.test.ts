@@ -11,10 +11,10 @@ describe('answerSentence', () => {
     const text = answerSentence(group(2.8, -0.5, 6.1));
     expect(text).not.toMatch(/sparad/);
     expect(text).toContain('ingen tidsvinst visad (intervallet omfattar noll)');
-    expect(text).toContain('[−0,5; 6,1]');
+    expect(text).toContain('[−0,5 till 6,1]');
   });
   it('says "sparad" when the whole interval is above zero, "längre" when below', () => {
-    expect(answerSentence(group(1.2, 0.6, 1.8))).toMatch(/^Arbetsterapeut: 1,2 min sparad per anteckning \[0,6; 1,8\]/);
+    expect(answerSentence(group(1.2, 0.6, 1.8))).toMatch(/^Arbetsterapeut: 1,2 min sparad per anteckning \[0,6 till 1,8\]/);
     expect(answerSentence(group(-1.2, -1.8, -0.6))).toMatch(/^Arbetsterapeut: 1,2 min längre per anteckning/);
   });
 });
