@@ -12,7 +12,7 @@ import { EvalError } from '../datasets/errors';
 import { readText } from '../datasets/records';
 import { TranscriptSegmentInputSchema, checkGrounding } from '../metrics/grounding';
 import { evaluateGroundingCases, loadGroundingCases } from '../validation/grounding-eval';
-import { crossValidate, kFolds, learnPolicy, policyAbout } from '../validation/grounding-policy';
+import { ClaimCache, crossValidate, kFolds, learnPolicy, policyAbout } from '../validation/grounding-policy';
 import { formatTable, parseCommandArgs, runCommand, UsageError } from './args';
 import { printCaseReport } from './grounding-report';
 
@@ -81,11 +81,13 @@ async function runCases(args: z.infer<typeof ArgsSchema>): Promise<void> {
   if (cases.length === 0) throw new EvalError(`--split/--only: no such cases in ${args.cases}`);
   // Learning or cross-validating on a locked split would tune on it.
   if ((args.folds || args.learn) && cases.some((c) => c.split === 'locked')) throw new UsageError('--folds/--learn: development cases only (add --split dev)');
+  // One cache: learning and cross-validating check the same notes, and checking is the expensive part.
+  const cache = new ClaimCache();
   if (args.learn) {
-    const claims = learnPolicy(cases);
+    const claims = learnPolicy(cases, cache);
     await writeFile(args.learn, `${JSON.stringify({ about: policyAbout(cases), claims }, null, 2)}\n`);
   }
-  const report = args.folds ? crossValidate(cases, kFolds(cases, args.folds)) : evaluateGroundingCases(cases);
+  const report = args.folds ? crossValidate(cases, kFolds(cases, args.folds), cache) : evaluateGroundingCases(cases);
   if (args.json) {
     const { missed, falseAlarms, ...figures } = report;
     process.stdout.write(`${JSON.stringify(args.details ? report : { ...figures, missed: missed.length, falseAlarms: falseAlarms.length })}\n`);

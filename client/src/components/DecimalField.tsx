@@ -37,5 +37,3 @@ export function DecimalField({ label, hint, value, onChange }: DecimalFieldProps
 }
 
 const swedish = (x: number) => String(x).replace('.', ',');
-
-

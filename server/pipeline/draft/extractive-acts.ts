@@ -89,7 +89,7 @@ const PLAN_VERBS =
 const PLAN = [
   new RegExp(`^(?:(?:då|så|nu|och|sen|sedan|först|i dag|idag)\\s+)*(?:jag|vi)\\s+(?:ska\\s+|kommer att\\s+|får\\s+)?(?:${PLAN_VERBS})(?![\\p{L}\\p{N}])`, 'iu'),
   /^(?:(?:då|så|och)\s+)*du\s+(?:får|ska|kan|bör|behöver)\s+(?!inte\s+ha(?![\p{L}\p{N}]))/iu,
-  /^(?:(?:då|så|och)\s+)*(?:ta|drick|ring|hör av|kom|gå|res|sitt|håll|smörj|titta|ge|undvik|vila|fortsätt|sluta|mät|använd|lägg|sov|ät|sök|åk|försök|cykla|promenera|simma|träna|stretcha|kyl|vila|boka|kontakta|var|gör|tänk på|fråga|spara|skriv|ha|håll koll|vänta|prova)(?![\p{L}\p{N}])/iu,
+  /^(?:(?:då|så|och)\s+)*(?:ta|drick|ring|hör av|kom|gå|res|sitt|håll|smörj|titta|ge|undvik|vila|fortsätt|sluta|mät|använd|lägg|sov|ät|sök|åk|försök|cykla|promenera|simma|träna|stretcha|kyl|boka|kontakta|var|gör|tänk på|fråga|spara|skriv|ha|håll koll|vänta|prova)(?![\p{L}\p{N}])/iu,
   /^(?:om|blir|får|skulle)(?![\p{L}\p{N}]).*(?<![\p{L}\p{N}])(?:ring|sök|hör av|kontakta|åk|kom tillbaka|ska (?:du|ni) ringa)(?![\p{L}\p{N}])/iu,
   /(?<![\p{L}\p{N}])(?:nytt besök|återbesök|ny kontroll|uppföljning|nytt samtal|ses igen|nästa besök|nästa spruta|nästa dos|nästa kontroll|remiss|hembesök)(?![\p{L}\p{N}])/iu,
   // Someone else on the team will do it: "Personalen hjälper dig att gå", "Astmasköterskan går igenom inhalationstekniken".

@@ -1,3 +1,4 @@
+import { bestOfRole } from './extractive-kinds';
 import type { SpeakerRole } from './extractive-lexicon';
 import type { CompiledSection, SectionRole } from './extractive-score';
 
@@ -26,11 +27,8 @@ export function routeBySpeaker(candidates: number[], sections: CompiledSection[]
     return fallback === undefined ? candidates : [fallback];
   }
   if (role === 'clinician' && candidates.length === 0) {
-    for (const wanted of ['findings', 'assessment'] as const) {
-      const ofRole = sections.map((s, i) => ({ s, i })).filter(({ s }) => s.role === wanted);
-      if (ofRole.length > 0) return [ofRole.reduce((best, f) => ((scores[f.i] ?? 0) > (scores[best.i] ?? 0) ? f : best)).i];
-    }
-    return fallback === undefined ? [] : [fallback];
+    const target = bestOfRole(sections, scores, 'findings') ?? bestOfRole(sections, scores, 'assessment') ?? fallback;
+    return target === undefined ? [] : [target];
   }
   return candidates;
 }
