@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Env } from '../env';
 import { AppError } from '../errors';
-import type { NotJson, RouteDef } from './route';
+import { NOT_JSON, type NotJson, type RouteDef } from './route';
 
 /**
  * Run-time check of an answer against its route's response contract.
@@ -20,7 +20,7 @@ export function checksResponses(env: Pick<Env, 'NODE_ENV'>): boolean {
 }
 
 export function isNotJson(response: RouteDef['response']): response is NotJson {
-  return response === 'file' || response === 'stream' || response === 'events' || response === 'redirect';
+  return typeof response === 'string' && (NOT_JSON as readonly string[]).includes(response);
 }
 
 export function checkResponse(def: RouteDef, body: unknown): void {

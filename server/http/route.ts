@@ -110,7 +110,8 @@ type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
  * server-sent events or a redirect (the sign-in hand-over). Such a route says so instead of naming a schema, so
  * the route-table test can tell a forgotten contract from a deliberate one.
  */
-export type NotJson = 'file' | 'stream' | 'events' | 'redirect';
+export const NOT_JSON = ['file', 'stream', 'events', 'redirect'] as const;
+export type NotJson = (typeof NOT_JSON)[number];
 
 /**
  * What a handler may return for a response schema: the schema's wire shape

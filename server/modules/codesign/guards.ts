@@ -4,7 +4,7 @@ import type { Guard, GuardKind, GuardRule, SessionUser } from '../../http/route'
 import { isGroupDesigner, isLead, loadGroup } from './workflows/access';
 import { loadWorkflow } from './workflows/service';
 import { findRun } from './evalruns/service';
-import { loadRound } from './ratings/service';
+import { isRater, loadRound } from './ratings/service';
 
 /**
  * Guards for co-design rows, declared in the route table (`guard:
@@ -84,6 +84,6 @@ export function roundGuard<R extends { groupId: string; status: string }>(
 export const ratingRoundOf = roundGuard(
   'ratingRound',
   loadRound,
-  (user, round) => round.config.raterIds.includes(user.id),
+  isRater,
   'Du är inte bedömare i den här omgången, som tillhör en annan arbetsgrupp eller andra bedömare.',
 );
