@@ -23,14 +23,16 @@ import { loadSeedCases, loadSeedWorkflows } from '../prompts/index';
  * first locked split, retired to development after four runs), `dev-3`
  * (bench/draft-dev-3, the second locked split, retired after its one
  * reported run), `dev-4` (bench/draft-dev-4, the third locked split,
- * retired after its reported run) and, with `--locked`, `locked`
- * (bench/draft-locked-4, written separately by someone else and never seen
- * or tuned on; each run is counted in its README).
+ * retired after its reported run), `dev-5` (bench/draft-dev-5, the fourth
+ * locked split, retired after three reported runs) and, with `--locked`,
+ * `locked` (bench/draft-locked-5, written separately by someone else and
+ * never seen or tuned on; each run is counted in its README).
  */
 export const DEV2_DIR = fileURLToPath(new URL('./draft-dev/', import.meta.url));
 export const DEV3_DIR = fileURLToPath(new URL('./draft-dev-3/', import.meta.url));
 export const DEV4_DIR = fileURLToPath(new URL('./draft-dev-4/', import.meta.url));
-export const LOCKED_DIR = fileURLToPath(new URL('./draft-locked-4/', import.meta.url));
+export const DEV5_DIR = fileURLToPath(new URL('./draft-dev-5/', import.meta.url));
+export const LOCKED_DIR = fileURLToPath(new URL('./draft-locked-5/', import.meta.url));
 
 export function loadCasesIn(dir: string): TestCase[] {
   return readdirSync(dir)
@@ -134,6 +136,7 @@ export async function runSwedish(options: { locked: boolean; verbose: boolean })
     ['dev-2', loadCasesIn(DEV2_DIR)],
     ['dev-3', loadCasesIn(DEV3_DIR)],
     ['dev-4', loadCasesIn(DEV4_DIR)],
+    ['dev-5', loadCasesIn(DEV5_DIR)],
   ];
   if (options.locked) {
     if (existsSync(LOCKED_DIR)) splits.push(['locked', loadCasesIn(LOCKED_DIR)]);
@@ -152,5 +155,5 @@ export async function runSwedish(options: { locked: boolean; verbose: boolean })
       }
     }
   }
-  if (!options.locked) console.log('(locked split not run: add --locked; it is for reporting only, see bench/draft-locked-4/README.md)');
+  if (!options.locked) console.log('(locked split not run: add --locked; it is for reporting only, see its README, bench/draft-locked-5/README.md)');
 }
