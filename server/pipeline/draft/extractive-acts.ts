@@ -66,6 +66,17 @@ const INSTRUCTIONS = [
   /^(?:nu|så)\s+(?:[\p{L}\p{N}-]+\s*){1,3}$/iu,
   /^(?:nu|då)\s+(?:får|ska|kan)\s+du\s+(?:visa|böja|lyfta|vrida|sträcka|gå|sätta|ställa|resa|lägga|luta|knipa|trycka|andas|hosta|säga)(?![\p{L}\p{N}])/iu,
 ];
+/**
+ * A clinician's sentence that trails off ("Lyfter vänster ben rakt …", "Följ mitt finger …") is an
+ * instruction during the examination or broken off: what they then find is said after it. Kept when
+ * it holds a value ("Efter tre minuter …"), which may be the only place the value is named.
+ */
+function trailsOff(sentence: string): boolean {
+  const text = sentence.trim();
+  return /(?:\.\.\.|…)$/u.test(text) && !/\d/.test(text) && !TRAILING_VALUE.test(text);
+}
+const TRAILING_VALUE = /(?<![\p{L}])(?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|\p{L}+(?:ton|tio|hundra))(?![\p{L}])/iu;
+
 /** An announcement longer than this is more than an announcement ("Jag lyssnar på lungorna, det piper") and is kept. */
 const MAX_ANNOUNCEMENT_WORDS = 7;
 
@@ -80,6 +91,10 @@ const ASSESSMENT = [
   /^(?:det|detta|det här)\s+ser\s+(?:bra|fint|normalt|lugnt|ok|okej)\s+ut(?![\p{L}\p{N}])/iu,
   /^(?:det|detta|det här)\s+är\s+(?:normalt|förväntat|väntat|vanligt|helt normalt|inget farligt|ofarligt)(?![\p{L}\p{N}])/iu,
   /^(?:det du beskriver|det ni beskriver|det här|detta)\s+(?:låter|verkar|tyder)(?![\p{L}\p{N}])/iu,
+  // The clinician's answer to "Vad betyder det?": "Att det är ett riskbruk: …".
+  /^att\s+(?:det|detta)\s+(?:är|rör sig om)\s+(?:en|ett)\s/iu,
+  // A possible cause named: "Det du beskriver kan vara en blindtarmsinflammation", "Det kan röra sig om …".
+  /^(?:det du beskriver|det ni beskriver|det här|detta|det)\s+(?:kan|skulle kunna)\s+(?:vara|röra sig om|bero på)\s+(?:en|ett)\s/iu,
   /^\p{L}+\s+är\s+inte\s+(?:tillräckligt|under kontroll|välbehandlad|välinställd)(?![\p{L}\p{N}])/iu,
 ];
 
@@ -104,7 +119,7 @@ export function sentenceAct(sentence: string, speaker: 'clinician' | 'other'): S
   const text = said.replace(OPENING, '');
   if (text === '' || TALK.some((p) => p.test(text) || p.test(said)) || isSmallTalk(text)) return 'talk';
   if (speaker !== 'clinician') return null;
-  if (INSTRUCTIONS.some((p) => p.test(text))) return 'announcement';
+  if (INSTRUCTIONS.some((p) => p.test(text)) || trailsOff(sentence)) return 'announcement';
   if (GENERAL.test(text) && !/\d/.test(text)) return 'talk';
   if (text.split(/\s+/).length <= MAX_ANNOUNCEMENT_WORDS && THINKING.some((p) => p.test(text))) return 'announcement';
   if (ASSESSMENT.some((p) => p.test(text))) return 'assessment';
@@ -144,8 +159,10 @@ const SUBORDINATE_DOUBT = /^(?:det|detta)\s+(troligen|troligtvis|sannolikt|förm
  */
 export function judgementItself(text: string): string {
   const stripped = text
-    .replace(/^(?:jag\s+)?(?:bedömer|min bedömning är|bedömningen är)\s+att\s+(?:det\s+(?:är|rör sig om)\s+)?(?:en\s+|ett\s+)?/i, '')
+    .replace(/^(?:(?:jag\s+)?(?:bedömer|min bedömning är|bedömningen är)\s+)?att\s+(?:det\s+(?:är|rör sig om)\s+)?(?:en\s+|ett\s+)?/i, '')
     .replace(/^(?:det|detta|det här)\s+är\s+(?:en|ett)\s+/i, '')
+    // "Det patienten beskriver kan vara en blindtarmsinflammation" → "Kan vara blindtarmsinflammation": the doubt stays.
+    .replace(/^(?:det (?:patienten|anhörig|ni) beskriver|det här|detta|det)\s+(kan|skulle kunna)\s+(vara|röra sig om|bero på)\s+(?:en\s+|ett\s+)?/i, '$1 $2 ')
     // The "att" clause keeps its subordinate order ("att det troligen är en …"): without "att" it would read
     // "Det troligen är en …", so the word of doubt leads instead ("Troligen en överbelastning").
     .replace(SUBORDINATE_DOUBT, '$1 ');

@@ -35,7 +35,7 @@ const NUMBER_WORD = /(?<!\p{L})(?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|t
  * as numbers ("Jag fryser jämt", "I vänster underarm"); without this an
  * uncued answer sentence was the first thing the budget left out.
  */
-export const SYMPTOM = /(?<!\p{L})(?:trött|fryser|frusen|yr|yrsel|snurrar|svimm|illamå|kräk|diarr|förstopp|trög i magen|ont|smärt|värk|svull|rodnad|röd|kliar|klåda|utslag|domn|stickning|feber|hosta|hostar|andfådd|andnöd|andas|hjärtklappning|tryck över|blöd|sår|svag|kraftlös|ramla|ramlat|föll|tappa|viktnedgång|gått ner i vikt|gått upp|aptit|törstig|kissa|sover dåligt|vaknar|nedstämd|ångest|orolig|tankar|glömmer|glömt)/iu;
+export const SYMPTOM = /(?<!\p{L})(?:trött|fryser|frusen|yr|yrsel|snurrar|svimm|illamå|mår illa|kräk|diarr|förstopp|trög i magen|ont|smärt|värk|svull|rodnad|röd|kliar|klåda|utslag|domn|stickning|feber|hosta|hostar|andfådd|andnöd|andas|hjärtklappning|tryck över|blöd|sår|svag|kraftlös|ramla|ramlat|föll|tappa|viktnedgång|gått ner i vikt|gått upp|aptit|törstig|kissa|sover dåligt|vaknar|nedstämd|ångest|orolig|tankar|glömmer|glömt)/iu;
 const SIDE = /(?<!\p{L})(?:vänster|vänstra|höger|högra|båda)(?!\p{L})/iu;
 
 const words = (text: string) => text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));

@@ -24,8 +24,10 @@ export function byPhase(candidates: number[], sections: CompiledSection[], score
 }
 
 const MAX_ECHO_WORDS = 4;
+/** Words a clinician adds when confirming what they heard: "Nio dagar alltså.", "Tre veckor då." */
+const CONFIRMING = new Set(['alltså', 'då', 'okej', 'ok', 'ja', 'jaha', 'jaså', 'precis', 'så']);
 export function isEcho(sentence: string, heard: ReadonlySet<string>): boolean {
-  const words = sentence.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words = (sentence.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !CONFIRMING.has(w));
   return words.length > 0 && words.length <= MAX_ECHO_WORDS && words.every((w) => heard.has(w));
 }
 

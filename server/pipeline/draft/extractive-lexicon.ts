@@ -8,9 +8,14 @@
 export type DraftLanguage = 'sv' | 'en';
 export type SpeakerRole = 'clinician' | 'patient' | 'relative' | 'unknown';
 
-/** Relatives first: ACI-Bench writes a relative as "patient_guest". */
-const RELATIVE = /^(anhörig|närstående|relative|family|patient_guest|guest|förälder|make|maka|dotter|son|mamma|pappa)/i;
-const PATIENT = /^(patient|pat\b|brukare|klient|client)/i;
+/** Relatives first: ACI-Bench writes a relative as "patient_guest". A partner is one too ("Hustru", "Sambo"). */
+const RELATIVE = /^(anhörig|närstående|relative|family|patient_guest|guest|förälder|make|maka|dotter|son|mamma|pappa|hustru|fru|sambo|partner|syster|bror)/i;
+/**
+ * The caller to a telephone service ("Inringare", "Uppringare") is the patient unless labelled as a
+ * relative: left unknown, their "jag har ont i magen" stayed first person in the note. A child who
+ * speaks ("Barn") is the patient too: a relative comes with their own label.
+ */
+const PATIENT = /^(patient|pat\b|brukare|klient|client|inringare|uppringare|den som ringer|barn\b|barnet\b)/i;
 const CLINICIAN =
   /^(läkare|doktor|doctor|dr\b|physician|clinician|sjuksköterska|distriktssköterska|nurse|undersköterska|fysioterapeut|sjukgymnast|arbetsterapeut|psykolog|kurator|behandlare|terapeut|rådgivare|telefonrådgivare|dietist|barnmorska|doctor_guest)/i;
 

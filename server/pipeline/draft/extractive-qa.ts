@@ -113,8 +113,12 @@ export function answerNeedsTopic(answer: string, topic: string): boolean {
 const NO = /^(?:nej|nä|näe|nää|nix|int|inte|aldrig)(?![\p{L}\p{N}])[,.!]?\s*/iu;
 const YES = /^(?:ja|jaa|jo|japp|jadå|javisst|visst|absolut|jajamän|precis)(?![\p{L}\p{N}])[,.!]?\s*/iu;
 const NEGATION = /(?<![\p{L}\p{N}])(?:ingen|inget|inga|inte|int|aldrig|ej|ingenting|nå|utan)(?![\p{L}\p{N}])/iu;
-/** Words that say nothing beyond yes or no: "Nej, inte alls", "Nä, int nå sånt". */
-const EMPTY_ANSWER = new Set(['inte', 'int', 'alls', 'inget', 'ingenting', 'sånt', 'sådant', 'något', 'nåt', 'nå', 'aldrig', 'det', 'har', 'jag', 'patienten', 'så', 'ju', 'direkt', 'då', 'heller', 'någonsin', 'va', 'vad', 'jag', 'vet', 'tror', 'märker', 'märkt', 'sett', 'kan', 'säga', 'som', 'vad']);
+/**
+ * Words that say nothing beyond yes or no: "Nej, inte alls", "Nä, int nå sånt". The speaker after
+ * person conversion is one of them too, whoever answers: a parent's "Nej, det tror jag inte" is
+ * "det tror anhörig inte", and about a child "det gör han inte" (kept as said, it was no denial).
+ */
+const EMPTY_ANSWER = new Set(['inte', 'int', 'alls', 'inget', 'ingenting', 'sånt', 'sådant', 'något', 'nåt', 'nå', 'aldrig', 'det', 'har', 'jag', 'patienten', 'anhörig', 'hen', 'han', 'hon', 'så', 'ju', 'direkt', 'då', 'heller', 'någonsin', 'va', 'vad', 'vet', 'tror', 'märker', 'märkt', 'sett', 'kan', 'säga', 'som', 'gör', 'gjort']);
 /** Topics that are verbs ("Röker du?") keep the answer after them: "Röker: nej." ("Ej röker" reads wrong). */
 const VERB_TOPIC = /^(?:hostar|röker|snusar|dricker|sover|äter|motionerar|tränar|kräks)$/i;
 
@@ -147,6 +151,11 @@ export function answerStatement(topic: string, answer: string): string {
     // The negation goes first, where the grounding checker and a reader look for it.
     // "Ej" would reach into a clause of its own ("sedan patienten kom hem"): the answer goes last there.
     const clause = /\s(?:sedan|sen|efter)\s/i.test(subject);
+    // Alternatives after a clause of their own ("ont när hen kissar eller blod i urinen") are denied one by one:
+    // one "Ej" in front does not reach past "när …", and "blod i urinen" read as affirmed.
+    const alternatives = subject.split(/,?\s+eller\s+/i);
+    const denied = alternatives.length > 1 && SUBCLAUSE.test(alternatives[0] ?? '') ? alternatives.map((a) => `ej ${lowerFirst(a)}`).join(', ') : null;
+    if (denied !== null) return content.length > 0 ? sentence(`${denied}, ${rest}`) : sentence(denied);
     const negated = clause || VERB_TOPIC.test(subject.split(' ')[0] ?? '') ? `${Subject}: nej` : `Ej ${lowerFirst(subject)}`;
     return content.length > 0 ? sentence(`${negated}, ${rest}`) : sentence(negated);
   }
@@ -154,6 +163,8 @@ export function answerStatement(topic: string, answer: string): string {
   return sentence(yesStatement(Subject, yes ? rest : lowerFirst(text)));
 }
 
+/** A subordinate clause inside a question's topic: "när hen kissar", "om patienten ligger". */
+const SUBCLAUSE = /\s(?:när|om|sedan|sen|efter|då|medan)\s/i;
 /** A span of time after a denial: "på tre dagar", "sedan i måndags", "sen i helgen". */
 const SPAN = /^(?:på|sedan|sen|under|i)\s+\S/iu;
 /** The speaker and a verb that only carry the answer: "igår kväll hade jag 38,5" → "igår kväll 38,5". */

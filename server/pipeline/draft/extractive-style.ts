@@ -112,7 +112,8 @@ const PARTICLES = /\s+(?:ju|liksom|typ|faktiskt|egentligen|förresten|ärligt ta
  * copula ("Pulsen är 72" → "Pulsen 72").
  */
 function telegraphic(text: string): string {
-  let out = text.replace(PARTICLES, '');
+  // A greeting in front goes first, so the subject after it is seen ("Hej, patienten har ont" → "Ont").
+  let out = text.replace(/^(?:(?:hej|hejsan|hallå),\s+)+(?=\p{L})/iu, '').replace(PARTICLES, '');
   // A clinician's explanation for the patient ("kärlkramp, alltså att hjärtat får för lite blod") is not note text.
   out = out.replace(/,\s*alltså\s.*?(?=[.?!…]?$)/u, '');
   out = out.replace(/\s+(?:här|tycker (?:jag|patienten)|tror (?:jag|patienten))(?=[.?!…]?$)/u, '');
@@ -148,7 +149,38 @@ function spokenOrder(text: string): string {
   // "Nystagmus ser jag inte" → "Ej nystagmus"; "Sammanfattningsvis är astman inte under kontroll" → "Astman är inte under kontroll".
   out = out.replace(/^(\p{L}+)\s+(?:ser|hör|känner|hittar)\s+jag\s+inte(?=[\s,.])/u, (_all, what: string) => `Ej ${what.toLowerCase()}`);
   out = out.replace(/^Sammanfattningsvis,?\s+(är|har)\s+(\p{L}+)\s+/u, (_all, verb: string, subject: string) => `${capitalise(subject)} ${verb} `);
-  return out;
+  return withoutDummySubject(withoutCopulaBeforeValue(out));
+}
+
+/** Who can follow a fronted object's verb ("Det tror jag inte"): then "det" is no dummy subject and stays. */
+const SUBJECT_AFTER_VERB = '(?:jag|patienten|anhörig|hen|han|hon|vi|du|ni|de|man|läkaren|doktorn)(?![\\p{L}\\p{N}])';
+/** After "Det är …" these do not describe: "Det är så att …", "Det är därför …", "Det är dags …". */
+const NOT_DESCRIBING = '(?:så|när|då|därför|dags|den|det|detta|vad|hur|klart|jag|patienten|anhörig|hen|han|hon|vi|du|som|att|bra|skönt|fint)(?![\\p{L}\\p{N}])';
+
+/**
+ * Telegraphic: the empty "det" a spoken sentence needs goes ("Det kliar" → "Kliar", "Det gör ondare
+ * när hen går" → "Gör ondare när hen går", "Det låter som krupp" → "Låter som krupp", "Det är svullet
+ * och rött" → "Svullet och rött", "Det var i går vid lunch" → "I går vid lunch"), as a note writes
+ * it; a "det" that is the object ("Det tror jag inte", "Det har patienten inte tänkt på") stays.
+ */
+function withoutDummySubject(text: string): string {
+  const dummy = /^(?:Det (?:du|ni|patienten|anhörig|hen) beskriver|Det här|Detta|Det)\s+/u;
+  const lead = dummy.exec(text);
+  if (!lead) return text;
+  const rest = text.slice(lead[0].length);
+  if (/^(?:är|var)\s/u.test(rest)) {
+    const after = rest.replace(/^(?:är|var)\s+/u, '');
+    return /^\p{Ll}/u.test(after) && !new RegExp(`^${NOT_DESCRIBING}`, 'iu').test(after) ? capitalise(after) : text;
+  }
+  // A finite verb (present "-r", past "-de"/"-te"), not the copula, which the value rules handle, and not before its own subject.
+  const verb = /^(\p{Ll}+(?:r|de|te|dde))(?:\s+|(?=[,.!?…]|$))/u.exec(rest);
+  if (!verb || /^(?:har|hade|finns|fanns)$/u.test(verb[1] ?? '') || new RegExp(`^${SUBJECT_AFTER_VERB}`, 'iu').test(rest.slice(verb[0].length))) return text;
+  return capitalise(rest);
+}
+
+/** "Blodtrycket i morse var 160/95 mmHg" → "Blodtrycket i morse 160/95 mmHg": a measurement's copula carries nothing. */
+function withoutCopulaBeforeValue(text: string): string {
+  return text.replace(/^(?!(?:Det|Den|Detta|Han|Hon|Hen|De|Som|Vi|Jag|Du|Man)\s)(\p{Lu}\p{Ll}+(?:\s+(?!(?:att|som|när|om|och|men)\s)\p{Ll}+){0,3})\s+(?:är|var|blev|ligger på|låg på)\s+(?=\d)/u, '$1 ');
 }
 
 export function noteStyleSv(sentence: string): string {

@@ -52,10 +52,17 @@ export function whTopic(question: string): WhTopic | null {
   return { topic: capital(kept.join(' ')), ...(unit === undefined ? {} : { unit }) };
 }
 
-/** The last clause of a question after a comma ("Hur är det med magen, har du fått avföring?" → "har du fått avföring?"). */
+/**
+ * The last clause of a question after a comma ("Hur är det med magen, har du fått avföring?" → "har
+ * du fått avföring?"). One that starts with "eller"/"och" adds an alternative to the same question
+ * ("Har du ont när du kissar, eller blod i urinen?"): no clause of its own, so a no denies both
+ * (it read "Ej eller blod i urinen"), unless it asks with a verb of its own.
+ */
 export function lastClause(question: string): string | null {
   const parts = question.split(/,\s*/);
-  return parts.length > 1 ? (parts[parts.length - 1] ?? null) : null;
+  const last = parts.length > 1 ? (parts[parts.length - 1] ?? null) : null;
+  // "…, eller har du fått utslag någon annanstans?" asks a question of its own: that clause stays.
+  return last !== null && /^(?:eller|och)\s+(?!(?:har|hade|är|var|kan|får|fick|brukar|känner|tar|märker)\s+(?:du|ni)(?![\p{L}]))/iu.test(last) ? null : last;
 }
 
 /** A numeric answer with the counted noun after it when the answer does not name it: "fyra, kanske fem" + "timmar". */

@@ -21,6 +21,7 @@ import { SYMPTOM, withinBudget } from './extractive-budget';
 import { assign, type Placed } from './extractive-assign';
 import { bestOfRole, byPhase, CAN_DO, DESCRIBES, FINDING_SHAPE, isEcho, REFERRED, withoutRepeats } from './extractive-kinds';
 import { splitSentences } from './sentences';
+import { swedishNumberToValue } from '../../../evals/text/swedish-numbers';
 
 /**
  * A drafter without a model: it copies what was said into the workflow's
@@ -92,7 +93,7 @@ function extractUnits(segments: TranscriptSegment[], sections: CompiledSection[]
     // Only the turn right after a question answers it, and a clinician does not answer their own question.
     const question = (role === 'clinician' ? null : pending) as PendingQuestion | null;
     pending = null;
-    const sentences = splitSentences(segment.text);
+    const sentences = splitSentences(withoutAnnotations(segment.text));
     let answered = false;
     let previous: Unit | undefined;
     // What the clinician just announced examining ("Nu mäter jag blodtrycket"): the subject of the next "Det är …".
@@ -181,6 +182,14 @@ function extractUnits(segments: TranscriptSegment[], sections: CompiledSection[]
 }
 
 
+/**
+ * A transcriber's or writer's note on the recording ("[brus]", "[ohörbart]", "[skratt]") is not
+ * speech, and the break it marks ("[brus] ...höger sida") leaves dots in front of the next words.
+ */
+export function withoutAnnotations(text: string): string {
+  return text.replace(/\[[\p{L}\s-]{1,30}\]\s*(?:\.\.\.|…)?/gu, ' ').replace(/(^|[.!?]\s+)(?:\.\.\.|…)\s*/gu, '$1');
+}
+
 function reasonSection(question: PendingQuestion, sections: CompiledSection[]): number | undefined {
   const best = question.scores.reduce((bestIndex, score, i) => (score > (question.scores[bestIndex] ?? 0) ? i : bestIndex), 0);
   return (question.scores[best] ?? 0) > 0 && sectionRole(sections[best]?.key ?? '') === 'reason' ? best : undefined;
@@ -212,10 +221,15 @@ function toUnit(
   return { text: text.slice(0, MAX_SENTENCE_CHARS), evidence: [segmentId], candidates: [], act: false, cue: 0, keep: false, filed: 0 };
 }
 
-/** "Ja, femtio milligram, varje morgon.", "Tjugo enheter.": a value and little else. */
+/**
+ * "Ja, femtio milligram, varje morgon.", "Tjugo enheter.": a value and little else. A value with
+ * its unit and a time after it counts too: without the question's topic, "50 mg, varje morgon"
+ * did not say which drug.
+ */
 function shortValuedAnswer(sentence: string): boolean {
   const text = sentence.trim().replace(/^(?:ja|jo|japp|jadå|precis)[,.!]?\s*/iu, '');
-  return VALUE_FIRST.test(text) && text.split(/\s+/).length <= SHORT_VALUED_WORDS;
+  const first = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return (VALUE_FIRST.test(text) || swedishNumberToValue(first, 0) !== null) && text.split(/\s+/).length <= SHORT_VALUED_WORDS;
 }
 const SHORT_VALUED_WORDS = 5;
 

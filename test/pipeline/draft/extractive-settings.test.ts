@@ -68,7 +68,8 @@ describe('the extractive engine honours the workflow settings', () => {
     const one = section(await draft(edit('aktuellt', { styleHints: ['en mening'] })), 'aktuellt');
     expect(one).toHaveLength(1);
     expect(history).toContain(one[0]);
-    const limit = history[0]!.length + 1;
+    // Room for the longest sentence alone (the first one's length fitted only by chance once the rewriting shortened it).
+    const limit = Math.max(...history.map((h) => h.length)) + 1;
     const short = section(await draft(edit('aktuellt', { maxChars: limit })), 'aktuellt');
     expect(short.length).toBeGreaterThan(0);
     expect(short.reduce((n, s) => n + s.length + 1, 0)).toBeLessThanOrEqual(limit);

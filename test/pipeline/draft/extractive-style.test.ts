@@ -7,7 +7,7 @@ import { noteStyleSv } from '../../../server/pipeline/draft/extractive-style';
 describe('noteStyleSv: numbers, units and telegraphic third person', () => {
   it.each([
     ['Det är hundrafyrtiofem över nittiotvå.', 'Det är 145/92 mmHg.'],
-    ['Temperaturen var trettioåtta komma fem grader.', 'Temperaturen var 38,5 grader.'],
+    ['Temperaturen var trettioåtta komma fem grader.', 'Temperaturen 38,5 grader.'],
     ['Patienten tar Alvedon femhundra milligram tre gånger om dagen.', 'Tar Alvedon 500 mg × 3.'],
     ['Patienten får penicillin, en tablett tre gånger om dagen i tio dagar.', 'Får penicillin, 1 tablett × 3 i tio dagar.'],
     ['Pulsen är sjuttiotvå och regelbunden.', 'Pulsen 72 och regelbunden.'],
