@@ -32,8 +32,8 @@ const TALK = [
   /^(?:jag är|det är|det är jag som är|du pratar med|du talar med|här är|jag heter|mitt namn är)\s+(?:\p{L}+\s+){0,2}?(?:läkare|läkaren|doktor|doktorn|sjuksköterska|sjuksköterskan|sköterska|sköterskan|distriktssköterska|distriktssköterskan|fysioterapeut|fysioterapeuten|arbetsterapeut|arbetsterapeuten|kurator|kuratorn|psykolog|psykologen|rådgivare)(?![\p{L}\p{N}])/iu,
 ];
 
-/** Words of address before a courtesy or an introduction: "Hej, ja, förlåt, …", "Sjukvårdsrådgivningen, du pratar med …". */
-const OPENING = /^(?:(?:hej|hejsan|hallå|goddag|god (?:morgon|dag|kväll|middag)|välkommen|ja|jo|okej|ok|sjukvårdsrådgivningen|vårdcentralen|1177|vårdguiden|hemsjukvården)[,!.]?\s+)+/iu;
+/** Words of address before a courtesy or an introduction, or all of it: "Hej, ja, förlåt, …", "Sjukvårdsrådgivningen, du pratar med …", "Sjukvårdsrådgivningen, hej." */
+const OPENING = /^(?:(?:hej|hejsan|hallå|goddag|god (?:morgon|dag|kväll|middag)|välkommen|ja|jo|okej|ok|sjukvårdsrådgivningen|vårdcentralen|1177|vårdguiden|hemsjukvården)(?:[,!.]?\s+|[,!.]?$))+/iu;
 
 /**
  * Small talk: the weather, the way here, the Christmas market, a glass of

@@ -90,6 +90,11 @@ describe('talk and non-speech left out, people and judgements recognised', () =>
     expect(sentenceAct('Det började i höstas...', 'other')).toBeNull();
   });
 
+  it('a telephone opening that is only words of address is talk', () => {
+    expect(sentenceAct('Sjukvårdsrådgivningen, hej.', 'clinician')).toBe('talk');
+    expect(sentenceAct('Vårdcentralen, hej, du har ont i ryggen?', 'clinician')).toBeNull();
+  });
+
   it('the clinician confirming what was said ("Nio dagar alltså.") is an echo', () => {
     expect(isEcho('Nio dagar alltså.', new Set(['nio', 'dagar', 'sedan']))).toBe(true);
     expect(isEcho('Nio dagar med feber.', new Set(['nio', 'dagar']))).toBe(false);
