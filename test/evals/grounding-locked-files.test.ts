@@ -5,7 +5,7 @@ import { TestCaseSchema } from '../../server/contracts/testcase';
 import { findPersonalData } from '../../server/modules/codesign/testcases/pii-gate';
 
 // Locked folders (any sub-folder of grounding-sv/ other than dev/ whose cases have split "locked",
-// e.g. locked-4/, written by someone who did not tune the checker) are run only to report, by the
+// e.g. locked-5/, written by someone who did not tune the checker) are run only to report, by the
 // lead, and never scored in tests. This only checks that every case file there is valid (zod,
 // unique ids across folders, planted spans that can be found), so a broken locked file is found
 // before the one reporting run. No checker runs here and nothing about the locked cases' text is
