@@ -2,7 +2,7 @@
  * Negation, hedging and answer words for the polarity of findings. Written
  * from general clinical language (NegEx-style trigger lists), in lower case,
  * one token each (the tokenizer splits "doesn't" into "doesn" + "t"). Spoken and dialect forms
- * count as cues: "int" is the northern (Jämtland, Norrland) and colloquial form of "inte"
+ * count as cues: "int" (and "aldri" for "aldrig") is the northern (Jämtland, Norrland) and colloquial form of "inte"
  * (SAOL lists "int" as vardagligt; Svenska dialektmysterier / Isof on Norrland negation).
  */
 import type { Language } from '../metrics/grounding/types';
@@ -33,13 +33,19 @@ export interface PolarityLexicon {
   subjects: ReadonlySet<string>;
   /** Words opening an adverbial, not an object ("i november har jag inte …"). */
   prepositions: ReadonlySet<string>;
+  /**
+   * Verbs of safety-net advice ("hör av sig", "söka akut", "ring 1177"): a condition after one of
+   * them lists what to watch for ("hör av sig vid feber, ryggsmärta eller sveda"), so every item of
+   * the list stays hypothetical, across commas.
+   */
+  safetyNet: ReadonlySet<string>;
 }
 
 const set = (words: string): ReadonlySet<string> => new Set(words.split(/\s+/).filter(Boolean));
 
 export const POLARITY: Record<Language, PolarityLexicon> = {
   sv: {
-    pre: set('ingen inget inga inte int ej icke utan förnekar förnekas förnekat negerar aldrig saknar avsaknad frånvaro fri fritt fria varken undvika undvik avstå avstår'),
+    pre: set('ingen inget inga inte int aldri ej icke utan förnekar förnekas förnekat negerar aldrig saknar avsaknad frånvaro fri fritt fria varken undvika undvik avstå avstår'),
     post: set('saknas negativ negativt negativa avsaknad uteslutet utesluten uteslutas undviks avstås avråds'),
     // "väntar vi med antibiotika": what is waited with is deferred, neither given nor refused.
     conditional: set('om ifall vid såvida eventuellt ev vänta väntar avvakta avvaktar avvaktas'),
@@ -47,13 +53,14 @@ export const POLARITY: Record<Language, PolarityLexicon> = {
     terminators: set('men utom förutom dock fast däremot trots medan eftersom sedan när efter innan därför'),
     listJoiners: set('och samt'),
     yes: set('ja jo japp jaa jajamän mm mhm absolut precis visst jovisst stämmer'),
-    no: set('nej nä näe nix nope aldrig inte int'),
+    no: set('nej nä näe nix nope aldrig aldri inte int'),
     answerAdverbs: set('än ännu alls direkt riktigt vad som så särskilt något'),
     hedgedYes: set('ibland ofta lite kanske någon några emellanåt periodvis'),
-    postVerb: set('inte int ej aldrig varken'),
+    postVerb: set('inte int ej aldrig aldri varken'),
     past: set('ex f.d slutat slutade slutar upphört avslutat'),
     subjects: set('jag du han hon vi ni de dom den det man hen'),
     prepositions: set('i på under sedan sen efter före innan för vid om med till från hos mot kring enligt genom när medan eftersom trots då igår idag nu ibland alltid'),
+    safetyNet: set('hör höra hörs åter återkommer återkomma återkom sök söka söker söks uppsök uppsöka uppsöker kontakta kontaktar kontakt ring ringa ringer'),
   },
   en: {
     pre: set('no not denies denied deny denying without never none nor negative absent free doesn don didn hasn haven isn wasn aren weren cannot neither'),
@@ -69,5 +76,6 @@ export const POLARITY: Record<Language, PolarityLexicon> = {
     past: set('former ex quit stopped'),
     subjects: set(''),
     prepositions: set(''),
+    safetyNet: set('return call contact seek come'),
   },
 };

@@ -9,7 +9,7 @@ och i att det som en på är av för med till den har de inte om ett han men var
 vi så kan man när år säger under också efter eller nu sin där vid mot ska skulle kommer ut
 får finns vara hade alla andra mycket än här då sedan över bara in blir upp även vad få två
 vill ha många hur mer går sverige kronor detta nya procent skall hon henne honom hans hennes
-deras denna dessa dem dig din ditt dina du er era ert ni oss vår vårt våra mig min mitt mina
+hen hens henom deras denna dessa dem dig din ditt dina du er era ert ni oss vår vårt våra mig min mitt mina
 mej dej sej oj ja jo nej nä nja mm mhm hm eh öh ah aha okej ok okay tack hej hejsan bra fint
 precis just liksom typ väl nog ju alltså ba lite liten lilla små stor stort stora något någon
 några inget ingen inga ej icke aldrig utan dock samt vilken vilket vilka varför vilka dess

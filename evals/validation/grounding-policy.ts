@@ -58,21 +58,23 @@ export function learnPolicy(cases: readonly GroundingCase[], cache = new ClaimCa
   // Critical flags first (they cost a written reason each), then all flags when silencing is allowed.
   for (const phase of ['critical', 'all'] as const) {
     const target = phase === 'critical' ? targets.criticalPerReference : targets.flagsPerReference;
+    if (target === null) continue;
     const figure = (r: GroundingEvalReport) => (phase === 'critical' ? r.criticalPerReference : r.flagsPerReference);
     const caught = (r: GroundingEvalReport) => (phase === 'critical' ? r.caughtCritical : r.caught);
-    while (target !== null) {
-      const now = score(policy);
-      if (figure(now) <= target) break;
-      let best: { claim: string; gain: number; value: number } | null = null;
+    // The current policy is scored once per phase; after each step its score is the chosen candidate's.
+    let now = score(policy);
+    while (figure(now) > target) {
+      let best: { claim: string; gain: number; value: number; report: GroundingEvalReport } | null = null;
       for (const [claim, level] of cache.classes(cases, policy)) {
         if (!isUntyped(claim) || level === 'silent' || (phase === 'critical' && level !== 'critical')) continue;
         const r = score({ ...policy, [claim]: phase === 'critical' ? 'warning' : 'silent' });
         const gain = figure(now) - figure(r);
         const value = gain / (caught(now) - caught(r) + 0.5);
-        if (gain > 0 && (!best || value > best.value || (value === best.value && gain > best.gain))) best = { claim, gain, value };
+        if (gain > 0 && (!best || value > best.value || (value === best.value && gain > best.gain))) best = { claim, gain, value, report: r };
       }
       if (!best) break;
       policy[best.claim] = phase === 'critical' ? 'warning' : 'silent';
+      now = best.report;
     }
   }
   return policy;

@@ -64,6 +64,7 @@ export const PAIN_INFECTION: readonly (readonly string[])[] = [
   ['terbinafin', 'terbinafine', 'lamisil'],
   ['klotrimazol', 'clotrimazole', 'canesten'],
   ['mikonazol', 'miconazole', 'daktacort', 'cortimyk', 'daktarin'],
+  ['ekonazol', 'econazole', 'pevaryl'],
   ['nystatin', 'mycostatin'],
   ['ivermektin', 'ivermectin', 'scatol', 'soolantra'],
   ['mebendazol', 'mebendazole', 'vermox'],

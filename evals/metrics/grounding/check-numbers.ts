@@ -10,6 +10,7 @@ import { quote, raise, type Context } from './context';
 import { ordinalValuesOf } from './numbers';
 import { circumstanceOf, roleOf, weighedOf, type Circumstance, type Role, type Weighed } from './number-roles';
 import { extractQuantities, type Quantity } from './quantities';
+import { measureOfToken, NAMEABLE } from './measures';
 import { LABELS, SPECIFIC } from './quantity-words';
 import type { TermIndex } from './terms';
 
@@ -71,6 +72,7 @@ export function checkNumbers(ctx: Context, drugs: TermIndex): Set<number> {
     if (n.type === 'duration' && n.values.every((v) => v === 0)) continue;
     const label = LABELS[n.type];
     const span = quote(noteText, n.start, n.end);
+    if (checkMeasure(ctx, n, inNote, said, span)) continue;
     const sameType = n.type === 'other' ? [] : said.filter((t) => t.role === n.role &&
       (t.type === n.type || (FREQUENCY.has(n.type) && FREQUENCY.has(t.type)) || (n.type === 'count' && t.type === 'times' && countedAs(n, t))));
     const same = sameType.filter((t) => sameQuantity(n, t) && (n.type !== 'weight' || n.weighs === t.weighs));
@@ -131,6 +133,40 @@ export function checkNumbers(ctx: Context, drugs: TermIndex): Set<number> {
     });
   }
   return checked;
+}
+
+/**
+ * A value bound to a named measurement ("SR 34", "PCL-5: 33 p", "målvärde 260") is compared with
+ * what was said for that measurement, in the same role (a value, a change, a cut-off) and, when the
+ * note gives two values of it ("Hb 86 (102 vid inskrivning)"), at the same circumstance: another
+ * value said for it contradicts the note, even when the note's value was said for something else
+ * ("SR femtioåtta, CRP trettiofyra"). Returns false when the measurement was not spoken of, so the
+ * generic checks run.
+ */
+function checkMeasure(ctx: Context, n: Placed, inNote: readonly Placed[], said: readonly Placed[], span: string): boolean {
+  if (n.measure === null || SPECIFIC.has(n.type)) return false;
+  // "(gräns 33)" names a cut-off, said as one ("över trettiotre talar för …", "åtta eller mer") or by name.
+  const cutOff = n.measure === 'gräns';
+  const about = said.filter((t) => cutOff ? t.measure === 'gräns' || (t.role === 'limit' && NAMEABLE.has(t.type)) : t.measure === n.measure && t.role === n.role);
+  if (about.length === 0) return false;
+  // Parts of the same whole ("av 10") may be of different things: compare the one about the same words.
+  if (n.type === 'fraction') {
+    const topical = about.filter((t) => sharesTopic(n, t));
+    if (topical.length === 0 && about.length > 1) return false;
+    if (topical.length > 0) about.splice(0, about.length, ...topical);
+  }
+  const atSame = atSameCircumstance(n, inNote, about);
+  if (atSame.some((t) => sameValues(n, t))) return true;
+  const t = atSame[0] ?? about[0]!;
+  const cited = quote(ctx.transcriptText, t.start, t.end);
+  const elsewhere = said.find((o) => o.measure !== null && o.measure !== n.measure && sameValues(n, o));
+  const name = ctx.noteSentences[n.sentence]?.tokens.findLast((x) => x.end <= n.start && measureOfToken(x.lower) === n.measure)?.text ?? LABELS[n.type];
+  raise(ctx, {
+    kind: 'number', start: n.start, end: n.end, severity: 'critical', compared: ctx.transcript[t.sentence] ?? null, said: cited,
+    reason: 'another value was said for the same measurement', claim: 'number:another value:measure',
+    message: `${capital(name)}: anteckningen ${span}, samtalet ”${cited}”${elsewhere ? ` (${span} sades om något annat: ”${quote(ctx.transcriptText, elsewhere.start, elsewhere.end)}”)` : ''}.`,
+  });
+  return true;
 }
 
 const ROLE_SV: Record<Role, string> = { value: 'uppmätt värde', change: 'en förändring', limit: 'en gräns' };

@@ -13,7 +13,7 @@ import { conceptByToken, findConcepts } from './concepts';
 import { hasStem, isContentWord, relatedStems } from './content';
 import { quote, raise, type Context } from './context';
 import { clauseOf, type Sentence } from './document';
-import type { Polarity } from './polarity';
+import { leadingAnswer, type Polarity } from './polarity';
 import { SIDE_WORDS } from './quantity-words';
 import type { Language } from './types';
 
@@ -96,33 +96,51 @@ function statements(s: Sentence, language: Language): Statement[] {
   return language === 'sv' ? [...out, ...abilityStatements(s, concepts)] : out;
 }
 
+/**
+ * "Tidigare episoder av rosfeber", "Har du haft det förut? — Nä, aldri": a statement about earlier
+ * episodes is a claim of its own time. The note's past claim is compared with what was said about
+ * the past when that was spoken of; today's mentions of the same word ("Det här är rosfeber") do
+ * not answer it.
+ */
+const PAST = /(?<![\p{L}])(?:tidigare|förut|förr|föregående|förra|någon gång|sedan tidigare)(?![\p{L}])/iu;
+const PAST_KEY = '@past';
+const EVER = /(?<![\p{L}])(?:aldrig|aldri)(?![\p{L}])/iu;
+
 export function checkNegations(ctx: Context): void {
   const said = new Map<string, Map<Polarity, Sentence>>();
-  for (const s of ctx.transcript) {
+  ctx.transcript.forEach((s, i) => {
+    // "Har du rökt? — Nej, aldrig": a denial with "aldrig" covers the past too.
+    const next = ctx.transcript[i + 1];
+    const past = ctx.language === 'sv' && (PAST.test(s.text) || EVER.test(s.text) || (s.text.trimEnd().endsWith('?') && next !== undefined && EVER.test(next.text)));
     for (const st of statements(s, ctx.language)) {
       if (st.polarity === 'uncertain') continue;
       // A word inside a lay phrase is also said as itself: "flytning från örat" supports "Flytning från höger öra".
-      for (const key of st.concept ? [st.key, st.p.token.stem] : [st.key]) {
+      for (const plain of st.concept ? [st.key, st.p.token.stem] : [st.key]) for (const key of past ? [plain, plain + PAST_KEY] : [plain]) {
         const m = said.get(key) ?? new Map<Polarity, Sentence>();
         if (!m.has(st.polarity)) m.set(st.polarity, s);
         said.set(key, m);
       }
     }
-  }
-  const lookup = (st: Statement): Map<Polarity, Sentence> => {
-    if (st.concept && said.has(st.key)) return said.get(st.key)!;
+  });
+  const lookup = (st: Statement, past: boolean): Map<Polarity, Sentence> => {
+    // A claim about the past is compared with what was said about the past only: "Inga besvär under
+    // förra graviditeten" is not contradicted by today's pain.
+    const source = past ? pastOnly : said;
+    if (st.concept && source.has(st.key)) return source.get(st.key)!;
     const merged = new Map<Polarity, Sentence>();
-    for (const m of relatedStems(said, st.key)) for (const [p, s] of m) if (!merged.has(p)) merged.set(p, s);
+    for (const m of relatedStems(source, st.key)) for (const [p, s] of m) if (!merged.has(p)) merged.set(p, s);
     return merged;
   };
+  const pastOnly = new Map([...said].filter(([k]) => k.endsWith(PAST_KEY)).map(([k, v]) => [k.slice(0, -PAST_KEY.length), v]));
   for (const s of ctx.noteSentences) {
+    const past = ctx.language === 'sv' && PAST.test(s.text);
     // One flag per negation scope: "ingen feber eller hosta" is one statement.
     const negatedScopes = new Map<number, { end: number; compared: Sentence; concept: boolean }>();
     const flagged = new Set<string>();
     statements(s, ctx.language).forEach((st) => {
       const p = st.p;
       if (flagged.has(st.key)) return;
-      const m = lookup(st);
+      const m = lookup(st, past);
       if (st.polarity === 'affirmed' && m.size === 1 && m.has('negated')) {
         flagged.add(st.key);
         const compared = m.get('negated')!;
@@ -154,7 +172,40 @@ export function checkNegations(ctx: Context): void {
     }
   }
   checkStates(ctx);
+  checkEarlierEpisodes(ctx);
 }
+
+/** "Har du haft så här förut?", "Hade du samma sak förra graviditeten?": a question about earlier episodes of the problem at hand. */
+const EPISODE_QUESTION = /(?<![\p{L}])(?:så här|samma sak|samma besvär|samma problem|det här|detta|sånt|sådant|liknande)(?![\p{L}])/iu;
+/** The note's claim of earlier episodes ("Tidigare episoder av …", "Liknande besvär under föregående graviditet"). */
+const EPISODE_CLAIM = /(?<![\p{L}])(?:episod\p{L}*|liknande|samma besvär|återkommande|recidiv\p{L}*)(?![\p{L}])/iu;
+
+/**
+ * Earlier episodes are a claim of their own: asked about without naming the problem ("så här
+ * förut?") and denied, they contradict a note that reports earlier episodes, whatever today's
+ * problem is called in either.
+ */
+function checkEarlierEpisodes(ctx: Context): void {
+  if (ctx.language !== 'sv') return;
+  const denied = ctx.transcript.find((s, i) => {
+    const next = ctx.transcript[i + 1];
+    return s.text.trimEnd().endsWith('?') && PAST.test(s.text) && EPISODE_QUESTION.test(s.text) && next !== undefined &&
+      leadingAnswer(next.tokens, next.text, next.start, ctx.language) === 'no';
+  });
+  if (!denied) return;
+  for (const s of ctx.noteSentences) {
+    const claim = EPISODE_CLAIM.exec(s.text);
+    if (!claim || !PAST.test(s.text) || s.polar.some((p) => p.polarity === 'negated') || NEGATION_WORD.test(s.text)) continue;
+    const start = s.start + claim.index;
+    raise(ctx, {
+      kind: 'negation', start, end: s.end, severity: 'critical', compared: denied, said: denied.text,
+      reason: 'asserted in the note, negated in the consultation', claim: 'negation:asserted:episode:word',
+      message: `Anteckningen anger tidigare episoder (”${quote(ctx.note, start, s.end)}”), men i samtalet nekades det: ”${denied.text}”.`,
+    });
+  }
+}
+
+const NEGATION_WORD = /(?<![\p{L}])(?:ingen|inga|inget|inte|ej|aldrig|förnekar)(?![\p{L}])/iu;
 
 /**
  * Swedish negates adjectives with the prefix o- ("oregelbunden", "opåverkad"):

@@ -28,18 +28,21 @@ const MAX = new RegExp(`${L}(?:max|maximalt)\\s*(?:x\\s*)?${APPROX}$`, 'iu');
 const READINGS = new Set<Quantity['type']>(['temp', 'pulse', 'spo2', 'bp', 'rr', 'pain', 'score', 'glucose', 'weight']);
 // "två kilo mer än i våras": the comparison after the number makes it a change.
 const CHANGE_AFTER = /^[^,.;:]{0,12}?(?<![\p{L}])(?:mer|mindre|högre|lägre)\s+än(?![\p{L}])/iu;
+// "Åtta eller mer betyder spelproblem": a threshold said after its number.
+const LIMIT_AFTER = /^\s*(?:poäng\s+)?(?:eller\s+(?:mer|mera|fler|högre|över|mindre|lägre|under)|och\s+(?:uppåt|över|högre))(?![\p{L}])/iu;
 // "under" is a limit only for values, not for durations ("under tre veckor" is how long).
 const BELOW = new RegExp(`${L}under\\s*${APPROX}$`, 'iu');
 
 export function roleOf(text: string, q: Quantity, sentenceStart: number): Role {
   const before = text.slice(Math.max(sentenceStart, q.start - 40), q.start);
   if (CHANGE.test(before) || CHANGE_AFTER.test(text.slice(q.end, q.end + 30))) return 'change';
-  if (LIMIT.test(before) || (q.type !== 'duration' && BELOW.test(before)) || (!READINGS.has(q.type) && MAX.test(before))) return 'limit';
+  if (LIMIT.test(before) || LIMIT_AFTER.test(text.slice(q.end, q.end + 30)) || (q.type !== 'duration' && BELOW.test(before)) || (!READINGS.has(q.type) && MAX.test(before))) return 'limit';
   return 'value';
 }
 
 const MARKERS: [Exclude<Circumstance, null>, RegExp][] = [
-  ['earlier', new RegExp(`${L}(?:i\\s*natt|natten|förra|förut|tidigare|i\\s*går|igår|last time|previously)${R}`, 'iu')],
+  // Admission, discharge and the start of a treatment are earlier points of one quantity ("Hb 86 (102 vid inskrivning)").
+  ['earlier', new RegExp(`${L}(?:i\\s*natt|natten|förra|förut|tidigare|i\\s*går|igår|inskrivning\\p{L}*|utskrivning\\p{L}*|start|starten|började|före behandling\\p{L}*|innan behandling\\p{L}*|last time|previously)${R}`, 'iu')],
   ['rest', new RegExp(`${L}(?:vila|vilan|i vila|at rest)${R}`, 'iu')],
   ['activity', new RegExp(`${L}(?:gång|går|belastning|ansträngning|aktivitet|rörelse|walking|exercise)${R}`, 'iu')],
 ];

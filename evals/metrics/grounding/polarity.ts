@@ -65,6 +65,9 @@ function invertedClause(out: PolarToken[], clauseStart: number, opener: StemmedT
   }
 }
 
+/** Passive need verbs: what stands before them is what is (not) needed. */
+const NEEDED = new Set(['behövs', 'behövdes', 'krävs', 'krävdes', 'needed', 'required']);
+
 export function sentencePolarity(
   tokens: readonly StemmedToken[],
   sentence: string,
@@ -81,15 +84,17 @@ export function sentencePolarity(
   let clauseStart = 0; // index in `out` where the current clause starts (for post-negation)
   let clauseToken = 0; // index in `tokens` of the clause's first word
   let inSubordinate = false; // inside a subordinate clause, up to the next comma (questions)
+  let safetyNet = false; // inside the condition of safety-net advice, up to ; : ( ) or a subordinator
   const subordinate = new Set<number>(); // indices in `out` of its words
   const skipFirst = leadingAnswer(tokens, sentence, offset, language) !== null;
   tokens.forEach((t, i) => {
     const prev = tokens[i - 1];
     const gap = prev ? sentence.slice(prev.end - offset, t.start - offset) : '';
     if (/[;:(),]/.test(gap)) inSubordinate = false;
-    if (/[;:()]/.test(gap)) { state = 'plain'; clauseStart = out.length; clauseToken = i; }
+    if (/[;:()]/.test(gap)) { state = 'plain'; safetyNet = false; clauseStart = out.length; clauseToken = i; }
     else if (/,/.test(gap)) {
-      state = state === 'negated' ? 'uncertain' : 'plain';
+      // "Hör av sig vid feber, ryggsmärta eller sveda": the items of a safety-net list stay conditions.
+      state = state === 'negated' || safetyNet ? 'uncertain' : 'plain';
       clauseStart = out.length;
       clauseToken = i;
     }
@@ -105,13 +110,21 @@ export function sentencePolarity(
         last.polarity = 'negated';
         last.cueStart = last.token.start;
       }
+      // "Något återbesök behövs inte", "prover krävs inte": a need denied denies what is needed, said before it.
+      if (lex.postVerb.has(w) && prev && NEEDED.has(prev.lower)) {
+        for (const p of out.slice(clauseStart)) if (p.polarity === 'affirmed') { p.polarity = 'negated'; p.cueStart = p.token.start; }
+      }
       if (lex.postVerb.has(w) && prev && lex.subjects.has(prev.lower) && i - 1 > clauseToken) invertedClause(out, clauseStart, tokens[CONJUNCTIONS.has(tokens[clauseToken]?.lower ?? '') ? clauseToken + 1 : clauseToken], i - 2, lex);
       state = 'negated'; cueStart = t.start; inScope = 0; return;
     }
     // "Ex-rökare", "slutat röka": the next word is history, neither affirmed nor negated now.
     if (lex.past.has(w)) { state = 'uncertain'; return; }
-    if (lex.conditional.has(w)) { state = 'uncertain'; return; }
-    if (lex.terminators.has(w)) { state = 'plain'; clauseStart = out.length; clauseToken = i; inSubordinate = true; return; }
+    if (lex.conditional.has(w)) {
+      state = 'uncertain';
+      safetyNet ||= tokens.slice(clauseToken, i).some((x) => lex.safetyNet.has(x.lower));
+      return;
+    }
+    if (lex.terminators.has(w)) { state = 'plain'; safetyNet = false; clauseStart = out.length; clauseToken = i; inSubordinate = true; return; }
     // "… för att varva ner?": a purpose clause.
     if (w === 'för' && tokens[i + 1]?.lower === 'att') inSubordinate = true;
     if (lex.listJoiners.has(w) && state === 'negated') { state = 'uncertain'; return; }

@@ -12,9 +12,10 @@ import type { Sentence } from './document';
 import { extractNumbers } from './numbers';
 import { dropCovered, mergeSpokenDecimals } from './spoken-numbers';
 import {
-  CLINIC_HEADINGS, CLINIC_WORDS, CLOCK_PHRASES, hourOf, HOME_WORDS, KEYWORD_TYPES, PER_DAY, PER_WEEK, PHRASES, SIDE_WORDS, UNITS, type QuantityType,
+  CLINIC_HEADINGS, CLINIC_WORDS, CLOCK_PHRASES, hourOf, HOME_WORDS, KEYWORD_TYPES, PER_DAY, PER_WEEK, PHRASES, SIDE_WORDS, SPECIFIC, UNITS, type QuantityType,
 } from './quantity-words';
 import { indexFor } from './indexes';
+import { lastMeasureIn, measureNear, NAMEABLE } from './measures';
 import { findTerms, type TermIndex } from './terms';
 import type { Language } from './types';
 
@@ -32,6 +33,11 @@ export interface Quantity {
   place: 'home' | 'clinic' | null;
   noun: string | null;
   topic: Set<string>;
+  /**
+   * The named measurement the value belongs to ("sr", "pcl5", "målvärde"; measures.ts), or the
+   * type itself for the vital signs and weight; null when nothing names it.
+   */
+  measure: string | null;
 }
 
 const CLAUSE_BREAK = /[,;:()]/;
@@ -172,6 +178,14 @@ export function extractQuantities(text: string, sentences: readonly Sentence[], 
     const place = type === 'temp'
       ? placeOf([...s.tokens.slice(ca, cb + 1), ...(isAnswer && prev ? prev.tokens : [])], clinicSection) ?? placeOf(s.tokens, clinicSection)
       : null;
+    let measure = NAMEABLE.has(type) ? measureNear(s, k, lastK, opts.transcript) : null;
+    if (measure === null && opts.transcript && type === 'other') {
+      // "Åttiosex i morse." after "Och Hb?", "Vid utskrivningen stod det sjuttiosju." after "Sjuttiofyra kilo.":
+      // a bare spoken value belongs to what was just asked or measured.
+      measure = (isAnswer ? lastMeasureIn(prev) : null) ?? carriedMeasure(out, sentences, text, si);
+      if (measure !== null && SPECIFIC.has(measure as QuantityType)) type = measure as QuantityType;
+    }
+    measure ??= SPECIFIC.has(type) ? type : null;
     out.push({
       type,
       values: values.map((v) => v * factor),
@@ -180,14 +194,44 @@ export function extractQuantities(text: string, sentences: readonly Sentence[], 
       start: n.start,
       end,
       sentence: si,
-      drug: type.startsWith('dose') || type === 'duration' || type.startsWith('freq') ? drugIn(s, opts.drugs, k) ?? (isAnswer ? drugIn(prev, opts.drugs) : null) : null,
+      // "Kåvepenin 1,6 g x 3": how often is a claim about the drug too, as its dose and course are.
+      drug: type.startsWith('dose') || type === 'duration' || type.startsWith('freq') || type === 'times' ? drugIn(s, opts.drugs, k) ?? (isAnswer ? drugIn(prev, opts.drugs) : null) : null,
       side: sideToken ? SIDE_WORDS[sideToken.lower]! : null,
       place,
       noun,
       topic,
+      measure,
     });
   }
   inheritListUnits(out, text);
+  return joinFractions(out, text);
+}
+
+/** "sju av tio", "fem dagar av sju", "fyra nätter av de senaste trettio", "3 av 7 dagar": between a count and its whole only a noun and "av". */
+const OUT_OF = /^\s*(?:\p{L}+\s+)?av\s+(?:de\s+)?(?:senaste\s+|sista\s+)?$/iu;
+
+/**
+ * "nio av tio rätt", "Dag 5 av 10": a part of a whole is one claim, identified by its whole (a
+ * typed claim: "nio av tio" contradicts "sju av tio", not "nio dagar"). The whole is dropped as a
+ * value of its own.
+ */
+function joinFractions(qs: Quantity[], text: string): Quantity[] {
+  const out: Quantity[] = [];
+  for (let i = 0; i < qs.length; i++) {
+    const q = qs[i]!;
+    const whole = qs[i + 1];
+    if (whole && whole.sentence === q.sentence && q.values.length === 1 && whole.raw.length === 1 && OUT_OF.test(text.slice(q.end, whole.start))) {
+      out.push({ ...q, type: 'fraction', values: [q.raw[0]!], raw: [q.raw[0]!], end: whole.end, measure: `av:${whole.raw[0]}` });
+      i++;
+      continue;
+    }
+    // "Berg 38/56", "2/3 punkter": a part written over its whole.
+    if (q.type === 'other' && q.raw.length === 2 && q.raw[0]! <= q.raw[1]! && /\//.test(text.slice(q.start, q.end))) {
+      out.push({ ...q, type: 'fraction', values: [q.raw[0]!], raw: [q.raw[0]!], measure: `av:${q.raw[1]}` });
+      continue;
+    }
+    out.push(q);
+  }
   return out;
 }
 
@@ -251,6 +295,14 @@ function placeOf(tokens: readonly { lower: string }[], clinicSection: boolean): 
 function keywordTypeOfSentence(s: Sentence, language: Language): QuantityType | null {
   for (const c of findConcepts(s.tokens, language)) if (KEYWORD_TYPES[c.id]) return KEYWORD_TYPES[c.id]!;
   return null;
+}
+
+/** The measurement of the last value in the sentence before, when both sentences are on one line (one speaker's turn). */
+function carriedMeasure(found: readonly Quantity[], sentences: readonly Sentence[], text: string, si: number): string | null {
+  const before = sentences[si - 1];
+  if (!before || text.slice(before.end, sentences[si]!.start).includes('\n')) return null;
+  const last = found.findLast((q) => q.sentence === si - 1);
+  return last ? last.measure : lastMeasureIn(before);
 }
 
 const READINGS = new Set<QuantityType>(['pain', 'score', 'pulse', 'spo2', 'temp', 'rr', 'glucose']);

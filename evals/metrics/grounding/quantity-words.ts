@@ -8,7 +8,7 @@
 export type QuantityType =
   | 'pulse' | 'spo2' | 'temp' | 'bp' | 'rr' | 'weight' | 'hba1c' | 'inr' | 'glucose' | 'pain' | 'score'
   | 'dose:mg' | 'dose:ml' | 'dose:E' | 'dose:tabl' | 'dose:puff' | 'dose:drop'
-  | 'duration' | 'times' | 'freq:day' | 'freq:week' | 'length' | 'angle' | 'percent' | 'clock' | 'count' | 'other';
+  | 'duration' | 'times' | 'freq:day' | 'freq:week' | 'length' | 'angle' | 'percent' | 'clock' | 'count' | 'fraction' | 'other';
 
 /** Types whose name alone says which quantity it is: no topic needed to pair them. */
 export const SPECIFIC: ReadonlySet<QuantityType> = new Set(['pulse', 'spo2', 'temp', 'bp', 'rr', 'weight', 'hba1c', 'inr', 'glucose', 'pain']);
@@ -21,9 +21,9 @@ unit('g gram', 'dose:mg', 1000);
 unit('mikrogram µg mcg ug', 'dose:mg', 0.001);
 unit('ml milliliter', 'dose:ml');
 unit('e ie enhet enheter units unit', 'dose:E');
-unit('tabl tablett tabletter tabletten tabs tablet tablets', 'dose:tabl');
+unit('tabl tablett tabletter tabletten kapsel kapslar tabs tablet tablets', 'dose:tabl');
 unit('puff puffar puffs doser dos inhalationer', 'dose:puff');
-unit('droppar drops', 'dose:drop');
+unit('droppe droppar drops', 'dose:drop');
 unit('kg kilo kilogram', 'weight');
 unit('mmhg', 'bp');
 unit('procent percent', 'percent');
@@ -68,7 +68,7 @@ export const PHRASES: { re: RegExp; type: QuantityType; value: number }[] = [
   // Sick leave and work are said as "halvtid"/"heltid" and written as a percentage.
   { re: /(?<![\p{L}])(?:på )?halvtid(?![\p{L}])/giu, type: 'percent', value: 50 },
   { re: /(?<![\p{L}])(?:på )?heltid(?![\p{L}])/giu, type: 'percent', value: 100 },
-  { re: /(?<![\p{L}])(?:en|ett) (?=(?:vecka|månad|dag|dygn|timme|minut|år|gång|tablett|kilometer|mil)(?![\p{L}]))/giu, type: 'other', value: 1 },
+  { re: /(?<![\p{L}])(?:en|ett) (?=(?:vecka|månad|dag|dygn|timme|minut|år|gång|tablett|kapsel|puff|dos|droppe|enhet|kilo|kilometer|mil)(?![\p{L}]))/giu, type: 'other', value: 1 },
 ];
 
 /** Spoken clock times: "halv nio" = 8.30, "kvart över åtta" = 8.15, "kvart i nio" = 8.45 (hours.minutes, as notes write them). */
@@ -99,5 +99,5 @@ export const LABELS: Record<QuantityType, string> = {
   hba1c: 'HbA1c', inr: 'PK/INR', glucose: 'glukosvärdet', pain: 'smärtskattningen', score: 'poängen',
   'dose:mg': 'dosen', 'dose:ml': 'dosen', 'dose:E': 'dosen', 'dose:tabl': 'dosen', 'dose:puff': 'dosen', 'dose:drop': 'dosen',
   duration: 'tiden', times: 'antalet gånger', 'freq:day': 'antalet gånger per dag', 'freq:week': 'antalet gånger per vecka',
-  length: 'måttet', angle: 'vinkeln', percent: 'procentsatsen', clock: 'klockslaget', count: 'antalet', other: 'värdet',
+  length: 'måttet', angle: 'vinkeln', percent: 'procentsatsen', clock: 'klockslaget', count: 'antalet', fraction: 'andelen', other: 'värdet',
 };
