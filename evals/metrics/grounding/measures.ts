@@ -62,3 +62,11 @@ export function lastMeasureIn(s: Sentence | undefined): string | null {
   }
   return null;
 }
+
+/** The measurement of the last value in the sentence before, when both sentences are on one line (one speaker's turn). */
+export function carriedMeasure(found: readonly { sentence: number; measure: string | null }[], sentences: readonly Sentence[], text: string, si: number): string | null {
+  const before = sentences[si - 1];
+  if (!before || text.slice(before.end, sentences[si]!.start).includes('\n')) return null;
+  const last = found.findLast((q) => q.sentence === si - 1);
+  return last ? last.measure : lastMeasureIn(before);
+}

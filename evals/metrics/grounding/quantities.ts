@@ -15,7 +15,8 @@ import {
   CLINIC_HEADINGS, CLINIC_WORDS, CLOCK_PHRASES, hourOf, HOME_WORDS, KEYWORD_TYPES, PER_DAY, PER_WEEK, PHRASES, SIDE_WORDS, SPECIFIC, UNITS, type QuantityType,
 } from './quantity-words';
 import { indexFor } from './indexes';
-import { lastMeasureIn, measureNear, NAMEABLE } from './measures';
+import { carriedMeasure, lastMeasureIn, measureNear, NAMEABLE } from './measures';
+import { joinFractions } from './fractions';
 import { findTerms, type TermIndex } from './terms';
 import type { Language } from './types';
 
@@ -207,34 +208,6 @@ export function extractQuantities(text: string, sentences: readonly Sentence[], 
   return joinFractions(out, text);
 }
 
-/** "sju av tio", "fem dagar av sju", "fyra nätter av de senaste trettio", "3 av 7 dagar": between a count and its whole only a noun and "av". */
-const OUT_OF = /^\s*(?:\p{L}+\s+)?av\s+(?:de\s+)?(?:senaste\s+|sista\s+)?$/iu;
-
-/**
- * "nio av tio rätt", "Dag 5 av 10": a part of a whole is one claim, identified by its whole (a
- * typed claim: "nio av tio" contradicts "sju av tio", not "nio dagar"). The whole is dropped as a
- * value of its own.
- */
-function joinFractions(qs: Quantity[], text: string): Quantity[] {
-  const out: Quantity[] = [];
-  for (let i = 0; i < qs.length; i++) {
-    const q = qs[i]!;
-    const whole = qs[i + 1];
-    if (whole && whole.sentence === q.sentence && q.values.length === 1 && whole.raw.length === 1 && OUT_OF.test(text.slice(q.end, whole.start))) {
-      out.push({ ...q, type: 'fraction', values: [q.raw[0]!], raw: [q.raw[0]!], end: whole.end, measure: `av:${whole.raw[0]}` });
-      i++;
-      continue;
-    }
-    // "Berg 38/56", "2/3 punkter": a part written over its whole.
-    if (q.type === 'other' && q.raw.length === 2 && q.raw[0]! <= q.raw[1]! && /\//.test(text.slice(q.start, q.end))) {
-      out.push({ ...q, type: 'fraction', values: [q.raw[0]!], raw: [q.raw[0]!], measure: `av:${q.raw[1]}` });
-      continue;
-    }
-    out.push(q);
-  }
-  return out;
-}
-
 /**
  * "på en skala från noll till tio", "skala 0-10", "NRS 0–10": the ends of a
  * rating scale are not ratings. True for both ends of such a range.
@@ -295,14 +268,6 @@ function placeOf(tokens: readonly { lower: string }[], clinicSection: boolean): 
 function keywordTypeOfSentence(s: Sentence, language: Language): QuantityType | null {
   for (const c of findConcepts(s.tokens, language)) if (KEYWORD_TYPES[c.id]) return KEYWORD_TYPES[c.id]!;
   return null;
-}
-
-/** The measurement of the last value in the sentence before, when both sentences are on one line (one speaker's turn). */
-function carriedMeasure(found: readonly Quantity[], sentences: readonly Sentence[], text: string, si: number): string | null {
-  const before = sentences[si - 1];
-  if (!before || text.slice(before.end, sentences[si]!.start).includes('\n')) return null;
-  const last = found.findLast((q) => q.sentence === si - 1);
-  return last ? last.measure : lastMeasureIn(before);
 }
 
 const READINGS = new Set<QuantityType>(['pain', 'score', 'pulse', 'spo2', 'temp', 'rr', 'glucose']);
