@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeWav, speechLikeSignal } from '../support/audio/signals';
+import { createSession } from '../../server/modules/auth/sessions';
 import { purgeEncounterAudio } from '../../server/modules/recordings/retention';
+import { startAppOn } from '../support/app';
 import { Client } from '../support/http';
+import { openEvents } from '../support/sse';
 import { MODEL_ID, createTempDb, encounterWithConsent, installSyntheticWhisper, startInstance, waitForJob, type Instance, type TempDb } from './recordings-support';
 
 /*
@@ -88,4 +91,47 @@ describe('transcription without a model', () => {
     expect(await listed()).toEqual([[res.body.recording.id, 'transcribed']]);
     expect(transcript.segments.map((s: { text: string }) => s.text).join(' ')).toContain('Ont i magen sedan i går.');
   }, 90_000);
+});
+
+/*
+ * Before any worker has looked at the job (here: no workers at all, so it
+ * stays queued), the server already says the audio waits for the speech
+ * model, in the encounter's list and in the live events, and says
+ * "transcribing" again as soon as the model is there.
+ */
+describe('a queued transcription while the model is missing', () => {
+  let db: TempDb;
+  let server: Instance;
+  let c: Client;
+
+  beforeAll(async () => {
+    db = await createTempDb('sqlite');
+    const started = await startAppOn(db, { env: { ASR_MODEL: MODEL_ID, ASR_DTYPE: 'fp32' }, workers: false });
+    server = started;
+    c = new Client(server.baseUrl);
+    await c.login('lakare1', started.passwords.demo);
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await db?.drop();
+  });
+
+  it('is called waiting in the list and the live status, not transcribing', async () => {
+    const encounterId = await encounterWithConsent(c);
+    const res = await c.request('POST', `/api/v1/encounters/${encounterId}/uploads`, encodeWav([speechLikeSignal(1, 16000, 2)], 16000, 's16'), { 'content-type': 'audio/wav' });
+    expect(res.status).toBe(202);
+    expect((await c.get(`/api/v1/jobs/${res.body.job.id}`)).body.status).toBe('queued');
+    const listed = async () => (await c.get(`/api/v1/encounters/${encounterId}/recordings`)).body.recordings.map((r: { state: string }) => r.state);
+    expect(await listed()).toEqual(['waiting']);
+
+    const user = await server.deps.db.prisma.user.findUniqueOrThrow({ where: { username: 'lakare1' } });
+    const cookie = `jv_session=${(await createSession(server.deps, user.id)).token}`;
+    const stream = openEvents(server.baseUrl, `/api/v1/recordings/${res.body.recording.id}/events`, cookie);
+    // a waiting job is followed through /jobs/:id, so the stream ends after saying so
+    await stream.done;
+    expect(stream.events.filter((e) => e.event === 'status').map((e) => e.data.state)).toEqual(['waiting']);
+
+    await installSyntheticWhisper(db, [{ segments: [{ start: 0, end: 1, text: 'Hej.' }] }]);
+    expect(await listed()).toEqual(['transcribing']);
+  });
 });

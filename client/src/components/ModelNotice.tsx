@@ -12,10 +12,13 @@ const CONSEQUENCE: Partial<Record<ModelPurpose, string>> = {
  * for is not installed and what still works; an administrator also sees
  * how to install it (server paths are for whoever runs the server, not for
  * clinicians; Administration › Modeller lists them too). Shows nothing when
- * the models are in place or the status cannot be read.
+ * the models are in place or the status cannot be read. The only reader of
+ * `/health` on a page: what happens to one recording (e.g. that it waits for
+ * the speech model) comes from the server's state of that recording.
  */
 export function ModelNotice({ purposes }: { purposes: ModelPurpose[] }) {
-  const missing = useMissingModels(purposes);
+  const health = useResource(getHealth, []);
+  const missing = (health.data?.models ?? []).filter((m) => m.state === 'missing' && purposes.includes(m.purpose));
   const admin = useMe().roles.includes('admin');
   if (missing.length === 0) return null;
   return (
@@ -35,10 +38,4 @@ export function ModelNotice({ purposes }: { purposes: ModelPurpose[] }) {
       ))}
     </div>
   );
-}
-
-/** The server's models for these purposes that are not installed (none while the status loads or cannot be read). */
-export function useMissingModels(purposes: ModelPurpose[]) {
-  const health = useResource(getHealth, []);
-  return (health.data?.models ?? []).filter((m) => m.state === 'missing' && purposes.includes(m.purpose));
 }

@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import type { TranscriptionState } from '../../contracts/api/recordings';
-import { transcriptionState } from './state';
+import { transcriptionStates } from './state';
 import type { AppDeps } from '../../deps';
 import type { RecordingRow } from './access';
 import { windowSegments } from './windows';
@@ -46,8 +46,8 @@ async function snapshot(deps: AppDeps, recordingId: string): Promise<{ state: Sn
     recording.jobId ? db.job.findUnique({ where: { id: recording.jobId }, select: { status: true, progress: true, progressNote: true, error: true } }) : null,
     db.transcript.findFirst({ where: { recordingId, source: 'asr', deletedAt: null }, select: { id: true }, orderBy: { createdAt: 'desc' } }),
   ]);
-  const state = transcriptionState(recording.status, job?.status ?? null, transcript !== null);
-  return { state: { recording: recording.status, windows: { total, done }, job, transcriptId: transcript?.id ?? null, state }, jobId: recording.jobId };
+  const [state] = await transcriptionStates(deps, [{ recordingStatus: recording.status, jobStatus: job?.status ?? null, transcribed: transcript !== null }]);
+  return { state: { recording: recording.status, windows: { total, done }, job, transcriptId: transcript?.id ?? null, state: state! }, jobId: recording.jobId };
 }
 
 /** Starts the stream and returns at once; the response stays open until the transcript is done or the client leaves. */

@@ -7,7 +7,7 @@ import { audioRoutes } from './audio-route';
 import { CHUNK_MAX_MB, completeRecording, putChunk, recordingState } from './capture';
 import { streamRecordingEvents } from './events';
 import { readRawBody } from './raw-body';
-import { transcriptionState } from './state';
+import { transcriptionStates } from './state';
 import { acceptUpload } from './upload';
 import { ChunkAckSchema, RecordingAcceptedSchema, RecordingEnvelopeSchema, RecordingListSchema, RecordingStateSchema } from '../../contracts/api/recordings';
 
@@ -56,9 +56,11 @@ export const recordingRoutes: RouteDef[] = [
       ]);
       const jobStatus = new Map(jobs.map((j) => [j.id, j.status]));
       const transcribed = new Set(transcripts.map((t) => t.recordingId));
-      return {
-        recordings: rows.map((r) => ({ ...presentRecording(r), state: transcriptionState(r.status, (r.jobId && jobStatus.get(r.jobId)) || null, transcribed.has(r.id)) })),
-      };
+      const states = await transcriptionStates(
+        deps,
+        rows.map((r) => ({ recordingStatus: r.status, jobStatus: (r.jobId && jobStatus.get(r.jobId)) || null, transcribed: transcribed.has(r.id) })),
+      );
+      return { recordings: rows.map((r, i) => ({ ...presentRecording(r), state: states[i]! })) };
     },
   }),
   route({

@@ -1,23 +1,25 @@
 import { useEffect, useState } from 'react';
-import { SegmentEventSchema, StatusEventSchema, type StatusEvent } from '../../../../server/contracts/api/recordings';
+import { SegmentEventSchema, StatusEventSchema, type StatusEvent, type TranscriptionState } from '../../../../server/contracts/api/recordings';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { useMissingModels } from '../../components/ModelNotice';
 import { asApiError, type ApiError } from '../../api/problem';
 import { eventsUrl, getTranscript, type Segment, type Transcript } from './api';
 import { TranscriptView } from './TranscriptView';
 
-/** The transcript as it grows (Server-Sent Events), then the finished one with ids s1…sN. */
-export function LiveTranscript({ recordingId }: { recordingId: string }) {
+/**
+ * The transcript as it grows (Server-Sent Events), then the finished one with
+ * ids s1…sN. The server's status says where the transcription stands, a job
+ * that waits for a speech model included; `onState` passes it on.
+ */
+export function LiveTranscript({ recordingId, onState }: { recordingId: string; onState?(state: TranscriptionState): void }) {
   const [live, setLive] = useState<Segment[]>([]);
   const [status, setStatus] = useState<StatusEvent | null>(null);
   const [final, setFinal] = useState<Transcript | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
-  // A job queued without a speech model reads as "transcribing" until the worker parks it as waiting.
-  const noAsr = useMissingModels(['asr']).length > 0;
 
   useEffect(() => {
     setLive([]);
     setFinal(null);
+    setStatus(null);
     const source = new EventSource(eventsUrl(recordingId));
     source.addEventListener('segment', (event) => {
       const parsed = SegmentEventSchema.safeParse(JSON.parse((event as MessageEvent<string>).data));
@@ -37,10 +39,14 @@ export function LiveTranscript({ recordingId }: { recordingId: string }) {
     });
     return () => source.close();
   }, [recordingId]);
+  const state = status?.state;
+  useEffect(() => {
+    if (state) onState?.(state);
+  }, [state, onState]);
 
   return (
     <div className="live-transcript" aria-live="polite">
-      {status?.state === 'transcribing' && !noAsr && (
+      {status?.state === 'transcribing' && (
         <p>
           Transkriberar resten… {status.job ? `${Math.round(status.job.progress * 100)} %` : ''} {status.job?.progressNote ?? ''}
         </p>

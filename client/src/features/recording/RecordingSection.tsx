@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { Encounter } from '../../../../server/contracts/api/encounters';
+import type { ListedRecording, TranscriptionState } from '../../../../server/contracts/api/recordings';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { ModelNotice, useMissingModels } from '../../components/ModelNotice';
+import { ModelNotice } from '../../components/ModelNotice';
 import { LiveTranscript } from './LiveTranscript';
 import { SavedRecordings } from './SavedRecordings';
 import { UploadForm } from './UploadForm';
@@ -28,12 +29,17 @@ function Status({ view }: { view: RecorderView }) {
   );
 }
 
-/** Consent first, then record (or upload a file), with the transcript growing below. */
-export function RecordingSection({ encounter }: { encounter: Encounter }) {
+/** What the page says once a recording is stopped: the server's live state tells whether it is transcribed now or waits for a speech model. */
+function savedMessage(state: TranscriptionState | null): string {
+  if (state === null) return 'Inspelningen är sparad.';
+  return state === 'waiting' ? 'Inspelningen är sparad. Väntar på taligenkänningsmodell.' : 'Inspelningen är sparad och transkriberas.';
+}
+
+/** Consent first, then record (or upload a file), with the transcript growing below; `recordings` is the encounter's stored audio as the page has it. */
+export function RecordingSection({ encounter, recordings }: { encounter: Encounter; recordings: readonly ListedRecording[] }) {
   const { view, start, pause, resume, stop, continueRecording } = useRecorder(encounter.id);
   const [uploadedId, setUploadedId] = useState<string | null>(null);
-  // Without a speech model the recording waits for one: saying "transkriberas" first would be wrong for a while.
-  const noAsr = useMissingModels(['asr']).length > 0;
+  const [liveState, setLiveState] = useState<TranscriptionState | null>(null);
   const active = view.phase === 'recording' || view.phase === 'paused';
   const transcribing = view.recordingId && (view.phase === 'recording' || view.phase === 'paused' || view.phase === 'finishing' || view.phase === 'done');
 
@@ -82,17 +88,17 @@ export function RecordingSection({ encounter }: { encounter: Encounter }) {
           {view.phase === 'finishing' && <p>Skickar det sista ljudet…</p>}
           {view.phase === 'paused' && <p>Pausad.</p>}
           {view.recordingId && view.phase !== 'idle' && <Status view={view} />}
-          {view.phase === 'done' && <p className="ok">{noAsr ? 'Inspelningen är sparad. Väntar på taligenkänningsmodell.' : 'Inspelningen är sparad och transkriberas.'}</p>}
+          {view.phase === 'done' && <p className="ok">{savedMessage(liveState)}</p>}
           {view.problem && (
             <p className="error-box" role="alert">
               {PROBLEMS[view.problem]}
             </p>
           )}
           <ErrorMessage error={view.error} />
-          {transcribing && view.recordingId && <LiveTranscript recordingId={view.recordingId} />}
+          {transcribing && view.recordingId && <LiveTranscript recordingId={view.recordingId} onState={setLiveState} />}
           {view.phase === 'idle' && (
             <>
-              <SavedRecordings encounterId={encounter.id} />
+              <SavedRecordings recordings={recordings} />
               <UploadForm encounterId={encounter.id} onUploaded={setUploadedId} />
               {uploadedId && <LiveTranscript recordingId={uploadedId} />}
             </>

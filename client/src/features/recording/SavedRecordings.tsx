@@ -1,9 +1,5 @@
-import { useEffect } from 'react';
 import type { ListedRecording, TranscriptionState } from '../../../../server/contracts/api/recordings';
 import { formatDateTime } from '../../format/dates';
-import { useResource } from '../../hooks/useResource';
-import { listRecordings } from './api';
-import { onTranscription } from './transcription-events';
 
 const STATE: Record<TranscriptionState, string> = {
   recording: 'inspelningen pågår eller avbröts',
@@ -17,14 +13,13 @@ const STATE: Record<TranscriptionState, string> = {
 const what = (r: ListedRecording) => (r.source === 'upload' ? 'Uppladdad ljudfil' : 'Inspelning');
 
 /**
- * The encounter's stored audio and where each transcription stands, read
- * from the server: after a reload the page still says that a recording is
- * kept and waits for a speech model, instead of showing nothing.
+ * The encounter's stored audio and where each transcription stands, as the
+ * server states it: after a reload the page still says that a recording is
+ * kept and waits for a speech model, instead of showing nothing. The list is
+ * the one the documentation section loads (the page reads it once and keeps
+ * it current when a transcription starts or ends).
  */
-export function SavedRecordings({ encounterId }: { encounterId: string }) {
-  const saved = useResource(() => listRecordings(encounterId), [encounterId]);
-  useEffect(() => onTranscription(encounterId, saved.reload), [encounterId, saved.reload]);
-  const recordings = saved.data?.recordings ?? [];
+export function SavedRecordings({ recordings }: { recordings: readonly ListedRecording[] }) {
   if (recordings.length === 0) return null;
   return (
     <ul className="saved-recordings" aria-label="Sparade inspelningar">

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import type { Encounter } from '../../../../server/contracts/api/encounters';
+import type { ListedRecording } from '../../../../server/contracts/api/recordings';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loading } from '../../components/Loading';
 import { useResource } from '../../hooks/useResource';
@@ -37,16 +38,21 @@ function canRewrite(draft: Draft, workspace: Workspace): boolean {
  * A comparison (baseline) encounter skips transcript and drafting: the
  * clinician writes under the headings in the same editor. Once signed, the
  * page shows the signed note only (copy, FHIR, versions, "Ändra").
+ * The encounter's recordings are read here, once per load, and handed to the
+ * page (`onRecordings`), which lists them beside the recorder.
  */
 export function ReviewSection({
   encounterId,
   onEncounter,
   onReviewing,
+  onRecordings,
 }: {
   encounterId: string;
   onEncounter(encounter: Encounter): void;
   /** told whether a draft is under review (the page then puts it first) */
   onReviewing?(reviewing: boolean): void;
+  /** told the encounter's recordings after each load (the recorder's list of stored audio shows them) */
+  onRecordings?(recordings: ListedRecording[]): void;
 }) {
   const review = useResource(() => loadReview(encounterId), [encounterId]);
   const data = review.data;
@@ -57,6 +63,9 @@ export function ReviewSection({
   }, [data, onEncounter]);
   const underReview = Boolean(data?.transcript && data.drafts[0] && data.drafts[0].status !== 'signerad');
   useEffect(() => onReviewing?.(underReview), [underReview, onReviewing]);
+  useEffect(() => {
+    if (data) onRecordings?.(data.recordings);
+  }, [data, onRecordings]);
   const pending = data ? pendingTranscriptionJob(data.transcript, data.recordings) : null;
   const transcription = useJob(pending, review.reload);
   if (!data) return review.loading ? <Loading /> : <ErrorMessage error={review.error} />;

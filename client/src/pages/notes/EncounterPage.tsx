@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { getEncounter } from '../../api/encounters';
 import type { Encounter } from '../../../../server/contracts/api/encounters';
+import type { ListedRecording } from '../../../../server/contracts/api/recordings';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loading } from '../../components/Loading';
 import { useResource } from '../../hooks/useResource';
@@ -23,6 +24,8 @@ export function EncounterPage() {
   const recordable = encounter?.mode === 'ai' && encounter.status !== 'signed';
   // Once there is a draft, reviewing it is the task: it comes first, consent and recording after it.
   const [reviewing, setReviewing] = useState(false);
+  // Read once, by the documentation section (it needs them for the audio player and to follow a transcription); the recorder lists them.
+  const [recordings, setRecordings] = useState<ListedRecording[]>([]);
 
   return (
     <>
@@ -37,10 +40,10 @@ export function EncounterPage() {
           <EncounterSummary encounter={encounter} />
           {/* a comparison encounter is documented without AI, and a signed one takes no more audio: no consent, no recorder */}
           {recordable && !reviewing && <ConsentSection encounter={encounter} onChange={setEncounter} />}
-          {recordable && !reviewing && <RecordingSection encounter={encounter} />}
-          <ReviewSection encounterId={encounter.id} onEncounter={setEncounter} onReviewing={setReviewing} />
+          {recordable && !reviewing && <RecordingSection encounter={encounter} recordings={recordings} />}
+          <ReviewSection encounterId={encounter.id} onEncounter={setEncounter} onReviewing={setReviewing} onRecordings={setRecordings} />
           {recordable && reviewing && <ConsentSection encounter={encounter} onChange={setEncounter} />}
-          {recordable && reviewing && <RecordingSection encounter={encounter} />}
+          {recordable && reviewing && <RecordingSection encounter={encounter} recordings={recordings} />}
         </>
       )}
     </>
