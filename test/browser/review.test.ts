@@ -234,8 +234,17 @@ describe.skipIf(!chromiumAvailable())('granskning i Chromium', () => {
     // there, a reload must still say that the audio waits, never that it is being transcribed (the list read the
     // job's status alone, and said "transkriberas", before the server's state looked at the missing model).
     await db.job.update({ where: { id: jobId }, data: { status: 'running' } });
+    const listReads: string[] = [];
+    const countListReads = (request: { url(): string }) => {
+      if (request.url().endsWith(`/encounters/${encounter.id}/recordings`)) listReads.push(request.url());
+    };
+    page.on('request', countListReads);
     await page.reload();
     await saved.getByText('Uppladdad ljudfil från').waitFor();
+    await page.waitForTimeout(500); // a second read would follow the first at once
+    page.off('request', countListReads);
+    // one read of the recordings per page: the documentation section's, shown by the recorder's list too
+    expect(listReads).toHaveLength(1);
     expect(await saved.innerText()).toContain('väntar på taligenkänningsmodell');
     expect(await saved.innerText()).not.toContain('transkriberas');
     await db.job.update({ where: { id: jobId }, data: { status: 'waiting' } });
