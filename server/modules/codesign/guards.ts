@@ -1,7 +1,7 @@
 import type { AppDeps } from '../../deps';
 import { forbidden, notFound } from '../../errors';
 import type { Guard, GuardKind, GuardRule, SessionUser } from '../../http/route';
-import { isGroupDesigner, isLead, loadGroup } from './workflows/access';
+import { isGroupMember, loadGroup, requireInGroup, type GroupRule } from './workflows/access';
 import { loadWorkflow } from './workflows/service';
 import { findRun } from './evalruns/service';
 import { isRater, loadRound } from './ratings/service';
@@ -13,24 +13,15 @@ import { isRater, loadRound } from './ratings/service';
  * the group's designers. The row is loaded first, so a missing id is 404 for
  * everybody and 403 always means "another group's".
  */
-const REFUSED: Record<'member' | 'designer', string> = {
-  member: 'Det här tillhör en annan arbetsgrupp.',
-  designer: 'Det här tillhör en annan arbetsgrupp: bara gruppens designers får ändra det.',
-};
-
-export const isGroupMember = (user: SessionUser, groupId: string | null) => isLead(user) || isGroupDesigner(user, groupId);
-
 /** A guard factory for one kind of group row: how to load it (404 when missing) and which group it is in. */
 export function groupRow<R>(kind: GuardKind, load: (deps: AppDeps, id: string) => Promise<R>, groupOf: (row: R) => string | null) {
-  return (rule: 'member' | 'designer', param = 'id'): Guard<R> => ({
+  return (rule: GroupRule, param = 'id'): Guard<R> => ({
     kind,
     rule,
     param,
     load: async (ctx, id) => {
       const row = await load(ctx.deps, id);
-      const groupId = groupOf(row);
-      const allowed = rule === 'designer' ? isGroupDesigner(ctx.user, groupId) : isGroupMember(ctx.user, groupId);
-      if (!allowed) throw forbidden(REFUSED[rule]);
+      requireInGroup(ctx.user, groupOf(row), rule);
       return row;
     },
   });

@@ -3,7 +3,7 @@ import { ERROR_KIND_SV, TrainingCaseDataSchema, type Mark } from '../../contract
 import type { AppDeps } from '../../deps';
 import { notFound } from '../../errors';
 import type { SessionUser } from '../../http/route';
-import { isGroupDesigner, isLead } from '../codesign/workflows/access';
+import { isGroupMember } from '../codesign/workflows/access';
 import { flagsFor } from './flags';
 import { AnswerResultSchema, type AnswerResult } from './scoring';
 
@@ -18,7 +18,7 @@ export async function loadRound(deps: AppDeps, id: string) {
 }
 export type Round = Awaited<ReturnType<typeof loadRound>>;
 
-export const mayManage = (user: SessionUser, round: { groupId: string }) => isLead(user) || isGroupDesigner(user, round.groupId);
+export const mayManage = (user: SessionUser, round: { groupId: string }) => isGroupMember(user, round.groupId);
 export const isParticipant = (user: SessionUser, round: Round) => round.participantIds.includes(user.id);
 
 export function roundCase(round: Round, caseId: string): RoundCase {

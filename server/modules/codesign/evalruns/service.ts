@@ -1,7 +1,7 @@
 import type { AppDeps } from '../../../deps';
 import { notFound } from '../../../errors';
 import type { SessionUser } from '../../../http/route';
-import { requireGroupReader } from '../workflows/access';
+import { requireInGroup } from '../workflows/access';
 import type { ResultRow } from './compare';
 import type { CaseMetrics, CaseOutput } from './evaluate-case';
 import { isCached } from './job';
@@ -16,7 +16,7 @@ export async function findRun(deps: AppDeps, id: string) {
 /** A run named in a query (not the route's :id), checked readable by the caller (group designers and leads). */
 export async function loadRun(deps: AppDeps, user: SessionUser, id: string) {
   const run = await findRun(deps, id);
-  requireGroupReader(user, run.workflowVersion.workflow.groupId);
+  requireInGroup(user, run.workflowVersion.workflow.groupId, 'member');
   return run;
 }
 

@@ -1,7 +1,7 @@
 import type { AppDeps } from '../../../deps';
 import { notFound } from '../../../errors';
 import type { SessionUser } from '../../../http/route';
-import { isGroupDesigner, isLead } from '../workflows/access';
+import { isGroupMember } from '../workflows/access';
 import { RoundConfigSchema, type ItemScores, type RoundConfig } from './items';
 import { roundResults, type RatingRow } from './results';
 
@@ -13,7 +13,7 @@ export async function loadRound(deps: AppDeps, id: string) {
 export type Round = Awaited<ReturnType<typeof loadRound>>;
 
 /** The group (its designers) and leads see everything, any time. */
-export const mayManage = (user: SessionUser, round: Round) => isLead(user) || isGroupDesigner(user, round.groupId);
+export const mayManage = (user: SessionUser, round: Round) => isGroupMember(user, round.groupId);
 export const isRater = (user: SessionUser, round: Round) => round.config.raterIds.includes(user.id);
 
 export async function ratingRows(deps: AppDeps, roundId: string): Promise<RatingRow[]> {

@@ -17,13 +17,20 @@ export function isLead(user: SessionUser): boolean {
   return user.roles.includes('lead') || user.roles.includes('admin');
 }
 
-export function requireGroupDesigner(user: SessionUser, groupId: string | null): void {
-  if (!isGroupDesigner(user, groupId)) throw forbidden('Det här tillhör en annan arbetsgrupp: bara gruppens designers får ändra det.');
-}
+/** A group's designers, or any lead or admin. */
+export const isGroupMember = (user: SessionUser, groupId: string | null) => isLead(user) || isGroupDesigner(user, groupId);
 
-/** Designers of the group, or a lead, may see the group's results. */
-export function requireGroupReader(user: SessionUser, groupId: string | null): void {
-  if (!isLead(user) && !isGroupDesigner(user, groupId)) throw forbidden('Det här tillhör en annan arbetsgrupp.');
+/** Who a group's row is open to: `member` reads it (results, runs), `designer` changes it. */
+export type GroupRule = 'member' | 'designer';
+const REFUSED: Record<GroupRule, string> = {
+  member: 'Det här tillhör en annan arbetsgrupp.',
+  designer: 'Det här tillhör en annan arbetsgrupp: bara gruppens designers får ändra det.',
+};
+
+/** 403 with the rule's Swedish reason unless the user may do this to the group's rows; the one check the route guards and handlers share. */
+export function requireInGroup(user: SessionUser, groupId: string | null, rule: GroupRule): void {
+  const allowed = rule === 'designer' ? isGroupDesigner(user, groupId) : isGroupMember(user, groupId);
+  if (!allowed) throw forbidden(REFUSED[rule]);
 }
 
 export async function loadGroup(deps: AppDeps, id: string) {

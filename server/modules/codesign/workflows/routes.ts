@@ -4,7 +4,7 @@ import { ProfessionCodeSchema, WorkflowSpecSchema } from '../../../contracts/wor
 import { badRequest, notFound, unprocessable } from '../../../errors';
 import { created, route, type RouteDef } from '../../../http/route';
 import { workflowOf } from '../guards';
-import { loadGroup, requireGroupDesigner } from './access';
+import { loadGroup, requireInGroup } from './access';
 import { diffWorkflowSpecs } from './diff';
 import { presentWorkflowDetail, presentWorkflows } from './present';
 import { createVersion, createWorkflow, loadVersion, loadWorkflow, specOf } from './service';
@@ -79,7 +79,7 @@ export const workflowRoutes: RouteDef[] = [
     body: z.object({ groupId: Id, seedKey: ProfessionCodeSchema, name: z.string().trim().min(1).max(120).optional() }),
     handler: async ({ deps, user, body }) => {
       const group = await loadGroup(deps, body.groupId);
-      requireGroupDesigner(user, group.id);
+      requireInGroup(user, group.id, 'designer');
       const seed = loadSeedWorkflows().find((s) => s.profession === body.seedKey);
       if (!seed) throw notFound('Mallen');
       const profession = ProfessionCodeSchema.safeParse(group.profession.code);
@@ -164,7 +164,7 @@ export const workflowRoutes: RouteDef[] = [
     handler: async ({ deps, user, params, body }) => {
       const source = await loadWorkflow(deps, params.id);
       const group = await loadGroup(deps, body.groupId);
-      requireGroupDesigner(user, group.id);
+      requireInGroup(user, group.id, 'designer');
       if (group.professionId !== source.professionId) {
         throw unprocessable('Ett arbetsflöde kan bara klonas inom samma yrkesgrupp. Starta från en mall i stället.', [{ field: 'body.groupId', message: 'Annan yrkesgrupp' }]);
       }
