@@ -23,15 +23,16 @@ export type Run = z.infer<typeof RunSchema>;
 export const RunListSchema = z.object({ runs: z.array(RunSchema) });
 export const RunStartedSchema = z.object({ run: RunSchema, jobId: Id });
 
-export const MetricsSchema = z.object({
-  rouge1: z.number(),
-  rougeL: z.number(),
+/** a case's metrics: null where the registry cannot measure one ("ej mätbart"), never stored as 0 */
+const MetricsSchema = z.object({
+  rouge1: Num,
+  rougeL: Num,
   keyFactRecall: Num,
   criticalKeyFactRecall: Num,
   flags: z.object({ total: z.number(), critical: z.number() }),
-  completeness: z.number(),
-  lix: z.number(),
-  words: z.number(),
+  completeness: Num,
+  lix: Num,
+  words: Num,
 });
 const OutputSection = z.object({ key: z.string(), heading: z.string(), text: z.string() });
 export const RunDetailSchema = z.object({

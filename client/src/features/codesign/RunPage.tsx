@@ -55,7 +55,7 @@ export function RunPage() {
                     </td>
                     <td>{pct(r.metrics.completeness)}</td>
                     <td>{num(r.metrics.lix, 0)}</td>
-                    <td>{r.metrics.words}</td>
+                    <td>{num(r.metrics.words, 0)}</td>
                     <td className="nowrap">{r.cached ? 'cache' : `${r.durationMs} ms`}</td>
                   </tr>
                 ))}

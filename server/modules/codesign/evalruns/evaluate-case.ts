@@ -12,19 +12,24 @@ import { segmentsFromTurns } from '../../transcripts/service';
  * automatic metrics against the case's reference note and key facts, as
  * the metric registry (evals/metrics) computes them.
  */
+/**
+ * A metric is null where the registry cannot measure it ("ej mätbart", e.g.
+ * ROUGE with nothing to compare), never 0: a 0 would pull the run's means
+ * down and read as a bad note. Means skip nulls (`summary.ts`).
+ */
 export interface CaseMetrics {
-  rouge1: number;
-  rougeL: number;
+  rouge1: number | null;
+  rougeL: number | null;
   /** null when the case has no evaluable (critical) key facts */
   keyFactRecall: number | null;
   criticalKeyFactRecall: number | null;
   flags: { total: number; critical: number; byKind: Record<string, number> };
   /** required sections with text / required sections */
-  completeness: number;
+  completeness: number | null;
   missingRequired: string[];
-  lix: number;
-  chars: number;
-  words: number;
+  lix: number | null;
+  chars: number | null;
+  words: number | null;
 }
 
 export interface CaseOutput {
@@ -85,23 +90,23 @@ export async function evaluateCase(drafter: NoteDrafter, spec: WorkflowSpec, tes
       transcript: segments.map((s) => s.text).join('\n'),
       flags,
     },
-    ['rouge1', 'rougeL', 'keyFactRecall', 'criticalKeyFactRecall', 'criticalFlags', 'completeness', 'lix', 'chars', 'words'],
+    ['rouge1', 'rougeL', 'keyFactRecall', 'criticalKeyFactRecall', 'completeness', 'lix', 'chars', 'words'],
   );
-  const n = (x: number | null) => x ?? 0;
   return {
     output,
     durationMs,
     metrics: {
-      rouge1: n(m.rouge1),
-      rougeL: n(m.rougeL),
+      rouge1: m.rouge1,
+      rougeL: m.rougeL,
       keyFactRecall: m.keyFactRecall,
       criticalKeyFactRecall: m.criticalKeyFactRecall,
-      flags: { total: flags.length, critical: n(m.criticalFlags), byKind },
-      completeness: n(m.completeness),
+      // the flags are counted here, on the flags themselves: there is always a count
+      flags: { total: flags.length, critical: flags.filter((f) => f.severity === 'critical').length, byKind },
+      completeness: m.completeness,
       missingRequired: withText.filter((s) => s.required && s.text.trim().length === 0).map((s) => s.key),
-      lix: n(m.lix),
-      chars: n(m.chars),
-      words: n(m.words),
+      lix: m.lix,
+      chars: m.chars,
+      words: m.words,
     },
   };
 }
