@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { AppDeps } from '../../deps';
 import type { Filters } from './filters';
-import type { TimeCell } from './time-cell';
+import { medianInPlace } from './median';
+import { cellId, type MedianSource, type TimeCell } from './time-cell';
 
 /**
  * The follow-up's database-specific SQL, in one place.
@@ -90,6 +91,7 @@ export async function insertFacts(deps: AppDeps, rows: FactRow[]): Promise<void>
   await deps.db.prisma.$executeRawUnsafe(`INSERT INTO "NoteFact" (${names}) SELECT * FROM unnest(${params}) AS t(${names})`, ...arrays);
 }
 
+const num = z.coerce.number();
 const TimeCellSchema = z.object({
   mode: z.string(),
   professionId: z.string().nullable(),
@@ -101,55 +103,114 @@ const TimeCellSchema = z.object({
   assignedMode: z.string().nullable(),
   scheduleId: z.string().nullable(),
   schedulePeriod: z.coerce.number().int().nullable(),
-  times: z.string(),
+  notes: num,
+  activeN: num,
+  activeSum: num,
+  activeSq: num,
+  totalN: num,
+  totalSum: num,
+  totalSq: num,
 });
 
-/**
- * The per-note times of the period, one TimeCell per (mode, profession, unit,
- * version, note type, month, clinician, scheduled mode, schedule, period),
- * read from the rollup (rollup.ts: a row per cell and day with the notes'
- * (active, total) pairs as JSON) and joined over the period's days here.
- * Reading 100,000 narrow rows through the ORM, or making an object per note,
- * cost more than the whole aggregation; grouping a million fact rows per
- * view cost seconds.
- */
-export async function timeCells(deps: AppDeps, f: Filters): Promise<TimeCell[]> {
-  const pg = deps.db.kind === 'postgresql';
+const MIN = 60_000;
+
+/** The period's rollup rows (rollup.ts), in the database's own placeholders: `where` and its parameters. */
+function periodWhere(pg: boolean, f: Filters, alias = ''): { where: string; params: string[] } {
   const params: string[] = [f.fromDay, f.toDay];
   const mark = () => (pg ? `$${params.length}` : '?');
-  const where = ['"day" >= ' + (pg ? '$1' : '?'), '"day" <= ' + (pg ? '$2' : '?')];
+  const where = [`${alias}"day" >= ` + (pg ? '$1' : '?'), `${alias}"day" <= ` + (pg ? '$2' : '?')];
   if (f.professionId) {
     params.push(f.professionId);
-    where.push(`"professionId" = ${mark()}`);
+    where.push(`${alias}"professionId" = ${mark()}`);
   }
   if (f.careUnitId) {
     params.push(f.careUnitId);
-    where.push(`"careUnitId" = ${mark()}`);
+    where.push(`${alias}"careUnitId" = ${mark()}`);
   }
+  return { where: where.join(' AND '), params };
+}
+
+/**
+ * The period's time cells, one per (mode, profession, unit, version, note
+ * type, month, clinician, scheduled mode, schedule, period): the rollup's
+ * per-day counts, Σ and Σ² summed over the period's days in the database.
+ * A view reads a few numbers per cell, not its notes' times (a million pairs,
+ * 18 MB, at a region's year: most of a view's wait before); the medians read
+ * values only for the sides a view shows (`rollupMedians`).
+ */
+export async function timeCells(deps: AppDeps, f: Filters): Promise<TimeCell[]> {
+  const pg = deps.db.kind === 'postgresql';
+  const { where, params } = periodWhere(pg, f);
   const keys = '"mode", "professionId", "careUnitId", "workflowVersionId", "noteType", "month", "clinicianId", "assignedMode", "scheduleId", "schedulePeriod"';
-  // the days' JSON arrays joined into one per cell in the database: a row per
-  // cell, not per cell and day, through the ORM; and flattened there
-  // (active, total, active, total …), as a million two-element arrays cost
-  // more to parse and collect than the query
-  const flat = `replace(replace(substr("times", 2, length("times") - 2), '[', ''), ']', '')`;
-  const joined = `'[' || ${pg ? 'string_agg' : 'group_concat'}(${flat}, ',') || ']'`;
-  const rows = await deps.db.prisma.$queryRawUnsafe<unknown[]>(`SELECT ${keys}, ${joined} AS "times" FROM "NoteFactDay" WHERE ${where.join(' AND ')} GROUP BY ${keys}`, ...params);
-  const cells = new Map<string, TimeCell>();
-  for (const raw of rows) {
-    const { times, ...key } = TimeCellSchema.parse(raw);
-    const id = JSON.stringify(Object.values(key));
-    let cell = cells.get(id);
-    if (!cell) cells.set(id, (cell = { ...key, activeMs: [], totalMs: [] }));
-    // Our own aggregate, checked by hand: zod per value cost more than the query.
-    const values: unknown = JSON.parse(times);
-    if (!Array.isArray(values) || values.length % 2 !== 0) throw new TypeError('NoteFactDay times: not pairs');
-    for (let i = 0; i < values.length; i += 2) {
-      const active: unknown = values[i];
-      const total: unknown = values[i + 1];
-      if ((active !== null && typeof active !== 'number') || (total !== null && typeof total !== 'number')) throw new TypeError('NoteFactDay times: not numbers');
-      cell.activeMs.push(active);
-      cell.totalMs.push(total);
+  const sums = ['notes', 'activeN', 'activeSum', 'activeSq', 'totalN', 'totalSum', 'totalSq'].map((c) => `sum("${c}") AS "${c}"`).join(', ');
+  const rows = await deps.db.prisma.$queryRawUnsafe<unknown[]>(`SELECT ${keys}, ${sums} FROM "NoteFactDay" WHERE ${where} GROUP BY ${keys}`, ...params);
+  return rows.map((raw) => {
+    const { notes, activeN, activeSum, activeSq, totalN, totalSum, totalSq, ...key } = TimeCellSchema.parse(raw);
+    return {
+      id: cellId(key),
+      ...key,
+      notes,
+      active: { n: activeN, sum: activeSum / MIN, sumSq: activeSq / (MIN * MIN) },
+      total: { n: totalN, sum: totalSum / MIN, sumSq: totalSq / (MIN * MIN) },
+    };
+  });
+}
+
+/**
+ * Exact medians of the requested sides from the rollup's per-note times
+ * (the `times` pairs of each cell and day), only for the cells asked for:
+ * one query for every side of a view, each side's days joined in the
+ * database. Medians are what still need every value; asking only for the
+ * sides a view shows keeps suppressed groups (fewer than five clinicians or
+ * notes) from costing anything.
+ */
+export function rollupMedians(deps: AppDeps, f: Filters): MedianSource {
+  return async (requests) => {
+    if (requests.length === 0) return [];
+    const pg = deps.db.kind === 'postgresql';
+    const { where, params } = periodWhere(pg, f, 'd.');
+    const cells: string[] = [];
+    const sides: number[] = [];
+    requests.forEach((side, i) => {
+      for (const c of side) {
+        cells.push(c.id);
+        sides.push(i);
+      }
+    });
+    const flat = `replace(replace(substr(d."times", 2, length(d."times") - 2), '[', ''), ']', '')`;
+    const asked = pg
+      ? `unnest($${params.length + 1}::text[], $${params.length + 2}::int[]) AS r("cell", "side")`
+      : `(SELECT json_extract(value, '$[0]') AS "cell", json_extract(value, '$[1]') AS "side" FROM json_each(?)) AS r`;
+    // SQLite's `?` are numbered in the text's order: the joined list comes before the period
+    const args: unknown[] = pg ? [...params, cells, sides] : [JSON.stringify(cells.map((c, i) => [c, sides[i]])), ...params];
+    const rows = await deps.db.prisma.$queryRawUnsafe<unknown[]>(
+      `SELECT r."side" AS "side", ${pg ? 'string_agg' : 'group_concat'}(${flat}, ',') AS "times" FROM "NoteFactDay" d JOIN ${asked} ON r."cell" = d."cell" WHERE ${where} GROUP BY r."side"`,
+      ...args,
+    );
+    const out: [number, number][] = requests.map(() => [Number.NaN, Number.NaN]);
+    for (const raw of rows) {
+      const { side, times } = MedianRowSchema.parse(raw);
+      out[side] = mediansOfPairs(times);
     }
+    return out;
+  };
+}
+
+const MedianRowSchema = z.object({ side: z.coerce.number().int().nonnegative(), times: z.string() });
+
+/** The medians (minutes) of the actives and the totals in "a,t,a,t…" (null: no value). */
+function mediansOfPairs(times: string): [number, number] {
+  // our own aggregate, checked by hand: zod per value cost more than the query
+  const values: unknown = JSON.parse(`[${times}]`);
+  if (!Array.isArray(values) || values.length % 2 !== 0) throw new TypeError('NoteFactDay times: not pairs');
+  const active: number[] = [];
+  const total: number[] = [];
+  for (let i = 0; i < values.length; i += 2) {
+    const a: unknown = values[i];
+    const t: unknown = values[i + 1];
+    if ((a !== null && typeof a !== 'number') || (t !== null && typeof t !== 'number')) throw new TypeError('NoteFactDay times: not numbers');
+    if (a !== null) active.push(a / MIN);
+    if (t !== null) total.push(t / MIN);
   }
-  return [...cells.values()];
+  return [medianInPlace(Float64Array.from(active)), medianInPlace(Float64Array.from(total))];
 }

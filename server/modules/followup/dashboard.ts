@@ -4,7 +4,7 @@ import { extrapolate, readAssumptions, type Extrapolation, type StoredAssumption
 import { baselineSources } from './baseline-import';
 import { keyFactRecall, labelMoves, ratingRounds, type KeyFactResult, type LabelMove, type RoundResult } from './codesign';
 import { DEFINITIONS_SV, explainExtrapolation, explainQuality, explainSurveys, explainTime } from './explanations';
-import { timeCells } from './bulk';
+import { rollupMedians, timeCells } from './bulk';
 import { refreshFacts } from './facts';
 import type { Filters, GroupBy } from './filters';
 import { loadLabels, type Labels } from './labels';
@@ -77,10 +77,11 @@ export async function followupData(deps: AppDeps, f: Filters, budget: BootstrapB
     db.baselineTime.findMany({ where: f.professionId ? { professionId: f.professionId } : {}, select: { professionId: true, noteType: true, minutes: true } }),
     readAssumptions(deps),
   ]);
-  const groups = await timeSaved(times, imported, f, labels, budget);
-  const byProfession = f.groupBy === 'profession' ? groups : await timeSaved(times, imported, { ...f, groupBy: 'profession' }, labels, budget);
+  const medians = rollupMedians(deps, f);
+  const groups = await timeSaved(times, imported, f, labels, budget, medians);
+  const byProfession = f.groupBy === 'profession' ? groups : await timeSaved(times, imported, { ...f, groupBy: 'profession' }, labels, budget, medians);
   const extraGroups: FollowupData['time']['extra'] = {};
-  for (const groupBy of extra) extraGroups[groupBy] = await timeSaved(times, imported, { ...f, groupBy }, labels, budget);
+  for (const groupBy of extra) extraGroups[groupBy] = await timeSaved(times, imported, { ...f, groupBy }, labels, budget, medians);
   const extrapolation = byProfession
     .filter((g) => g.professionId && labels.professions.has(g.professionId))
     .map((g) => {

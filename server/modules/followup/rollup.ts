@@ -21,6 +21,8 @@ const DAYS_PER_STATEMENT = 14;
 
 /** the cell: everything the time and quality figures group or filter by, plus the day */
 const KEYS = ['mode', 'professionId', 'careUnitId', 'workflowVersionId', 'noteType', 'month', 'day', 'clinicianId', 'assignedMode', 'scheduleId', 'schedulePeriod'] as const;
+/** the cell without the day, in the order `cellId` (time-cell.ts) joins them */
+const CELL_KEYS = KEYS.filter((k) => k !== 'day');
 const SUMS = ['rating', 'tagMissing', 'tagInvented', 'tagSpeaker', 'tagTerminology', 'tagStyle', 'sentences', 'flags', 'flagsCritical', 'flagsFixed', 'flagsDismissed', 'editChars', 'draftChars'] as const;
 
 const q = (c: string) => `"${c}"`;
@@ -28,11 +30,14 @@ const q = (c: string) => `"${c}"`;
 /** The INSERT … SELECT that rebuilds the given days (the same statement on both databases but for the JSON aggregate). */
 function rebuildSql(pg: boolean, days: number): string {
   const marks = Array.from({ length: days }, (_, i) => (pg ? `$${i + 1}` : '?')).join(', ');
-  const key = KEYS.map((k) => `coalesce(CAST(${q(k)} AS TEXT), '')`).join(` || '|' || `);
+  const joined = (keys: readonly string[]) => keys.map((k) => `coalesce(CAST(${q(k)} AS TEXT), '')`).join(` || '|' || `);
   const pairs = pg ? 'json_agg(json_build_array("activeMs", "totalMs"))::text' : 'json_group_array(json_array("activeMs", "totalMs"))';
   const ratings = [1, 2, 3, 4, 5].map((r) => `sum(CASE WHEN "rating" = ${r} THEN 1 ELSE 0 END)`);
-  const columns = ['key', ...KEYS, 'notes', 'times', 'ratingN', 'editN', 'rating1', 'rating2', 'rating3', 'rating4', 'rating5', ...SUMS];
-  const values = [key, ...KEYS.map(q), 'count(*)', pairs, 'count("rating")', 'count("editChars")', ...ratings, ...SUMS.map((s) => `coalesce(sum(${q(s)}), 0)`)];
+  // Σ ms and Σ ms² in double precision: sums of whole milliseconds stay exact (< 2⁵³), squares to rounding
+  const real = (c: string) => (pg ? `${q(c)}::float8` : `CAST(${q(c)} AS REAL)`);
+  const moments = (c: string) => [`count(${q(c)})`, `coalesce(sum(${real(c)}), 0)`, `coalesce(sum(${real(c)} * ${q(c)}), 0)`];
+  const columns = ['key', ...KEYS, 'cell', 'notes', 'times', 'activeN', 'activeSum', 'activeSq', 'totalN', 'totalSum', 'totalSq', 'ratingN', 'editN', 'rating1', 'rating2', 'rating3', 'rating4', 'rating5', ...SUMS];
+  const values = [joined(KEYS), ...KEYS.map(q), joined(CELL_KEYS), 'count(*)', pairs, ...moments('activeMs'), ...moments('totalMs'), 'count("rating")', 'count("editChars")', ...ratings, ...SUMS.map((s) => `coalesce(sum(${q(s)}), 0)`)];
   return `INSERT INTO "NoteFactDay" (${columns.map(q).join(', ')}) SELECT ${values.join(', ')} FROM "NoteFact" WHERE "day" IN (${marks}) GROUP BY ${KEYS.map(q).join(', ')}`;
 }
 

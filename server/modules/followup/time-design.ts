@@ -1,7 +1,7 @@
 import { estimatePeriodAdjusted, type PeriodCell } from '../../../evals/metrics/time-saved-periods';
 import type { TimeSavedEstimate } from '../../../evals/metrics/time-saved';
 import type { Labels } from './labels';
-import type { TimeCell } from './time-cell';
+import type { Measure, TimeCell } from './time-cell';
 
 /**
  * What a comparison schedule means for the analysis of its notes
@@ -35,7 +35,7 @@ export function unitClustered(cells: readonly TimeCell[], labels: Labels): boole
 }
 
 /** One cell per clinician and period of their schedule (periods of different schedules are different periods). */
-export function periodCells(cells: readonly TimeCell[], labels: Labels, pick: (c: TimeCell) => (number | null)[]): PeriodCell[] {
+export function periodCells(cells: readonly TimeCell[], labels: Labels, measure: Measure): PeriodCell[] {
   const periods = new Map<string, number>();
   const out = new Map<string, PeriodCell>();
   for (const c of cells) {
@@ -46,18 +46,15 @@ export function periodCells(cells: readonly TimeCell[], labels: Labels, pick: (c
     const key = `${c.clinicianId ?? ''}|${period}|${c.assignedMode}`;
     let p = out.get(key);
     if (!p) out.set(key, (p = { clinician: c.clinicianId ?? '', cluster: clusterOf(c, labels), period, assignedAi: c.assignedMode === 'ai', notes: 0, sum: 0, sumSq: 0, aiNotes: 0 }));
-    for (const ms of pick(c)) {
-      if (ms === null) continue;
-      const m = ms / 60_000;
-      p.notes++;
-      p.sum += m;
-      p.sumSq += m * m;
-      if (c.mode !== 'baseline') p.aiNotes++;
-    }
+    const m = c[measure];
+    p.notes += m.n;
+    p.sum += m.sum;
+    p.sumSq += m.sumSq;
+    if (c.mode !== 'baseline') p.aiNotes += m.n;
   }
   return [...out.values()];
 }
 
-export function periodAdjustedEstimate(cells: readonly TimeCell[], labels: Labels, pick: (c: TimeCell) => (number | null)[], iterations: number, seed: number): TimeSavedEstimate {
-  return estimatePeriodAdjusted(periodCells(cells, labels, pick), { iterations, seed });
+export function periodAdjustedEstimate(cells: readonly TimeCell[], labels: Labels, measure: Measure, iterations: number, seed: number): TimeSavedEstimate {
+  return estimatePeriodAdjusted(periodCells(cells, labels, measure), { iterations, seed });
 }

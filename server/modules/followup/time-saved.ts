@@ -1,8 +1,8 @@
 import { clusterRatio } from '../../../evals/metrics/cluster-bootstrap';
-import { addNote, emptyArm, estimateTimeSaved, MIN_CLINICIANS, TOO_FEW_CLINICIANS_SV, type ClinicianTimes, type Design, type TimeSavedEstimate } from '../../../evals/metrics/time-saved';
+import { emptyArm, estimateTimeSaved, MIN_CLINICIANS, TOO_FEW_CLINICIANS_SV, type ClinicianTimes, type Design, type TimeSavedEstimate } from '../../../evals/metrics/time-saved';
 import type { Filters, GroupBy } from './filters';
 import { type Labels, professionName, unitName, versionName } from './labels';
-import type { TimeCell } from './time-cell';
+import type { MedianSource, Measure, TimeCell } from './time-cell';
 import { clusterOf, needsPeriodAdjustment, periodAdjustedEstimate, unitClustered } from './time-design';
 import { medianInPlace } from './median';
 import { MIN_GROUP, SUPPRESSED_SV, type BootstrapBudget, type Summary } from './stats';
@@ -94,32 +94,25 @@ function labelOf(key: string, groupBy: GroupBy, labels: Labels): string {
 }
 
 /**
- * Mean, median, notes and clinicians of one side's per-note minutes; the
- * mean's interval resamples the design's unit (`clusterOf`: the clinician, or
- * the care unit under a schedule per unit — as the headline estimate does).
+ * Mean, notes and clinicians of one side's per-note minutes, from its cells'
+ * sums; the mean's interval resamples the design's unit (`clusterOf`: the
+ * clinician, or the care unit under a schedule per unit — as the headline
+ * estimate does). The median is filled in afterwards (`Medians`), only for a
+ * side that is shown.
  */
-function side(cells: TimeCell[], pick: (c: TimeCell) => (number | null)[], iterations: number, seed: number, clusterOf: (c: TimeCell) => string): SideSummary {
-  // a view's hottest loop at a million notes: one typed array, filled in place, and one set entry per cell, not per note
+function side(cells: TimeCell[], measure: Measure, iterations: number, seed: number, clusterOf: (c: TimeCell) => string, medians: Medians): SideSummary {
   let n = 0;
-  for (const c of cells) for (const ms of pick(c)) if (ms !== null) n++;
-  const values = new Float64Array(n);
   const perCluster = new Map<string, { num: number; den: number }>();
   const withNotes = new Set<string>();
-  let i = 0;
   for (const c of cells) {
+    const m = c[measure];
     const key = clusterOf(c);
     const s = perCluster.get(key) ?? { num: 0, den: 0 };
-    const times = pick(c);
-    const first = i;
-    for (let j = 0; j < times.length; j++) {
-      const ms = times[j]!;
-      if (ms === null) continue;
-      values[i++] = ms / MIN;
-      s.num += ms / MIN;
-      s.den++;
-    }
-    if (i > first) withNotes.add(c.clinicianId ?? '');
+    s.num += m.sum;
+    s.den += m.n;
     perCluster.set(key, s);
+    n += m.n;
+    if (m.n > 0) withNotes.add(c.clinicianId ?? '');
   }
   const clinicians = withNotes.size;
   if (n < MIN_GROUP || clinicians < MIN_CLINICIANS) {
@@ -127,7 +120,33 @@ function side(cells: TimeCell[], pick: (c: TimeCell) => (number | null)[], itera
   }
   // in key order: the interval does not depend on the order the database returned the cells in
   const r = clusterRatio([...perCluster.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, sums]) => sums), iterations, seed)!;
-  return { n, clinicians, mean: r.estimate, median: medianInPlace(values), meanCi: r.lower === null ? null : { lower: r.lower, upper: r.upper! }, medianCi: null, suppressed: null };
+  const summary: SideSummary = { n, clinicians, mean: r.estimate, median: null, meanCi: r.lower === null ? null : { lower: r.lower, upper: r.upper! }, medianCi: null, suppressed: null };
+  medians.ask(cells, measure, summary);
+  return summary;
+}
+
+/**
+ * The medians of the sides shown, asked for while the groups are built and
+ * read in one go at the end (one query for the whole view, `MedianSource`).
+ * Sides of the same cells (a side's active and total time) share a request.
+ */
+class Medians {
+  private readonly requests = new Map<string, { cells: TimeCell[]; targets: { measure: Measure; summary: SideSummary }[] }>();
+
+  ask(cells: TimeCell[], measure: Measure, summary: SideSummary): void {
+    const key = cells.map((c) => c.id).sort().join('\n');
+    const r = this.requests.get(key) ?? { cells, targets: [] };
+    r.targets.push({ measure, summary });
+    this.requests.set(key, r);
+  }
+
+  async fill(source: MedianSource): Promise<void> {
+    const requests = [...this.requests.values()];
+    const medians = await source(requests.map((r) => r.cells));
+    requests.forEach((r, i) => {
+      for (const t of r.targets) t.summary.median = medians[i]![t.measure === 'active' ? 0 : 1]!;
+    });
+  }
 }
 
 function importedSide(minutes: number[], iterations: number, seed: number): SideSummary {
@@ -138,7 +157,7 @@ function importedSide(minutes: number[], iterations: number, seed: number): Side
 }
 
 /** Per clinician, the two sides' sums of one time measure. */
-function clinicianTimes(ai: TimeCell[], baseline: TimeCell[], design: Design, pick: (c: TimeCell) => (number | null)[], labels: Labels): ClinicianTimes[] {
+function clinicianTimes(ai: TimeCell[], baseline: TimeCell[], design: Design, measure: Measure, labels: Labels): ClinicianTimes[] {
   const map = new Map<string, ClinicianTimes>();
   const add = (cells: TimeCell[], fallbackAi: boolean) => {
     for (const c of cells) {
@@ -147,12 +166,11 @@ function clinicianTimes(ai: TimeCell[], baseline: TimeCell[], design: Design, pi
       if (!t) map.set(id, (t = { clinician: id, cluster: design === 'schedule' ? clusterOf(c, labels) : id, ai: emptyArm(), baseline: emptyArm() }));
       const aiSide = design === 'schedule' ? c.assignedMode === 'ai' : fallbackAi;
       const arm = aiSide ? t.ai : t.baseline;
-      const withAi = c.mode !== 'baseline';
-      const times = pick(c);
-      for (let i = 0; i < times.length; i++) {
-        const ms = times[i]!;
-        if (ms !== null) addNote(arm, ms / MIN, withAi);
-      }
+      const m = c[measure];
+      arm.notes += m.n;
+      arm.sum += m.sum;
+      arm.sumSq += m.sumSq;
+      if (c.mode !== 'baseline') arm.aiNotes += m.n;
     }
   };
   add(ai, true);
@@ -167,7 +185,8 @@ function saved(input: { design: Design; clinicians: ClinicianTimes[]; imported?:
   return { mean: e.estimate, meanCi, median: null, medianCi: null, suppressed, design: e.design, clinicians: e.clinicians, notes: e.notes, importedClinicians: e.importedClinicians, withoutComparison: e.withoutComparison, clusters: e.clusters, variance: e.variance };
 }
 
-export async function timeSaved(cells: TimeCell[], imported: ImportedBaseline[], f: Filters, labels: Labels, budget: BootstrapBudget): Promise<TimeGroup[]> {
+export async function timeSaved(cells: TimeCell[], imported: ImportedBaseline[], f: Filters, labels: Labels, budget: BootstrapBudget, medianSource: MedianSource): Promise<TimeGroup[]> {
+  const medians = new Medians();
   const byVersion = f.groupBy === 'workflowVersion';
   const groupKey = (p: string | null, d: string) => `${p ?? ''}|${d}`;
   const ai = new Map<string, TimeCell[]>();
@@ -200,20 +219,20 @@ export async function timeSaved(cells: TimeCell[], imported: ImportedBaseline[],
       scheduled = [...aiCells, ...baseCells].filter((c) => c.assignedMode);
       aiCells = scheduled.filter((c) => c.assignedMode === 'ai');
       baseCells = scheduled.filter((c) => c.assignedMode !== 'ai');
-      const count = (cs: TimeCell[]) => cs.reduce((s, c) => s + c.activeMs.length, 0);
+      const count = (cs: TimeCell[]) => cs.reduce((s, c) => s + c.notes, 0);
       overrides = { notes: count(scheduled.filter((c) => c.mode !== c.assignedMode)), scheduled: count(scheduled) };
     }
     const importedMinutes = design === 'free' ? imported.filter((r) => r.professionId === professionId && (noteType === null || norm(r.noteType) === norm(noteType))).map((r) => r.minutes) : [];
     const periodAdjusted = design === 'schedule' && needsPeriodAdjustment(scheduled, labels);
-    const adjusted = (pick: (c: TimeCell) => (number | null)[], s: number) => (periodAdjusted ? () => periodAdjustedEstimate(scheduled, labels, pick, iterations, s) : undefined);
-    const active = clinicianTimes(aiCells, baseCells, design, (c) => c.activeMs, labels);
-    const savedActive = saved({ design, clinicians: active, imported: importedMinutes }, iterations, seed, adjusted((c) => c.activeMs, seed));
-    const total = clinicianTimes(aiCells, baseCells, design, (c) => c.totalMs, labels);
-    const measuredBaseline = baseCells.some((c) => c.activeMs.length > 0);
+    const adjusted = (measure: Measure, s: number) => (periodAdjusted ? () => periodAdjustedEstimate(scheduled, labels, measure, iterations, s) : undefined);
+    const active = clinicianTimes(aiCells, baseCells, design, 'active', labels);
+    const savedActive = saved({ design, clinicians: active, imported: importedMinutes }, iterations, seed, adjusted('active', seed));
+    const total = clinicianTimes(aiCells, baseCells, design, 'total', labels);
+    const measuredBaseline = baseCells.some((c) => c.notes > 0);
     const source = measuredBaseline ? 'measured' : savedActive.importedClinicians > 0 ? 'imported' : null;
     // the sides' intervals resample the same unit as the estimate
     const unitOf = design === 'schedule' ? (c: TimeCell) => clusterOf(c, labels) : (c: TimeCell) => c.clinicianId ?? '';
-    const sideOf = (cs: TimeCell[], pick: (c: TimeCell) => (number | null)[], s: number) => side(cs, pick, iterations, s, unitOf);
+    const sideOf = (cs: TimeCell[], measure: Measure, s: number) => side(cs, measure, iterations, s, unitOf, medians);
     // the sides as written: AI notes and baseline notes (under a schedule: AI periods and baseline periods)
     groups.push({
       professionId: professionId || null,
@@ -222,17 +241,18 @@ export async function timeSaved(cells: TimeCell[], imported: ImportedBaseline[],
       label: labelOf(dim, f.groupBy, labels),
       design,
       analysis: { cluster: design === 'schedule' && unitClustered(scheduled, labels) ? 'unit' : 'clinician', periodAdjusted },
-      ai: { active: sideOf(aiCells, (c) => c.activeMs, seed + 1), total: sideOf(aiCells, (c) => c.totalMs, seed + 2) },
+      ai: { active: sideOf(aiCells, 'active', seed + 1), total: sideOf(aiCells, 'total', seed + 2) },
       baseline: {
         source,
-        active: source === 'imported' ? importedSide(importedMinutes, iterations, seed + 3) : sideOf(baseCells, (c) => c.activeMs, seed + 3),
-        total: source === 'imported' ? null : sideOf(baseCells, (c) => c.totalMs, seed + 4),
+        active: source === 'imported' ? importedSide(importedMinutes, iterations, seed + 3) : sideOf(baseCells, 'active', seed + 3),
+        total: source === 'imported' ? null : sideOf(baseCells, 'total', seed + 4),
       },
-      saved: { active: savedActive, total: source === 'imported' ? null : saved({ design, clinicians: total }, iterations, seed + 5, adjusted((c) => c.totalMs, seed + 5)) },
+      saved: { active: savedActive, total: source === 'imported' ? null : saved({ design, clinicians: total }, iterations, seed + 5, adjusted('total', seed + 5)) },
       overrides,
       iterations,
     });
   }
+  await medians.fill(medianSource);
   return groups;
 }
 
