@@ -5,9 +5,12 @@ import type { AppDeps } from '../../deps';
  * At a region's year (1,000,000 notes) grouping every fact row per view took
  * 5–8 s (one sort of a million wide rows, spilled to disk); the rollup has a
  * few rows per clinician and day and answers the same figures: every sum,
- * count and rating tally, and the notes' (active, total) time pairs, which
- * the medians need value by value — so the figures are the row-based ones,
- * not approximations (test/server/followup-rollup.test.ts compares them).
+ * count and rating tally; per time measure the notes with a value, Σ ms and
+ * Σ ms² (a cell is one clinician's: all the clinician-level estimator and
+ * the side means need); and the notes' (active, total) pairs, which only the
+ * medians of the sides a view shows read (bulk.ts `rollupMedians`) — so the
+ * figures are the row-based ones, not approximations
+ * (test/server/followup-rollup.test.ts compares them).
  *
  * Kept current without a full-table pass: a trigger on NoteFact (insert,
  * update, delete, cascades included; prisma/migrations …_notefact_day) marks

@@ -60,7 +60,6 @@ export interface TimeGroup {
   iterations: number;
 }
 
-const MIN = 60_000;
 const norm = (s: string | null) => (s ?? '').trim().toLowerCase();
 
 function dimensionOf(f: TimeCell, groupBy: GroupBy): string {

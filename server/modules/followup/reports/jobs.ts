@@ -4,7 +4,7 @@ import type { AppJobContext } from '../../../deps';
 import { badRequest, JobFailure } from '../../../errors';
 import { reportData } from './data';
 import { buildMarkdown } from './markdown';
-import { buildXlsx } from './xlsx';
+import { writeXlsx } from './xlsx';
 
 /**
  * Reports are built as background jobs (`report.build`): at a region's scale
@@ -37,13 +37,24 @@ export function checkPeriod(q: ReportQuery, field: string): void {
   if (q.from > q.to) throw badRequest('Från-datum är efter till-datum.', [{ field, message: 'Efter till-datum' }]);
 }
 
-/** Building a report in one go: the job and the CLI (`npm run report`) share it. */
-export async function buildReport(deps: AppDeps, q: ReportQuery, progress: (fraction: number, note: string) => Promise<void> = async () => undefined) {
+/**
+ * A report as it is written (the job stores it piece by piece: a region's
+ * XLSX is tens of megabytes); the figures are gathered first.
+ */
+export async function reportParts(deps: AppDeps, q: ReportQuery, progress: (fraction: number, note: string) => Promise<void> = async () => undefined) {
   await progress(0.05, 'Hämtar uppföljningens siffror');
   const data = await reportData(deps, q.from, q.to);
   await progress(0.6, q.format === 'xlsx' ? 'Skriver arbetsboken' : 'Skriver rapporten');
-  const body = q.format === 'xlsx' ? await buildXlsx(data) : Buffer.from(buildMarkdown(data), 'utf8');
-  return { ...reportFilename(q), body };
+  const parts: AsyncIterable<Uint8Array> | Uint8Array[] = q.format === 'xlsx' ? writeXlsx(data) : [Buffer.from(buildMarkdown(data), 'utf8')];
+  return { ...reportFilename(q), parts };
+}
+
+/** Building a report in one go, in memory: the CLI (`npm run report`) and tests. */
+export async function buildReport(deps: AppDeps, q: ReportQuery, progress?: (fraction: number, note: string) => Promise<void>) {
+  const { parts, ...meta } = await reportParts(deps, q, progress);
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of parts) chunks.push(chunk);
+  return { ...meta, body: Buffer.concat(chunks) };
 }
 
 async function buildReportJob({ deps, payload, progress }: AppJobContext) {
@@ -53,10 +64,10 @@ async function buildReportJob({ deps, payload, progress }: AppJobContext) {
   if (!row || row.deletedAt) throw new JobFailure('not_found', 'Rapportbeställningen finns inte längre.');
   if (row.readyAt) return { reportId, size: row.size, reused: true };
   const q = ReportQuerySchema.parse({ from: row.periodFrom, to: row.periodTo, format: row.format });
-  const report = await buildReport(deps, q, progress);
-  await progress(0.9, 'Sparar filen');
+  const report = await reportParts(deps, q, progress);
   const key = reportKey(row.id, row.format);
-  const size = await deps.files.reports.put(key, [report.body]);
+  // written to the store while it is made, never whole in memory
+  const size = await deps.files.reports.put(key, report.parts);
   const readyAt = new Date();
   await db.reportFile.update({
     where: { id: row.id },

@@ -95,7 +95,6 @@ export async function addTableSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, name
     }
   } else add(table.rows);
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, count + 1), column: table.headers.length } };
-  ws.pageSetup = { ...PAGE_SETUP };
   ws.headerFooter = { oddHeader: `&L&B${table.title.replace(/&/g, '&&')}`, oddFooter: '&LJournalverkstan&RSida &P av &N' };
   ws.commit();
 }

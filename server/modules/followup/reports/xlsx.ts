@@ -68,12 +68,26 @@ function readMe(report: ReportData): Table {
   };
 }
 
-export async function buildXlsx(report: ReportData): Promise<Buffer> {
-  // streamed: a region's event sheet is a million rows, written as they are read
+/**
+ * The workbook as it is written: a region's event sheet is a million rows,
+ * so the bytes go to the caller (the reports store) piece by piece instead of
+ * being gathered into one buffer. A failure while writing ends the stream
+ * with that error.
+ */
+export function writeXlsx(report: ReportData): AsyncIterable<Uint8Array> {
   const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const ended = new Promise((resolve) => out.on('end', resolve));
+  writeWorkbook(report, out).catch((error: unknown) => out.destroy(error instanceof Error ? error : new Error('xlsx')));
+  return out;
+}
+
+/** The whole workbook in memory (the CLI and tests). */
+export async function buildXlsx(report: ReportData): Promise<Buffer> {
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of writeXlsx(report)) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
+
+async function writeWorkbook(report: ReportData, out: PassThrough): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
   wb.creator = 'Journalverkstan';
   wb.created = new Date(report.data.generatedAt);
@@ -103,6 +117,4 @@ export async function buildXlsx(report: ReportData): Promise<Buffer> {
   await sheet(trainedByUnit ?? null, 'Utbildning per vårdenhet');
   await sheet(eventsTable(report), 'Händelser');
   await wb.commit();
-  await ended;
-  return Buffer.concat(chunks);
 }
