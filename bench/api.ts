@@ -35,13 +35,16 @@ import { createBenchDb } from './pg-temp';
  * BENCH_API_PRELOAD (a script given to both servers with --require; it is
  * sent SIGUSR2 after each cell, e.g. to print event-loop delay and GC),
  * BENCH_API_OURS_NODE_FLAGS (Node flags for ours instead of
- * scripts/server-node-flags.json, which `npm start` uses; "none" for none).
+ * scripts/server-node-flags.json, which `npm start` uses; "none" for none),
+ * BENCH_API_OURS_ENV ("NAME=value,NAME=value": extra settings for ours only,
+ * e.g. to try a setting without changing its default).
  */
 const ROOT = path.resolve(import.meta.dirname, '..');
 const SERVER_NODE_FLAGS = JSON.parse(fs.readFileSync(path.join(ROOT, 'scripts', 'server-node-flags.json'), 'utf8')) as string[];
 const SECONDS = Number(process.env.BENCH_API_SECONDS ?? 10);
 const PROCESSES = Number(process.env.BENCH_API_PROCESSES ?? 1);
 const CONNECTIONS = (process.env.BENCH_API_CONNECTIONS ?? '20,200').split(',').map(Number);
+const OURS_ENV = Object.fromEntries((process.env.BENCH_API_OURS_ENV ?? '').split(',').filter(Boolean).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
 
 interface Target {
   name: string;
@@ -134,7 +137,8 @@ export async function run(): Promise<void> {
   const loadAtStart = load1();
   console.log(
     `GET /api/v1/encounters/:id (session + roles, encounter, access-log insert), autocannon on loopback, ${SECONDS} s per cell; ` +
-      `${PROCESSES} web process(es) each for ours and the baseline; ours with Node flags: ${process.env.BENCH_API_OURS_NODE_FLAGS ?? SERVER_NODE_FLAGS.join(' ')}; ` +
+      `${PROCESSES} web process(es) each for ours and the baseline; ours with Node flags: ${process.env.BENCH_API_OURS_NODE_FLAGS ?? SERVER_NODE_FLAGS.join(' ')}` +
+      `${process.env.BENCH_API_OURS_ENV ? ` and ${process.env.BENCH_API_OURS_ENV}` : ''}; ` +
       `${os.cpus().length} cores shared with this load generator and whatever else runs`,
   );
   try {
@@ -142,9 +146,9 @@ export async function run(): Promise<void> {
       const { encounterId, cookie } = await prepare(db.url, dataDir);
       const env = { NODE_ENV: 'production', DATABASE_URL: db.url, DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: '0', DEMO_DATA: 'false', WEB_PROCESSES: String(PROCESSES) };
       const variants = [
-        { label: '', env },
+        { label: '', env: { ...env, ...OURS_ENV } },
         // The session read from the database on every request, as in the baseline: the cache's share made visible.
-        ...(db.kind === 'PostgreSQL' && process.env.BENCH_API_NO_CACHE_ROW !== '0' ? [{ label: ', no session cache', env: { ...env, SESSION_CACHE_SECONDS: '0' } }] : []),
+        ...(db.kind === 'PostgreSQL' && process.env.BENCH_API_NO_CACHE_ROW !== '0' ? [{ label: ', no session cache', env: { ...env, ...OURS_ENV, SESSION_CACHE_SECONDS: '0' } }] : []),
       ];
       const baseline = await start('baseline', 'bench/api-baseline.ts', env);
       try {

@@ -24,6 +24,27 @@ describe('group commit', () => {
     expect(statements.flat().sort((x, y) => x - y)).toEqual(Array.from({ length: 50 }, (_, i) => i));
   });
 
+  it('with two in flight, the next rows go out while the first INSERT is still committing', async () => {
+    let running = 0;
+    let overlapped = 0;
+    const statements: number[][] = [];
+    const batcher = createBatcher<number>(
+      async (rows) => {
+        statements.push(rows);
+        running++;
+        overlapped = Math.max(overlapped, running);
+        await new Promise((r) => setTimeout(r, 10));
+        running--;
+      },
+      500,
+      2,
+    );
+    await Promise.all(Array.from({ length: 50 }, (_, i) => batcher.add(i)));
+    expect(overlapped).toBe(2); // never more than two at once
+    expect(statements.slice(0, 2)).toEqual([[0], [1]]); // the second did not wait for the first
+    expect(statements.flat().sort((x, y) => x - y)).toEqual(Array.from({ length: 50 }, (_, i) => i));
+  });
+
   it('retries a refused batch row by row: only the refused row fails its caller', async () => {
     const batcher = createBatcher<number>(async (rows) => {
       await new Promise((r) => setTimeout(r, 5));

@@ -8,6 +8,13 @@
  * under load (200 clinicians' requests at once) one statement and one
  * commit carry many rows instead of one each.
  *
+ * `inFlight` INSERTs may run at once (PostgreSQL: 2). With one, a row that
+ * arrived just after an INSERT left waited for that whole INSERT (its
+ * turn in the connection pool, the statement, the commit's disk flush) and
+ * then for its own, and each batch's ~100 answers left in one burst; with
+ * two, the next batch goes out while the previous one is still committing,
+ * batches are half as large and so are the bursts (bench/README.md, `api`).
+ *
  * A failed batch is retried row by row, so one bad row cannot take the
  * others down with it.
  */
@@ -21,9 +28,9 @@ interface Pending<T> {
   reject(error: unknown): void;
 }
 
-export function createBatcher<T>(writeMany: (rows: T[]) => Promise<void>, maxRows = 500): Batcher<T> {
+export function createBatcher<T>(writeMany: (rows: T[]) => Promise<void>, maxRows = 500, inFlight = 1): Batcher<T> {
   let queue: Pending<T>[] = [];
-  let flushing = false;
+  let flushing = 0;
 
   const settleOneByOne = async (batch: Pending<T>[]) => {
     await Promise.all(
@@ -39,7 +46,7 @@ export function createBatcher<T>(writeMany: (rows: T[]) => Promise<void>, maxRow
   };
 
   const flush = async () => {
-    flushing = true;
+    flushing++;
     try {
       while (queue.length) {
         const batch = queue.slice(0, maxRows);
@@ -53,7 +60,7 @@ export function createBatcher<T>(writeMany: (rows: T[]) => Promise<void>, maxRow
         }
       }
     } finally {
-      flushing = false;
+      flushing--;
     }
   };
 
@@ -61,7 +68,7 @@ export function createBatcher<T>(writeMany: (rows: T[]) => Promise<void>, maxRow
     add(row) {
       return new Promise<void>((resolve, reject) => {
         queue.push({ row, resolve, reject });
-        if (!flushing) void flush();
+        if (flushing < inFlight) void flush();
       });
     },
   };

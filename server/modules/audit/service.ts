@@ -5,6 +5,9 @@ import { serviceUnavailable } from '../../errors';
 import { createBatcher } from './batch';
 import { insertAuditRows, type AuditRow } from './insert';
 
+/** measured at 200 connections: 2 gave a lower p99 than 1 or 4 (bench/README.md, `api`) */
+const AUDIT_INSERTS_IN_FLIGHT = 2;
+
 const auditUnavailable = () =>
   serviceUnavailable('Åtkomstloggen kan inte skrivas just nu, så begäran avbröts. Försök igen om en stund; kvarstår felet, kontakta förvaltningen.', 'audit_unavailable');
 
@@ -36,7 +39,8 @@ export interface AuditService {
 
 export function createAuditService(db: Database, logger: Logger, retentionYears: number): AuditService {
   // Rows arriving while an INSERT is in flight go together in the next one (batch.ts); each caller waits for its own.
-  const rows = createBatcher<AuditRow>((batch) => insertAuditRows(db, batch));
+  // Two INSERTs at once on PostgreSQL's pool; SQLite's one connection writes one transaction at a time anyway.
+  const rows = createBatcher<AuditRow>((batch) => insertAuditRows(db, batch), 500, db.kind === 'postgresql' ? AUDIT_INSERTS_IN_FLIGHT : 1);
   return {
     async record(input) {
       try {

@@ -3,6 +3,8 @@ import type { NextFunction, Request, Response } from 'express';
 import { RoleSchema, type Role } from '../../contracts/roles';
 import type { AppDeps } from '../../deps';
 import type { SessionUser } from '../../http/route';
+import type { CachedSession } from './session-cache';
+import { singleFlight } from './single-flight';
 
 export const SESSION_COOKIE = 'jv_session';
 const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
@@ -78,9 +80,37 @@ export async function loadSessionUser(deps: AppDeps, userId: string, sessionId: 
   return sessionUser(await deps.db.prisma.user.findUnique({ where: { id: userId }, select: USER_SELECT }), sessionId);
 }
 
+/** A session as the middleware reads it from the database: usable, gone (absent or expired), or its user inactive. */
+type SessionRead = CachedSession | 'gone' | 'inactive';
+
+async function readSession(deps: AppDeps, id: string, now: number, generation: number): Promise<SessionRead> {
+  // One query for the session and its user: this runs on every API request the cache does not answer.
+  const row = await deps.db.prisma.session.findUnique({ where: { id }, select: { expiresAt: true, lastSeenAt: true, user: { select: USER_SELECT } } });
+  if (!row || row.expiresAt.getTime() <= now) {
+    if (row) await deps.db.prisma.session.delete({ where: { id } }).catch(() => undefined);
+    return 'gone';
+  }
+  const user = sessionUser(row.user, id);
+  if (!user) return 'inactive';
+  const session = { user, expiresAt: row.expiresAt.getTime(), lastSeenAt: row.lastSeenAt.getTime() };
+  deps.sessions.put(id, session, generation, now);
+  return session;
+}
+
+/** Sliding expiry: what was written, or null when the session was deleted meanwhile (outside the server). */
+async function touchSession(deps: AppDeps, id: string, now: number): Promise<{ lastSeenAt: number; expiresAt: Date } | null> {
+  const expiresAt = new Date(now + deps.env.SESSION_TTL_HOURS * 3_600_000);
+  // updateMany: a session deleted meanwhile is no session, not an error.
+  const { count } = await deps.db.prisma.session.updateMany({ where: { id, expiresAt: { gt: new Date(now) } }, data: { lastSeenAt: new Date(now), expiresAt } });
+  return count === 0 ? null : { lastSeenAt: now, expiresAt };
+}
+
 /** Express middleware: resolve the session cookie to res.locals.user (or null). */
 export function sessionMiddleware(deps: AppDeps) {
   const cache = deps.sessions;
+  // Requests of one session that miss together share one read and one sliding-expiry write (single-flight.ts).
+  const reads = singleFlight<SessionRead>();
+  const touches = singleFlight<{ lastSeenAt: number; expiresAt: Date } | null>();
   return async (req: Request, res: Response, next: NextFunction) => {
     res.locals.user = null;
     const token = readCookie(req, SESSION_COOKIE);
@@ -90,34 +120,26 @@ export function sessionMiddleware(deps: AppDeps) {
       const now = Date.now();
       let session = cache.get(id, now);
       if (!session) {
+        // Joined only within one generation: a read begun before an invalidation is not shared after it.
         const generation = cache.generation();
-        // One query for the session and its user: this runs on every API request the cache does not answer.
-        const row = await deps.db.prisma.session.findUnique({ where: { id }, select: { expiresAt: true, lastSeenAt: true, user: { select: USER_SELECT } } });
-        if (!row || row.expiresAt.getTime() <= now) {
-          if (row) await deps.db.prisma.session.delete({ where: { id } }).catch(() => undefined);
-          clearSessionCookie(res);
-          return next();
-        }
-        const user = sessionUser(row.user, id);
-        if (!user) return next();
-        session = { user, expiresAt: row.expiresAt.getTime(), lastSeenAt: row.lastSeenAt.getTime() };
-        cache.put(id, session, generation, now);
+        const read = await reads(`${generation}:${id}`, () => readSession(deps, id, now, generation));
+        if (read === 'gone') clearSessionCookie(res);
+        if (typeof read === 'string') return next();
+        session = read;
       }
       res.locals.user = session.user;
       // Sliding expiry, written at most once a minute to spare the database.
       if (now - session.lastSeenAt > 60_000) {
-        const expiresAt = new Date(now + deps.env.SESSION_TTL_HOURS * 3_600_000);
-        // updateMany: a session deleted meanwhile (outside the server) is no session, not an error.
-        const { count } = await deps.db.prisma.session.updateMany({ where: { id, expiresAt: { gt: new Date(now) } }, data: { lastSeenAt: new Date(now), expiresAt } });
-        if (count === 0) {
+        const touched = await touches(id, () => touchSession(deps, id, now));
+        if (!touched) {
           cache.drop(id);
           res.locals.user = null;
           clearSessionCookie(res);
           return next();
         }
-        session.lastSeenAt = now;
-        session.expiresAt = expiresAt.getTime();
-        setSessionCookie(req, res, deps, token, expiresAt);
+        session.lastSeenAt = touched.lastSeenAt;
+        session.expiresAt = touched.expiresAt.getTime();
+        setSessionCookie(req, res, deps, token, touched.expiresAt);
       }
       next();
     } catch (error) {
