@@ -7,7 +7,9 @@ import type { PcmAudio, TranscribeOptions, Transcriber } from './transcriber';
 import { type DtypeSetting, DtypeSettingSchema } from '../runtime/model-files';
 import { ModelIdSchema, type ProgressListener, LeaseSlot, checkLocalModel, leaseLocalPipeline } from '../runtime/local-runtime';
 import { buildWhisperPrompt, stripPromptEcho } from './local-whisper-prompt';
-import { transcribeWindows } from './whisper-window';
+import { backgroundLogMel } from './background-log-mel';
+import type { LogMelSettings } from './log-mel';
+import { featureSettingsFor, transcribeWindows } from './whisper-window';
 
 /** The deployment default: KB-Whisper small (Swedish), published with ONNX exports. */
 export const DEFAULT_WHISPER_MODEL_ID = 'KBLab/kb-whisper-small';
@@ -75,6 +77,11 @@ export class LocalWhisperTranscriber implements Transcriber {
     ),
   );
 
+  /** Known once the pipeline has been used: how to compute its features on the log-mel worker (null: it cannot). */
+  private featureSettings: LogMelSettings | null | undefined;
+  /** Features being computed for windows announced by `prefetch`, by the window's samples. */
+  private readonly prefetched = new WeakMap<Float32Array, Promise<Float32Array>>();
+
   constructor(options: LocalWhisperOptions) {
     const parsed = LocalWhisperOptionsSchema.parse(options);
     this.modelsDir = parsed.modelsDir;
@@ -98,6 +105,24 @@ export class LocalWhisperTranscriber implements Transcriber {
     return segments!;
   }
 
+  /**
+   * Starts the log-mel features of windows that come next on a worker
+   * thread, so they are ready when `transcribeMany` gets the same sample
+   * arrays (while the current batch decodes, the features of the next one
+   * cost the model nothing). A hint: before the pipeline's first use, or for
+   * a model whose features are not ours, it does nothing.
+   */
+  prefetch(windows: readonly PcmAudio[]): void {
+    const settings = this.featureSettings;
+    if (!settings) return;
+    for (const { samples } of windows) {
+      if (this.prefetched.has(samples) || samples.length === 0) continue;
+      const features = backgroundLogMel(settings, samples);
+      features.catch(() => undefined); // a failed worker falls back to the main thread in transcribeWindows
+      this.prefetched.set(samples, features);
+    }
+  }
+
   async transcribeMany(windows: readonly { audio: PcmAudio; options: TranscribeOptions }[]): Promise<TranscriptSegment[][]> {
     const parsed = windows.map(({ audio, options }) => ({
       samples: AudioSchema.parse(audio).samples,
@@ -108,14 +133,18 @@ export class LocalWhisperTranscriber implements Transcriber {
     if (aborted()) throw abortedError();
 
     const lease = await this.slot.get();
+    const prepared = parsed.map(({ samples }) => this.prefetched.get(samples));
+    for (const { samples } of parsed) this.prefetched.delete(samples);
     const results = await lease.run(async (asr) => {
       if (aborted()) throw abortedError();
+      this.featureSettings ??= featureSettingsFor(asr);
       const prompts = parsed.map(({ opts }) => (opts.prompt?.trim() ? buildWhisperPrompt(asr.tokenizer, opts.prompt, opts.language) : null));
       const raw = await transcribeWindows(
         asr,
         parsed.map(({ samples, opts }, i) => ({
           samples,
           request: { language: opts.language, ...(prompts[i] ? { decoderInputIds: prompts[i].decoderInputIds } : {}) },
+          features: prepared[i],
         })),
       );
       return raw.map((r, i) => {

@@ -46,6 +46,15 @@ const ExtractorSchema = z.object({
   window: z.instanceof(Float64Array).refine((w) => w.length === N_FFT),
 });
 
+const SettingsSchema = z.object({
+  melFilters: z.array(z.array(z.number()).length(BINS)).refine((rows) => rows.length === 80 || rows.length === 128),
+  window: z.instanceof(Float64Array).refine((w) => w.length === N_FFT),
+});
+export interface LogMelSettings {
+  melFilters: number[][];
+  window: Float64Array;
+}
+
 /** A mel filter's non-zero stretch of frequency bins. */
 interface Band {
   first: number;
@@ -62,7 +71,11 @@ export class LogMelSpectrogram {
   private readonly output: Float32Array;
   private readonly dims: readonly [1, number, number];
 
+  /** What another thread needs to build the same extractor (plain data: it crosses `postMessage`); one object per instance. */
+  readonly settings: LogMelSettings;
+
   private constructor(melFilters: readonly (readonly number[])[], window: Float64Array) {
+    this.settings = { melFilters: melFilters.map((row) => [...row]), window };
     this.melBins = melFilters.length;
     this.window = window;
     this.bands = melFilters.map((row) => {
@@ -83,6 +96,13 @@ export class LogMelSpectrogram {
     const parsed = ExtractorSchema.safeParse({ config: extractor.config, window: extractor.window });
     if (!parsed.success || parsed.data.config.mel_filters.length !== parsed.data.config.feature_size) return null;
     return new LogMelSpectrogram(parsed.data.config.mel_filters, parsed.data.window);
+  }
+
+
+  /** The same extractor from `settings` (e.g. on a worker thread): same bands, same window, same numbers. */
+  static fromSettings(settings: LogMelSettings): LogMelSpectrogram {
+    const parsed = SettingsSchema.parse(settings);
+    return new LogMelSpectrogram(parsed.melFilters, parsed.window);
   }
 
   /**

@@ -15,6 +15,7 @@ import {
   type AudioWindow,
   type WindowOptions,
 } from '../audio/windows';
+import { SegmentSequencer } from './segment-sequencer';
 import type { Transcriber } from './transcriber';
 
 const InputSchema = z.object({
@@ -73,6 +74,12 @@ interface Track {
 interface Job {
   track: Track;
   window: AudioWindow;
+  /** The window's audio, cut once: a transcriber told of it in advance (`prefetch`) knows it by this array. */
+  samples?: Float32Array;
+}
+
+function samplesOf(job: Job): Float32Array {
+  return (job.samples ??= windowSamples(job.track.samples, job.window));
 }
 
 /**
@@ -129,32 +136,6 @@ class TrackFeed {
   }
 }
 
-/**
- * Releases segments in time order with ids s1, s2, …. Windows are transcribed
- * in order of their start, so once a window is done nothing earlier than the
- * next window's start can still arrive; with one track that is every segment
- * at once, with one speaker per channel the tracks interleave correctly.
- */
-class SegmentSequencer {
-  private pending: TranscriptSegment[] = [];
-  readonly released: TranscriptSegment[] = [];
-
-  constructor(private readonly onSegment?: (segment: TranscriptSegment) => void) {}
-
-  add(segments: TranscriptSegment[]): void {
-    this.pending.push(...segments);
-  }
-
-  releaseBefore(time: number): void {
-    this.pending.sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
-    while (this.pending.length > 0 && (this.pending[0]!.start ?? 0) < time) {
-      const segment = { ...this.pending.shift()!, id: `s${this.released.length + 1}` };
-      this.released.push(segment);
-      this.onSegment?.(segment);
-    }
-  }
-}
-
 function elapsed(since: number): number {
   return performance.now() - since;
 }
@@ -166,6 +147,20 @@ function inRecordingTime(segment: TranscriptSegment, window: AudioWindow): Trans
   const start = segment.start === null ? null : roundMs(toRecordingTime(window, segment.start, 'start'));
   const end = segment.end === null ? null : roundMs(toRecordingTime(window, segment.end, 'end'));
   return { ...segment, start, end: end !== null && start !== null ? Math.max(start, end) : end };
+}
+
+/**
+ * How many windows the next batch may take: `batchSize`, except at the end
+ * of a file. Once VAD has read everything, the windows left go as one batch
+ * when they are at most half a batch more (17 windows at batch 4: 4, 4, 4, 5
+ * instead of 4, 4, 4, 4, 1): a decoder step reads every weight whatever the
+ * number of rows, so a last batch of one window costs nearly as much as a
+ * full one (real-size Whisper tiny: a step of one row 7.9 ms, of four
+ * 16.4 ms; bench/README).
+ */
+function tailBatch(feeds: readonly TrackFeed[], batchSize: number): number {
+  const left = feeds.reduce((n, f) => n + f.jobs.length, 0);
+  return feeds.every((f) => f.done) && left <= batchSize + Math.floor(batchSize / 2) ? Math.max(left, batchSize) : batchSize;
 }
 
 /**
@@ -218,6 +213,15 @@ export async function transcribeRecording(input: TranscribeRecordingInput): Prom
   // Windows whose start lies before the frontier: found, and nothing earlier can still come.
   const ready = (): number => feeds.reduce((n, f) => n + f.jobs.filter((j) => j.window.start < frontier()).length, 0);
   const batchSize = transcriber.transcribeMany ? Math.max(1, transcriber.batchSize ?? 1) : 1;
+  // The windows the next batch will take (in start order, before the frontier), as far as they are known now.
+  const upcoming = (): Job[] =>
+    feeds
+      .flatMap((f) => f.jobs.filter((j) => j.window.start < frontier()))
+      .sort((a, b) => a.window.start - b.window.start)
+      .slice(0, batchSize);
+  const prefetch = (jobs: Job[]): void => {
+    if (transcriber.prefetch && jobs.length > 0) transcriber.prefetch(jobs.map((job) => ({ samples: samplesOf(job), sampleRate: 16000 as const })));
+  };
 
   for (;;) {
     const next = nextJob();
@@ -225,6 +229,8 @@ export async function transcribeRecording(input: TranscribeRecordingInput): Prom
     // Read VAD on when no window is ready, or to fill a batch: VAD runs at ~100× real time, a full batch saves far more.
     if (!next || next.start >= frontier() || (behind && ready() < batchSize)) {
       if (!behind) break; // VAD is done and every window transcribed
+      // Windows already found get their features prepared while VAD reads on (the main thread would only wait).
+      prefetch(upcoming());
       const vadStarted = performance.now();
       await behind.advance();
       vadMs += elapsed(vadStarted);
@@ -233,16 +239,20 @@ export async function transcribeRecording(input: TranscribeRecordingInput): Prom
     if (windowsDone === 0) input.onProgress?.({ windowsDone, windowsTotal: windowsFound() });
     signal?.throwIfAborted();
     const batch: Job[] = [];
-    for (let job = nextJob(); job && job.start < frontier() && batch.length < batchSize; job = nextJob()) batch.push(job.feed.jobs.shift()!);
-    const requests = batch.map(({ track, window }) => ({
-      audio: { samples: windowSamples(track.samples, window), sampleRate: 16000 as const },
-      options: { language, prompt, offsetSeconds: 0, speaker: track.speaker, signal },
+    const cap = tailBatch(feeds, batchSize);
+    for (let job = nextJob(); job && job.start < frontier() && batch.length < cap; job = nextJob()) batch.push(job.feed.jobs.shift()!);
+    const requests = batch.map((job) => ({
+      audio: { samples: samplesOf(job), sampleRate: 16000 as const },
+      options: { language, prompt, offsetSeconds: 0, speaker: job.track.speaker, signal },
     }));
     const windowStarted = performance.now();
-    const results =
+    const running =
       requests.length > 1 && transcriber.transcribeMany
-        ? await transcriber.transcribeMany(requests)
-        : [await transcriber.transcribe(requests[0]!.audio, requests[0]!.options)];
+        ? transcriber.transcribeMany(requests)
+        : transcriber.transcribe(requests[0]!.audio, requests[0]!.options).then((segments) => [segments]);
+    // The next batch's windows, as far as VAD has found them, are prepared while this one decodes.
+    prefetch(upcoming());
+    const results = await running;
     transcribeMs += elapsed(windowStarted);
     signal?.throwIfAborted(); // a transcriber may finish its window without looking at the signal
     batch.forEach(({ track, window }, i) => {

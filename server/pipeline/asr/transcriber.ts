@@ -30,9 +30,17 @@ export interface Transcriber {
    * Several windows at once (a whole file has them up front), results in
    * order, each as `transcribe` would give it. Adapters that gain from it
    * (local Whisper: one batch through the decoder) implement it, with
-   * `batchSize` windows per call at most; callers without it go one by one.
+   * `batchSize` windows per call at most, or up to half as many again for the
+   * last windows of a file (so no batch of one is left over); callers without
+   * it go one by one.
    */
   transcribeMany?(windows: readonly { audio: PcmAudio; options: TranscribeOptions }[]): Promise<TranscriptSegment[][]>;
   readonly batchSize?: number;
+  /**
+   * A hint that these windows (the same sample arrays) come next: an adapter
+   * may start preparing them while it still works on the current ones
+   * (local Whisper: their features on a worker thread). Never required.
+   */
+  prefetch?(windows: readonly PcmAudio[]): void;
   dispose(): Promise<void>;
 }

@@ -1,6 +1,6 @@
 import type { AutomaticSpeechRecognitionPipeline } from '@huggingface/transformers';
-import { LogMelSpectrogram } from './log-mel';
-import { WhisperGreedyDecoder, type WhisperModelParts } from './whisper-greedy';
+import { LogMelSpectrogram, type LogMelSettings } from './log-mel';
+import { type DecodeItem, WhisperGreedyDecoder, type WhisperModelParts } from './whisper-greedy';
 
 /**
  * One ≤ 30 s window through a loaded Whisper pipeline, in timestamp mode.
@@ -41,6 +41,15 @@ export function logMelFor(asr: AutomaticSpeechRecognitionPipeline): LogMelSpectr
   return logMels.get(asr) ?? null;
 }
 
+/**
+ * The settings to compute this pipeline's features elsewhere (the log-mel
+ * worker) ahead of `transcribeWindows`, or null when it would not use them
+ * (another decoding loop or another feature extractor).
+ */
+export function featureSettingsFor(asr: AutomaticSpeechRecognitionPipeline): LogMelSettings | null {
+  return (decoderFor(asr) && logMelFor(asr)?.settings) || null;
+}
+
 /** The reference: transformers.js's own pipeline call, with the options our transcriber always sets. */
 export function transcribeWithPipeline(asr: AutomaticSpeechRecognitionPipeline, samples: Float32Array, request: WindowRequest): Promise<unknown> {
   return asr(samples, {
@@ -64,7 +73,7 @@ export async function transcribeWindow(asr: AutomaticSpeechRecognitionPipeline, 
  */
 export async function transcribeWindows(
   asr: AutomaticSpeechRecognitionPipeline,
-  windows: readonly { samples: Float32Array; request: WindowRequest }[],
+  windows: readonly { samples: Float32Array; request: WindowRequest; features?: Promise<Float32Array> | undefined }[],
 ): Promise<unknown[]> {
   const decoder = decoderFor(asr);
   if (!decoder) {
@@ -76,15 +85,18 @@ export async function transcribeWindows(
   const task = task_to_id['transcribe'];
   const logMel = logMelFor(asr);
   const items = [];
-  for (const { samples, request } of windows) {
+  for (const { samples, request, features: prepared } of windows) {
     const lang = lang_to_id[`<|${request.language}|>`];
     if (lang === undefined || task === undefined) throw new Error(`This Whisper model has no language token for ${request.language}`);
-    // Runs on one pipeline are queued (see local-pipeline-cache); our extractor reuses its output buffer, so a batch keeps copies.
-    const features = logMel
-      ? logMel.extract(samples)
-      : ((await asr.processor(samples)) as { input_features: { data: Float32Array; dims: number[] } }).input_features;
-    const own = windows.length > 1 && logMel ? { data: features.data.slice(), dims: features.dims } : features;
-    items.push({ features: own, initTokens: request.decoderInputIds ?? [sot, lang, task!] });
+    const ready = logMel && prepared ? await prepared.catch(() => null) : null;
+    let features: DecodeItem['features'];
+    if (logMel && ready) features = { data: ready, dims: [1, logMel.melBins, ready.length / logMel.melBins] };
+    else if (logMel) {
+      // Runs on one pipeline are queued (see local-pipeline-cache); our extractor reuses its output buffer, so a batch keeps copies.
+      const own = logMel.extract(samples);
+      features = windows.length > 1 ? { data: own.data.slice(), dims: own.dims } : own;
+    } else features = ((await asr.processor(samples)) as { input_features: DecodeItem['features'] }).input_features;
+    items.push({ features, initTokens: request.decoderInputIds ?? [sot, lang, task!] });
   }
   const tokens = await decoder.decodeMany(items);
   const extractor = asr.processor.feature_extractor as unknown as { config: { chunk_length: number } };

@@ -123,6 +123,45 @@ describe.skipIf(!toolsAvailable('transcribe recording', 'espeak-ng'))('transcrib
     expect(transcriber.calls[0]!.options.speaker).toBeNull();
   });
 
+  it('announces the next window before it is transcribed, with the very array it then passes', async () => {
+    const announced: Float32Array[] = [];
+    const transcriber = new LoudnessEcho();
+    const given: Float32Array[] = [];
+    const transcribe = transcriber.transcribe.bind(transcriber);
+    const prefetching: Transcriber = Object.assign(transcriber, {
+      prefetch: (windows: readonly PcmAudio[]) => announced.push(...windows.map((w) => w.samples)),
+      transcribe: (audio: PcmAudio, options: TranscribeOptions) => {
+        given.push(audio.samples);
+        return transcribe(audio, options);
+      },
+    });
+    await transcribeRecording({ audio, transcriber: prefetching, language: 'sv', channelMode: 'per-channel' });
+    expect(given.length).toBeGreaterThan(1);
+    // Every window after the first was announced while an earlier one was transcribed (or VAD read on).
+    for (const samples of given.slice(1)) expect(announced).toContain(samples);
+  });
+
+  it('batches windows up to batchSize, and the last ones together when they are at most half a batch more', async () => {
+    const sizes = async (batchSize: number, maxSeconds: number): Promise<number[]> => {
+      const echo = new LoudnessEcho();
+      const batches: number[] = [];
+      const batching: Transcriber = Object.assign(echo, {
+        batchSize,
+        transcribeMany: async (windows: readonly { audio: PcmAudio; options: TranscribeOptions }[]) => {
+          batches.push(windows.length);
+          const out: TranscriptSegment[][] = [];
+          for (const w of windows) out.push(await echo.transcribe(w.audio, w.options));
+          return out;
+        },
+      });
+      await transcribeRecording({ audio, transcriber: batching, language: 'sv', channelMode: 'per-channel', window: { maxSeconds } });
+      return batches;
+    };
+    // Short windows: each turn is its own, four in all.
+    expect(await sizes(3, 4)).toEqual([4]); // 4 ≤ 3 + 1: no batch of one left over
+    expect(await sizes(2, 4)).toEqual([2, 2]); // 4 > 2 + 1
+  });
+
   it('stops between windows when cancelled', async () => {
     const controller = new AbortController();
     const transcriber = new LoudnessEcho((n) => n === 1 && controller.abort(new Error('avbruten')));

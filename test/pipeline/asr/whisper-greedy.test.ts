@@ -2,14 +2,16 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pipeline, type AutomaticSpeechRecognitionPipeline } from '@huggingface/transformers';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { leaseLocalPipeline } from '../../../server/pipeline/runtime/local-runtime';
 import type { PipelineLease } from '../../../server/pipeline/runtime/local-pipeline-cache';
 import { buildWhisperPrompt } from '../../../server/pipeline/asr/local-whisper-prompt';
 import { WhisperGreedyDecoder, type WhisperModelParts } from '../../../server/pipeline/asr/whisper-greedy';
 import { TokenRules, WhisperGenerationSchema, scalarFirstMaxIndex } from '../../../server/pipeline/asr/whisper-token-rules';
 import { ArgmaxArena } from '../../../server/pipeline/simd/kernels';
-import { transcribeWindow, transcribeWindows, transcribeWithPipeline } from '../../../server/pipeline/asr/whisper-window';
+import { featureSettingsFor, logMelFor, transcribeWindow, transcribeWindows, transcribeWithPipeline } from '../../../server/pipeline/asr/whisper-window';
+import { backgroundLogMel } from '../../../server/pipeline/asr/background-log-mel';
+import { LocalWhisperTranscriber } from '../../../server/pipeline/asr/local-whisper';
 import { HIGH_HZ, LOW_HZ, concatAudio, tone } from '../../support/synthetic/audio';
 import { TINY_SYNTHETIC_DIMS, makeSyntheticWhisper } from '../../support/synthetic/whisper';
 
@@ -95,6 +97,40 @@ describe('WhisperGreedyDecoder matches transformers.js generate() on a synthetic
     expect(batched).toEqual(alone);
     // The scripts differ in length, so rows leave the batch at different steps.
     expect(new Set(batched.map((r) => JSON.stringify(r))).size).toBeGreaterThan(2);
+  });
+
+  it('computes the same features on the log-mel worker, bit for bit', async () => {
+    const settings = featureSettingsFor(asr);
+    expect(settings).not.toBeNull();
+    const samples = concatAudio(tone(HIGH_HZ, 3), tone(LOW_HZ, 9));
+    const mine = logMelFor(asr)!.extract(samples).data.slice();
+    const theirs = await backgroundLogMel(settings!, samples);
+    expect(theirs).toEqual(mine);
+  });
+
+  it('uses the features prefetched on the worker (none computed on the main thread) and gives the same transcript', async () => {
+    const transcriber = new LocalWhisperTranscriber({ modelsDir, modelId: MODEL_ID, dtype: 'fp32', batchSize: 4 });
+    const logMel = logMelFor(asr)!;
+    const extract = vi.spyOn(logMel, 'extract');
+    try {
+      const windows = [tone(LOW_HZ, 5), tone(HIGH_HZ, 2), concatAudio(tone(HIGH_HZ, 10), tone(LOW_HZ, 20))].map((samples) => ({
+        audio: { samples, sampleRate: 16000 as const },
+        options: { language: 'sv' },
+      }));
+      const plain = await transcriber.transcribeMany(windows);
+      expect(extract).toHaveBeenCalledTimes(3);
+      extract.mockClear();
+      transcriber.prefetch(windows.map((w) => w.audio));
+      const prefetched = await transcriber.transcribeMany(windows);
+      expect(extract).not.toHaveBeenCalled();
+      expect(prefetched).toEqual(plain);
+      // Used once: the same arrays again are computed here, as without a hint.
+      await transcriber.transcribeMany(windows.slice(0, 1));
+      expect(extract).toHaveBeenCalledTimes(1);
+    } finally {
+      extract.mockRestore();
+      await transcriber.dispose();
+    }
   });
 });
 
