@@ -4,7 +4,9 @@ import { backgroundSpeechProbabilities } from '../server/pipeline/audio/vad/back
 import { detectSpeech } from '../server/pipeline/audio/vad/detect-speech';
 import { leaseLocalPipeline } from '../server/pipeline/runtime/local-runtime';
 import { LocalWhisperTranscriber } from '../server/pipeline/asr/local-whisper';
+import { whisperDtype } from '../server/pipeline/runtime/model-files';
 import { transcribeRecording } from '../server/pipeline/asr/transcribe-recording';
+import type { Transcriber } from '../server/pipeline/asr/transcriber';
 import { type FeatureTimes, measureFeatureExtractors } from './asr-features';
 import { instrumentPipeline, type ModelCounters } from './asr-instrument';
 import { simulateLive, type LiveResult } from './asr-live';
@@ -69,10 +71,29 @@ async function withPeakRss<T>(work: () => Promise<T>): Promise<[T, number]> {
   }
 }
 
-/** fp32 encoder, q8 decoder: what `ASR_DTYPE=fp32 ASR_DECODER_DTYPE=q8` selects. */
-export const Q8_DECODER = { encoder_model: 'fp32', decoder_model_merged: 'q8' } as const;
+/** fp32 encoder, q8 decoder: the server's own mapping of `ASR_DTYPE=fp32 ASR_DECODER_DTYPE=q8`, so the bench measures what it selects. */
+export const Q8_DECODER = whisperDtype('fp32', 'q8');
 
-export async function measureSize(modelsDir: string, modelId: string, wav: Uint8Array, batchSize: number, q8: boolean): Promise<SizeResult> {
+/** The transcriber as `transcribeRecording` sees it, with or without its `prefetch` hint (to measure what the hint pays). */
+function asSeen(t: LocalWhisperTranscriber, prefetch: boolean): Transcriber {
+  if (prefetch) return t;
+  return {
+    info: t.info,
+    batchSize: t.batchSize,
+    status: () => t.status(),
+    transcribe: (audio, options) => t.transcribe(audio, options),
+    transcribeMany: (windows) => t.transcribeMany(windows),
+    dispose: () => t.dispose(),
+  };
+}
+
+export async function measureSize(
+  modelsDir: string,
+  modelId: string,
+  wav: Uint8Array,
+  options: { batchSize: number; q8: boolean; prefetch: boolean },
+): Promise<SizeResult> {
+  const { batchSize, q8 } = options;
   global.gc?.();
   const rssBeforeLoad = process.memoryUsage.rss() / 1e6;
   const loadStarted = performance.now();
@@ -82,6 +103,7 @@ export async function measureSize(modelsDir: string, modelId: string, wav: Uint8
   );
   const transcriber = new LocalWhisperTranscriber({ modelsDir, modelId, dtype: 'fp32', batchSize });
   const oneByOne = new LocalWhisperTranscriber({ modelsDir, modelId, dtype: 'fp32', batchSize: 1 });
+  let quantized: Q8Pipeline | null = null;
   try {
     const pipe = await lease.run(async (p) => p);
     const loadMs = performance.now() - loadStarted;
@@ -98,11 +120,11 @@ export async function measureSize(modelsDir: string, modelId: string, wav: Uint8
     global.gc?.();
     const loadedRssMb = process.memoryUsage.rss() / 1e6;
     probe.reset();
-    const quantized = q8 ? await loadQ8(modelsDir, modelId, batchSize, warm) : null;
+    quantized = q8 ? await loadQ8(modelsDir, modelId, batchSize, warm) : null;
 
     let speechSeconds = 0;
     const runOurs = async (t: LocalWhisperTranscriber): Promise<StageRun> => {
-      const [result, peakRssMb] = await withPeakRss(() => transcribeRecording({ audio: wav, transcriber: t, language: 'sv' }));
+      const [result, peakRssMb] = await withPeakRss(() => transcribeRecording({ audio: wav, transcriber: asSeen(t, options.prefetch), language: 'sv' }));
       const run: StageRun = {
         totalMs: result.timings.totalMs,
         decodeMs: result.timings.decodeMs,
@@ -120,11 +142,15 @@ export async function measureSize(modelsDir: string, modelId: string, wav: Uint8
     const ours = await runOurs(transcriber);
     let oursQ8: SizeResult['oursQ8'] = null;
     if (quantized) {
-      const [result, peakRssMb] = await withPeakRss(() => transcribeRecording({ audio: wav, transcriber: quantized.transcriber, language: 'sv' }));
+      const q = quantized;
+      const [result, peakRssMb] = await withPeakRss(() =>
+        transcribeRecording({ audio: wav, transcriber: asSeen(q.transcriber, options.prefetch), language: 'sv' }),
+      );
       const t = result.timings;
-      oursQ8 = { totalMs: t.totalMs, decodeMs: t.decodeMs, vadMs: t.vadMs, model: quantized.probe.snapshot(), windows: result.windows, peakRssMb, modelRssMb: quantized.modelRssMb };
-      await quantized.transcriber.dispose();
-      await quantized.lease.release();
+      oursQ8 = { totalMs: t.totalMs, decodeMs: t.decodeMs, vadMs: t.vadMs, model: q.probe.snapshot(), windows: result.windows, peakRssMb, modelRssMb: q.modelRssMb };
+      // Unloaded before the stock run, so its memory is not counted there.
+      quantized = null;
+      await releaseQ8(q);
     }
 
     const stockStarted = performance.now();
@@ -159,14 +185,28 @@ export async function measureSize(modelsDir: string, modelId: string, wav: Uint8
       features,
     };
   } finally {
+    // Also when a run failed: a leaked lease would keep the q8 pipeline (small: ~1 GB) loaded for the sizes after it.
+    if (quantized) await releaseQ8(quantized);
     await transcriber.dispose();
     await oneByOne.dispose();
     await lease.release();
   }
 }
 
+interface Q8Pipeline {
+  lease: Awaited<ReturnType<typeof leaseLocalPipeline>>;
+  transcriber: LocalWhisperTranscriber;
+  probe: ReturnType<typeof instrumentPipeline>;
+  modelRssMb: number;
+}
+
+async function releaseQ8(q: Pick<Q8Pipeline, 'lease' | 'transcriber'>): Promise<void> {
+  await q.transcriber.dispose();
+  await q.lease.release();
+}
+
 /** The q8-decoder pipeline, loaded and warmed up next to the fp32 one; its own probe; what it added to resident memory. */
-async function loadQ8(modelsDir: string, modelId: string, batchSize: number, warm: Float32Array) {
+async function loadQ8(modelsDir: string, modelId: string, batchSize: number, warm: Float32Array): Promise<Q8Pipeline> {
   global.gc?.();
   const before = process.memoryUsage.rss() / 1e6;
   const lease = await leaseLocalPipeline(
@@ -174,9 +214,14 @@ async function loadQ8(modelsDir: string, modelId: string, batchSize: number, war
     (folder, options) => pipeline('automatic-speech-recognition', folder, options),
   );
   const transcriber = new LocalWhisperTranscriber({ modelsDir, modelId, dtype: Q8_DECODER, batchSize });
-  const probe = instrumentPipeline(await lease.run(async (p) => p));
-  await transcriber.transcribe({ samples: warm, sampleRate: 16000 }, { language: 'sv' });
-  global.gc?.();
-  probe.reset();
-  return { lease, transcriber, probe, modelRssMb: process.memoryUsage.rss() / 1e6 - before };
+  try {
+    const probe = instrumentPipeline(await lease.run(async (p) => p));
+    await transcriber.transcribe({ samples: warm, sampleRate: 16000 }, { language: 'sv' });
+    global.gc?.();
+    probe.reset();
+    return { lease, transcriber, probe, modelRssMb: process.memoryUsage.rss() / 1e6 - before };
+  } catch (error) {
+    await releaseQ8({ lease, transcriber });
+    throw error;
+  }
 }

@@ -37,7 +37,8 @@ function stages(run: StageRun): [string, number][] {
   return [
     ['decode + resample 48→16 kHz', run.decodeMs],
     ['VAD + windows (waited for; the rest runs hidden on the VAD worker)', run.vadMs],
-    ['feature extraction (log-mel)', featureMs],
+    // Ours: log-mel on the main thread only; features prefetched on the log-mel worker cost nothing here, any wait for them is in "other".
+    ['feature extraction (log-mel, main thread)', featureMs],
     ['encoder (onnxruntime)', encoderMs],
     ['decoder (onnxruntime)', decoderMs],
     ['other (decoding loop: ours / generate() + logits processors; glue)', Math.max(0, run.totalMs - known)],

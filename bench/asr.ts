@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- asr [--sizes=tiny,base,small] [--minutes=10] [--small-seconds=120] [--tokens=150] [--batch=4] [--cpp-repeats=3] [--q8=1]`
+ * `npm run bench -- asr [--sizes=tiny,base,small] [--minutes=10] [--small-seconds=120] [--tokens=150] [--batch=4] [--cpp-repeats=3] [--q8=1] [--prefetch=1]`
  *
  * Local ASR speed on a synthetic 10-minute Swedish consultation (48 kHz,
  * ~30 % silence): our pipeline (decode → Silero VAD → packed ≤ 30 s windows →
@@ -46,6 +46,8 @@ const ArgsSchema = z.object({
   'cpp-repeats': z.coerce.number().int().min(0).max(9).default(3),
   /** 1: also run ours with the decoder dynamically quantized to int8 (synthetic, quantized here; labelled q8). */
   q8: z.enum(['0', '1']).default('1').transform((v) => v === '1'),
+  /** 0: ours without the `prefetch` hint (the next batch's log-mel on the main thread, as before it existed). */
+  prefetch: z.enum(['0', '1']).default('1').transform((v) => v === '1'),
 });
 
 const CACHE = path.join(os.tmpdir(), 'journalverkstan-bench-asr');
@@ -82,7 +84,7 @@ export async function run(): Promise<void> {
     console.log('espeak-ng is missing (apt-get install espeak-ng): using a speech-like synthetic signal instead of speech.');
   }
   const full = await recording(args.minutes);
-  console.log(`load average before: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} (2 cores, shared); batch ${args.batch}`);
+  console.log(`load average before: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} (2 cores, shared); batch ${args.batch}; prefetch ${args.prefetch ? 'on' : 'off'}`);
 
   const vad = await measureVadSpeed(60);
   console.log(`Silero VAD, 1 intra-op thread: ${vad.realTimeFactor.toFixed(0)}× real time (60 s in ${vad.elapsedMs.toFixed(0)} ms)`);
@@ -103,7 +105,7 @@ export async function run(): Promise<void> {
     try {
       const partial = size === 'small' && args['small-seconds'] < args.minutes * 60;
       const wav = partial ? excerpt(full, args['small-seconds']) : full;
-      const result = await measureSize(modelsDir, modelId, wav, args.batch, args.q8);
+      const result = await measureSize(modelsDir, modelId, wav, { batchSize: args.batch, q8: args.q8, prefetch: args.prefetch });
       // whisper.cpp on the recording's first 30 s, with a GGML model of the same size and tokens per window.
       const head = (await decodeAudio(excerpt(full, 30))).channels[0]!;
       const cpp: WhisperCppResult =
