@@ -218,14 +218,21 @@ export async function transcribeRecording(input: TranscribeRecordingInput): Prom
     feeds
       .flatMap((f) => f.jobs.filter((j) => j.window.start < frontier()))
       .sort((a, b) => a.window.start - b.window.start)
-      .slice(0, batchSize);
+      .slice(0, tailBatch(feeds, batchSize));
   const prefetch = (jobs: Job[]): void => {
     if (transcriber.prefetch && jobs.length > 0) transcriber.prefetch(jobs.map((job) => ({ samples: samplesOf(job), sampleRate: 16000 as const })));
   };
 
+  const behindFeed = (): TrackFeed | null =>
+    feeds.reduce<TrackFeed | null>((low, f) => (!f.done && (!low || f.frontier < low.frontier) ? f : low), null);
+  const readAhead = async (): Promise<void> => {
+    for (let behind = behindFeed(); behind && ready() < batchSize; behind = behindFeed()) await behind.advance();
+    prefetch(upcoming());
+  };
+
   for (;;) {
     const next = nextJob();
-    const behind = feeds.reduce<TrackFeed | null>((low, f) => (!f.done && (!low || f.frontier < low.frontier) ? f : low), null);
+    const behind = behindFeed();
     // Read VAD on when no window is ready, or to fill a batch: VAD runs at ~100× real time, a full batch saves far more.
     if (!next || next.start >= frontier() || (behind && ready() < batchSize)) {
       if (!behind) break; // VAD is done and every window transcribed
@@ -250,10 +257,14 @@ export async function transcribeRecording(input: TranscribeRecordingInput): Prom
       requests.length > 1 && transcriber.transcribeMany
         ? transcriber.transcribeMany(requests)
         : transcriber.transcribe(requests[0]!.audio, requests[0]!.options).then((segments) => [segments]);
-    // The next batch's windows, as far as VAD has found them, are prepared while this one decodes.
-    prefetch(upcoming());
+    // While this batch decodes, VAD is read on until the next batch is known, and its windows are prepared.
+    const lookAhead = readAhead();
+    lookAhead.catch(() => undefined); // awaited below; if the batch fails first, this must not surface as unhandled
     const results = await running;
     transcribeMs += elapsed(windowStarted);
+    const aheadStarted = performance.now();
+    await lookAhead;
+    vadMs += elapsed(aheadStarted);
     signal?.throwIfAborted(); // a transcriber may finish its window without looking at the signal
     batch.forEach(({ track, window }, i) => {
       sequencer.add(results[i]!.map((s) => ({ ...inRecordingTime(s, window), speaker: track.speaker ?? s.speaker })));
