@@ -50,13 +50,13 @@ describe('grounding cases (development split)', async () => {
     console.log(summary('grounding dev l3', l3));
     expect(l3.flagsPerReference).toBeLessThanOrEqual(2.46);
     expect(l3.criticalPerReference).toBeLessThanOrEqual(0.45);
-    expect(l3.recall).toBeGreaterThanOrEqual(0.62);
+    expect(l3.recall).toBeGreaterThanOrEqual(0.66);
     // l4-* (the former locked-4, moved here after the lead's two reported runs): 2.46 flags (0.25
-    // critical), recall 64/125 = 0.51 when locked.
+    // critical), recall 64/125 = 0.51 when locked; round 5 (typed claims, tuned on it): 2.17 (0.13), 77/125.
     const l4 = evaluateGroundingCases(written.filter((c) => c.id.startsWith('l4-')));
     console.log(summary('grounding dev l4', l4));
-    expect(l4.flagsPerReference).toBeLessThanOrEqual(2.46);
-    expect(l4.criticalPerReference).toBeLessThanOrEqual(0.25);
-    expect(l4.recall).toBeGreaterThanOrEqual(0.51);
+    expect(l4.flagsPerReference).toBeLessThanOrEqual(2.2);
+    expect(l4.criticalPerReference).toBeLessThanOrEqual(0.15);
+    expect(l4.recall).toBeGreaterThanOrEqual(0.61);
   });
 });
