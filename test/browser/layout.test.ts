@@ -39,6 +39,7 @@ describe.skipIf(!chromiumAvailable())('sidlayout vid tre bredder', () => {
         const result = await checkPage(page, `${viewport.width}-${name}`);
         if (result.overflow > 0) problems.push(`${name}: ${result.overflow} px för bred (${result.wideElements.join(', ')})`);
         for (const v of result.violations) problems.push(`${name}: axe ${v}`);
+        for (const t of result.tables) problems.push(`${name}: ${t}`);
       };
       await page.goto('/logga-in');
       await page.getByRole('button', { name: 'Logga in' }).waitFor();

@@ -25,6 +25,36 @@ export interface PageCheck {
   /** the elements that stick out past the window's right edge, for the failure message */
   wideElements: string[];
   violations: string[];
+  /** tables that scroll inside their box with nothing to show it (see narrowTableProblems) */
+  tables: string[];
+}
+
+/**
+ * A table wider than its box must say so and keep its row names in view: the
+ * cue line above it is visible, and after scrolling the box to its far right
+ * the first column still sits at the box's left edge. (A table shown as cards
+ * is not wider than its box, so it passes by not being checked.)
+ */
+export async function narrowTableProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    for (const box of document.querySelectorAll<HTMLElement>('.table-scroll')) {
+      if (box.scrollWidth <= box.clientWidth + 1 || box.getClientRects().length === 0) continue;
+      const name = box.querySelector('th')?.textContent?.trim() ?? '?';
+      const where = box.closest('section')?.querySelector('h2, h3')?.textContent?.trim() ?? '';
+      const cue = box.previousElementSibling;
+      if (!cue?.classList.contains('scroll-cue') || cue.getClientRects().length === 0) problems.push(`tabellen "${name}" (${where}) rullar i sidled utan hint`);
+      const first = box.querySelector<HTMLElement>('tbody tr > :first-child');
+      if (first) {
+        const before = box.scrollLeft;
+        box.scrollLeft = box.scrollWidth;
+        const offset = first.getBoundingClientRect().left - box.getBoundingClientRect().left;
+        box.scrollLeft = before;
+        if (Math.abs(offset) > 2) problems.push(`tabellen "${name}" (${where}): första kolumnen följer inte med i sidled (${Math.round(offset)} px)`);
+      }
+    }
+    return problems;
+  });
 }
 
 export async function checkPage(page: Page, name: string): Promise<PageCheck> {
@@ -40,5 +70,5 @@ export async function checkPage(page: Page, name: string): Promise<PageCheck> {
   const violations = axe.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(' | ')}`);
   fs.mkdirSync(path.join(SCREENSHOTS, 'layout'), { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, 'layout', `${name}.png`), fullPage: true });
-  return { overflow, wideElements, violations };
+  return { overflow, wideElements, violations, tables: await narrowTableProblems(page) };
 }

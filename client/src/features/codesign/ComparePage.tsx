@@ -6,6 +6,7 @@ import { compareRuns } from './api';
 import { num } from './format';
 import { svInterval } from '../../../../server/contracts/sv-number';
 import type { DeltaT, DiffRunT } from '../../../../server/contracts/api/evalruns';
+import { TableScroll } from '../../components/TableScroll';
 
 const VERDICT: Record<string, string> = { better: 'bättre', worse: 'sämre', same: 'lika' };
 
@@ -52,7 +53,7 @@ export function ComparePage() {
         <>
           <section className="panel" aria-labelledby="aggregate-title">
             <h2 id="aggregate-title">Medelskillnad B − A ({data.cases.length} testfall)</h2>
-            <div className="table-scroll" tabIndex={0}>
+            <TableScroll>
               <table>
                 <thead>
                   <tr>
@@ -81,7 +82,7 @@ export function ComparePage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           </section>
           {data.cases.map((c) => (
             <section className="panel" key={c.caseId} aria-label={c.title}>

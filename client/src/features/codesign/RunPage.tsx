@@ -5,6 +5,7 @@ import { useResource } from '../../hooks/useResource';
 import { drafterName } from '../../format/drafters';
 import { getRun } from './api';
 import { num, pct } from './format';
+import { TableScroll } from '../../components/TableScroll';
 
 /** One run's results per test case: automatic metrics, time, and whether it came from the cache. */
 export function RunPage() {
@@ -26,8 +27,9 @@ export function RunPage() {
           <h2 id="results-title">
             Resultat per testfall ({data.results.length}) · {drafterName(data.run.drafterId)}
           </h2>
-          <div className="table-scroll" tabIndex={0}>
-            <table>
+          {/* cards on a phone: a designer reads one case's figures together, not one column across cases */}
+          <TableScroll>
+            <table className="cards">
               <thead>
                 <tr>
                   <th>Testfall</th>
@@ -46,22 +48,22 @@ export function RunPage() {
                 {data.results.map((r) => (
                   <tr key={r.caseId}>
                     <td>{r.title}</td>
-                    <td>{num(r.metrics.rouge1)}</td>
-                    <td>{num(r.metrics.rougeL)}</td>
-                    <td>{pct(r.metrics.keyFactRecall)}</td>
-                    <td>{pct(r.metrics.criticalKeyFactRecall)}</td>
-                    <td>
+                    <td data-label="ROUGE-1">{num(r.metrics.rouge1)}</td>
+                    <td data-label="ROUGE-L">{num(r.metrics.rougeL)}</td>
+                    <td data-label="Nyckelfakta">{pct(r.metrics.keyFactRecall)}</td>
+                    <td data-label="Kritiska fakta">{pct(r.metrics.criticalKeyFactRecall)}</td>
+                    <td data-label="Flaggor (kritiska)">
                       {r.metrics.flags.total} ({r.metrics.flags.critical})
                     </td>
-                    <td>{pct(r.metrics.completeness)}</td>
-                    <td>{num(r.metrics.lix, 0)}</td>
-                    <td>{num(r.metrics.words, 0)}</td>
-                    <td className="nowrap">{r.cached ? 'cache' : `${r.durationMs} ms`}</td>
+                    <td data-label="Rubriker ifyllda">{pct(r.metrics.completeness)}</td>
+                    <td data-label="LIX">{num(r.metrics.lix, 0)}</td>
+                    <td data-label="Ord">{num(r.metrics.words, 0)}</td>
+                    <td data-label="Tid" className="nowrap">{r.cached ? 'cache' : `${r.durationMs} ms`}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </section>
       )}
     </>

@@ -11,6 +11,7 @@ import { NewRoundForm } from './NewRoundForm';
 import { RunProgress } from './RunProgress';
 import type { WorkflowDetail } from '../../../../server/contracts/api/workflows';
 import { JobStatus } from '../../../../server/contracts/status';
+import { TableScroll } from '../../components/TableScroll';
 
 
 /** Run a version on the group's test cases, follow it, list runs, and pick two to compare or rate. */
@@ -48,7 +49,7 @@ export function RunsSection({ detail, onChanged }: { detail: WorkflowDetail; onC
       </div>
       <ErrorMessage error={start.error ?? runs.error} />
       {jobId && <RunProgress jobId={jobId} onDone={onDone} />}
-      <div className="table-scroll" tabIndex={0}>
+      <TableScroll>
         <table>
           <thead>
             <tr>
@@ -93,7 +94,7 @@ export function RunsSection({ detail, onChanged }: { detail: WorkflowDetail; onC
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <h3>Jämför två körningar</h3>
       <div className="form-grid">
         <SelectField label="Körning A" value={a} emptyLabel="Välj" options={runOptions} onChange={setA} />

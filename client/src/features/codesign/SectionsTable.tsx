@@ -1,6 +1,7 @@
 import type { WorkflowSection } from '../../../../server/contracts/workflow';
 import { fromLines, toLines } from './lines';
 import { MaxCharsField } from './MaxCharsField';
+import { TableScroll } from '../../components/TableScroll';
 
 /**
  * The sections of a workflow as an editable table: heading, instruction, required, style, max length, cues.
@@ -25,7 +26,7 @@ export function SectionsTable({
     onChange(next);
   };
   return (
-    <div className="table-scroll" tabIndex={0}>
+    <TableScroll>
       <table className="sections-table">
         <thead>
           <tr>
@@ -78,6 +79,6 @@ export function SectionsTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

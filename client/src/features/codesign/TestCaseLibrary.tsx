@@ -8,6 +8,7 @@ import { useSubmit } from '../../hooks/useSubmit';
 import { exportUrl, importTestCases, listTestCases } from './api';
 import { FieldProblems } from './FieldProblems';
 import { SETTING_LABELS } from './testcase-form';
+import { TableScroll } from '../../components/TableScroll';
 
 /**
  * The group's synthetic test consultations (each title opens the editor), with JSONL import (a file or
@@ -31,7 +32,7 @@ export function TestCaseLibrary({ groupId }: { groupId: string }) {
       <h2 id="cases-title">Testfall ({cases.data?.testCases.length ?? '…'})</h2>
       {cases.loading && !cases.data && <Loading />}
       <ErrorMessage error={cases.error} />
-      <div className="table-scroll" tabIndex={0}>
+      <TableScroll>
         <table>
           <thead>
             <tr>
@@ -58,7 +59,7 @@ export function TestCaseLibrary({ groupId }: { groupId: string }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <p>
         <Link to={`/samskapande/grupp/${groupId}/testfall/nytt`}>Nytt testfall</Link>
       </p>

@@ -8,6 +8,7 @@ import { FieldProblems } from './FieldProblems';
 import { PromoteDialog } from './PromoteDialog';
 import type { WorkflowDetail } from '../../../../server/contracts/api/workflows';
 import { WorkflowLabel } from '../../../../server/contracts/status';
+import { TableScroll } from '../../components/TableScroll';
 
 /**
  * Versions newest first with their labels, and buttons that move a label to
@@ -46,7 +47,7 @@ export function VersionHistory({ detail, onChanged }: { detail: WorkflowDetail; 
           }}
         />
       )}
-      <div className="table-scroll" tabIndex={0}>
+      <TableScroll>
         <table className="cards">
           <thead>
             <tr>
@@ -77,7 +78,7 @@ export function VersionHistory({ detail, onChanged }: { detail: WorkflowDetail; 
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <h3>Etikettflyttar</h3>
       <ul className="plain-list">
         {detail.labelEvents.map((e) => (

@@ -4,6 +4,7 @@ import { useResource } from '../../hooks/useResource';
 import { getNotes, type FilterState } from './api';
 import { num } from './format';
 import type { TimeGroup } from '../../../../server/contracts/api/followup';
+import { TableScroll } from '../../components/TableScroll';
 
 /** The anonymised notes behind one figure: dates, times, ratings, flag counts; no text, no names. */
 export function DrillDown({ filters, group, mode, onClose }: { filters: FilterState; group: TimeGroup; mode: 'ai' | 'baseline'; onClose(): void }) {
@@ -25,7 +26,7 @@ export function DrillDown({ filters, group, mode, onClose }: { filters: FilterSt
           <p className="muted">
             {notes.data.total} anteckningar{notes.data.total > notes.data.notes.length ? `, de första ${notes.data.notes.length} visas` : ''}. Id är anteckningens nummer i arbetsbänken; inga texter eller namn visas.
           </p>
-          <div className="table-scroll" tabIndex={0}>
+          <TableScroll>
             <table aria-label="Anteckningar bakom siffran">
               <thead>
                 <tr>
@@ -58,7 +59,7 @@ export function DrillDown({ filters, group, mode, onClose }: { filters: FilterSt
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </>
       )}
     </section>

@@ -3,6 +3,7 @@ import { Explanation } from './Explanation';
 import { kr, num } from './format';
 import { svInterval } from '../../../../server/contracts/sv-number';
 import type { Dashboard } from '../../../../server/contracts/api/followup';
+import { TableScroll } from '../../components/TableScroll';
 
 /** Hours and kronor per year from minutes saved per note and the lead's assumptions, printed side by side. */
 export function ExtrapolationSection({ data, canEdit, onSaved }: { data: Dashboard; canEdit: boolean; onSaved(): void }) {
@@ -10,7 +11,7 @@ export function ExtrapolationSection({ data, canEdit, onSaved }: { data: Dashboa
   return (
     <section className="panel" aria-labelledby="extrapolation-title">
       <h2 id="extrapolation-title">Uppräkning till timmar och kronor per år</h2>
-      <div className="table-scroll" tabIndex={0}>
+      <TableScroll>
         <table>
           <thead>
             <tr>
@@ -33,7 +34,7 @@ export function ExtrapolationSection({ data, canEdit, onSaved }: { data: Dashboa
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <Explanation text={explanation} />
       <h3>Antaganden</h3>
       <AssumptionsEditor key={assumptions.updatedAt ?? 'none'} professions={data.options.professions} assumptions={assumptions} canEdit={canEdit} onSaved={onSaved} />

@@ -5,6 +5,7 @@ import { TextField } from '../../components/TextField';
 import { num } from './format';
 import { parseSvNumber } from '../../../../server/contracts/sv-number';
 import type { PrecisionPlan } from '../../../../server/contracts/api/followup';
+import { TableScroll } from '../../components/TableScroll';
 
 /** A decimal from a Swedish input ("0,5"); null when not a positive number. */
 const positive = (text: string) => {
@@ -50,7 +51,7 @@ export function PrecisionCalculator({ plans }: { plans: PrecisionPlan[] }) {
         <TextField label="Spridning per anteckning (min, valfritt)" value={within} onChange={setWithin} inputMode="decimal" />
         <TextField label="Spridning mellan kliniker (min, valfritt)" value={between} onChange={setBetween} inputMode="decimal" />
       </div>
-      <div className="table-scroll" tabIndex={0}>
+      <TableScroll>
         <table aria-label="Kliniker som behövs">
           <thead>
             <tr>
@@ -69,7 +70,7 @@ export function PrecisionCalculator({ plans }: { plans: PrecisionPlan[] }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <p className="muted">Läge = med AI eller utan AI; totalt = anteckningar totalt, kliniker × 2 × anteckningar per läge ({NOTES_PER_SIDE.join(', ')}).</p>
     </section>
   );

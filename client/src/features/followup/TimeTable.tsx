@@ -1,6 +1,7 @@
 import { num } from './format';
 import { svInterval } from '../../../../server/contracts/sv-number';
 import type { TimeGroup } from '../../../../server/contracts/api/followup';
+import { TableScroll } from '../../components/TableScroll';
 
 const SOURCE = { measured: 'uppmätt', imported: 'tidsstudie' } as const;
 /**
@@ -21,7 +22,7 @@ const count = (s: { n: number; suppressed: string | null }) => (s.suppressed ? '
 /** The figures behind the chart with clinicians and notes per group; a suppressed cell says why. */
 export function TimeTable({ groups, onDrill }: { groups: TimeGroup[]; onDrill(group: TimeGroup, mode: 'ai' | 'baseline'): void }) {
   return (
-    <div className="table-scroll" tabIndex={0}>
+    <TableScroll>
       <table>
         <thead>
           <tr>
@@ -69,6 +70,6 @@ export function TimeTable({ groups, onDrill }: { groups: TimeGroup[]; onDrill(gr
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -2,6 +2,7 @@ import { ERROR_KIND_SV } from './kinds';
 import { pct } from './format';
 import type { MyScores } from '../../../../server/contracts/api/training';
 import { svNumber } from '../../../../server/contracts/sv-number';
+import { TableScroll } from '../../components/TableScroll';
 
 /** One person's own results: only they see these. */
 export function MyScoresPanel({ scores }: { scores: MyScores }) {
@@ -13,7 +14,7 @@ export function MyScoresPanel({ scores }: { scores: MyScores }) {
         <div><strong>{svNumber(scores.falseMarksPerCase, 1)}</strong> markeringar per fall där inget fel fanns</div>
         <div><strong>{scores.meanSecondsPerCase === null ? '–' : `${Math.round(scores.meanSecondsPerCase)} s`}</strong> per fall i medel</div>
       </div>
-      <div className="table-scroll" tabIndex={0}>
+      <TableScroll>
         <table>
           <caption>Upptäckt per typ av fel</caption>
           <thead><tr><th scope="col">Typ av fel</th><th scope="col">Planterade</th><th scope="col">Hittade</th><th scope="col">Andel</th></tr></thead>
@@ -23,8 +24,8 @@ export function MyScoresPanel({ scores }: { scores: MyScores }) {
             ))}
           </tbody>
         </table>
-      </div>
-      <div className="table-scroll" tabIndex={0}>
+      </TableScroll>
+      <TableScroll>
         <table>
           <caption>Utveckling omgång för omgång</caption>
           <thead><tr><th scope="col">Omgång</th><th scope="col">Flaggor</th><th scope="col">Fall</th><th scope="col">Hittade</th><th scope="col">Falsklarm</th></tr></thead>
@@ -34,7 +35,7 @@ export function MyScoresPanel({ scores }: { scores: MyScores }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </>
   );
 }

@@ -10,6 +10,7 @@ import { pct } from './format';
 import type { ReadinessRow } from '../../../../server/contracts/api/training';
 import { SummaryTable } from './SummaryTable';
 import './training.css';
+import { TableScroll } from '../../components/TableScroll';
 
 function Rows({ rows, unit }: { rows: readonly ReadinessRow[]; unit: boolean }) {
   return (
@@ -79,22 +80,22 @@ export function ReadinessSection({ canEdit }: { canEdit: boolean }) {
       )}
       {readiness.data && (
         <>
-          <div className="table-scroll" tabIndex={0}>
+          <TableScroll>
             <table>
               <caption>Per yrkesgrupp</caption>
               {head(false)}
               <Rows rows={readiness.data.byProfession} unit={false} />
             </table>
-          </div>
+          </TableScroll>
           <details>
             <summary>Per yrkesgrupp och vårdenhet</summary>
-            <div className="table-scroll" tabIndex={0}>
+            <TableScroll>
               <table>
                 <caption>Per yrkesgrupp och vårdenhet</caption>
                 {head(true)}
                 <Rows rows={readiness.data.byUnit} unit />
               </table>
-            </div>
+            </TableScroll>
           </details>
         </>
       )}

@@ -1,6 +1,7 @@
 import { ERROR_KIND_SV } from './kinds';
 import { pct } from './format';
 import type { Summary, SummaryCell } from '../../../../server/contracts/api/training';
+import { TableScroll } from '../../components/TableScroll';
 
 const cell = (c: SummaryCell) => (c.suppressed ? <span className="muted">färre än 5</span> : pct(c.detection));
 
@@ -14,7 +15,7 @@ export function SummaryTable({ summary }: { summary: Summary }) {
       <p>
         {summary.people} personer har övat. Upptäckt är medel per person av andelen planterade fel som hittades.
       </p>
-      <div className="table-scroll" tabIndex={0}>
+      <TableScroll>
         <table>
           <caption>Upptäckt per typ av fel</caption>
           <thead><tr><th scope="col">Typ av fel</th><th scope="col">Alla</th><th scope="col">Med flaggor</th><th scope="col">Utan flaggor</th></tr></thead>
@@ -25,8 +26,8 @@ export function SummaryTable({ summary }: { summary: Summary }) {
             ))}
           </tbody>
         </table>
-      </div>
-      <div className="table-scroll" tabIndex={0}>
+      </TableScroll>
+      <TableScroll>
         <table>
           <caption>Upptäckt per yrkesgrupp</caption>
           <thead><tr><th scope="col">Yrkesgrupp</th><th scope="col">Alla</th><th scope="col">Med flaggor</th><th scope="col">Utan flaggor</th></tr></thead>
@@ -36,7 +37,7 @@ export function SummaryTable({ summary }: { summary: Summary }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </>
   );
 }

@@ -8,6 +8,7 @@ import { NewTrainingCaseForm } from './NewTrainingCaseForm';
 import { NewTrainingRoundForm } from './NewTrainingRoundForm';
 import { SummaryTable } from './SummaryTable';
 import './training.css';
+import { TableScroll } from '../../components/TableScroll';
 
 /** The working group's review training in its studio: training cases, rounds with progress, and the group's aggregated results. */
 export function TrainingSection({ groupId }: { groupId: string }) {
@@ -20,7 +21,7 @@ export function TrainingSection({ groupId }: { groupId: string }) {
       <h2 id="training-title">Granskningsträning</h2>
       <p className="muted">Övningsfall är utkast med planterade fel. Kliniker granskar dem på samma skärm som i verkligt arbete och får återkoppling direkt.</p>
       <ErrorMessage error={cases.error ?? rounds.error ?? close.error} />
-      <div className="table-scroll" tabIndex={0}>
+      <TableScroll>
         <table>
           <caption>Övningsfall</caption>
           <thead><tr><th scope="col">Övningsfall</th><th scope="col">Planterade fel</th><th scope="col">Källa</th></tr></thead>
@@ -34,7 +35,7 @@ export function TrainingSection({ groupId }: { groupId: string }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <NewTrainingCaseForm groupId={groupId} />
       <h3>Övningsomgångar</h3>
       {rounds.data?.rounds.length === 0 && <p className="muted">Inga omgångar ännu.</p>}

@@ -8,6 +8,7 @@ import { TextField } from '../../components/TextField';
 import { formatDateTime } from '../../format/dates';
 import { useResource } from '../../hooks/useResource';
 import { useSubmit } from '../../hooks/useSubmit';
+import { TableScroll } from '../../components/TableScroll';
 
 /** Keys for the OpenAI-compatible gateway; the server keeps only a hash, so a key is shown once. */
 export function ApiKeysTab() {
@@ -47,7 +48,7 @@ export function ApiKeysTab() {
       {keys.loading && !keys.data && <Loading />}
       {keys.data && keys.data.apiKeys.length === 0 && <p className="muted">Inga nycklar ännu.</p>}
       {keys.data && keys.data.apiKeys.length > 0 && (
-        <div className="table-scroll" tabIndex={0}>
+        <TableScroll>
           <table>
             <caption className="visually-hidden">API-nycklar</caption>
             <thead>
@@ -83,7 +84,7 @@ export function ApiKeysTab() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );

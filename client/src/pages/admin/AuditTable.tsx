@@ -1,12 +1,13 @@
 import type { AuditEvent } from '../../../../server/contracts/api/audit';
 import { formatDateTime } from '../../format/dates';
+import { TableScroll } from '../../components/TableScroll';
 
 const OUTCOME_LABELS: Record<string, string> = { success: 'Lyckades', denied: 'Nekades', error: 'Fel' };
 
 export function AuditTable({ events }: { events: AuditEvent[] }) {
   if (events.length === 0) return <p className="muted">Inga händelser för urvalet.</p>;
   return (
-    <div className="table-scroll" tabIndex={0}>
+    <TableScroll>
       <table>
         <caption className="visually-hidden">Händelser i åtkomstloggen</caption>
         <thead>
@@ -36,6 +37,6 @@ export function AuditTable({ events }: { events: AuditEvent[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

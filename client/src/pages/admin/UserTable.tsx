@@ -1,5 +1,6 @@
 import { ROLE_LABELS_SV } from '../../../../server/contracts/roles';
 import type { AdminUser } from '../../../../server/contracts/api/admin';
+import { TableScroll } from '../../components/TableScroll';
 
 interface UserTableProps {
   users: AdminUser[];
@@ -9,8 +10,10 @@ interface UserTableProps {
 
 export function UserTable({ users, onEdit, onResetPassword }: UserTableProps) {
   return (
-    <div className="table-scroll" tabIndex={0}>
-      <table>
+    // cards on a phone: an administrator looks up one person and acts on them; pinning the first
+    // column (name and buttons) would leave no room for the rest
+    <TableScroll>
+      <table className="cards">
         <caption className="visually-hidden">Användare</caption>
         <thead>
           <tr>
@@ -41,15 +44,15 @@ export function UserTable({ users, onEdit, onResetPassword }: UserTableProps) {
                   )}
                 </div>
               </td>
-              <td>{u.roles.map((r) => ROLE_LABELS_SV[r]).join(', ')}</td>
-              <td>{u.profession?.name ?? '–'}</td>
-              <td>{u.careUnit?.name ?? '–'}</td>
-              <td>{u.groups.map((g) => g.name).join(', ') || '–'}</td>
-              <td>{!u.active ? 'Inaktiv' : u.mustChangePassword ? 'Engångslösenord' : 'Aktiv'}</td>
+              <td data-label="Roller">{u.roles.map((r) => ROLE_LABELS_SV[r]).join(', ')}</td>
+              <td data-label="Yrkesgrupp">{u.profession?.name ?? '–'}</td>
+              <td data-label="Vårdenhet">{u.careUnit?.name ?? '–'}</td>
+              <td data-label="Arbetsgrupper">{u.groups.map((g) => g.name).join(', ') || '–'}</td>
+              <td data-label="Status">{!u.active ? 'Inaktiv' : u.mustChangePassword ? 'Engångslösenord' : 'Aktiv'}</td>
             </tr>
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -2,11 +2,12 @@ import { Link } from 'react-router';
 import type { Encounter } from '../../../../server/contracts/api/encounters';
 import { formatDateTime } from '../../format/dates';
 import { EncounterMode, EncounterStatus } from '../../../../server/contracts/status';
+import { TableScroll } from '../../components/TableScroll';
 
 export function EncounterList({ encounters }: { encounters: Encounter[] }) {
   if (encounters.length === 0) return <p className="muted">Du har inga besök ännu. Skapa ett med formuläret.</p>;
   return (
-    <div className="table-scroll" tabIndex={0}>
+    <TableScroll>
       <table className="cards">
         <caption className="visually-hidden">Mina besök, nyaste först</caption>
         <thead>
@@ -32,6 +33,6 @@ export function EncounterList({ encounters }: { encounters: Encounter[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
