@@ -15,7 +15,8 @@ export function svNumber(x: number | null | undefined, digits = 2, fixed = false
  * Reads a number typed the Swedish way, the inverse of svNumber: spaces
  * between thousands ("20 000"), a decimal comma ("62,5"; a point is taken
  * too), a minus sign; "0," on its way to "0,7" reads as 0. Null when the
- * text is empty or not a number. The client's inputs all read numbers with it.
+ * text is empty or not a number. The client's number fields read their text
+ * with readNumberField (client/src/format/number-field.ts), built on this.
  */
 export function parseSvNumber(text: string): number | null {
   const t = text.replace(/[\s\u00a0\u202f]/g, '').replace('−', '-').replace(',', '.');
@@ -33,14 +34,6 @@ export function readSvNumber(text: string): SvNumberInput {
   if (!text.trim()) return { kind: 'empty' };
   const value = parseSvNumber(text);
   return value === null ? { kind: 'invalid' } : { kind: 'number', value };
-}
-
-/** The Swedish field error for text that is no number (or no whole number), undefined when the text is fine. */
-export function svNumberError(text: string, integer = false): string | undefined {
-  const read = readSvNumber(text);
-  if (read.kind === 'invalid') return integer ? 'Ange ett heltal, till exempel 10.' : 'Ange ett tal, till exempel 0,5.';
-  if (read.kind === 'number' && integer && !Number.isInteger(read.value)) return 'Ange ett heltal, till exempel 10.';
-  return undefined;
 }
 
 /**

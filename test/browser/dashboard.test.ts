@@ -79,7 +79,7 @@ describe.skipIf(!chromiumAvailable())('uppföljning i Chromium', () => {
     await page.getByLabel('Läkare: andel lämpliga i procent').fill('150');
     await page.getByLabel('Läkare: timkostnad i kronor').fill('1200');
     await page.getByRole('button', { name: 'Spara antaganden' }).click();
-    await page.getByRole('alert').getByText('Läkare, andel lämpliga i procent: ange procent mellan 0 och 100, t.ex. 80 eller 62,5.').waitFor();
+    await page.getByRole('alert').getByText('Läkare, andel lämpliga i procent: Ange ett tal från 0 till 100.').waitFor();
     expect(await server.deps.db.prisma.auditEvent.count({ where: { action: 'followup.assumptions.update' } })).toBe(0);
     await page.getByLabel('Läkare: andel lämpliga i procent').fill('50');
     await page.getByLabel('Läkare: timkostnad i kronor').fill('1200');

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { readSvNumber, svNumberError } from '../../server/contracts/sv-number';
+import { readSvNumber } from '../../server/contracts/sv-number';
+import { ProfessionAssumptionSchema } from '../../server/contracts/api/followup';
+import { ModelSettingsSchema } from '../../server/contracts/workflow';
+import { readNumberField, ruleOf } from '../../client/src/format/number-field';
 import { gateBodyFromText } from '../../client/src/features/codesign/gate-form';
 import { readMaxChars } from '../../client/src/features/codesign/max-chars';
 
@@ -9,18 +12,41 @@ describe('number fields: empty is not invalid', () => {
     expect(readSvNumber(' ')).toEqual({ kind: 'empty' });
     expect(readSvNumber('0,5')).toEqual({ kind: 'number', value: 0.5 });
     for (const t of ['abc', 'tio', '12a', ',']) expect(readSvNumber(t)).toEqual({ kind: 'invalid' });
-    expect(svNumberError('tio', true)).toMatch(/^Ange ett heltal/);
-    expect(svNumberError('2,5', true)).toMatch(/^Ange ett heltal/);
-    expect(svNumberError('abc')).toMatch(/^Ange ett tal/);
-    expect(svNumberError('')).toBeUndefined();
-    expect(svNumberError('12', true)).toBeUndefined();
+  });
+
+  it('reads a field once: empty, a number, or the one message to show under it', () => {
+    const whole = { integer: true, example: '10' };
+    expect(readNumberField('tio', whole)).toEqual({ kind: 'invalid', message: 'Ange ett heltal, till exempel 10.' });
+    expect(readNumberField('2,5', whole)).toEqual({ kind: 'invalid', message: 'Ange ett heltal, till exempel 10.' });
+    expect(readNumberField('abc', { example: '0,5' })).toEqual({ kind: 'invalid', message: 'Ange ett tal, till exempel 0,5.' });
+    expect(readNumberField('', whole)).toEqual({ kind: 'empty' });
+    expect(readNumberField('', { ...whole, required: true })).toEqual({ kind: 'invalid', message: 'Fyll i ett heltal, till exempel 10.' });
+    expect(readNumberField('1 200', whole)).toEqual({ kind: 'number', value: 1200 });
+  });
+
+  it('the workflow editor\'s model settings take the contract\'s bounds: "Längsta svar" no longer goes through Number()', () => {
+    const maxTokens = ruleOf(ModelSettingsSchema.shape.maxTokens.unwrap(), '1500', { required: true });
+    // Number('1 500') was NaN and Number('') was 0: both reached the server
+    expect(readNumberField('1 500', maxTokens)).toEqual({ kind: 'number', value: 1500 });
+    expect(readNumberField('', maxTokens)).toEqual({ kind: 'invalid', message: 'Fyll i ett heltal, till exempel 1500.' });
+    expect(readNumberField('0', maxTokens)).toEqual({ kind: 'invalid', message: 'Ange ett heltal från 1 till 32 000.' });
+    const temperature = ruleOf(ModelSettingsSchema.shape.temperature.unwrap(), '0,2', { required: true });
+    expect(readNumberField('2,5', temperature)).toEqual({ kind: 'invalid', message: 'Ange ett tal från 0 till 2.' });
+    expect(readNumberField('0,7', temperature)).toEqual({ kind: 'number', value: 0.7 });
+  });
+
+  it('the assumptions take the limits the server checks, the share typed as percent', () => {
+    const percent = ruleOf(ProfessionAssumptionSchema.shape.suitableShare, '62,5', { scale: 100 });
+    expect(percent).toMatchObject({ min: 0, max: 100, integer: false });
+    expect(readNumberField('62,5', percent)).toEqual({ kind: 'number', value: 62.5 });
+    expect(ruleOf(ProfessionAssumptionSchema.shape.notesPerYear, '20 000')).toMatchObject({ min: 0, max: 10_000_000, integer: true });
   });
 
   it('the workflow editor\'s "Max tecken": empty is no limit, "abc" or 2,5 is an error, never no limit', () => {
-    expect(readMaxChars('')).toEqual({ value: undefined });
-    expect(readMaxChars('1 200')).toEqual({ value: 1200 });
-    for (const t of ['abc', '2,5', '12a']) expect(readMaxChars(t)).toEqual({ error: 'Ange ett heltal, till exempel 400.' });
-    for (const t of ['0', '20 000', '-5']) expect(readMaxChars(t)).toEqual({ error: 'Ange ett heltal från 1 till 10 000.' });
+    expect(readMaxChars('')).toEqual({ kind: 'empty' });
+    expect(readMaxChars('1 200')).toEqual({ kind: 'number', value: 1200 });
+    for (const t of ['abc', '2,5', '12a']) expect(readMaxChars(t)).toEqual({ kind: 'invalid', message: 'Ange ett heltal, till exempel 400.' });
+    for (const t of ['0', '20 000', '-5']) expect(readMaxChars(t)).toEqual({ kind: 'invalid', message: 'Ange ett heltal från 1 till 10 000.' });
   });
 
   it('the gate form refuses "abc" for critical flags, names the field, and sends no null for it', () => {

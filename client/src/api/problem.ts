@@ -39,12 +39,22 @@ export class ApiError extends Error {
   fieldMessages(field: string): string[] {
     return this.errors.filter((e) => fieldName(e) === field).map((e) => e.message);
   }
+
+  /** Messages for a field inside the body ("spec.model.temperature" for "body.spec.model.temperature"), where fieldMessages would say "spec". */
+  messagesAt(path: string): string[] {
+    return this.errors.filter((e) => fieldPath(e) === path).map((e) => e.message);
+  }
 }
 
 /** "body.roles.0" → "roles": the form field a problem belongs to. */
 export function fieldName(problem: FieldProblem): string {
   const [, name = problem.field] = problem.field.split('.');
   return name;
+}
+
+/** "body.spec.model.temperature" → "spec.model.temperature": the whole path below body, query or params. */
+export function fieldPath(problem: FieldProblem): string {
+  return problem.field.split('.').slice(1).join('.');
 }
 
 /** A body we could not read as a problem (proxy error page, dropped connection). */

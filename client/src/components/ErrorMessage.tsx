@@ -1,4 +1,4 @@
-import { fieldName, type ApiError } from '../api/problem';
+import { fieldName, fieldPath, type ApiError } from '../api/problem';
 
 /**
  * Shows a problem from the server as it came (title and detail are Swedish).
@@ -8,7 +8,8 @@ import { fieldName, type ApiError } from '../api/problem';
  */
 export function ErrorMessage({ error, hideFields = [] }: { error: ApiError | null; hideFields?: string[] }) {
   if (!error) return null;
-  const loose = error.errors.filter((e) => !hideFields.includes(fieldName(e)));
+  // a form names a field by its name ("message") or, inside nested bodies, by its path ("spec.model.temperature")
+  const loose = error.errors.filter((e) => !hideFields.includes(fieldName(e)) && !hideFields.includes(fieldPath(e)));
   const claimed = error.errors.length - loose.length;
   return (
     <div className="error-box" role="alert">

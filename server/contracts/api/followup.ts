@@ -57,6 +57,18 @@ export const PrecisionPlanSchema = z.object({
 export type PrecisionPlan = z.infer<typeof PrecisionPlanSchema>;
 
 const Range = z.object({ estimate: z.number(), lower: z.number(), upper: z.number() }).nullable();
+/**
+ * One profession's assumptions for the yearly figures, with the limits the
+ * server accepts on saving; the lead's editor reads its field limits from here.
+ */
+export const ProfessionAssumptionSchema = z.object({
+  notesPerYear: z.number().int().min(0).max(10_000_000),
+  /** share of notes the AI workflow suits, 0–1 */
+  suitableShare: z.number().min(0).max(1),
+  /** kronor per hour including social fees (arbetsgivaravgifter) */
+  hourlyCostSek: z.number().min(0).max(100_000),
+});
+export type ProfessionAssumption = z.infer<typeof ProfessionAssumptionSchema>;
 export const AssumptionSchema = z.object({ notesPerYear: z.number(), suitableShare: z.number(), hourlyCostSek: z.number() });
 export type Assumption = z.infer<typeof AssumptionSchema>;
 export const AssumptionsSchema = z.object({ professions: z.record(z.string(), AssumptionSchema), updatedAt: z.string().nullable() });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AppDeps } from '../../deps';
 import type { Saved } from './time-saved';
+import { ProfessionAssumptionSchema, type ProfessionAssumption } from '../../contracts/api/followup';
 
 /**
  * The lead's assumptions for turning minutes per note into hours and kronor
@@ -8,15 +9,6 @@ import type { Saved } from './time-saved';
  * Setting; the route that changes them is audited, and every report prints
  * them next to the result.
  */
-export const ProfessionAssumptionSchema = z.object({
-  notesPerYear: z.number().int().min(0).max(10_000_000),
-  /** share of notes the AI workflow suits, 0–1 */
-  suitableShare: z.number().min(0).max(1),
-  /** kronor per hour including social fees (arbetsgivaravgifter) */
-  hourlyCostSek: z.number().min(0).max(100_000),
-});
-export type ProfessionAssumption = z.infer<typeof ProfessionAssumptionSchema>;
-
 export const AssumptionsSchema = z.object({
   professions: z.record(z.string().regex(/^[a-z0-9-]{2,40}$/), ProfessionAssumptionSchema),
 });

@@ -8,8 +8,9 @@ export function MaxCharsField({ heading, value, onChange }: { heading: string; v
   const errorId = useId();
   const read = readMaxChars(text);
   // a valid text other than the value came from outside (another version loaded); a mistyped one stays with its error
-  const shown = 'error' in read || read.value === value ? text : (value?.toString() ?? '');
-  const errors = 'error' in read ? [read.error] : [];
+  const limit = read.kind === 'number' ? read.value : undefined;
+  const shown = read.kind === 'invalid' || limit === value ? text : (value?.toString() ?? '');
+  const errors = read.kind === 'invalid' ? [read.message] : [];
   return (
     <>
       <input
@@ -21,7 +22,7 @@ export function MaxCharsField({ heading, value, onChange }: { heading: string; v
         onChange={(e) => {
           setText(e.target.value);
           const next = readMaxChars(e.target.value);
-          onChange('error' in next ? value : next.value, !('error' in next));
+          onChange(next.kind === 'invalid' ? value : next.kind === 'number' ? next.value : undefined, next.kind !== 'invalid');
         }}
       />
       <FieldErrors id={errorId} errors={errors} />

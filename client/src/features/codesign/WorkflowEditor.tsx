@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { WorkflowSpec } from '../../../../server/contracts/workflow';
-import { DecimalField } from '../../components/DecimalField';
+import { ModelSettingsSchema, type WorkflowSpec } from '../../../../server/contracts/workflow';
+import { NumberField } from '../../components/NumberField';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useNotify } from '../../components/Notifier';
 import { SelectField } from '../../components/SelectField';
@@ -12,6 +12,14 @@ import { getVersion, saveVersion } from './api';
 import { fromLines, toLines } from './lines';
 import { SectionsTable } from './SectionsTable';
 import { STYLE_HINTS_HONOURED } from '../../../../server/contracts/engine-settings';
+import { ruleOf } from '../../format/number-field';
+
+// a section's key has no dot, so the model fields' keys never meet one
+const FIELD_NAMES: Record<string, string> = { 'model.temperature': '”Temperatur”', 'model.maxTokens': '”Längsta svar”' };
+
+// the model settings' bounds as the contract sets them; both must hold a number
+const TEMPERATURE = ruleOf(ModelSettingsSchema.shape.temperature.unwrap(), '0,2', { required: true });
+const MAX_TOKENS = ruleOf(ModelSettingsSchema.shape.maxTokens.unwrap(), '1500', { required: true });
 
 /**
  * Edits the latest version and saves the whole spec as a new version with a
@@ -27,7 +35,7 @@ export function WorkflowEditor({ workflowId, baseVersion, onSaved }: { workflowI
   const [spec, setSpec] = useState<WorkflowSpec | null>(null);
   const [base, setBase] = useState(baseVersion);
   const [message, setMessage] = useState('');
-  // sections whose typed "Max tecken" is no limit: nothing is saved until they are put right
+  // fields whose text is no value they take ("Max tecken" per section, the model settings): nothing is saved until they are put right
   const [invalid, setInvalid] = useState<ReadonlySet<string>>(new Set());
   const setValidity = (key: string, valid: boolean) =>
     setInvalid((now) => {
@@ -87,14 +95,34 @@ export function WorkflowEditor({ workflowId, baseVersion, onSaved }: { workflowI
           onChange={(provider) => set({ model: { ...spec.model, provider: provider as WorkflowSpec['model']['provider'] } })}
         />
         <TextField label="Modell" hint="Lokal modell eller extern tjänst" value={spec.model.model} onChange={(model) => set({ model: { ...spec.model, model } })} />
-        <DecimalField label="Temperatur (slumpmässighet, 0–2)" hint="AI-motorerna; 0 ger samma text varje gång" value={spec.model.temperature} onChange={(temperature) => set({ model: { ...spec.model, temperature } })} />
-        <TextField label="Längsta svar (textenheter)" hint="AI-motorerna; en textenhet är ungefär 3–4 tecken" inputMode="numeric" value={String(spec.model.maxTokens)} onChange={(t) => set({ model: { ...spec.model, maxTokens: Number(t) } })} />
+        <NumberField
+          label="Temperatur (slumpmässighet, 0–2)"
+          hint="AI-motorerna; 0 ger samma text varje gång"
+          rule={TEMPERATURE}
+          value={spec.model.temperature}
+          errors={save.error?.messagesAt('spec.model.temperature')}
+          onChange={(temperature, valid) => {
+            setValidity('model.temperature', valid);
+            set({ model: { ...spec.model, temperature } });
+          }}
+        />
+        <NumberField
+          label="Längsta svar (textenheter)"
+          hint="AI-motorerna; en textenhet är ungefär 3–4 tecken"
+          rule={MAX_TOKENS}
+          value={spec.model.maxTokens}
+          errors={save.error?.messagesAt('spec.model.maxTokens')}
+          onChange={(maxTokens, valid) => {
+            setValidity('model.maxTokens', valid);
+            set({ model: { ...spec.model, maxTokens } });
+          }}
+        />
       </div>
       <TextField label="Vad ändrades? (meddelande)" value={message} onChange={setMessage} errors={save.error?.fieldMessages('message')} />
-      <ErrorMessage error={save.error} hideFields={['message']} />
+      <ErrorMessage error={save.error} hideFields={['message', 'spec.model.temperature', 'spec.model.maxTokens']} />
       {invalid.size > 0 && (
         <p className="error-box" role="alert">
-          Rätta ”Max tecken” i tabellen ovan innan du sparar.
+          Rätta de markerade fälten ({[...new Set([...invalid].map((key) => FIELD_NAMES[key] ?? '”Max tecken” i tabellen'))].join(', ')}) innan du sparar.
         </p>
       )}
       <button type="button" disabled={save.busy || message.trim().length < 3 || invalid.size > 0} onClick={() => void onSave()}>

@@ -1,4 +1,5 @@
-import { readSvNumber, svNumber, svNumberError } from '../../../../server/contracts/sv-number';
+import { svNumber } from '../../../../server/contracts/sv-number';
+import { readNumberField } from '../../format/number-field';
 import type { GateConfig } from '../../../../server/contracts/api/gate';
 
 export type GateNumberKey = Exclude<keyof GateConfig, 'keyFactRecallNotBelowProduktion'>;
@@ -30,9 +31,8 @@ export function gateBodyFromText(values: Record<string, string>, notBelow: boole
   const errors: Record<string, string> = {};
   for (const f of GATE_FIELDS) {
     const text = values[f.key] ?? '';
-    const error = svNumberError(text, f.integer);
-    const read = readSvNumber(text);
-    if (error) errors[f.key] = error;
+    const read = readNumberField(text, { integer: f.integer, example: f.integer ? '10' : '0,5' });
+    if (read.kind === 'invalid') errors[f.key] = read.message;
     else if (read.kind === 'number') body[f.key] = f.percent ? read.value / 100 : read.value;
     else {
       body[f.key] = null;

@@ -2,17 +2,19 @@ import { useState } from 'react';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useSubmit } from '../../hooks/useSubmit';
 import { saveAssumptions } from './api';
-import { parseSvNumber } from '../../../../server/contracts/sv-number';
-import type { Assumption, Dashboard } from '../../../../server/contracts/api/followup';
+import { ProfessionAssumptionSchema, type Assumption, type Dashboard } from '../../../../server/contracts/api/followup';
+import { TableScroll } from '../../components/TableScroll';
+import { readNumberField, ruleOf, type NumberRule } from '../../format/number-field';
 
 type Draft = Record<string, { notesPerYear: string; suitablePercent: string; hourlyCostSek: string }>;
 type Field = keyof Draft[string];
 
-/** What each field is called in a message, and the numbers it takes (the server checks the same limits). */
-const FIELDS: Record<Field, { label: string; min: number; max: number; integer: boolean; hint: string }> = {
-  notesPerYear: { label: 'anteckningar per år', min: 0, max: 10_000_000, integer: true, hint: 'ett heltal, t.ex. 20 000' },
-  suitablePercent: { label: 'andel lämpliga i procent', min: 0, max: 100, integer: false, hint: 'procent mellan 0 och 100, t.ex. 80 eller 62,5' },
-  hourlyCostSek: { label: 'timkostnad i kronor', min: 0, max: 100_000, integer: false, hint: 'kronor mellan 0 och 100 000, t.ex. 850,50' },
+/** What each field is called in a message and the numbers it takes: the contract's limits, which the server checks on saving. */
+const FIELDS: Record<Field, { label: string; header: string; rule: NumberRule }> = {
+  notesPerYear: { label: 'anteckningar per år', header: 'Anteckningar per år', rule: ruleOf(ProfessionAssumptionSchema.shape.notesPerYear, '20 000', { required: true }) },
+  // typed as percent, stored as a share
+  suitablePercent: { label: 'andel lämpliga i procent', header: 'Andel lämpliga (%)', rule: ruleOf(ProfessionAssumptionSchema.shape.suitableShare, '62,5', { required: true, scale: 100 }) },
+  hourlyCostSek: { label: 'timkostnad i kronor', header: 'Timkostnad inkl. sociala avgifter (kr)', rule: ruleOf(ProfessionAssumptionSchema.shape.hourlyCostSek, '850,50', { required: true }) },
 };
 
 /** The lead edits notes per year, share of suitable notes and hourly cost per profession; each save is logged by the server. */
@@ -36,13 +38,10 @@ export function AssumptionsEditor({ professions, assumptions, canEdit, onSaved }
       const d = draft[p.code];
       if (!d || (!d.notesPerYear.trim() && !d.suitablePercent.trim() && !d.hourlyCostSek.trim())) continue;
       const value = (field: Field) => {
-        const spec = FIELDS[field];
-        const x = parseSvNumber(d[field]);
-        if (x === null || x < spec.min || x > spec.max || (spec.integer && !Number.isInteger(x))) {
-          found.push(`${p.name}, ${spec.label}: ${d[field].trim() ? 'ange' : 'fyll i'} ${spec.hint}.`);
-          return 0;
-        }
-        return x;
+        const read = readNumberField(d[field], FIELDS[field].rule);
+        if (read.kind === 'number') return read.value;
+        if (read.kind === 'invalid') found.push(`${p.name}, ${FIELDS[field].label}: ${read.message}`);
+        return 0;
       };
       out[p.code] = { notesPerYear: value('notesPerYear'), suitableShare: value('suitablePercent') / 100, hourlyCostSek: value('hourlyCostSek') };
     }
@@ -57,14 +56,15 @@ export function AssumptionsEditor({ professions, assumptions, canEdit, onSaved }
         submit();
       }}
     >
-      <div className="table-scroll" tabIndex={0}>
-        <table>
+      {/* cards on a phone: a profession's three figures are typed together */}
+      <TableScroll>
+        <table className="cards">
           <thead>
             <tr>
               <th>Yrkesgrupp</th>
-              <th>Anteckningar per år</th>
-              <th>Andel lämpliga (%)</th>
-              <th>Timkostnad inkl. sociala avgifter (kr)</th>
+              {Object.values(FIELDS).map((f) => (
+                <th key={f.header}>{f.header}</th>
+              ))}
             </tr>
           </thead>
           <tbody>
@@ -72,7 +72,7 @@ export function AssumptionsEditor({ professions, assumptions, canEdit, onSaved }
               <tr key={p.code}>
                 <th scope="row">{p.name}</th>
                 {(Object.keys(FIELDS) as Field[]).map((field) => (
-                  <td key={field}>
+                  <td key={field} data-label={FIELDS[field].header}>
                     <input
                       aria-label={`${p.name}: ${FIELDS[field].label}`}
                       inputMode="decimal"
@@ -86,7 +86,7 @@ export function AssumptionsEditor({ professions, assumptions, canEdit, onSaved }
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {problems.length > 0 && (
         <div className="error-box" role="alert">
           <p className="error-title">Antagandena sparades inte</p>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { CheckboxGroup } from '../../components/CheckboxGroup';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { TextField } from '../../components/TextField';
-import { readSvNumber, svNumberError } from '../../../../server/contracts/sv-number';
+import { readNumberField } from '../../format/number-field';
 import { useResource } from '../../hooks/useResource';
 import { useSubmit } from '../../hooks/useSubmit';
 import { createTrainingRound, listParticipants } from './api';
@@ -21,10 +21,9 @@ export function NewTrainingRoundForm({ groupId, cases, onCreated }: { groupId: s
   const create = useSubmit(createTrainingRound);
   const onCreate = async () => {
     // "tio" is a mistake to point out, not "no time limit" (JSON would send NaN as null).
-    const typo = svNumberError(limit, true);
-    setLimitTypo(typo);
-    if (typo) return;
-    const read = readSvNumber(limit);
+    const read = readNumberField(limit, { integer: true, example: '10' });
+    setLimitTypo(read.kind === 'invalid' ? read.message : undefined);
+    if (read.kind === 'invalid') return;
     const minutes = read.kind === 'number' ? read.value : null;
     const outcome = await create.run(groupId, { name, caseIds, participantIds, showFlags, timeLimitMinutes: minutes });
     if (outcome.ok) {
