@@ -300,7 +300,20 @@ describe.skipIf(!chromiumAvailable())('samskapande i Chromium', () => {
     }
     await page.setViewportSize({ width: 1280, height: 900 });
     console.log(`round in the browser: ${alpha}; split: ${await split.first().textContent()}`);
-    await page.getByRole('button', { name: 'Stäng omgången' }).click();
+    // Closing asks first, from the keyboard alone: Escape goes back with the round still open, Enter on the question closes it.
+    await page.getByRole('button', { name: 'Stäng omgången' }).focus();
+    await page.keyboard.press('Enter');
+    const question = page.getByRole('alertdialog', { name: /^Stäng omgången\? Bedömarna kan då inte lämna fler bedömningar/ });
+    await question.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Ja, stäng omgången');
+    await page.keyboard.press('Escape');
+    await question.waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Stäng omgången');
+    expect((await server.deps.db.prisma.ratingRound.findFirstOrThrow({ where: { name: 'Kortare kontaktorsak' } })).status).toBe('open');
+    await page.keyboard.press('Enter');
+    await question.waitFor();
+    await page.getByRole('button', { name: 'Ja, stäng omgången' }).and(page.locator(':focus')).waitFor();
+    await page.keyboard.press('Enter');
     await page.getByText(/omgången är stängd/).waitFor();
     expect(pageErrors).toEqual([]);
 
@@ -346,6 +359,26 @@ describe.skipIf(!chromiumAvailable())('samskapande i Chromium', () => {
     await temperature.fill('');
     await temperature.pressSequentially(before);
     expect(await temperature.inputValue()).toBe(before);
+    // A model setting out of the contract's bounds, or no number, is said under its own field and stops the save.
+    const save = page.getByRole('button', { name: 'Spara som ny version' });
+    const fieldError = async (field: typeof temperature) => {
+      expect(await field.getAttribute('aria-invalid')).toBe('true');
+      const ids = (await field.getAttribute('aria-describedby'))!.split(' ');
+      return page.locator(`[id="${ids.at(-1)}"]`).innerText();
+    };
+    await temperature.fill('3');
+    expect(await fieldError(temperature)).toBe('Ange ett tal från 0 till 2.');
+    const maxTokens = page.getByLabel(/^Längsta svar/);
+    const tokensBefore = await maxTokens.inputValue();
+    await maxTokens.fill('tusen');
+    expect(await fieldError(maxTokens)).toBe('Ange ett heltal, till exempel 1500.');
+    await page.getByRole('alert').getByText('Rätta de markerade fälten (”Temperatur”, ”Längsta svar”) innan du sparar.').waitFor();
+    await page.getByLabel('Vad ändrades? (meddelande)').fill('Prov');
+    expect(await save.isDisabled()).toBe(true);
+    await temperature.fill(before);
+    await maxTokens.fill(tokensBefore);
+    expect(await temperature.getAttribute('aria-invalid')).toBeNull();
+    expect(await maxTokens.getAttribute('aria-invalid')).toBeNull();
     const cues = page.getByLabel('Ledord för Bedömning');
     await cues.fill(`${await cues.inputValue()}\nhögre än målet`);
     await page.getByLabel('Vad ändrades? (meddelande)').fill('Ledord: högre än målet');

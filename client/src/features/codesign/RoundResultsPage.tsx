@@ -8,6 +8,8 @@ import { num, pct } from './format';
 import { svInterval } from '../../../../server/contracts/sv-number';
 import { agreementSentence, disagreedItemsSentence, preferenceAgreementSentence, preferenceSentence, scoreSentence, splitCaseSentence } from './round-words';
 import { RoundStatus } from '../../../../server/contracts/status';
+import { TableScroll } from '../../components/TableScroll';
+import { CloseRoundButton } from './CloseRoundButton';
 
 /** A round's results: the answer in words first (preference, scores, agreement), then item means with 95 % intervals, α per item, and what raters disagreed on per case. */
 export function RoundResultsPage() {
@@ -35,13 +37,9 @@ export function RoundResultsPage() {
       {data && (
         <>
           <p>
-            {data.ratings} bedömningar från {data.raters} bedömare · omgången är {RoundStatus.label(data.round.status)}.{' '}
-            {data.round.status === 'open' && (
-              <button type="button" className="secondary small" disabled={close.busy} onClick={() => void close.run(id).then((o) => o.ok && results.reload())}>
-                Stäng omgången
-              </button>
-            )}
+            {data.ratings} bedömningar från {data.raters} bedömare · omgången är {RoundStatus.label(data.round.status)}.
           </p>
+          {data.round.status === 'open' && <CloseRoundButton busy={close.busy} onClose={() => void close.run(id).then((o) => o.ok && results.reload())} />}
           <section className="panel" aria-labelledby="answer-title">
             <h2 id="answer-title">Vad bedömarna tyckte</h2>
             {data.round.form.kind === 'short' && <p className="muted">Kort form: vilken anteckning som var bäst och {data.items.map((i) => i.label.toLowerCase()).join(', ')}.</p>}
@@ -54,7 +52,7 @@ export function RoundResultsPage() {
           <section className="panel" aria-labelledby="items-title">
             <h2 id="items-title">Medel per fråga (95 % intervall)</h2>
             <p className="muted">α per fråga blir nära 0 när nästan alla betyg är lika, även om bedömarna bara skilde sig någon enstaka gång: kolumnen Oeniga visar hur ofta de gav olika betyg på samma anteckning.</p>
-            <div className="table-scroll" tabIndex={0}>
+            <TableScroll>
               <table>
                 <thead>
                   <tr>
@@ -101,7 +99,7 @@ export function RoundResultsPage() {
                   </tr>
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           </section>
           <section className="panel" aria-labelledby="split-title">
             <h2 id="split-title">Testfall där bedömarna var oeniga</h2>
