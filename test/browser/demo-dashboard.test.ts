@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/app';
 import { chromiumAvailable, launchChromium, openSignedIn } from '../support/browser';
 import { ensureClientBuilt } from '../support/client-build';
+import { narrowTableProblems } from '../support/layout';
 
 /**
  * First start of the demo workspace as a project lead sees it: the invented
@@ -60,6 +61,16 @@ describe.skipIf(!chromiumAvailable())('demoarbetsytans påhittade pilot i Chromi
       for (const section of ['answer', 'time', 'quality', 'survey']) {
         await page.locator(`section[aria-labelledby="${section}-title"]`).screenshot({ path: path.join(SCREENSHOTS, `uppfoljning-demo-${name}-${section}.png`) });
       }
+      // Legends list the series in the order the bars stand (recharts sorted them alphabetically: "Efter" before "Före").
+      const legend = (chart: string) => page.getByRole('img', { name: new RegExp(chart) }).locator('.recharts-legend-item-text').allTextContents();
+      expect(await legend('Aktiv redigeringstid per anteckning')).toEqual(['Utan AI (baslinje)', 'Med AI-stöd']);
+      expect(await legend('Utbrändhet \\(Mini-Z')).toEqual(['Före', 'Efter']);
+      // Every figure table is readable where it stands: cards, or a scroll cue with the row names pinned.
+      await page.locator('details.followup-figures').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+      expect(await narrowTableProblems(page)).toEqual([]);
+      // The edit ratio's interval is written like every other interval, in percent.
+      const editRatio = page.locator('section[aria-labelledby="quality-title"] tbody tr > :nth-child(7)');
+      for (const text of await editRatio.allTextContents()) expect(text).toMatch(/^(\d+ % \[\d+ till \d+ %\]|–)$/);
       expect(pageErrors).toEqual([]);
       await context.close();
     }

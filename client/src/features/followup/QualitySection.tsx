@@ -2,9 +2,10 @@ import { useState } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { SelectField } from '../../components/SelectField';
 import { Explanation } from './Explanation';
-import { num, pct } from './format';
+import { inDrawingOrder, num, pct } from './format';
 import { svInterval } from '../../../../server/contracts/sv-number';
 import type { Dashboard, TrendPoint } from '../../../../server/contracts/api/followup';
+import { TableScroll } from '../../components/TableScroll';
 
 const METRICS = {
   ratingMean: 'Betyg vid signering (1–5)',
@@ -12,6 +13,8 @@ const METRICS = {
   editRatio: 'Redigerade tecken (andel)',
 } as const;
 type Metric = keyof typeof METRICS;
+/** A share's interval in percent, for svInterval (which writes every interval the one way). */
+const percentOf = (c: { lower: number; upper: number } | null | undefined) => (c ? { lower: c.lower * 100, upper: c.upper * 100 } : null);
 const COLORS = ['#1f6fb2', '#b25a1f', '#2e8b57', '#8a2be2', '#b22222', '#4b5563', '#0f766e', '#a16207'];
 
 /** Quality over time per profession and workflow version, and the period's figures per profession. */
@@ -43,7 +46,7 @@ export function QualitySection({ quality }: { quality: Dashboard['quality'] }) {
               <XAxis dataKey="month" />
               <YAxis domain={metric === 'ratingMean' ? [1, 5] : ['auto', 'auto']} tickFormatter={(v: number) => num(v, metric === 'ratingMean' ? 1 : 0)} />
               <Tooltip formatter={(v) => (typeof v === 'number' ? num(v, 2) : String(v))} />
-              <Legend wrapperStyle={{ fontSize: 12 }} />
+              <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={inDrawingOrder(series)} />
               {series.map((s, i) => (
                 <Line key={s} dataKey={s} stroke={COLORS[i % COLORS.length]} connectNulls isAnimationActive={false} />
               ))}
@@ -53,7 +56,7 @@ export function QualitySection({ quality }: { quality: Dashboard['quality'] }) {
       )}
       <details className="followup-figures">
         <summary>Siffrorna i tabellform</summary>
-      <div className="table-scroll" tabIndex={0}>
+      <TableScroll>
         <table>
           <thead>
             <tr>
@@ -75,12 +78,12 @@ export function QualitySection({ quality }: { quality: Dashboard['quality'] }) {
                 <td>{q.suppressed ? '–' : `${num(q.flagsPer100Sentences)} [${svInterval(q.ci?.flagsPer100Sentences, 1)}]`}</td>
                 <td>{q.suppressed ? '–' : num(q.criticalFlagsPer100Sentences)}</td>
                 <td>{q.suppressed ? '–' : `${pct(q.flagsFixedShare)} / ${pct(q.flagsDismissedShare)} / ${pct(q.flagsOpenShare)}`}</td>
-                <td>{q.suppressed ? '–' : `${pct(q.editRatio)} [${q.ci?.editRatio ? `${pct(q.ci.editRatio.lower)} till ${pct(q.ci.editRatio.upper)}` : '–'}]`}</td>
+                <td>{q.suppressed ? '–' : `${pct(q.editRatio)} [${svInterval(percentOf(q.ci?.editRatio), 0, '%')}]`}</td>
               </tr>
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       </details>
       <Explanation text={quality.explanation} />
     </section>

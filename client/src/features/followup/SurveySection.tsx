@@ -1,8 +1,9 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { Explanation } from './Explanation';
-import { num, pct } from './format';
+import { inDrawingOrder, num, pct } from './format';
 import { svInterval } from '../../../../server/contracts/sv-number';
 import type { Dashboard } from '../../../../server/contracts/api/followup';
+import { TableScroll } from '../../components/TableScroll';
 
 /** Mini-Z burnout before and after the trial, per profession. */
 export function SurveySection({ surveys }: { surveys: Dashboard['surveys'] }) {
@@ -21,7 +22,7 @@ export function SurveySection({ surveys }: { surveys: Dashboard['surveys'] }) {
                 <XAxis dataKey="name" interval={0} angle={-35} textAnchor="end" height={90} tick={{ fontSize: 12 }} />
                 <YAxis domain={[1, 5]} />
                 <Tooltip />
-                <Legend />
+                <Legend itemSorter={inDrawingOrder(['before', 'after'])} />
                 <Bar dataKey="before" name="Före" fill="#8a8f98" isAnimationActive={false} />
                 <Bar dataKey="after" name="Efter" fill="#1f6fb2" isAnimationActive={false} />
               </BarChart>
@@ -29,7 +30,7 @@ export function SurveySection({ surveys }: { surveys: Dashboard['surveys'] }) {
           </div>
           <details className="followup-figures">
             <summary>Siffrorna i tabellform</summary>
-            <div className="table-scroll" tabIndex={0}>
+            <TableScroll>
             <table>
               <thead>
                 <tr>
@@ -49,7 +50,7 @@ export function SurveySection({ surveys }: { surveys: Dashboard['surveys'] }) {
                 ))}
               </tbody>
             </table>
-            </div>
+            </TableScroll>
           </details>
         </>
       )}

@@ -1,4 +1,5 @@
 import { Bar, BarChart, CartesianGrid, ErrorBar, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { inDrawingOrder } from './format';
 import type { TimeGroup } from '../../../../server/contracts/api/followup';
 
 /** Active editing minutes per note, AI vs baseline, with the 95 % interval of the mean as whiskers. */
@@ -22,7 +23,7 @@ export function TimeChart({ groups }: { groups: TimeGroup[] }) {
           <XAxis dataKey="name" interval={0} angle={-35} textAnchor="end" height={90} tick={{ fontSize: 12 }} />
           <YAxis unit=" min" />
           <Tooltip formatter={(v) => (typeof v === 'number' ? `${v.toLocaleString('sv-SE', { maximumFractionDigits: 1 })} min` : String(v))} />
-          <Legend />
+          <Legend itemSorter={inDrawingOrder(['baseline', 'ai'])} />
           <Bar dataKey="baseline" name="Utan AI (baslinje)" fill="#8a8f98" isAnimationActive={false}>
             <ErrorBar dataKey="baselineErr" width={4} stroke="#222" />
           </Bar>
