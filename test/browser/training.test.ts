@@ -111,6 +111,13 @@ describe.skipIf(!chromiumAvailable())('granskningsträning i Chromium', () => {
     await c.getByRole('link', { name: 'Övning (1)' }).click();
     await c.getByRole('link', { name: /Övning: Halsont och feber/ }).click();
     await c.getByRole('region', { name: 'Transkript' }).waitFor();
+    // "Markera fel" with nothing chosen says what is missing, under the words field, which takes the focus; nothing is marked.
+    await c.getByRole('button', { name: 'Markera fel' }).click();
+    const wordsField = c.getByLabel('Ord att markera');
+    await c.getByText('Inget att markera än: markera ord i utkastet med musen, eller skriv dem här och välj rubrik.').waitFor();
+    expect(await wordsField.getAttribute('aria-invalid')).toBe('true');
+    expect(await wordsField.evaluate((el) => el === document.activeElement)).toBe(true);
+    await c.getByRole('heading', { name: 'Mina markeringar (0)' }).waitFor();
     const number = data.errors.find((e) => e.kind === 'number')!;
     const negation = data.errors.find((e) => e.kind === 'negation')!;
     const omission = data.errors.find((e) => e.kind === 'omission')!;

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { ErrorKind, Mark } from '../../../../server/contracts/training';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
@@ -16,7 +16,12 @@ export function MarkForm(p: { draft: readonly { heading: string; text: string }[
   const [section, setSection] = useState('0');
   const [missing, setMissing] = useState('');
   const [missingSection, setMissingSection] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+  // what is missing, under the field that needs it; the field takes the focus so the message is never off-screen
+  const [wordsProblem, setWordsProblem] = useState<string>();
+  const [missingProblem, setMissingProblem] = useState<string>();
+  const wordsBox = useRef<HTMLDivElement>(null);
+  const missingBox = useRef<HTMLDivElement>(null);
+  const focusIn = (box: React.RefObject<HTMLDivElement | null>) => box.current?.querySelector('input')?.focus();
   const sections = p.draft.map((s, i) => ({ value: String(i), label: s.heading }));
 
   const mark = () => {
@@ -24,20 +29,31 @@ export function MarkForm(p: { draft: readonly { heading: string; text: string }[
       p.onMark({ type: 'span', section: p.selection.section, start: p.selection.start, end: p.selection.end, kind });
       p.onClearSelection();
       document.getSelection()?.removeAllRanges();
-      return setProblem(null);
+      return setWordsProblem(undefined);
     }
+    const typed = words.trim();
     const text = p.draft[Number(section)]?.text ?? '';
-    const at = words.trim() ? text.indexOf(words.trim()) : -1;
-    if (at < 0) return setProblem(words.trim() ? 'Orden finns inte under den rubriken. Skriv dem exakt som i utkastet.' : 'Markera text i utkastet eller skriv orden här.');
-    p.onMark({ type: 'span', section: Number(section), start: at, end: at + words.trim().length, kind });
+    const at = typed ? text.indexOf(typed) : -1;
+    if (at < 0) {
+      setWordsProblem(
+        typed
+          ? `Orden finns inte under ”${p.draft[Number(section)]?.heading ?? ''}”. Skriv dem exakt som i utkastet, eller välj en annan rubrik.`
+          : 'Inget att markera än: markera ord i utkastet med musen, eller skriv dem här och välj rubrik.',
+      );
+      return focusIn(wordsBox);
+    }
+    p.onMark({ type: 'span', section: Number(section), start: at, end: at + typed.length, kind });
     setWords('');
-    setProblem(null);
+    setWordsProblem(undefined);
   };
   const addMissing = () => {
-    if (missing.trim().length < 2) return setProblem('Skriv vad som saknas.');
+    if (missing.trim().length < 2) {
+      setMissingProblem('Skriv vad som saknas i utkastet, till exempel det patienten sa om sin allergi.');
+      return focusIn(missingBox);
+    }
     p.onMark({ type: 'missing', section: missingSection === '' ? null : Number(missingSection), text: missing.trim() });
     setMissing('');
-    setProblem(null);
+    setMissingProblem(undefined);
   };
 
   return (
@@ -53,8 +69,8 @@ export function MarkForm(p: { draft: readonly { heading: string; text: string }[
         )}
       </p>
       {!p.selection && (
-        <div className="form-grid">
-          <TextField label="Ord att markera" value={words} onChange={setWords} />
+        <div className="form-grid" ref={wordsBox}>
+          <TextField label="Ord att markera" value={words} onChange={setWords} errors={wordsProblem ? [wordsProblem] : []} />
           <SelectField label="Under rubrik" value={section} options={sections} onChange={setSection} />
         </div>
       )}
@@ -62,18 +78,13 @@ export function MarkForm(p: { draft: readonly { heading: string; text: string }[
       <button type="button" onClick={mark}>
         Markera fel
       </button>
-      <div className="form-grid">
-        <TextField label="Saknas: …" hint="Något viktigt som sades men inte står i utkastet" value={missing} onChange={setMissing} />
+      <div className="form-grid" ref={missingBox}>
+        <TextField label="Saknas: …" hint="Något viktigt som sades men inte står i utkastet" value={missing} onChange={setMissing} errors={missingProblem ? [missingProblem] : []} />
         <SelectField label="Borde stå under" value={missingSection} options={sections} emptyLabel="(vet inte)" onChange={setMissingSection} />
       </div>
       <button type="button" className="secondary" onClick={addMissing}>
         Lägg till saknat
       </button>
-      {problem && (
-        <p role="alert" className="error-box">
-          {problem}
-        </p>
-      )}
     </div>
   );
 }
