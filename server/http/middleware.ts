@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express';
 import type { AppDeps } from '../deps';
+import { svNumber } from '../contracts/sv-number';
 import { AppError, asAppError, badRequest, notFound, toProblem, tooLarge, unsupportedMedia } from '../errors';
 
 /** Accept a caller's request id only if it looks like one; never echo arbitrary text. */
@@ -46,9 +47,10 @@ export const apiNotFound: RequestHandler = (_req, _res, next) => next(notFound('
  * which zlib reports without a body-parser type); and the router's URIError
  * for a path that is not valid percent-encoding.
  */
-function fromBodyParser(error: { type?: string; status?: number; code?: string }): AppError | null {
+function fromBodyParser(error: { type?: string; status?: number; code?: string; limit?: number }): AppError | null {
   if (error.type === 'entity.parse.failed') return badRequest('Begäran innehåller ogiltig JSON.', [{ field: 'body', message: 'Ogiltig JSON' }]);
-  if (error.type === 'entity.too.large') return tooLarge('Begäran är för stor.');
+  // the limit, so a caller knows how much to cut (BODY_LIMIT_KB; body-parser reports it in bytes)
+  if (error.type === 'entity.too.large') return tooLarge(`Begäran är för stor.${typeof error.limit === 'number' ? ` Högst ${sizeText(error.limit)} tas emot.` : ''}`);
   if (error.type === 'encoding.unsupported') return unsupportedMedia('Innehållskodningen (Content-Encoding) stöds inte. Använd gzip, deflate, br eller ingen.');
   if (error.type === 'charset.unsupported') return unsupportedMedia('Teckenkodningen stöds inte. Använd UTF-8.');
   // zlib names its errors Z_* (gzip, deflate) and ERR__* (brotli)
@@ -57,6 +59,12 @@ function fromBodyParser(error: { type?: string; status?: number; code?: string }
   if (error instanceof URIError) return badRequest('Adressen innehåller ogiltig teckenkodning.', [{ field: 'params', message: 'Ogiltig procentkodning' }]);
   if (error.type === 'request.aborted' || error.type === 'request.size.invalid' || error.type === 'stream.encoding.set') return badRequest('Begäran kom inte fram hel.');
   return null;
+}
+
+/** Bytes as a reader says them: "1 MB", "512 kB", "1,5 MB". */
+function sizeText(bytes: number): string {
+  const kb = bytes / 1024;
+  return kb >= 1024 ? `${svNumber(kb / 1024, 1)} MB` : `${svNumber(kb, 0)} kB`;
 }
 
 /**

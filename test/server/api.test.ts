@@ -115,6 +115,8 @@ describe.each([
     });
     expect(huge.status).toBe(413);
     expect(huge.body.code).toBe('too_large');
+    // the limit is said (BODY_LIMIT_KB, 1024 by default), so a caller knows how much to cut
+    expect(huge.body.detail).toBe('Begäran är för stor. Högst 1 MB tas emot.');
 
     const unknown = await c.get('/api/v1/finns-inte');
     expect(unknown.status).toBe(404);
