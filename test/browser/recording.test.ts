@@ -60,6 +60,21 @@ describe.skipIf(!chromiumAvailable())('inspelning i webbläsaren', () => {
       ],
     });
     opened = await openPage(browser, server.baseUrl);
+    // Which audio API the recorder uses: the AudioWorklet, never the deprecated ScriptProcessorNode.
+    await opened.context.addInitScript(() => {
+      const used: string[] = [];
+      (window as unknown as { audioApisUsed: string[] }).audioApisUsed = used;
+      const addModule = AudioWorklet.prototype.addModule;
+      AudioWorklet.prototype.addModule = function (this: AudioWorklet, url: string | URL, options?: WorkletOptions) {
+        used.push(`addModule ${new URL(String(url), location.href).origin === location.origin ? 'same-origin' : 'other-origin'}`);
+        return addModule.call(this, url, options);
+      };
+      const createScriptProcessor = BaseAudioContext.prototype.createScriptProcessor;
+      BaseAudioContext.prototype.createScriptProcessor = function (this: BaseAudioContext, ...args: Parameters<BaseAudioContext['createScriptProcessor']>) {
+        used.push('createScriptProcessor');
+        return createScriptProcessor.apply(this, args);
+      };
+    });
   }, 180_000);
 
   afterAll(async () => {
@@ -99,6 +114,7 @@ describe.skipIf(!chromiumAvailable())('inspelning i webbläsaren', () => {
     await page.getByRole('button', { name: 'Starta inspelning' }).click();
     await page.getByRole('button', { name: 'Pausa' }).waitFor();
     await until(async () => (await chunksStored()) >= 2, 30_000, 'two acknowledged chunks');
+    expect(await page.evaluate(() => (window as unknown as { audioApisUsed: string[] }).audioApisUsed)).toEqual(['addModule same-origin']);
 
     // The server goes away in the middle of the consultation…
     const port = server.port;

@@ -1,12 +1,19 @@
+import workletUrl from './capture-worklet.ts?worker&url';
+import { CAPTURE_PROCESSOR, FLUSHED, type CaptureCommand } from './capture-protocol';
+
 /**
  * Microphone → 16 kHz mono 16-bit PCM in numbered chunks. The audio graph
  * runs at 16 kHz when the browser allows it (Chromium resamples the
  * microphone itself); otherwise a box-filter downsampler brings it there.
- * A ScriptProcessor is used rather than an AudioWorklet because a worklet
- * module must be a separate script file, which the app's CSP and single
- * bundle do not offer; for 16 kHz speech its latency does not matter.
+ * The samples come from an AudioWorklet (capture-worklet.ts, its own script
+ * built by Vite and served from the app's origin), which replaced the
+ * deprecated ScriptProcessorNode; the page keeps the downsampling, chunking
+ * and level so the chunks and their hash are cut exactly as before.
  */
 export const RATE = 16_000;
+
+/** How long stop() waits for the worklet's last samples; a suspended context never answers. */
+const FLUSH_WAIT_MS = 1000;
 
 export type CaptureProblem = 'denied' | 'no_device' | 'unsupported' | 'failed';
 
@@ -70,6 +77,18 @@ async function openMicrophone(): Promise<MediaStream> {
   }
 }
 
+/** The capture worklet in the context, or why not: no AudioWorklet (an old browser) is "unsupported". */
+async function captureNode(context: AudioContext): Promise<AudioWorkletNode> {
+  if (!context.audioWorklet) throw new CaptureError('unsupported');
+  try {
+    await context.audioWorklet.addModule(workletUrl);
+    // one output, connected to the destination (silence): a node the destination pulls is always processed
+    return new AudioWorkletNode(context, CAPTURE_PROCESSOR, { numberOfInputs: 1, numberOfOutputs: 1, channelCount: 1, channelCountMode: 'explicit' });
+  } catch {
+    throw new CaptureError('failed');
+  }
+}
+
 export async function startCapture(options: CaptureOptions): Promise<Capture> {
   const stream = await openMicrophone();
   let context: AudioContext;
@@ -78,14 +97,22 @@ export async function startCapture(options: CaptureOptions): Promise<Capture> {
   } catch {
     context = new AudioContext();
   }
+  let node: AudioWorkletNode;
+  try {
+    node = await captureNode(context);
+  } catch (error) {
+    stream.getTracks().forEach((t) => t.stop());
+    await context.close();
+    throw error;
+  }
   const source = context.createMediaStreamSource(stream);
-  const processor = context.createScriptProcessor(4096, 1, 1);
   const downsample = new Downsampler(context.sampleRate / RATE);
   const chunkBytes = options.chunkSeconds * RATE * 2;
   let buffer = new Uint8Array(chunkBytes);
   let filled = 0;
-  let paused = false;
   let lastLevel = 0;
+  let flushed: (() => void) | null = null;
+  const command = (c: CaptureCommand) => node.port.postMessage(c);
 
   const append = (samples: Float32Array) => {
     let offset = 0;
@@ -102,9 +129,9 @@ export async function startCapture(options: CaptureOptions): Promise<Capture> {
     }
   };
 
-  processor.onaudioprocess = (event) => {
-    if (paused) return;
-    const input = event.inputBuffer.getChannelData(0);
+  node.port.onmessage = (event: MessageEvent<Float32Array | typeof FLUSHED>) => {
+    if (event.data === FLUSHED) return flushed?.();
+    const input = event.data;
     append(downsample.process(input));
     const now = performance.now();
     if (now - lastLevel > 100) {
@@ -114,21 +141,25 @@ export async function startCapture(options: CaptureOptions): Promise<Capture> {
       options.onLevel(Math.min(1, Math.sqrt(sum / input.length) * 4));
     }
   };
-  source.connect(processor);
-  processor.connect(context.destination); // a ScriptProcessor only runs while connected
+  source.connect(node);
+  node.connect(context.destination);
 
   return {
     pause: () => {
-      paused = true;
+      command('pause');
       options.onLevel(0);
     },
-    resume: () => {
-      paused = false;
-    },
+    resume: () => command('resume'),
     stop: async () => {
-      processor.onaudioprocess = null;
+      // every sample the worklet holds comes over before the graph is closed
+      await new Promise<void>((resolve) => {
+        flushed = resolve;
+        setTimeout(resolve, FLUSH_WAIT_MS);
+        command('flush');
+      });
+      node.port.onmessage = null;
       source.disconnect();
-      processor.disconnect();
+      node.disconnect();
       stream.getTracks().forEach((t) => t.stop());
       await context.close();
       if (filled > 0) options.onChunk(buffer.slice(0, filled));
