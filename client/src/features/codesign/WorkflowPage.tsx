@@ -28,8 +28,9 @@ export function WorkflowPage() {
       {data && (
         <>
           <VersionHistory detail={data} onChanged={detail.reload} />
-          <WorkflowEditor key={data.workflow.latestVersion} workflowId={id} baseVersion={data.workflow.latestVersion} onSaved={detail.reload} />
-          <DiffView key={data.workflow.latestVersion} workflowId={id} latest={data.workflow.latestVersion} />
+          {/* keys unique among the siblings: the editor and the diff both keyed by the bare version number left the old editor in the page beside the new one after a save */}
+          <WorkflowEditor key={`editor-${data.workflow.latestVersion}`} workflowId={id} baseVersion={data.workflow.latestVersion} onSaved={detail.reload} />
+          <DiffView key={`diff-${data.workflow.latestVersion}`} workflowId={id} latest={data.workflow.latestVersion} />
           <RunsSection key={`${data.workflow.latestVersion}-${runsGeneration}`} detail={data} onChanged={() => setRunsGeneration((g) => g + 1)} />
         </>
       )}
