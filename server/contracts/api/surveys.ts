@@ -6,7 +6,8 @@ import { z } from 'zod';
  * so the wording shown is the wording the dashboard reports on.
  */
 export const PHASES = ['before', 'after'] as const;
-export type Phase = (typeof PHASES)[number];
+export const PhaseSchema = z.enum(PHASES);
+export type Phase = z.infer<typeof PhaseSchema>;
 export const LOAD_ITEMS = ['mentalDemand', 'temporalDemand', 'effort', 'frustration'] as const;
 export type LoadItem = (typeof LOAD_ITEMS)[number];
 
@@ -23,9 +24,10 @@ export const QuestionsSchema = z.object({
 export type Questions = z.infer<typeof QuestionsSchema>['questions'];
 
 const Load = z.number().int().min(0).max(100);
+/** one answer to both surveys: the route's body, the form's value and what the dashboard reads back from the rows */
 export const AnswersSchema = z.object({ burnout: z.number().int().min(1).max(5), mentalDemand: Load, temporalDemand: Load, effort: Load, frustration: Load });
 export type Answers = z.infer<typeof AnswersSchema>;
-export const SurveyResponseSchema = z.object({ phase: z.enum(PHASES), answers: AnswersSchema, createdAt: z.iso.datetime({ offset: true }) });
+const SurveyResponseSchema = z.object({ phase: PhaseSchema, answers: AnswersSchema, createdAt: z.iso.datetime({ offset: true }) });
 export type SurveyResponse = z.infer<typeof SurveyResponseSchema>;
 export const SurveyResponseListSchema = z.object({ responses: z.array(SurveyResponseSchema) });
 export const SurveyResponseEnvelopeSchema = z.object({ response: SurveyResponseSchema });

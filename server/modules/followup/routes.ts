@@ -7,9 +7,9 @@ import { followupData, presentDashboard } from './dashboard';
 import { DrillQuerySchema, drillDown } from './drilldown';
 import { FilterQuerySchema, toFilters } from './filters';
 import { DASHBOARD_BUDGET } from './stats';
-import { PhaseSchema, SURVEY_QUESTIONS_SV, SurveyAnswersSchema, saveSurvey } from './surveys';
+import { SURVEY_QUESTIONS_SV, saveSurvey } from './surveys';
 import { AssumptionsEnvelopeSchema, BaselineImportedSchema, BaselineListSchema, DashboardSchema, DrillSchema } from '../../contracts/api/followup';
-import { QuestionsSchema, SurveyResponseEnvelopeSchema, SurveyResponseListSchema, type Answers } from '../../contracts/api/surveys';
+import { AnswersSchema, PhaseSchema, QuestionsSchema, SurveyResponseEnvelopeSchema, SurveyResponseListSchema, type Answers } from '../../contracts/api/surveys';
 
 const leads = ['lead', 'admin'] as const;
 const CSV_LIMIT_BYTES = 2 * 1024 * 1024;
@@ -138,7 +138,7 @@ export const followupRoutes: RouteDef[] = [
     access: ['clinician'],
     summary: 'Svara på enkäten före eller efter försöket',
     params: z.object({ phase: PhaseSchema }),
-    body: SurveyAnswersSchema,
+    body: AnswersSchema,
     handler: async ({ deps, user, params, body }) => {
       const saved = await saveSurvey(deps, user.id, params.phase, body);
       return { response: { phase: saved.phase, answers: body, createdAt: saved.createdAt } };

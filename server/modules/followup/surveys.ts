@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// The phases and the answers' shape are the API contract's: one schema for the route's body, the client's form and the rows read back here.
+import { AnswersSchema, LOAD_ITEMS, PhaseSchema, type Answers, type LoadItem, type Phase } from '../../contracts/api/surveys';
 import type { AppDeps } from '../../deps';
 import type { Labels } from './labels';
 import { MIN_GROUP, meanSummary, type BootstrapBudget, type Summary } from './stats';
@@ -10,21 +11,7 @@ import { MIN_GROUP, meanSummary, type BootstrapBudget, type Summary } from './st
  * the old. Aggregates are per profession and never shown for fewer than five
  * respondents.
  */
-export const SURVEY_PHASES = ['before', 'after'] as const;
-export const PhaseSchema = z.enum(SURVEY_PHASES);
-export type Phase = z.infer<typeof PhaseSchema>;
-
-const Load = z.number().int().min(0).max(100);
-export const SurveyAnswersSchema = z.object({
-  burnout: z.number().int().min(1).max(5),
-  mentalDemand: Load,
-  temporalDemand: Load,
-  effort: Load,
-  frustration: Load,
-});
-export type SurveyAnswers = z.infer<typeof SurveyAnswersSchema>;
 const FEW_ANSWERS = 'för få svar (< 5)';
-export const LOAD_ITEMS = ['mentalDemand', 'temporalDemand', 'effort', 'frustration'] as const;
 
 export const SURVEY_QUESTIONS_SV = {
   burnout: {
@@ -43,7 +30,7 @@ export const SURVEY_QUESTIONS_SV = {
   frustration: { text: 'Hur osäker, irriterad, stressad eller frustrerad kände du dig?', low: 'Mycket lite', high: 'Väldigt mycket' },
 } as const;
 
-export async function saveSurvey(deps: AppDeps, userId: string, phase: Phase, answers: SurveyAnswers) {
+export async function saveSurvey(deps: AppDeps, userId: string, phase: Phase, answers: Answers) {
   const db = deps.db.prisma;
   return db.$transaction(async (tx) => {
     await tx.surveyResponse.deleteMany({ where: { userId, phase } });
@@ -56,7 +43,7 @@ export interface SurveyPhaseSummary {
   burnout: Summary;
   /** share answering 3 or more: the Mini-Z cut-off for burnout */
   burnoutShare: number | null;
-  load: Record<(typeof LOAD_ITEMS)[number], Summary>;
+  load: Record<LoadItem, Summary>;
 }
 
 export interface SurveyGroup {
@@ -70,11 +57,11 @@ export async function surveySummary(deps: AppDeps, labels: Labels, professionId:
   const rows = await deps.db.prisma.surveyResponse.findMany({ select: { userId: true, phase: true, answers: true, createdAt: true } });
   const users = await deps.db.prisma.user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.userId))] } }, select: { id: true, professionId: true } });
   const professionOf = new Map(users.map((u) => [u.id, u.professionId]));
-  const byGroup = new Map<string, { before: SurveyAnswers[]; after: SurveyAnswers[] }>();
+  const byGroup = new Map<string, { before: Answers[]; after: Answers[] }>();
   for (const r of rows) {
     const p = professionOf.get(r.userId) ?? null;
     if (professionId && p !== professionId) continue;
-    const answers = SurveyAnswersSchema.safeParse(r.answers);
+    const answers = AnswersSchema.safeParse(r.answers);
     const phase = PhaseSchema.safeParse(r.phase);
     if (!answers.success || !phase.success) continue;
     const key = p ?? '';
@@ -90,7 +77,7 @@ export async function surveySummary(deps: AppDeps, labels: Labels, professionId:
   }));
 }
 
-function phaseSummary(answers: SurveyAnswers[], budget: BootstrapBudget): SurveyPhaseSummary {
+function phaseSummary(answers: Answers[], budget: BootstrapBudget): SurveyPhaseSummary {
   const enough = answers.length >= MIN_GROUP;
   const load = Object.fromEntries(LOAD_ITEMS.map((item) => [item, meanSummary(answers.map((a) => a[item]), budget, budget.seed, FEW_ANSWERS)])) as SurveyPhaseSummary['load'];
   return {
