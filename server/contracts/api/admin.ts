@@ -3,7 +3,7 @@ import { RoleSchema } from '../roles';
 import { Id, Ref, Timestamp } from './common';
 
 /** Answers of user and API-key administration (server/modules/admin). */
-export const AdminUserSchema = z.object({
+const AdminUserSchema = z.object({
   id: Id,
   username: z.string(),
   displayName: z.string(),
@@ -23,7 +23,7 @@ export const AdminUserEnvelopeSchema = z.object({ user: AdminUserSchema });
 export const AdminUserCreatedSchema = z.object({ user: AdminUserSchema, oneTimePassword: z.string() });
 export const OneTimePasswordSchema = z.object({ oneTimePassword: z.string() });
 
-export const ApiKeySchema = z.object({
+const ApiKeySchema = z.object({
   id: Id,
   name: z.string(),
   prefix: z.string(),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Timestamp } from './common';
 
 /** The access-log extract (server/modules/audit/routes.ts, format=json; CSV is a file). */
-export const AuditEventSchema = z.object({
+const AuditEventSchema = z.object({
   at: Timestamp,
   userId: z.string().nullable(),
   username: z.string().nullable(),

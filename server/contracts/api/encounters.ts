@@ -26,6 +26,6 @@ export const ScheduleAssignmentSchema = z.object({
 });
 
 /** Comparison schedules (server/modules/followup/schedule-routes.ts). */
-export const ScheduleSchema = z.object({ id: Id, name: z.string(), description: z.string(), endedAt: Timestamp.nullable(), encounters: z.number(), overrides: z.number() });
+const ScheduleSchema = z.object({ id: Id, name: z.string(), description: z.string(), endedAt: Timestamp.nullable(), encounters: z.number(), overrides: z.number() });
 export const ScheduleListSchema = z.object({ schedules: z.array(ScheduleSchema) });
 export const ScheduleCreatedSchema = z.object({ schedule: z.object({ id: Id }) });

@@ -5,7 +5,7 @@ import { Id } from './common';
 
 /** Answers of eval runs, their comparison and test cases (server/modules/codesign/{evalruns,testcases}). */
 const Num = z.number().nullable();
-export const RunSchema = z.object({
+const RunSchema = z.object({
   id: Id,
   workflowId: Id,
   version: z.number(),
@@ -39,7 +39,6 @@ export const RunDetailSchema = z.object({
   run: RunSchema,
   results: z.array(z.object({ caseId: Id, slug: z.string(), title: z.string(), cached: z.boolean(), durationMs: z.number(), metrics: MetricsSchema, output: z.object({ sections: z.array(OutputSection) }) })),
 });
-export type RunDetail = z.infer<typeof RunDetailSchema>;
 
 const DiffRun = z.object({ op: z.enum(['equal', 'del', 'ins']), text: z.string() });
 export type DiffRunT = z.infer<typeof DiffRun>;
@@ -61,7 +60,7 @@ export const CompareSchema = z.object({
 });
 export type Compare = z.infer<typeof CompareSchema>;
 
-export const TestCaseRowSchema = z.object({ id: Id, groupId: Id, slug: z.string(), title: z.string(), revision: z.number(), setting: z.string(), tags: z.array(z.string()), turns: z.number(), keyFacts: z.number(), criticalKeyFacts: z.number(), hasAudio: z.boolean() });
+const TestCaseRowSchema = z.object({ id: Id, groupId: Id, slug: z.string(), title: z.string(), revision: z.number(), setting: z.string(), tags: z.array(z.string()), turns: z.number(), keyFacts: z.number(), criticalKeyFacts: z.number(), hasAudio: z.boolean() });
 export const TestCaseListSchema = z.object({ testCases: z.array(TestCaseRowSchema) });
 export const TestCaseDetailSchema = z.object({ testCase: TestCaseRowSchema, data: TestCaseSchema });
 export const ImportResultSchema = z.object({ created: z.number(), updated: z.number() });

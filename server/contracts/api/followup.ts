@@ -31,7 +31,7 @@ const SavedSchema = z.object({
   variance: z.object({ designEffect: z.number().nullable().optional() }),
 });
 
-export const TimeGroupSchema = z.object({
+const TimeGroupSchema = z.object({
   professionId: z.string().nullable(),
   professionName: z.string(),
   key: z.string(),
@@ -46,7 +46,7 @@ export const TimeGroupSchema = z.object({
 export type TimeGroup = z.infer<typeof TimeGroupSchema>;
 
 const AssumedVariance = z.object({ withinSd: z.number(), betweenSd: z.number(), compliance: z.number().optional(), designEffect: z.number().optional(), clusterSize: z.number().optional() });
-export const PrecisionPlanSchema = z.object({
+const PrecisionPlanSchema = z.object({
   professionId: z.string().nullable(),
   professionName: z.string(),
   source: z.enum(['observed', 'assumed']),
@@ -69,7 +69,7 @@ export const ProfessionAssumptionSchema = z.object({
   hourlyCostSek: z.number().min(0).max(100_000),
 });
 export type ProfessionAssumption = z.infer<typeof ProfessionAssumptionSchema>;
-export const AssumptionSchema = z.object({ notesPerYear: z.number(), suitableShare: z.number(), hourlyCostSek: z.number() });
+const AssumptionSchema = z.object({ notesPerYear: z.number(), suitableShare: z.number(), hourlyCostSek: z.number() });
 export type Assumption = z.infer<typeof AssumptionSchema>;
 export const AssumptionsSchema = z.object({ professions: z.record(z.string(), AssumptionSchema), updatedAt: z.string().nullable() });
 
@@ -87,13 +87,13 @@ const QualityPoint = {
   editRatio: z.number().nullable(),
   ci: z.object({ ratingMean: Interval, flagsPer100Sentences: Interval, editRatio: Interval }).nullable(),
 };
-export const TrendPointSchema = z.object({ ...QualityPoint, professionName: z.string(), versionLabel: z.string(), month: z.string() });
+const TrendPointSchema = z.object({ ...QualityPoint, professionName: z.string(), versionLabel: z.string(), month: z.string() });
 export type TrendPoint = z.infer<typeof TrendPointSchema>;
-export const ProfessionQualitySchema = z.object({ ...QualityPoint, professionId: z.string().nullable(), professionName: z.string(), rating: SummarySchema });
+const ProfessionQualitySchema = z.object({ ...QualityPoint, professionId: z.string().nullable(), professionName: z.string(), rating: SummarySchema });
 export type ProfessionQuality = z.infer<typeof ProfessionQualitySchema>;
 
 const PhaseSchema = z.object({ respondents: z.number(), burnout: SummarySchema, burnoutShare: z.number().nullable() });
-export const SurveyGroupSchema = z.object({ professionName: z.string(), before: PhaseSchema, after: PhaseSchema });
+const SurveyGroupSchema = z.object({ professionName: z.string(), before: PhaseSchema, after: PhaseSchema });
 export type SurveyGroup = z.infer<typeof SurveyGroupSchema>;
 
 export const DashboardSchema = z.object({
@@ -137,7 +137,6 @@ export const DrillSchema = z.object({
     }),
   ),
 });
-export type Drill = z.infer<typeof DrillSchema>;
 
 export const AssumptionsEnvelopeSchema = z.object({ assumptions: AssumptionsSchema });
 /** The imported baseline times, per source, profession and note type. */

@@ -15,7 +15,6 @@ export const GateConfigSchema = z.object({
 });
 export type GateConfig = z.infer<typeof GateConfigSchema>;
 export const GateEnvelopeSchema = z.object({ gate: GateConfigSchema, defaults: GateConfigSchema, profession: z.string(), custom: z.boolean() });
-export type GateEnvelope = z.infer<typeof GateEnvelopeSchema>;
 export const GateCheckSchema = z.object({
   gate: z.object({
     passed: z.boolean(),
@@ -24,4 +23,3 @@ export const GateCheckSchema = z.object({
   /** the version held produktion before: moving back is a rollback and skips the gate */
   rollback: z.boolean(),
 });
-export type GateCheck = z.infer<typeof GateCheckSchema>;

@@ -6,7 +6,7 @@ import { z } from 'zod';
  * answers its failures itself, as `{ error: {…} }` (not problem+json), so
  * each route's contract is its answer or that error.
  */
-export const OpenAiErrorSchema = z.object({ error: z.object({ message: z.string(), type: z.string(), param: z.string().nullable(), code: z.string().nullable() }) });
+const OpenAiErrorSchema = z.object({ error: z.object({ message: z.string(), type: z.string(), param: z.string().nullable(), code: z.string().nullable() }) });
 export type OpenAiErrorBody = z.infer<typeof OpenAiErrorSchema>;
 const orError = <S extends z.ZodType>(answer: S) => z.union([answer, OpenAiErrorSchema]);
 

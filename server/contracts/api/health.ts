@@ -4,9 +4,9 @@ import { z } from 'zod';
  * The public health answer: the server's model status, which local model is
  * missing and the operator's instruction to install it (server/modules/health).
  */
-export const ModelPurposeSchema = z.enum(['asr', 'llm', 'vad']);
+const ModelPurposeSchema = z.enum(['asr', 'llm', 'vad']);
 export type ModelPurpose = z.infer<typeof ModelPurposeSchema>;
-export const ModelReportSchema = z.object({
+const ModelReportSchema = z.object({
   purpose: ModelPurposeSchema,
   modelId: z.string(),
   state: z.enum(['ready', 'missing', 'remote', 'not_needed']),

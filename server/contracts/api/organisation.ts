@@ -2,17 +2,17 @@ import { z } from 'zod';
 import { CodedRef, Id } from './common';
 
 /** Answers of the organisation register (server/modules/admin/organisation.ts). */
-export const ProfessionSchema = CodedRef;
+const ProfessionSchema = CodedRef;
 export type Profession = z.infer<typeof ProfessionSchema>;
 export const ProfessionListSchema = z.object({ professions: z.array(ProfessionSchema) });
 export const ProfessionEnvelopeSchema = z.object({ profession: ProfessionSchema });
 
-export const CareUnitSchema = CodedRef;
+const CareUnitSchema = CodedRef;
 export type CareUnit = z.infer<typeof CareUnitSchema>;
 export const CareUnitListSchema = z.object({ careUnits: z.array(CareUnitSchema) });
 export const CareUnitEnvelopeSchema = z.object({ careUnit: CareUnitSchema });
 
-export const GroupSchema = z.object({
+const GroupSchema = z.object({
   id: Id,
   name: z.string(),
   profession: CodedRef,

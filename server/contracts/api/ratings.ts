@@ -8,7 +8,7 @@ const Item = z.object({ key: z.string(), label: z.string(), low: z.string(), hig
 const Form = z.union([z.object({ kind: z.literal('full') }), z.object({ kind: z.literal('short'), items: z.array(z.string()) })]);
 export type RoundFormT = z.infer<typeof Form>;
 export type RatingItem = z.infer<typeof Item>;
-export const RoundSchema = z.object({
+const RoundSchema = z.object({
   id: Id,
   groupId: Id,
   name: z.string(),

@@ -4,7 +4,7 @@ import { TranscriptSegmentSchema } from '../transcript';
 import { Id, Timestamp } from './common';
 
 /** Answers of the recording endpoints (server/modules/recordings); the events stream and the audio are not JSON. */
-export const RecordingSchema = z.object({
+const RecordingSchema = z.object({
   id: Id,
   encounterId: Id,
   status: RecordingStatus.schema,
@@ -38,7 +38,7 @@ export const ChunkAckSchema = z.object({ seq: z.number().int(), acknowledged: z.
  * whenever the state changes; the stream ends after the last state it names.
  */
 export const SegmentEventSchema = TranscriptSegmentSchema.extend({ window: z.number().int() });
-export const TRANSCRIPTION_STATES = ['recording', 'transcribing', 'waiting', 'transcribed', 'failed', 'deleted'] as const;
+const TRANSCRIPTION_STATES = ['recording', 'transcribing', 'waiting', 'transcribed', 'failed', 'deleted'] as const;
 export type TranscriptionState = (typeof TRANSCRIPTION_STATES)[number];
 export const StatusEventSchema = z.object({
   recording: RecordingStatus.schema,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ReportStatus } from '../status';
 
 /** A report built as a job (GET/POST /reports, server/modules/followup/reports). */
-export const ReportViewSchema = z.object({
+const ReportViewSchema = z.object({
   id: z.string(),
   format: z.enum(['xlsx', 'md']),
   from: z.string(),

@@ -19,7 +19,7 @@ export type Transcript = z.infer<typeof TranscriptSchema>;
 export const TranscriptEnvelopeSchema = z.object({ transcript: TranscriptSchema });
 export const TranscriptListSchema = z.object({ transcripts: z.array(TranscriptSchema) });
 
-export const DraftSchema = z.object({
+const DraftSchema = z.object({
   id: Id,
   status: DraftStatus.schema,
   revision: z.number().int(),
@@ -31,7 +31,7 @@ export const DraftSchema = z.object({
 export type Draft = z.infer<typeof DraftSchema>;
 export const DraftEnvelopeSchema = z.object({ draft: DraftSchema });
 
-export const SignedNoteSchema = z.object({
+const SignedNoteSchema = z.object({
   id: Id,
   version: z.number().int(),
   text: z.string(),

@@ -6,7 +6,7 @@ import { Id, Timestamp } from './common';
 /** Answers of review training (server/modules/training): cases, rounds, feedback, scores and readiness. */
 const Rate = z.number().nullable();
 
-export const TrainingCaseSummarySchema = z.object({
+const TrainingCaseSummarySchema = z.object({
   id: Id,
   groupId: Id,
   testCaseId: z.string().nullable(),
@@ -23,14 +23,14 @@ export type TrainingCaseSummary = z.infer<typeof TrainingCaseSummarySchema>;
 export const TrainingCaseListSchema = z.object({ trainingCases: z.array(TrainingCaseSummarySchema) });
 
 /** The grounding checker's flag on a training draft: offsets into the section's text, `turn` its closest evidence. */
-export const TrainingFlagSchema = z.object({ section: z.number(), start: z.number(), end: z.number(), kind: z.string(), severity: z.string(), turn: z.number().nullable() });
+const TrainingFlagSchema = z.object({ section: z.number(), start: z.number(), end: z.number(), kind: z.string(), severity: z.string(), turn: z.number().nullable() });
 export type TrainingFlag = z.infer<typeof TrainingFlagSchema>;
 
 /** A case with its data; the flags come only with GET (a save answers without them). */
 export const TrainingCaseDetailSchema = z.object({ trainingCase: TrainingCaseSummarySchema, data: TrainingCaseDataSchema, flags: z.array(TrainingFlagSchema).optional() });
 export type TrainingCaseDetail = z.infer<typeof TrainingCaseDetailSchema>;
 
-export const CandidateSchema = z.object({
+const CandidateSchema = z.object({
   key: z.string(),
   rule: z.string(),
   kind: ErrorKindSchema,
@@ -46,7 +46,7 @@ export type Candidate = z.infer<typeof CandidateSchema>;
 export const VariantsSchema = z.object({ revision: z.number().int(), candidates: z.array(CandidateSchema) });
 
 /** `participants` is null for a participant (they see only their own progress). */
-export const TrainingRoundSchema = z.object({
+const TrainingRoundSchema = z.object({
   id: Id,
   groupId: Id,
   name: z.string(),
@@ -65,7 +65,7 @@ export const ParticipantsSchema = z.object({
   participants: z.array(z.object({ id: Id, displayName: z.string(), profession: z.string().nullable(), careUnit: z.string().nullable() })),
 });
 
-export const FeedbackSchema = z.object({
+const FeedbackSchema = z.object({
   planted: z.number(),
   found: z.number(),
   missed: z.number(),

@@ -7,7 +7,7 @@ import { Id } from './common';
 const Num = z.number().nullable();
 const LabelRef = z.object({ versionId: Id, version: z.number().nullable() });
 
-export const WorkflowSummarySchema = z.object({
+const WorkflowSummarySchema = z.object({
   id: Id,
   name: z.string(),
   noteType: z.string(),
@@ -16,7 +16,6 @@ export const WorkflowSummarySchema = z.object({
   latestVersion: z.number(),
   labels: z.record(z.string(), LabelRef),
 });
-export type WorkflowSummary = z.infer<typeof WorkflowSummarySchema>;
 export const WorkflowListSchema = z.object({ workflows: z.array(WorkflowSummarySchema) });
 
 export const WorkflowDetailSchema = z.object({
