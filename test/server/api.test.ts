@@ -83,6 +83,8 @@ describe.each([
     expect((await a.get('/api/v1/auth/me')).status).toBe(401);
     // the page's first question: nobody signed in is a 200 with no user, not a 401 in the console
     expect(await a.get('/api/v1/auth/session')).toMatchObject({ status: 200, body: { me: null } });
+    // a broken cookie is no session either: the client's first question never expects a 401
+    expect(await new Client(server.baseUrl).request('GET', '/api/v1/auth/session', undefined, { cookie: 'jv_session=%E0%A4%A' })).toMatchObject({ status: 200, body: { me: null } });
     expect((await b.get('/api/v1/auth/me')).status).toBe(200);
     expect(await b.get('/api/v1/auth/session')).toMatchObject({ status: 200, body: { me: { username: 'lakare2' } } });
     expect((await b.post('/api/v1/auth/logout-all')).status).toBe(204);

@@ -7,8 +7,8 @@ export const OIDC_START_URL = '/api/v1/auth/oidc/start';
 export const login = (username: string, password: string) =>
   request('POST', '/auth/login', MeSchema, { body: { username, password }, expect401: true });
 
-/** On page load: who is signed in, null when nobody is (answered 200, so no error in the console); a broken cookie may still get a 401. */
-export const fetchSession = async () => (await request('GET', '/auth/session', SessionSchema, { expect401: true })).me;
+/** On page load: who is signed in, null when nobody is. Always 200 (a broken or expired cookie is no session), so no error in the console and nothing to expect. */
+export const fetchSession = async () => (await request('GET', '/auth/session', SessionSchema)).me;
 
 export const changePassword = (currentPassword: string, newPassword: string) =>
   request('POST', '/auth/password', NoContentSchema, { body: { currentPassword, newPassword } });

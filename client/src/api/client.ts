@@ -19,7 +19,7 @@ export function onAuthEvent(listener: AuthListener): () => void {
 
 export interface RequestOptions {
   body?: unknown;
-  /** login and the first /auth/me answer 401 as a normal outcome, not an expiry */
+  /** a 401 here is a normal outcome, not an expiry (a wrong password at login, a logout whose session already ended) */
   expect401?: boolean;
   signal?: AbortSignal;
 }
