@@ -16,25 +16,28 @@ import { MODEL_ID, createTempDb, encounterWithConsent, installSyntheticWhisper, 
  */
 // Synthetic Swedish, written for this test.
 const SCRIPT = [{ start: 0, end: 1.5, text: 'Ont i magen sedan i går.' }];
-describe('transcription without a model', () => {
-  let db: TempDb;
-  let server: Instance;
-  let c: Client;
-
+/** A fresh SQLite database and a server on it for one describe block, with lakare1 signed in. */
+function serverFor(start: (db: TempDb) => Promise<Instance>) {
+  const t = {} as { db: TempDb; server: Instance; c: Client };
   beforeAll(async () => {
-    db = await createTempDb('sqlite');
-    const started = await startInstance(db, { JOB_WAITING_RETRY_SECONDS: '1' });
-    server = started;
-    // Retried every second here (30 s by default), so the test sees the model arrive quickly.
-    c = new Client(server.baseUrl);
-    await c.login('lakare1', started.passwords.demo!);
+    t.db = await createTempDb('sqlite');
+    t.server = await start(t.db);
+    t.c = new Client(t.server.baseUrl);
+    await t.c.login('lakare1', t.server.passwords.demo);
   });
   afterAll(async () => {
-    await server?.stop();
-    await db?.drop();
+    await t.server?.stop();
+    await t.db?.drop();
   });
+  return t;
+}
+
+describe('transcription without a model', () => {
+  // Retried every second here (30 s by default), so the test sees the model arrive quickly.
+  const t = serverFor((db) => startInstance(db, { JOB_WAITING_RETRY_SECONDS: '1' }));
 
   it('health names the missing ASR model and how to install it; VAD is ready', async () => {
+    const { c } = t;
     const health = await c.get('/api/v1/health');
     expect(health.status).toBe(200);
     expect(health.body.status).toBe('degraded');
@@ -46,6 +49,7 @@ describe('transcription without a model', () => {
   });
 
   it('audio deleted (signed note) ends its waiting transcription as cancelled, not as a failure', async () => {
+    const { c, server } = t;
     const encounterId = await encounterWithConsent(c);
     const res = await c.request('POST', `/api/v1/encounters/${encounterId}/uploads`, encodeWav([speechLikeSignal(1, 16000, 2)], 16000, 's16'), { 'content-type': 'audio/wav' });
     expect((await waitForJob(c, res.body.job.id)).status).toBe('waiting');
@@ -56,6 +60,7 @@ describe('transcription without a model', () => {
   });
 
   it('keeps the upload waiting for the model, transcribes it once the model is installed, and pasted transcripts work meanwhile', async () => {
+    const { c, db } = t;
     const encounterId = await encounterWithConsent(c);
     const samples = new Float32Array(4 * 16000);
     samples.set(speechLikeSignal(2, 16000, 1), 16000);
@@ -100,23 +105,10 @@ describe('transcription without a model', () => {
  * "transcribing" again as soon as the model is there.
  */
 describe('a queued transcription while the model is missing', () => {
-  let db: TempDb;
-  let server: Instance;
-  let c: Client;
-
-  beforeAll(async () => {
-    db = await createTempDb('sqlite');
-    const started = await startAppOn(db, { env: { ASR_MODEL: MODEL_ID, ASR_DTYPE: 'fp32' }, workers: false });
-    server = started;
-    c = new Client(server.baseUrl);
-    await c.login('lakare1', started.passwords.demo);
-  });
-  afterAll(async () => {
-    await server?.stop();
-    await db?.drop();
-  });
+  const t = serverFor((db) => startAppOn(db, { env: { ASR_MODEL: MODEL_ID, ASR_DTYPE: 'fp32' }, workers: false }));
 
   it('is called waiting in the list and the live status, not transcribing', async () => {
+    const { c, server, db } = t;
     const encounterId = await encounterWithConsent(c);
     const res = await c.request('POST', `/api/v1/encounters/${encounterId}/uploads`, encodeWav([speechLikeSignal(1, 16000, 2)], 16000, 's16'), { 'content-type': 'audio/wav' });
     expect(res.status).toBe(202);
