@@ -6,6 +6,7 @@ import { leadingAnswer, sentencePolarity, type Answer, type PolarToken } from '.
 import { stemTokens, type StemmedToken } from './terms';
 import { speakerPrefixLength, splitSentences } from './text';
 import { isContentWord } from './content';
+import { isNoteHeadingSv } from '../../lexicon/headings-sv';
 import type { Language } from './types';
 
 export interface Sentence {
@@ -47,8 +48,11 @@ function sentencesOf(text: string, base: number, language: Language, segmentId: 
     // A note heading opens a line or a sentence ("… i hö överarm. Råd: solskydda …"): the review screen
     // checks a draft sentence by sentence, one per line, and must read it as the whole note does.
     // A sub-heading ("Lungor:", "Buk:") stays part of its sentence, as it does inside a whole note's line.
+    // In Swedish only a known note heading opens a section: any other "Word(s):" is the sentence's topic
+    // ("Feber: 38,5 igår kväll", "Röker: nej"), and the answer means nothing checked without it.
     const found = !transcript ? HEADING.exec(s.text) : null;
-    const heading = found && !SUBHEADING.test(found[1]!.trim()) ? found : null;
+    const name = found ? found[1]!.trim() : '';
+    const heading = found && !SUBHEADING.test(name) && (language !== 'sv' || isNoteHeadingSv(name)) ? found : null;
     const skip = transcript ? speakerPrefixLength(s.text) : heading ? heading[0].length : 0;
     const body = s.text.slice(skip);
     const start = base + s.start + skip;

@@ -83,6 +83,7 @@ export function sentencePolarity(
   let inScope = 0;
   let clauseStart = 0; // index in `out` where the current clause starts (for post-negation)
   let clauseToken = 0; // index in `tokens` of the clause's first word
+  let partStart = 0; // index in `out` after the last ; : ( ) (a topic label's start)
   let inSubordinate = false; // inside a subordinate clause, up to the next comma (questions)
   let safetyNet = false; // inside the condition of safety-net advice, up to ; : ( ) or a subordinator
   const subordinate = new Set<number>(); // indices in `out` of its words
@@ -91,7 +92,14 @@ export function sentencePolarity(
     const prev = tokens[i - 1];
     const gap = prev ? sentence.slice(prev.end - offset, t.start - offset) : '';
     if (/[;:(),]/.test(gap)) inSubordinate = false;
-    if (/[;:()]/.test(gap)) { state = 'plain'; safetyNet = false; clauseStart = out.length; clauseToken = i; }
+    // "Röker: nej", "Röker: nej, slutade för tio år sedan": a topic answered with a bare no denies the topic (the no-model drafter's form).
+    if (/:/.test(gap) && leadingAnswer(tokens.slice(i), sentence.slice(t.start - offset), t.start, language) === 'no' &&
+      /^\s*(?:$|[,.!;–-])/u.test(sentence.slice(t.end - offset))) {
+      // The topic is everything since the last ; : ( — not only the clause after a "när" — but a subordinate clause of it stays open.
+      out.forEach((p, k) => { if (k >= partStart && !subordinate.has(k) && p.polarity === 'affirmed') { p.polarity = 'negated'; p.cueStart = p.token.start; } });
+      return;
+    }
+    if (/[;:()]/.test(gap)) { state = 'plain'; safetyNet = false; clauseStart = out.length; clauseToken = i; partStart = out.length; }
     else if (/,/.test(gap)) {
       // "Hör av sig vid feber, ryggsmärta eller sveda": the items of a safety-net list stay conditions.
       state = state === 'negated' || safetyNet ? 'uncertain' : 'plain';

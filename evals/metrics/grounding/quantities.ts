@@ -217,8 +217,12 @@ const RANGE_TO = String.raw`\s*(?:till|och|to|-|–)\s*`;
 const LOWER_END = new RegExp(`${SCALE}$`, 'iu');
 const UPPER_END = new RegExp(`${SCALE}(?:\\p{L}+|\\d+)${RANGE_TO}$`, 'iu');
 const THEN_UPPER = new RegExp(`^${RANGE_TO}(?:\\p{L}+|\\d+)`, 'iu');
+/** "Skattar smärtan noll till tio: sju": a scale's range in the topic before the answer's colon, without "skala". */
+const LABEL_LOWER = /^(?:noll|0|ett|1)\s*(?:till|-|–)\s*(?:tio|10|hundra|100)\s*:/iu;
+const LABEL_UPPER_BEFORE = /(?:^|[^\p{L}\d])(?:noll|0|ett|1)\s*(?:till|-|–)\s*$/iu;
 function isScaleBound(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 40), start);
+  if (LABEL_LOWER.test(text.slice(start, start + 30)) || (LABEL_UPPER_BEFORE.test(before) && /^\s*:/.test(text.slice(end, end + 5)))) return true;
   return UPPER_END.test(before) || (LOWER_END.test(before) && THEN_UPPER.test(text.slice(end, end + 20)));
 }
 
