@@ -4,6 +4,7 @@ import { unprocessable } from '../../errors';
 import { currentAssignment } from '../followup/schedule';
 import { ownedEncounter } from './guards';
 import { presentEncounter } from './service';
+import { EncounterLabel } from './label';
 import { EncounterEnvelopeSchema, EncounterListSchema } from '../../contracts/api/encounters';
 
 const Id = z.object({ id: z.string().min(1).max(40) });
@@ -34,7 +35,7 @@ export const encounterRoutes: RouteDef[] = [
     access: clinical,
     summary: 'Nytt besök',
     body: z.object({
-      label: z.string().trim().min(1).max(80),
+      label: EncounterLabel,
       /** default: what the comparison schedule assigns for today, else ai */
       mode: z.enum(['ai', 'baseline']).optional(),
       /** required when the mode differs from the schedule's */
@@ -86,7 +87,7 @@ export const encounterRoutes: RouteDef[] = [
     access: clinical,
     summary: 'Ändra besökets etikett eller arbetssätt',
     params: Id,
-    body: z.object({ label: z.string().trim().min(1).max(80).optional(), workflowVersionId: z.string().max(40).nullable().optional() }),
+    body: z.object({ label: EncounterLabel.optional(), workflowVersionId: z.string().max(40).nullable().optional() }),
     audit: { action: 'encounter.update', kind: 'write', encounterId: ({ params }) => params.id },
     guard: ownedEncounter(),
     handler: async ({ deps, params, body }) => {
