@@ -5,6 +5,8 @@ import { ModelSettingsSchema } from '../../server/contracts/workflow';
 import { readNumberField, ruleOf } from '../../client/src/format/number-field';
 import { gateBodyFromText } from '../../client/src/features/codesign/gate-form';
 import { readMaxChars } from '../../client/src/features/codesign/max-chars';
+import { readReadinessLineFields } from '../../client/src/features/training/readiness-line';
+import { ReadinessLineSchema } from '../../server/contracts/training';
 
 /** A mistyped number is an error to show, never an empty field (which can mean "no requirement" or "no time limit"). */
 describe('number fields: empty is not invalid', () => {
@@ -60,5 +62,24 @@ describe('number fields: empty is not invalid', () => {
     expect(typed.body).toMatchObject({ maxCriticalFlagsPerCase: 0, minAlpha: 0.67, minKeyFactRecall: 0.8, minRaters: 3, keyFactRecallNotBelowProduktion: true });
     expect(typed.body.notChecked.sort()).toEqual(['minCriticalKeyFactRecall', 'minTrainedShare', 'minTrainingDetection']);
     expect(typed.body.minTrainedShare).toBeNull();
+  });
+});
+
+/** The dashboard's readiness line is typed in percent and stored as shares 0–1. */
+describe('readiness line: percent fields', () => {
+  it('says a limit in percent ("150" is over 100 %, not over 1) and sends nothing', () => {
+    const read = readReadinessLineFields({ minTrainedShare: '150', minCriticalDetection: 'åttio' });
+    expect(read).toEqual({ ok: false, errors: { minTrainedShare: 'Ange ett tal från 0 till 100 %.', minCriticalDetection: 'Ange ett tal, till exempel 80.' } });
+    expect(readReadinessLineFields({ minTrainedShare: '', minCriticalDetection: '-1' })).toEqual({
+      ok: false,
+      errors: { minTrainedShare: 'Fyll i ett tal, till exempel 80.', minCriticalDetection: 'Ange ett tal från 0 till 100 %.' },
+    });
+  });
+
+  it('maps 0–100 to the share the server stores, bounds included', () => {
+    expect(readReadinessLineFields({ minTrainedShare: '100', minCriticalDetection: '0' })).toEqual({ ok: true, line: { minTrainedShare: 1, minCriticalDetection: 0 } });
+    const read = readReadinessLineFields({ minTrainedShare: '62,5', minCriticalDetection: '80' });
+    expect(read).toEqual({ ok: true, line: { minTrainedShare: 0.625, minCriticalDetection: 0.8 } });
+    if (read.ok) expect(ReadinessLineSchema.safeParse(read.line).success).toBe(true);
   });
 });

@@ -10,6 +10,8 @@ export interface NumberRule {
   example: string;
   /** an empty field is an error, not "no value" (a setting that must have a number) */
   required?: boolean;
+  /** the field's unit after the bounds ("%"), so a limit reads in what the user typed, not in what is stored */
+  unit?: string;
 }
 
 /** A number field's text read once: empty, a number within the rule, or the one Swedish message to show under the field. */
@@ -27,7 +29,7 @@ export function readNumberField(text: string, rule: NumberRule): NumberFieldValu
   if (read.kind === 'empty') return rule.required ? { kind: 'invalid', message: `Fyll i ${kind}, till exempel ${rule.example}.` } : read;
   if (read.kind === 'invalid' || (rule.integer && !Number.isInteger(read.value))) return { kind: 'invalid', message: `Ange ${kind}, till exempel ${rule.example}.` };
   const { min = -Infinity, max = Infinity } = rule;
-  if (read.value < min || read.value > max) return { kind: 'invalid', message: `Ange ${kind} ${rangeText(min, max)}.` };
+  if (read.value < min || read.value > max) return { kind: 'invalid', message: `Ange ${kind} ${rangeText(min, max)}${rule.unit ? ` ${rule.unit}` : ''}.` };
   return read;
 }
 

@@ -7,6 +7,7 @@ import { useResource } from '../../hooks/useResource';
 import { useSubmit } from '../../hooks/useSubmit';
 import { allSummary, getReadiness, saveReadinessLine } from './api';
 import { pct } from './format';
+import { readReadinessLineFields } from './readiness-line';
 import type { ReadinessRow } from '../../../../server/contracts/api/training';
 import { SummaryTable } from './SummaryTable';
 import './training.css';
@@ -49,9 +50,14 @@ export function ReadinessSection({ canEdit }: { canEdit: boolean }) {
     setShare(svNumber(line.minTrainedShare * 100, 1));
     setDetection(svNumber(line.minCriticalDetection * 100, 1));
   }, [line]);
-  const num = (t: string) => Number(t.trim().replace(',', '.')) / 100;
+  // Problems found before sending, in percent; the server's would speak in shares (0–1).
+  const [problems, setProblems] = useState<{ minTrainedShare?: string; minCriticalDetection?: string }>({});
+  const fieldErrors = (field: 'minTrainedShare' | 'minCriticalDetection') => (problems[field] ? [problems[field]] : save.error?.fieldMessages(field));
   const onSave = async () => {
-    const outcome = await save.run({ minTrainedShare: num(share), minCriticalDetection: num(detection) });
+    const read = readReadinessLineFields({ minTrainedShare: share, minCriticalDetection: detection });
+    setProblems(read.ok ? {} : read.errors);
+    if (!read.ok) return;
+    const outcome = await save.run(read.line);
     if (outcome.ok) {
       notify('Beredskapsgränsen är sparad.');
       readiness.reload();
@@ -108,8 +114,8 @@ export function ReadinessSection({ canEdit }: { canEdit: boolean }) {
         <>
           <h3>Beredskapsgräns</h3>
           <div className="form-grid">
-            <TextField label="Minsta andel som genomfört träningen (%)" inputMode="decimal" value={share} onChange={setShare} errors={save.error?.fieldMessages('minTrainedShare')} />
-            <TextField label="Minsta upptäckt av kritiska fel (%)" inputMode="decimal" value={detection} onChange={setDetection} errors={save.error?.fieldMessages('minCriticalDetection')} />
+            <TextField label="Minsta andel som genomfört träningen (%)" inputMode="decimal" value={share} onChange={setShare} errors={fieldErrors('minTrainedShare')} />
+            <TextField label="Minsta upptäckt av kritiska fel (%)" inputMode="decimal" value={detection} onChange={setDetection} errors={fieldErrors('minCriticalDetection')} />
           </div>
           <ErrorMessage error={save.error} hideFields={['minTrainedShare', 'minCriticalDetection']} />
           <button type="button" disabled={save.busy} onClick={() => void onSave()}>
