@@ -56,7 +56,9 @@ export function disagreedItemsSentence(data: Results): string | null {
 export function preferenceAgreementSentence(data: Results): string | null {
   const { units, split } = data.disagreements.preference;
   if (units === 0) return null;
-  return split === 0 ? `Om vilken anteckning som var bäst var alla överens i alla ${units} testfallen.` : `Om vilken anteckning som var bäst var alla överens i ${units - split} av ${units} testfall.`;
+  // "i alla 1 testfallen" reads wrong: one case is "det enda testfallet".
+  const all = units === 1 ? 'i det enda testfallet' : `i alla ${units} testfallen`;
+  return split === 0 ? `Om vilken anteckning som var bäst var alla överens ${all}.` : `Om vilken anteckning som var bäst var alla överens i ${units - split} av ${units} testfall.`;
 }
 
 /** One split case in words: "2 föredrog version 2, 1 version 1. Störst skillnad: koncis för version 1, betyg från 2 till 5." */

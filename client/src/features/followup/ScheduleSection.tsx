@@ -7,6 +7,7 @@ import { useResource } from '../../hooks/useResource';
 import { useSubmit } from '../../hooks/useSubmit';
 import { ScheduleCreatedSchema, ScheduleListSchema } from '../../../../server/contracts/api/encounters';
 import type { Dashboard } from '../../../../server/contracts/api/followup';
+import { readScheduleNumbers } from './schedule-form';
 
 const listSchedules = () => request('GET', '/followup/schedules', ScheduleListSchema);
 const createSchedule = (body: Record<string, unknown>) => request('POST', '/followup/schedules', ScheduleCreatedSchema, { body });
@@ -44,9 +45,15 @@ export function ScheduleSection({ options, canEdit }: { options: Dashboard['opti
   const [form, setForm] = useState({ name: '', professionId: '', careUnitId: '', level: 'clinician', pattern: 'alternating', startDay: '', periodDays: '7', periods: '8' });
   const submit = useSubmit(createSchedule);
   const set = (key: keyof typeof form) => (value: string) => setForm({ ...form, [key]: value });
+  // Problems found before sending (text that is no whole number); the server decides the bounds.
+  const [problems, setProblems] = useState<{ periodDays?: string; periods?: string }>({});
+  const fieldErrors = (field: 'periodDays' | 'periods') => (problems[field] ? [problems[field]] : submit.error?.fieldMessages(field));
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    const outcome = await submit.run({ ...form, professionId: form.professionId || null, careUnitId: form.careUnitId || null, periodDays: Number(form.periodDays), periods: Number(form.periods) });
+    const numbers = readScheduleNumbers(form);
+    setProblems(numbers.ok ? {} : numbers.errors);
+    if (!numbers.ok) return;
+    const outcome = await submit.run({ ...form, professionId: form.professionId || null, careUnitId: form.careUnitId || null, ...numbers.values });
     if (outcome.ok) list.reload();
   };
   return (
@@ -79,8 +86,8 @@ export function ScheduleSection({ options, canEdit }: { options: Dashboard['opti
             <SelectField label="Tilldelning" value={form.level} options={LEVELS} onChange={set('level')} hint={LEVEL_HINTS[form.level]} />
             <SelectField label="Ordning" value={form.pattern} options={PATTERNS} onChange={set('pattern')} hint={PATTERN_HINTS[form.pattern]} />
             <TextField label="Första dagen" type="date" value={form.startDay} onChange={set('startDay')} errors={submit.error?.fieldMessages('startDay')} />
-            <TextField label="Dagar per period" inputMode="numeric" value={form.periodDays} onChange={set('periodDays')} errors={submit.error?.fieldMessages('periodDays')} />
-            <TextField label="Antal perioder" inputMode="numeric" value={form.periods} onChange={set('periods')} errors={submit.error?.fieldMessages('periods')} />
+            <TextField label="Dagar per period" inputMode="numeric" value={form.periodDays} onChange={set('periodDays')} errors={fieldErrors('periodDays')} />
+            <TextField label="Antal perioder" inputMode="numeric" value={form.periods} onChange={set('periods')} errors={fieldErrors('periods')} />
           </div>
           <ErrorMessage error={submit.error} hideFields={['name', 'professionId', 'startDay', 'periodDays', 'periods']} />
           <button type="submit" disabled={submit.busy}>

@@ -8,6 +8,7 @@ import { SavedRecordings } from './SavedRecordings';
 import { UploadForm } from './UploadForm';
 import { useRecorder, type RecorderView } from './useRecorder';
 import type { CaptureProblem } from './capture';
+import { savedSentence } from './status-words';
 import './recording.css';
 
 const PROBLEMS: Record<CaptureProblem, string> = {
@@ -20,7 +21,7 @@ const PROBLEMS: Record<CaptureProblem, string> = {
 const clock = (seconds: number) => `${Math.floor(seconds / 60)}:${String(Math.floor(seconds % 60)).padStart(2, '0')}`;
 
 function Status({ view }: { view: RecorderView }) {
-  const saved = view.pendingChunks === 0 ? 'allt ljud är sparat på servern' : `${view.pendingChunks} delar väntar på att skickas`;
+  const saved = savedSentence(view.pendingChunks);
   return (
     <p className="recording-status" data-testid="recording-status">
       <span aria-label="Inspelad tid">{clock(view.capturedSeconds)}</span> · {saved}
