@@ -28,11 +28,19 @@ function transcriptionState({ recordingStatus, jobStatus, transcribed }: StateIn
  * put aside as `waiting` once a worker looks at it, so until then it is called
  * waiting already: the page never says "transkriberas" about audio that cannot
  * be transcribed. The model is looked at (a few file checks) only when some
- * recording would otherwise be `transcribing`.
+ * recording would otherwise be `transcribing`, and only in a process that
+ * runs the jobs itself.
  */
 export async function transcriptionStates(deps: AppDeps, inputs: readonly StateInput[]): Promise<TranscriptionState[]> {
   const states = inputs.map(transcriptionState);
   if (!states.includes('transcribing')) return states;
+  // Only this process's own models say anything when it runs the jobs itself.
+  // A web process with RUN_JOBS_IN_WEB=false (scale-out) has no speech model
+  // of its own: the worker processes do, and a worker that lacks it marks the
+  // job `waiting` in the shared Job row, which the rule above already reads.
+  // Asking the web's empty MODELS_DIR would call every queued job waiting and
+  // end its live stream before the workers' segments arrive.
+  if (!deps.env.RUN_JOBS_IN_WEB) return states;
   const missing = (await configuredTranscriber(deps).status()).state === 'missing';
   return missing ? states.map((s) => (s === 'transcribing' ? 'waiting' : s)) : states;
 }
