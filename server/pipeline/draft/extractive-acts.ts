@@ -1,3 +1,4 @@
+import { swedishNumberToValue } from '../../../evals/text/swedish-numbers';
 import type { SectionRole } from './extractive-score';
 
 /**
@@ -67,15 +68,21 @@ const INSTRUCTIONS = [
   /^(?:nu|då)\s+(?:får|ska|kan)\s+du\s+(?:visa|böja|lyfta|vrida|sträcka|gå|sätta|ställa|resa|lägga|luta|knipa|trycka|andas|hosta|säga)(?![\p{L}\p{N}])/iu,
 ];
 /**
- * A clinician's sentence that trails off ("Lyfter vänster ben rakt …", "Följ mitt finger …") is an
- * instruction during the examination or broken off: what they then find is said after it. Kept when
- * it holds a value ("Efter tre minuter …"), which may be the only place the value is named.
+ * A clinician's instruction that trails off ("Lyfter vänster ben rakt …", "Följ mitt finger …") is
+ * said during the examination: what they then find is said after it. Only instructions: Whisper
+ * writes "…" at any pause, so a finding ("Trumhinnan är röd och buktar …") or a judgement that
+ * trails off is still the note's. Kept when it holds a value ("Efter tre minuter …"), which may be
+ * the only place the value is named; number words are read by the shared reader, not a word list.
  */
 function trailsOff(sentence: string): boolean {
   const text = sentence.trim();
-  return /(?:\.\.\.|…)$/u.test(text) && !/\d/.test(text) && !TRAILING_VALUE.test(text);
+  if (!/(?:\.\.\.|…)$/u.test(text) || /\d/.test(text) || FINDING_SHAPE.test(text)) return false;
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return !words.some((_, i) => swedishNumberToValue(words, i) !== null);
 }
-const TRAILING_VALUE = /(?<![\p{L}])(?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|\p{L}+(?:ton|tio|hundra))(?![\p{L}])/iu;
+/** A finding's or judgement's verb: what is seen, heard or felt, not what the patient is told to do. */
+const FINDING_SHAPE =
+  /(?<![\p{L}\p{N}])(?:är|var|ser|syns|verkar|känns|låter|hörs|finns|har|tyder|buktar|rodnar|svullen|öm|ömmar)(?![\p{L}\p{N}])/iu;
 
 /** An announcement longer than this is more than an announcement ("Jag lyssnar på lungorna, det piper") and is kept. */
 const MAX_ANNOUNCEMENT_WORDS = 7;
@@ -119,10 +126,12 @@ export function sentenceAct(sentence: string, speaker: 'clinician' | 'other'): S
   const text = said.replace(OPENING, '');
   if (text === '' || TALK.some((p) => p.test(text) || p.test(said)) || isSmallTalk(text)) return 'talk';
   if (speaker !== 'clinician') return null;
-  if (INSTRUCTIONS.some((p) => p.test(text)) || trailsOff(sentence)) return 'announcement';
+  if (INSTRUCTIONS.some((p) => p.test(text))) return 'announcement';
   if (GENERAL.test(text) && !/\d/.test(text)) return 'talk';
   if (text.split(/\s+/).length <= MAX_ANNOUNCEMENT_WORDS && THINKING.some((p) => p.test(text))) return 'announcement';
   if (ASSESSMENT.some((p) => p.test(text))) return 'assessment';
+  // After the judgement patterns, so "Det ser ut som en öroninflammation …" stays the assessment.
+  if (trailsOff(sentence)) return 'announcement';
   if (PLAN.some((p) => p.test(text))) return 'plan';
   return null;
 }

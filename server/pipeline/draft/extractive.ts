@@ -222,9 +222,9 @@ function toUnit(
 }
 
 /**
- * "Ja, femtio milligram, varje morgon.", "Tjugo enheter.": a value and little else. A value with
- * its unit and a time after it counts too: without the question's topic, "50 mg, varje morgon"
- * did not say which drug.
+ * "Ja, femtio milligram, varje morgon.", "Tjugo enheter.", "Tre barn.": an answer of at most five
+ * words that starts with a value, whatever follows it. Such an answer takes the question's topic:
+ * without it, "50 mg, varje morgon" did not say which drug.
  */
 function shortValuedAnswer(sentence: string): boolean {
   const text = sentence.trim().replace(/^(?:ja|jo|japp|jadå|precis)[,.!]?\s*/iu, '');

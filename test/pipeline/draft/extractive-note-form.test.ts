@@ -90,6 +90,23 @@ describe('talk and non-speech left out, people and judgements recognised', () =>
     expect(sentenceAct('Det började i höstas...', 'other')).toBeNull();
   });
 
+  it('a finding or judgement that trails off ("…" at a pause) is kept, not taken for an instruction', async () => {
+    expect(sentenceAct('Trumhinnan är röd och buktar …', 'clinician')).toBeNull();
+    expect(sentenceAct('Det ser ut som en öroninflammation …', 'clinician')).toBe('assessment');
+    // An ordinary word ending like a number word ("Sväljton") is no value: the instruction still goes.
+    expect(sentenceAct('Säg en lång sväljton …', 'clinician')).toBe('announcement');
+    const out = await draft('lakare', [
+      ['Läkare', 'Hej, vad kan jag hjälpa till med?'],
+      ['Patient', 'Jag har haft ont i vänster öra i två dagar och feber.'],
+      ['Läkare', 'Då tittar jag i örat.'],
+      ['Läkare', 'Trumhinnan är röd och buktar …'],
+      ['Läkare', 'Det ser ut som en öroninflammation …'],
+    ]);
+    const all = Object.values(out).flat().map((s) => s.text).join(' ');
+    expect(all).toMatch(/trumhinnan/i);
+    expect(all).toMatch(/öroninflammation/i);
+  });
+
   it('a telephone opening that is only words of address is talk', () => {
     expect(sentenceAct('Sjukvårdsrådgivningen, hej.', 'clinician')).toBe('talk');
     expect(sentenceAct('Vårdcentralen, hej, du har ont i ryggen?', 'clinician')).toBeNull();
