@@ -22,33 +22,51 @@ interface Waiting {
 
 interface MelWorker {
   thread: Worker;
-  /** Settings objects already sent, by the key the requests name them with. */
-  keys: WeakMap<LogMelSettings, number>;
+  /**
+   * Settings objects the worker holds an extractor for, by the key the requests name them with, oldest
+   * first. At most KEPT_EXTRACTORS: a reloaded model brings new settings, and the old extractors must not
+   * stay for the process's life; the worker drops what it is told to, so both sides agree without asking.
+   */
+  keys: Map<LogMelSettings, number>;
   waiting: Map<number, Waiting>;
 }
 
 let current: MelWorker | undefined;
+/** Set when a worker could not run: every later request is refused at once (the caller computes on its own thread) instead of starting a worker that fails again. */
+let broken: Error | undefined;
 let nextId = 0;
 let nextKey = 0;
+const KEPT_EXTRACTORS = 4;
 
 function start(): MelWorker {
   const thread = new Worker(new URL('./log-mel-worker-boot.mjs', import.meta.url));
   thread.unref();
-  const started: MelWorker = { thread, keys: new WeakMap(), waiting: new Map() };
+  const started: MelWorker = { thread, keys: new Map(), waiting: new Map() };
   const failAll = (error: Error): void => {
     for (const w of started.waiting.values()) w.reject(error);
     started.waiting.clear();
     if (current === started) current = undefined; // the next request starts a fresh worker
   };
   thread.on('message', (message: unknown) => {
-    const reply = ReplySchema.parse(message);
+    // A listener that throws would be an uncaught exception on the main thread: a reply we cannot read ends the worker instead.
+    const parsed = ReplySchema.safeParse(message);
+    if (!parsed.success) {
+      broken = new Error('log-mel worker: unreadable reply');
+      failAll(broken);
+      void thread.terminate();
+      return;
+    }
+    const reply = parsed.data;
     const waiting = started.waiting.get(reply.id);
     started.waiting.delete(reply.id);
     if (started.waiting.size === 0) thread.unref();
     if ('error' in reply) waiting?.reject(new Error(`log-mel worker: ${reply.error}`));
     else waiting?.resolve(reply.features);
   });
-  thread.on('error', failAll);
+  thread.on('error', (error) => {
+    broken = error;
+    failAll(error);
+  });
   thread.on('exit', (code) => failAll(new Error(`log-mel worker exited with code ${code}`)));
   return started;
 }
@@ -59,9 +77,15 @@ function start(): MelWorker {
  * copied to the worker (the caller keeps using it).
  */
 export function backgroundLogMel(settings: LogMelSettings, samples: Float32Array): Promise<Float32Array> {
+  if (broken) return Promise.reject(broken);
   const worker = (current ??= start());
   let key = worker.keys.get(settings);
   if (key === undefined) {
+    const oldest = worker.keys.entries().next().value;
+    if (oldest && worker.keys.size >= KEPT_EXTRACTORS) {
+      worker.keys.delete(oldest[0]);
+      worker.thread.postMessage({ kind: 'drop', key: oldest[1] });
+    }
     key = nextKey++;
     worker.keys.set(settings, key);
     worker.thread.postMessage({ kind: 'settings', key, melFilters: settings.melFilters, window: settings.window });

@@ -13,6 +13,7 @@ import { LogMelSpectrogram } from './log-mel';
 const RequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('settings'), key: z.number().int(), melFilters: z.array(z.array(z.number())), window: z.instanceof(Float64Array) }),
   z.object({ kind: z.literal('extract'), id: z.number().int(), key: z.number().int(), samples: z.instanceof(Float32Array) }),
+  z.object({ kind: z.literal('drop'), key: z.number().int() }),
 ]);
 
 const port = parentPort;
@@ -23,6 +24,10 @@ port.on('message', (message: unknown) => {
   const request = RequestSchema.parse(message);
   if (request.kind === 'settings') {
     extractors.set(request.key, LogMelSpectrogram.fromSettings(request));
+    return;
+  }
+  if (request.kind === 'drop') {
+    extractors.delete(request.key);
     return;
   }
   try {

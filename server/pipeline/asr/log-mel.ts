@@ -27,6 +27,9 @@ const FRAMES = 3000;
 const WINDOW_SAMPLES = 480_000;
 const MEL_FLOOR = 1e-10;
 
+const MelFilters = z.array(z.array(z.number()).length(BINS));
+const HannWindow = z.instanceof(Float64Array).refine((w) => w.length === N_FFT);
+
 /**
  * The settings of a loaded transformers.js extractor that this class
  * reproduces; anything else (another FFT size, hop, window length, mel count,
@@ -41,19 +44,16 @@ const ExtractorSchema = z.object({
     n_samples: z.literal(WINDOW_SAMPLES),
     nb_max_frames: z.literal(FRAMES),
     // Given by preprocessor_config.json or computed by transformers.js (`mel_filter_bank`, Slaney).
-    mel_filters: z.array(z.array(z.number()).length(BINS)),
+    mel_filters: MelFilters,
   }),
-  window: z.instanceof(Float64Array).refine((w) => w.length === N_FFT),
+  window: HannWindow,
 });
 
 const SettingsSchema = z.object({
-  melFilters: z.array(z.array(z.number()).length(BINS)).refine((rows) => rows.length === 80 || rows.length === 128),
-  window: z.instanceof(Float64Array).refine((w) => w.length === N_FFT),
+  melFilters: MelFilters.refine((rows) => rows.length === 80 || rows.length === 128),
+  window: HannWindow,
 });
-export interface LogMelSettings {
-  melFilters: number[][];
-  window: Float64Array;
-}
+export type LogMelSettings = z.infer<typeof SettingsSchema>;
 
 /** A mel filter's non-zero stretch of frequency bins. */
 interface Band {
@@ -74,7 +74,7 @@ export class LogMelSpectrogram {
   /** What another thread needs to build the same extractor (plain data: it crosses `postMessage`); one object per instance. */
   readonly settings: LogMelSettings;
 
-  private constructor(melFilters: readonly (readonly number[])[], window: Float64Array) {
+  private constructor(melFilters: readonly (readonly number[])[], window: LogMelSettings['window']) {
     this.settings = { melFilters: melFilters.map((row) => [...row]), window };
     this.melBins = melFilters.length;
     this.window = window;
@@ -97,7 +97,6 @@ export class LogMelSpectrogram {
     if (!parsed.success || parsed.data.config.mel_filters.length !== parsed.data.config.feature_size) return null;
     return new LogMelSpectrogram(parsed.data.config.mel_filters, parsed.data.window);
   }
-
 
   /** The same extractor from `settings` (e.g. on a worker thread): same bands, same window, same numbers. */
   static fromSettings(settings: LogMelSettings): LogMelSpectrogram {

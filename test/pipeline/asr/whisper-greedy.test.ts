@@ -108,6 +108,17 @@ describe('WhisperGreedyDecoder matches transformers.js generate() on a synthetic
     expect(theirs).toEqual(mine);
   });
 
+  it('keeps a few extractors on the worker: settings it dropped are sent again when used', async () => {
+    const settings = featureSettingsFor(asr)!;
+    const samples = tone(LOW_HZ, 2);
+    const mine = logMelFor(asr)!.extract(samples).data.slice();
+    // Each copy stands for a reloaded model: new settings the worker must build an extractor for.
+    const first = { ...settings };
+    await backgroundLogMel(first, samples);
+    for (let i = 0; i < 4; i++) await backgroundLogMel({ ...settings }, samples);
+    expect(await backgroundLogMel(first, samples)).toEqual(mine);
+  });
+
   it('uses the features prefetched on the worker (none computed on the main thread) and gives the same transcript', async () => {
     const transcriber = new LocalWhisperTranscriber({ modelsDir, modelId: MODEL_ID, dtype: 'fp32', batchSize: 4 });
     const logMel = logMelFor(asr)!;
