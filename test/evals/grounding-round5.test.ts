@@ -72,6 +72,18 @@ describe('other typed claims', () => {
     expect(flags(t, 'Ryggsmärta dagligen. Ingen ryggsmärta under förra graviditeten.').filter((f) => f[0] === 'negation')).toEqual([]);
   });
 
+  it('decides "past" per clause: a past word elsewhere in the sentence does not hide today\'s contradiction', () => {
+    expect(flags('Läkare: Har du ont i bröstet?\nPatient: Ja, jag har ont i bröstet.', 'Tidigare frisk, förnekar bröstsmärta.').filter((f) => f[0] === 'negation'))
+      .toEqual([['negation', 'förnekar bröstsmärta', 'critical']]);
+    expect(flags('Läkare: Hostar du?\nPatient: Ja, jag hostar mycket.', 'Feber sedan förra veckan, ingen hosta.').filter((f) => f[0] === 'negation'))
+      .toEqual([['negation', 'ingen hosta', 'critical']]);
+  });
+
+  it('does not read a question about "det här läkemedlet" before as a question about earlier episodes', () => {
+    const t = 'Patient: Jag har haft återkommande urinvägsinfektioner tidigare.\nLäkare: Har du tagit det här läkemedlet tidigare?\nPatient: Nej.';
+    expect(flags(t, 'Tidigare återkommande urinvägsinfektioner.')).toEqual([]);
+  });
+
   it('reads "X behövs inte" as X denied', () => {
     const t = 'Läkare: Något nytt besök hos mig behövs inte.';
     expect(flags(t, 'Inget nytt besök.').filter((f) => f[0] === 'negation')).toEqual([]);

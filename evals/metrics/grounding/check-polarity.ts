@@ -125,22 +125,37 @@ export function checkNegations(ctx: Context): void {
   const lookup = (st: Statement, past: boolean): Map<Polarity, Sentence> => {
     // A claim about the past is compared with what was said about the past only: "Inga besvär under
     // förra graviditeten" is not contradicted by today's pain.
-    const source = past ? pastOnly : said;
-    if (st.concept && source.has(st.key)) return source.get(st.key)!;
-    const merged = new Map<Polarity, Sentence>();
-    for (const m of relatedStems(source, st.key)) for (const [p, s] of m) if (!merged.has(p)) merged.set(p, s);
-    return merged;
+    // When the past was not spoken of for this key, everything said is the only answer there is.
+    const from = (source: ReadonlyMap<string, Map<Polarity, Sentence>>): Map<Polarity, Sentence> => {
+      if (st.concept && source.has(st.key)) return source.get(st.key)!;
+      const merged = new Map<Polarity, Sentence>();
+      for (const m of relatedStems(source, st.key)) for (const [p, s] of m) if (!merged.has(p)) merged.set(p, s);
+      return merged;
+    };
+    if (!past) return from(said);
+    const pastSaid = from(pastOnly);
+    // An earlier-episode question ("Hade du samma sak förra graviditeten?") spoke of the past of the
+    // problem at hand without naming it: today's words do not answer the note's past claim then.
+    return pastSaid.size > 0 || episodeAsked ? pastSaid : from(said);
   };
+  const episodeAsked = ctx.language === 'sv' && ctx.transcript.some(isEpisodeQuestion);
   const pastOnly = new Map([...said].filter(([k]) => k.endsWith(PAST_KEY)).map(([k, v]) => [k.slice(0, -PAST_KEY.length), v]));
   for (const s of ctx.noteSentences) {
-    const past = ctx.language === 'sv' && PAST.test(s.text);
+    // "Past" is decided per statement from its own clause: in "Tidigare frisk, förnekar bröstsmärta"
+    // only "frisk" is about the past; the denial is today's and is compared with everything said.
+    const tokenIndex = new Map(s.tokens.map((t, i) => [t.start, i]));
+    const isPast = (st: Statement): boolean => {
+      if (ctx.language !== 'sv') return false;
+      const [a, b] = clauseOf(s, tokenIndex.get(st.p.token.start)!);
+      return PAST.test(s.text.slice(s.tokens[a]!.start - s.start, s.tokens[b]!.end - s.start));
+    };
     // One flag per negation scope: "ingen feber eller hosta" is one statement.
     const negatedScopes = new Map<number, { end: number; compared: Sentence; concept: boolean }>();
     const flagged = new Set<string>();
     statements(s, ctx.language).forEach((st) => {
       const p = st.p;
       if (flagged.has(st.key)) return;
-      const m = lookup(st, past);
+      const m = lookup(st, isPast(st));
       if (st.polarity === 'affirmed' && m.size === 1 && m.has('negated')) {
         flagged.add(st.key);
         const compared = m.get('negated')!;
@@ -175,8 +190,15 @@ export function checkNegations(ctx: Context): void {
   checkEarlierEpisodes(ctx);
 }
 
-/** "Har du haft så här förut?", "Hade du samma sak förra graviditeten?": a question about earlier episodes of the problem at hand. */
-const EPISODE_QUESTION = /(?<![\p{L}])(?:så här|samma sak|samma besvär|samma problem|det här|detta|sånt|sådant|liknande)(?![\p{L}])/iu;
+/**
+ * "Har du haft så här förut?", "Hade du samma sak förra graviditeten?": a question about earlier episodes
+ * of the problem at hand. It takes an episode verb: "Har du tagit det här läkemedlet tidigare?" asks about
+ * a drug, and "det här" followed by a noun names a thing, not the problem.
+ */
+const EPISODE_QUESTION = /(?<![\p{L}])(?:haft|hade|varit med om|var med om|känt|kände)(?:\s+(?:du|ni|hon|han|hen|de|dom))?\s+(?:så här|samma sak|samma besvär|samma problem|sånt|sådant|liknande|det här(?!\s+(?!tidigare|förut|förr|förra|föregående|någon|innan)\p{L}))(?![\p{L}])/iu;
+function isEpisodeQuestion(s: Sentence): boolean {
+  return s.text.trimEnd().endsWith('?') && PAST.test(s.text) && EPISODE_QUESTION.test(s.text);
+}
 /** The note's claim of earlier episodes ("Tidigare episoder av …", "Liknande besvär under föregående graviditet"). */
 const EPISODE_CLAIM = /(?<![\p{L}])(?:episod\p{L}*|liknande|samma besvär|återkommande|recidiv\p{L}*)(?![\p{L}])/iu;
 
@@ -189,7 +211,7 @@ function checkEarlierEpisodes(ctx: Context): void {
   if (ctx.language !== 'sv') return;
   const denied = ctx.transcript.find((s, i) => {
     const next = ctx.transcript[i + 1];
-    return s.text.trimEnd().endsWith('?') && PAST.test(s.text) && EPISODE_QUESTION.test(s.text) && next !== undefined &&
+    return isEpisodeQuestion(s) && next !== undefined &&
       leadingAnswer(next.tokens, next.text, next.start, ctx.language) === 'no';
   });
   if (!denied) return;
