@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Results } from '../../server/contracts/api/ratings';
 import { preferenceAgreementSentence } from '../../client/src/features/codesign/round-words';
 import { readScheduleNumbers } from '../../client/src/features/followup/schedule-form';
-import { savedSentence } from '../../client/src/features/recording/status-words';
+import { savedMessage, savedSentence } from '../../client/src/features/recording/status-words';
 
 /** Slips a new user met: English-shaped type errors and plurals after "1". */
 describe('Swedish in the forms and status lines', () => {
@@ -17,6 +17,12 @@ describe('Swedish in the forms and status lines', () => {
     expect(savedSentence(1)).toBe('1 del väntar på att skickas');
     expect(savedSentence(3)).toBe('3 delar väntar på att skickas');
     expect(savedSentence(0)).toBe('allt ljud är sparat på servern');
+  });
+
+  it('says a stopped recording is being transcribed only while it is (not after a failure or when done)', () => {
+    expect(savedMessage('transcribing')).toBe('Inspelningen är sparad och transkriberas.');
+    expect(savedMessage('waiting')).toBe('Inspelningen är sparad. Väntar på taligenkänningsmodell.');
+    for (const state of ['failed', 'transcribed', 'deleted', null] as const) expect(savedMessage(state)).toBe('Inspelningen är sparad.');
   });
 
   it('agreement over one test case is not "i alla 1 testfallen"', () => {

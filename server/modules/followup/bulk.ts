@@ -134,9 +134,10 @@ function periodWhere(pg: boolean, f: Filters, alias = ''): { where: string; para
  * The period's time cells, one per (mode, profession, unit, version, note
  * type, month, clinician, scheduled mode, schedule, period): the rollup's
  * per-day counts, Σ and Σ² summed over the period's days in the database.
- * A view reads a few numbers per cell, not its notes' times (a million pairs,
- * 18 MB, at a region's year: most of a view's wait before); the medians read
- * values only for the sides a view shows (`rollupMedians`).
+ * A view reads a few numbers per cell, not its notes' times; the medians read
+ * values only for the sides a view shows (`rollupMedians`). At 1,000,000
+ * notes this alone did not make the view faster (bench/README, "Sums per
+ * cell"): the medians' values and the bootstraps are the rest.
  */
 export async function timeCells(deps: AppDeps, f: Filters): Promise<TimeCell[]> {
   const pg = deps.db.kind === 'postgresql';

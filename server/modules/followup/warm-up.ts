@@ -9,10 +9,11 @@ import { DASHBOARD_BUDGET } from './stats';
  * and the rollup up to date (a first fill goes on in the background, as for a
  * view) and has Prisma compile the follow-up's query shapes, which otherwise
  * cost the first lead's first view a few hundred milliseconds. It used to
- * compute the whole default view, to warm the per-note loops on real data
- * (about a second of CPU per start at 1,000,000 notes); views have no
- * per-note loops any more (the rollup's sums per cell), so one day's view
- * does the same at a fraction of the cost.
+ * compute the whole default view (about a second of CPU per start at
+ * 1,000,000 notes); one day's view runs the same code on fewer notes. The
+ * medians still loop over the notes of the sides a view shows, so those
+ * loops may be less warm for the first lead: bench/README ("Sums per cell")
+ * has the first call dearer than the next, before and after this change.
  */
 export function warmUpFollowup(deps: AppDeps): Promise<void> {
   const started = Date.now();

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Encounter } from '../../../../server/contracts/api/encounters';
 import type { ListedRecording, TranscriptionState } from '../../../../server/contracts/api/recordings';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -8,7 +8,7 @@ import { SavedRecordings } from './SavedRecordings';
 import { UploadForm } from './UploadForm';
 import { useRecorder, type RecorderView } from './useRecorder';
 import type { CaptureProblem } from './capture';
-import { savedSentence } from './status-words';
+import { savedMessage, savedSentence } from './status-words';
 import './recording.css';
 
 const PROBLEMS: Record<CaptureProblem, string> = {
@@ -30,17 +30,13 @@ function Status({ view }: { view: RecorderView }) {
   );
 }
 
-/** What the page says once a recording is stopped: the server's live state tells whether it is transcribed now or waits for a speech model. */
-function savedMessage(state: TranscriptionState | null): string {
-  if (state === null) return 'Inspelningen är sparad.';
-  return state === 'waiting' ? 'Inspelningen är sparad. Väntar på taligenkänningsmodell.' : 'Inspelningen är sparad och transkriberas.';
-}
-
 /** Consent first, then record (or upload a file), with the transcript growing below; `recordings` is the encounter's stored audio as the page has it. */
 export function RecordingSection({ encounter, recordings }: { encounter: Encounter; recordings: readonly ListedRecording[] }) {
   const { view, start, pause, resume, stop, continueRecording } = useRecorder(encounter.id);
   const [uploadedId, setUploadedId] = useState<string | null>(null);
   const [liveState, setLiveState] = useState<TranscriptionState | null>(null);
+  // A new recording starts without the last one's state.
+  useEffect(() => setLiveState(null), [view.recordingId]);
   const active = view.phase === 'recording' || view.phase === 'paused';
   const transcribing = view.recordingId && (view.phase === 'recording' || view.phase === 'paused' || view.phase === 'finishing' || view.phase === 'done');
 
