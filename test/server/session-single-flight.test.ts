@@ -18,7 +18,7 @@ const USER = { id: 'u1', username: 'lakare', displayName: 'Läkare', active: tru
 function world(options: { lastSeenAt: number }) {
   const calls = { reads: 0, touches: 0 };
   let release!: () => void;
-  let gate = new Promise<void>((r) => (release = r));
+  const gate = new Promise<void>((r) => (release = r));
   const bus = { listening: () => true, subscribeTopic: () => () => undefined, publish: async () => undefined } as unknown as EventBus;
   const sessions = createSessionCache({ ttlSeconds: 5, bus, databaseKind: 'sqlite' });
   const prisma = {
@@ -44,7 +44,7 @@ function world(options: { lastSeenAt: number }) {
     await new Promise<void>((done, fail) => void middleware(req as unknown as Request, res as unknown as Response, ((e?: unknown) => (e ? fail(e) : done())) as NextFunction));
     return { userId: (res.locals.user as { id: string } | null)?.id ?? null, cookies: res.cookies };
   };
-  return { calls, sessions, request, open: () => release(), close: () => (gate = new Promise<void>((r) => (release = r))) };
+  return { calls, sessions, request, open: () => release() };
 }
 
 describe('session reads and expiry writes shared by concurrent requests', () => {

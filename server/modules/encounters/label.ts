@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { detectPii } from '../../../evals/metrics/pii';
 
-export const LABEL_HAS_ID_NUMBER = 'Skriv inte personnummer i besökets namn.';
+const LABEL_HAS_ID_NUMBER = 'Skriv inte personnummer i besökets namn.';
 
 /**
  * A visit's label is stored and listed as plain text, so it must not point

@@ -7,12 +7,6 @@ import { finalizeDraft } from '../../../pipeline/draft/finalize';
 import { segmentsFromTurns } from '../../transcripts/service';
 
 /**
- * One test case through one workflow version: draft, finalize (evidence and
- * grounding flags, the same step clinicians' drafts go through), then the
- * automatic metrics against the case's reference note and key facts, as
- * the metric registry (evals/metrics) computes them.
- */
-/**
  * A metric is null where the registry cannot measure it ("ej mätbart", e.g.
  * ROUGE with nothing to compare), never 0: a 0 would pull the run's means
  * down and read as a bad note. Means skip nulls (`summary.ts`).
@@ -65,6 +59,12 @@ export function caseValue(metrics: CaseMetrics, durationMs: number, id: RunMetri
   }
 }
 
+/**
+ * One test case through one workflow version: draft, finalize (evidence and
+ * grounding flags, the same step clinicians' drafts go through), then the
+ * automatic metrics against the case's reference note and key facts, as
+ * the metric registry (evals/metrics) computes them.
+ */
 export async function evaluateCase(drafter: NoteDrafter, spec: WorkflowSpec, testCase: TestCase, signal?: AbortSignal): Promise<CaseOutcome> {
   const started = performance.now();
   const segments = segmentsFromTurns(testCase.turns);
